@@ -31,7 +31,7 @@ public final class SafeText {
     /** The first {@code max} characters, for "first bytes: ..." in a message. */
     public static String prefix(String text, int max) {
         String safe = flattenAndRedact(text);
-        return safe.length() <= max ? safe : safe.substring(0, max);
+        return safe.length() <= max ? safe : safe.substring(0, max).strip();
     }
 
     // redact before cutting, so a cut can never leave the head of a secret behind

@@ -1,0 +1,203 @@
+package io.papi.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.papi.broker.testing.Openssl;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Base64;
+import java.util.Optional;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every way a private key file can be wrong gives one line naming the file and the fix, and nothing secret. */
+class PrivateKeysTest {
+    private static final String PASSPHRASE = "s3cret-Passphrase";
+
+    @TempDir
+    static Path keys;
+    static Openssl openssl;
+    /** A line of the plain key file's base64: no message may contain key material. */
+    static String keyBase64;
+
+    @BeforeAll
+    static void makeKeys() throws Exception {
+        openssl = new Openssl(keys);
+        String passout = openssl.passFile("pass.txt", PASSPHRASE);
+        byte[] rsa = openssl.genrsa(2048);
+        openssl.run(rsa, "pkcs8", "-topk8", "-inform", "PEM", "-out", "rsa_key.p8", "-nocrypt");
+        openssl.run(rsa, "pkcs8", "-topk8", "-v2", "des3", "-inform", "PEM", "-out", "encrypted.p8", "-passout", passout);
+        openssl.run("rsa", "-in", "rsa_key.p8", "-traditional", "-aes256", "-passout", passout, "-out", "encrypted_pkcs1.pem");
+        openssl.publicKeyOf("rsa_key.p8", "rsa_key.pub", null);
+        openssl.run(openssl.genrsa(1024), "pkcs8", "-topk8", "-inform", "PEM", "-out", "small.p8", "-nocrypt");
+        openssl.run("ecparam", "-name", "prime256v1", "-genkey", "-out", "ec.pem");
+        openssl.run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.p8");
+        openssl.run("genpkey", "-algorithm", "ed25519", "-out", "ed25519.p8");
+        openssl.run("req", "-x509", "-key", "rsa_key.p8", "-subj", "/CN=papi-test", "-days", "1", "-out", "cert.pem");
+        keyBase64 = Files.readString(keys.resolve("rsa_key.p8")).lines()
+                .filter(l -> !l.startsWith("-----")).skip(10).findFirst().orElseThrow(); // deep in the private part
+    }
+
+    @Test
+    void readsAPlainPkcs8KeyWithoutAskingForAPassphrase() {
+        PassphraseSource mustNotBeAsked = file -> {
+            throw new AssertionError("asked for a passphrase for a plain key");
+        };
+        RSAPrivateCrtKey key = PrivateKeys.read(keys.resolve("rsa_key.p8"), mustNotBeAsked);
+        assertThat(key.getModulus().bitLength()).isEqualTo(2048);
+    }
+
+    @Test
+    void clearsThePassphraseItWasHandedOnceTheKeyIsDecrypted() {
+        char[] handed = PASSPHRASE.toCharArray();
+        PrivateKeys.read(keys.resolve("encrypted.p8"), file -> Optional.of(handed));
+        assertThat(new String(handed)).isEqualTo("\0".repeat(PASSPHRASE.length()));
+    }
+
+    @Test
+    void passphraseSourceOfKeepsItsOwnCopy() {
+        char[] mine = PASSPHRASE.toCharArray();
+        PassphraseSource source = PassphraseSource.of(mine);
+        java.util.Arrays.fill(mine, 'x');
+        assertThat(PrivateKeys.read(keys.resolve("encrypted.p8"), source)).isNotNull();
+        assertThat(PrivateKeys.read(keys.resolve("encrypted.p8"), source)).as("usable twice").isNotNull();
+    }
+
+    @Test
+    void rejectsAMissingFile() {
+        Path missing = keys.resolve("nope.p8");
+        assertRejected(missing, PassphraseSource.none())
+                .hasMessage(missing + " does not exist: give the private key file (rsa_key.p8), or create one with papi keygen");
+    }
+
+    @Test
+    void rejectsADirectory() {
+        assertRejected(keys, PassphraseSource.none())
+                .hasMessage(keys + " is a directory, not a key file: give the private key file (rsa_key.p8)");
+    }
+
+    @Test
+    void rejectsAnEncryptedKeyWithoutPassphrase() {
+        Path file = keys.resolve("encrypted.p8");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file");
+    }
+
+    @Test
+    void rejectsAnEncryptedTraditionalKeyWithoutPassphrase() {
+        Path file = keys.resolve("encrypted_pkcs1.pem");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file");
+    }
+
+    @Test
+    void rejectsAWrongPassphraseForPkcs8() {
+        Path file = keys.resolve("encrypted.p8");
+        assertRejected(file, PassphraseSource.of("not-the-passphrase".toCharArray()))
+                .hasMessage("wrong passphrase for " + file + ": check PRIVATE_KEY_PASSPHRASE or the --passphrase-file")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-passphrase"));
+    }
+
+    @Test
+    void rejectsAWrongPassphraseForATraditionalKey() {
+        Path file = keys.resolve("encrypted_pkcs1.pem");
+        assertRejected(file, PassphraseSource.of("not-the-passphrase".toCharArray()))
+                .hasMessage("wrong passphrase for " + file + ": check PRIVATE_KEY_PASSPHRASE or the --passphrase-file");
+    }
+
+    @Test
+    void rejectsAPublicKeyGivenAsPrivateKey() {
+        Path file = keys.resolve("rsa_key.pub");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " holds a public key; give the private key file (rsa_key.p8)");
+    }
+
+    @Test
+    void rejectsACertificateGivenAsPrivateKey() {
+        Path file = keys.resolve("cert.pem");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " holds a certificate; give the private key file (rsa_key.p8)");
+    }
+
+    @Test
+    void rejectsA1024BitKey() {
+        Path file = keys.resolve("small.p8");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " is a 1024-bit RSA key; Snowflake needs at least 2048 bits: papi keygen");
+    }
+
+    @Test
+    void rejectsAnEcKeyWrittenByEcparamWithItsParametersBlock() {
+        Path file = keys.resolve("ec.pem");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " is an EC key; Snowflake key-pair authentication needs RSA: papi keygen");
+    }
+
+    @Test
+    void rejectsAnEcKeyInPkcs8() {
+        Path file = keys.resolve("ec.p8");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " is an EC key; Snowflake key-pair authentication needs RSA: papi keygen");
+    }
+
+    @Test
+    void rejectsAnEd25519Key() {
+        Path file = keys.resolve("ed25519.p8");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " is an Ed25519 key; Snowflake key-pair authentication needs RSA: papi keygen");
+    }
+
+    @Test
+    void rejectsAFileThatIsNotPem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("garbage.p8");
+        Files.write(file, new byte[] {0x30, (byte) 0x82, 0x04, (byte) 0xbd, 0x02, 0x01, 0x00, 0x7f, 0x0a, 0x00});
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " is not a PEM key file (no -----BEGIN ...----- line): give the private key file (rsa_key.p8)");
+    }
+
+    @Test
+    void rejectsADamagedPemBlockWithoutEchoingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("damaged.p8");
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + keyBase64.substring(0, 40) + "!!!\n-----END PRIVATE KEY-----\n");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessageStartingWith(file + " holds a damaged PEM block (PRIVATE KEY)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyBase64.substring(0, 40)));
+    }
+
+    @Test
+    void rejectsAnOpenSshKeyWithTheConversionCommand(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("id_rsa");
+        Files.writeString(file, "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\n");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessageStartingWith(file + " is an OpenSSH key; Snowflake needs a PKCS#8 PEM key: convert a copy with ssh-keygen -p -m PKCS8");
+    }
+
+    @Test
+    void rejectsAnUnknownPemBlock(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("odd.pem");
+        Files.writeString(file, "-----BEGIN SOMETHING ELSE-----\n" + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})
+                + "\n-----END SOMETHING ELSE-----\n");
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " holds a 'SOMETHING ELSE' block, which is not a key papi reads: give the private key file (rsa_key.p8)");
+    }
+
+    @Test
+    void rejectsAFileTooLargeToBeAKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("big.p8");
+        Files.write(file, new byte[100_000]);
+        assertRejected(file, PassphraseSource.none())
+                .hasMessage(file + " is 100000 bytes, too large for a key file: give the private key file (rsa_key.p8)");
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRejected(Path file, PassphraseSource passphrase) {
+        return assertThatThrownBy(() -> PrivateKeys.read(file, passphrase))
+                .isInstanceOf(KeyFileException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(PASSPHRASE).doesNotContain(keyBase64.substring(0, 20));
+                });
+    }
+}
