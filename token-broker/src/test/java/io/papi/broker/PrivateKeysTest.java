@@ -52,6 +52,14 @@ class PrivateKeysTest {
     }
 
     @Test
+    void readsThePrivateKeyOutOfACertificateAndKeyBundle(@TempDir Path dir) throws Exception {
+        Path bundle = dir.resolve("bundle.pem");
+        Files.writeString(bundle, Files.readString(keys.resolve("cert.pem")) + Files.readString(keys.resolve("rsa_key.p8")));
+        assertThat(PrivateKeys.read(bundle, PassphraseSource.none()))
+                .isEqualTo(PrivateKeys.read(keys.resolve("rsa_key.p8"), PassphraseSource.none()));
+    }
+
+    @Test
     void clearsThePassphraseItWasHandedOnceTheKeyIsDecrypted() {
         char[] handed = PASSPHRASE.toCharArray();
         PrivateKeys.read(keys.resolve("encrypted.p8"), file -> Optional.of(handed));

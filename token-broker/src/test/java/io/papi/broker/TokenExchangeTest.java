@@ -389,6 +389,16 @@ class TokenExchangeTest {
     }
 
     @Test
+    void aBodyThatIsNoTokenButHoldsOneNeverShowsIt() {
+        answer(aResponse().withStatus(200).withBody("{\"token\":\"" + jwt + "\"}"));
+
+        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
+
+        assertThat(e.getMessage()).startsWith("the token endpoint answered with something that is not a token "
+                + "(first bytes: {\"token\":\"[redacted]\"}): check the token URL");
+    }
+
+    @Test
     void anEmptyBodyIsNotAToken() {
         answer(aResponse().withStatus(200).withBody(""));
 

@@ -13,11 +13,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
- * The first key-bearing PEM object of a key file, as BouncyCastle's {@link PEMParser} decodes it: a
+ * The key-bearing PEM object of a key file (its private key if it has one, else its public key, else its first
+ * object), as BouncyCastle's {@link PEMParser} decodes it: a
  * {@code PrivateKeyInfo}, {@code PKCS8EncryptedPrivateKeyInfo}, {@code PEMKeyPair}, {@code PEMEncryptedKeyPair},
  * {@code SubjectPublicKeyInfo} or a certificate. Every way the file itself can be wrong ends here as a
  * {@link KeyFileException} with one line naming the file.
@@ -50,11 +56,12 @@ public final class PemKeyFile {
             throw new KeyFileException(path + " is an OpenSSH key; Snowflake needs a PKCS#8 PEM key: "
                     + "convert a copy with ssh-keygen -p -m PKCS8 -f <copy>, or make a new one with papi keygen");
         }
+        List<Object> objects = new ArrayList<>();
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
                 // openssl ecparam -genkey writes an EC PARAMETERS block before the key itself
                 if (!(object instanceof ASN1ObjectIdentifier) && !(object instanceof X9ECParameters)) {
-                    return new PemKeyFile(path, object);
+                    objects.add(object);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -64,7 +71,18 @@ public final class PemKeyFile {
             throw new KeyFileException(path + " holds a damaged PEM block (" + types.get(0) + "): give " + wanted
                     + ", exported again with openssl pkcs8 -topk8", e);
         }
-        throw new KeyFileException(path + " holds no key (only " + String.join(", ", types) + "): give " + wanted);
+        if (objects.isEmpty()) {
+            throw new KeyFileException(path + " holds no key (only " + String.join(", ", types) + "): give " + wanted);
+        }
+        // a bundle (certificate + key, public + private) is read for its private key, then its public key
+        return new PemKeyFile(path, objects.stream().filter(PemKeyFile::isPrivate).findFirst()
+                .or(() -> objects.stream().filter(SubjectPublicKeyInfo.class::isInstance).findFirst())
+                .orElse(objects.get(0)));
+    }
+
+    private static boolean isPrivate(Object object) {
+        return object instanceof PrivateKeyInfo || object instanceof PKCS8EncryptedPrivateKeyInfo
+                || object instanceof PEMKeyPair || object instanceof PEMEncryptedKeyPair;
     }
 
     private static byte[] readBytes(Path path, String wanted) {
