@@ -93,7 +93,7 @@ public final class ExchangeFailures {
             return new TokenExchangeException(Kind.PERMANENT, status, credential == Credential.KEY_PAIR_JWT
                     ? jwtRejected(cause, Optional.empty())
                     : "the programmatic access token was rejected (" + cause + "): check that it belongs to the user, "
-                            + "has not expired or been revoked, and that the user has a network policy PATs require",
+                            + "has not expired or been revoked, and that the user is subject to a network policy (a PAT prerequisite)",
                     retryAfter, date, code, null);
         }
         return new TokenExchangeException(Kind.PERMANENT, status, "the token endpoint " + host() + " refused the request (HTTP "
