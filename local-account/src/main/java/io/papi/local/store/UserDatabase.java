@@ -38,6 +38,7 @@ public final class UserDatabase implements AutoCloseable {
     private static final String COLUMNS = "NAME, DEFAULT_ROLE, RSA_PUBLIC_KEY, RSA_PUBLIC_KEY_FP, RSA_PUBLIC_KEY_2, "
             + "RSA_PUBLIC_KEY_2_FP, CREATED_ON, UPDATED_ON";
     private static final String DUPLICATE_KEY = "23505";
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     private final JdbcConnectionPool pool;
     private final Path file;
@@ -47,8 +48,17 @@ public final class UserDatabase implements AutoCloseable {
         this.file = file;
     }
 
-    /** Opens (creating if absent) the database whose H2 base name is {@code base} ({@code base.mv.db} on disk). */
+    /**
+     * Opens (creating if absent) the database whose H2 base name is {@code base} ({@code base.mv.db} on disk).
+     *
+     * <p>AUTO_SERVER listens on every interface unless H2's {@code h2.bindAddress} says otherwise; it is set to
+     * loopback here (unless the caller chose a value), which works only if no H2 class has been loaded yet in this
+     * JVM, as H2 reads its system properties once.
+     */
     public static UserDatabase open(Path base) {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
         String path = base.toAbsolutePath().toString();
         if (path.indexOf(';') >= 0) {
             throw new IllegalArgumentException("local account directory " + path + " contains ';', which H2 cannot open: use another directory");
