@@ -266,6 +266,18 @@ class TokenEndpointTest {
     }
 
     @Test
+    void emailStyleLoginNameLogsIn() {
+        account.users().create("john.doe@example.com", "ANALYST", TestKeys.publicKey(TestKeys.CAROL));
+
+        HttpResponse<String> response = client.exchange(KeyPairJwt.of("JOHN.DOE@EXAMPLE.COM", TestKeys.CAROL).rs256(), ENDPOINT);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        VerifiedSession session = (VerifiedSession) account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
+        assertThat(session.user()).isEqualTo("JOHN.DOE@EXAMPLE.COM");
+        assertThat(session.role()).isEqualTo("ANALYST");
+    }
+
+    @Test
     void droppedUserCanNoLongerLogIn() {
         account.users().create("SHORT_LIVED", "DATA_API_ROLE", TestKeys.publicKey(TestKeys.CAROL));
         assertThat(client.exchange(KeyPairJwt.of("SHORT_LIVED", TestKeys.CAROL).rs256(), SCOPE).statusCode()).isEqualTo(200);
