@@ -60,6 +60,15 @@ class LocalAccountTest {
     }
 
     @Test
+    void tightensADirectoryOthersCouldEnter() throws Exception {
+        Files.createDirectories(directory(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        LocalAccount.open(directory()).close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory()))).isEqualTo("rwx------");
+    }
+
+    @Test
     void tightensASigningKeyOthersCouldRead() throws Exception {
         LocalAccount.open(directory()).close();
         Path key = directory().resolve("session-signing.key");

@@ -65,6 +65,11 @@ public final class AccountDirectory {
             throw new IllegalArgumentException("local account directory " + dir + " is a file: give a directory");
         }
         PrivateFile.createOwnerOnlyDirectory(dir);
+        // H2's lock file, which holds the key to its AUTO_SERVER port, is written with the default umask: the
+        // directory is what keeps other users out of it
+        if (PrivateFile.restrictDirectoryToOwner(dir)) {
+            log.warn("{} was open to other users; restricted it to its owner (0700)", dir);
+        }
         // one JVM-wide monitor, because a FileLock is held per JVM and a second lock attempt from it would fail
         synchronized (AccountDirectory.class) {
             try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE),

@@ -64,6 +64,23 @@ public final class PrivateFile {
         }
     }
 
+    /**
+     * Makes an existing directory 0700 if group or others have any access to it.
+     *
+     * @return true when the permissions had to be changed
+     */
+    public static boolean restrictDirectoryToOwner(Path directory) throws IOException {
+        if (!POSIX) {
+            return false;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+        if (permissions.equals(OWNER_ONLY_DIRECTORY)) {
+            return false;
+        }
+        Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
+        return true;
+    }
+
     /** True when group or others may read or write {@code file}; always false where permissions are not POSIX. */
     public static boolean isExposed(Path file) throws IOException {
         if (!POSIX) {
