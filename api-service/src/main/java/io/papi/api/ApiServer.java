@@ -114,11 +114,11 @@ public final class ApiServer {
         } catch (Exception e) {
             storeCalls.close();
             stopQuietly(server);
-            Throwable cause = e instanceof IOException ? e : e.getCause();
-            if (cause instanceof BindException || e instanceof BindException) {
-                throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                        + (cause != null ? cause.getMessage() : e.getMessage())
-                        + "; choose another port or stop what uses it", e);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                            + t.getMessage() + "; choose another port or stop what uses it", e);
+                }
             }
             throw new IOException("cannot start the API on " + config.host() + ":" + config.port() + ": " + e, e);
         }

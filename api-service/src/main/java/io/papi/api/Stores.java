@@ -102,12 +102,16 @@ public final class Stores {
      * @throws IllegalArgumentException naming the first required variable that is missing
      */
     public static DataSource spcsDataSource(Map<String, String> env, Path tokenFile) {
-        return spcsDataSource(env, tokenFile, snowflakeDriver());
+        SpcsSession session = SpcsSession.fromEnvironment(env, tokenFile);
+        return spcsPool(session, snowflakeDriver());
     }
 
     /** As {@link #spcsDataSource(Map, Path)} with the given driver (tests use one that records what it gets). */
     static HikariDataSource spcsDataSource(Map<String, String> env, Path tokenFile, Driver driver) {
-        SpcsSession session = SpcsSession.fromEnvironment(env, tokenFile);
+        return spcsPool(SpcsSession.fromEnvironment(env, tokenFile), driver);
+    }
+
+    private static HikariDataSource spcsPool(SpcsSession session, Driver driver) {
         return ConnectionPools.snowflake(new DriverDataSource(driver, session.url(), session::connectionProperties,
                 session.toString()));
     }
@@ -119,15 +123,13 @@ public final class Stores {
      * by the caller do not leak in.
      */
     public static DataSource snowflakeDataSource(String jdbcUrl, Properties props) {
+        checkSnowflakeUrl(jdbcUrl);
         return snowflakeDataSource(jdbcUrl, props, snowflakeDriver());
     }
 
     static HikariDataSource snowflakeDataSource(String jdbcUrl, Properties props, Driver driver) {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (!jdbcUrl.startsWith("jdbc:snowflake://")) {
-            throw new IllegalArgumentException("a Snowflake JDBC URL starts with jdbc:snowflake:// (got "
-                    + jdbcUrl.split("\\?", 2)[0] + ")");
-        }
+        checkSnowflakeUrl(jdbcUrl);
+        Objects.requireNonNull(props, "props");
         Properties fixed = new Properties();
         fixed.putAll(props);
         SnowflakeSessionDefaults.apply(fixed);
@@ -137,6 +139,15 @@ public final class Stores {
             copy.putAll(fixed);
             return copy;
         }, description));
+    }
+
+    private static void checkSnowflakeUrl(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:snowflake://")) {
+            // only up to '?': parameters may carry credentials
+            throw new IllegalArgumentException("a Snowflake JDBC URL starts with jdbc:snowflake:// (got "
+                    + jdbcUrl.split("\\?", 2)[0] + ")");
+        }
     }
 
     private static Driver snowflakeDriver() {

@@ -3,10 +3,13 @@ package io.papi.api.http;
 import io.papi.api.AuthDecision;
 import io.papi.api.IngressAuth;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lets a request through only when {@link IngressAuth} allows it, the way the SPCS ingress does: the handler
@@ -17,6 +20,7 @@ import org.eclipse.jetty.util.Callback;
 public final class IngressGate extends Handler.Wrapper {
     /** The header SPCS's ingress uses to pass the authenticated caller to the service. */
     public static final String CURRENT_USER = "Sf-Context-Current-User";
+    private static final Logger LOG = LoggerFactory.getLogger(IngressGate.class);
 
     private final IngressAuth auth;
     private final UnauthorizedResponder unauthorized;
@@ -32,7 +36,17 @@ public final class IngressGate extends Handler.Wrapper {
         if (auth == null || Route.of(request.getHttpURI().getPath()).skipsIngressAuth()) {
             return super.handle(request, response, callback);
         }
-        AuthDecision decision = auth.check(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        AuthDecision decision;
+        try {
+            decision = auth.check(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        } catch (RuntimeException e) {
+            // the message may quote the credential it choked on: log where it failed, never what it said
+            StackTraceElement[] at = e.getStackTrace();
+            LOG.error("ingress auth failed with {} at {}; request refused", e.getClass().getName(),
+                    at.length > 0 ? at[0] : "unknown");
+            Responses.json(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, Responses.INTERNAL_ERROR);
+            return true;
+        }
         if (!decision.isAllowed()) {
             unauthorized.answer(response, callback, decision.reason());
             return true;

@@ -120,12 +120,15 @@ public final class StoreCalls implements AutoCloseable {
         return timeout;
     }
 
-    /** Stops taking calls; waits briefly for running ones (their callers were already answered or drained). */
+    /**
+     * Stops taking calls. Called once the server has drained, so nobody waits for a call still running: it gets
+     * a moment to finish, then its thread is interrupted.
+     */
     @Override
     public void close() {
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!pool.awaitTermination(Math.min(timeout.toMillis(), 200), TimeUnit.MILLISECONDS)) {
                 pool.shutdownNow();
             }
         } catch (InterruptedException e) {

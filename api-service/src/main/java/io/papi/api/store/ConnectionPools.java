@@ -38,6 +38,7 @@ public final class ConnectionPools {
         config.setMinimumIdle(2);
         config.setMaxLifetime(SNOWFLAKE_MAX_LIFETIME.toMillis());
         config.setKeepaliveTime(Duration.ofMinutes(4).toMillis());
+        config.setIdleTimeout(Duration.ofMinutes(5).toMillis());
         return new HikariDataSource(config);
     }
 
