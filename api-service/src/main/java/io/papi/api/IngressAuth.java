@@ -10,7 +10,8 @@ package io.papi.api;
  * {@code Sf-Context-Current-User} is removed and replaced by the verified user.
  *
  * <p>{@code /healthz} and {@code /readyz} are never checked: SPCS readiness probes reach the container port
- * directly, without a token. Implementations are called on request threads, concurrently, for every request:
+ * directly, without a token. Nor is the static {@code /test} page, so that a browser can load it and send a
+ * pasted session token with its lookups; every lookup is checked. Implementations are called on request threads, concurrently, for every request:
  * they must be thread-safe and fast (cache verified tokens), and must not block on the network.
  */
 @FunctionalInterface

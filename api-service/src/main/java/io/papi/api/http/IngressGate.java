@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Lets a request through only when {@link IngressAuth} allows it, the way the SPCS ingress does: the handler
  * behind sees {@code Sf-Context-Current-User} set to the verified user, never a value the client sent. With
  * {@link IngressAuth#none()} (inside SPCS, where the ingress already did all this) requests pass untouched.
- * Health and readiness probes always pass.
+ * Health and readiness probes and the static /test page always pass (see {@link Route#skipsIngressAuth()}).
  */
 public final class IngressGate extends Handler.Wrapper {
     /** The header SPCS's ingress uses to pass the authenticated caller to the service. */

@@ -26,10 +26,13 @@ public enum Route {
     }
 
     /**
-     * Probes skip ingress auth: SPCS readiness probes reach the container port directly, without a token.
+     * Probes skip ingress auth: SPCS readiness probes reach the container port directly, without a token. So
+     * does the static {@code /test} page, which holds no data: a browser can open it locally and paste a session
+     * token into its token field, which the page then sends with each lookup. (In SPCS the ingress guards
+     * every path, this one included.)
      */
     public boolean skipsIngressAuth() {
-        return this == HEALTH || this == READY;
+        return this == HEALTH || this == READY || this == TEST_PAGE;
     }
 
     public static Route of(String rawPath) {
