@@ -27,6 +27,8 @@ import java.util.Objects;
  *   <tr><td>unauthorizedMode</td><td>STATUS_401</td><td>STATUS_401: 401 JSON; REDIRECT_302: redirect to loginUrl as the SPCS ingress does</td></tr>
  *   <tr><td>loginUrl</td><td>none</td><td>where REDIRECT_302 sends the caller; required for that mode</td></tr>
  *   <tr><td>maxThreads</td><td>32</td><td>Jetty request threads at most (see docs/performance/api-service.md)</td></tr>
+ *   <tr><td>acceptors</td><td>1</td><td>Jetty acceptor threads</td></tr>
+ *   <tr><td>selectors</td><td>1</td><td>Jetty selector threads (one per core or two is plenty; measured on 2 cores)</td></tr>
  * </table>
  */
 public final class ApiConfig {
@@ -59,6 +61,8 @@ public final class ApiConfig {
     private final UnauthorizedMode unauthorizedMode;
     private final String loginUrl;
     private final int maxThreads;
+    private final int acceptors;
+    private final int selectors;
 
     private ApiConfig(Builder b) {
         this.host = b.host;
@@ -73,6 +77,8 @@ public final class ApiConfig {
         this.unauthorizedMode = b.unauthorizedMode;
         this.loginUrl = b.loginUrl;
         this.maxThreads = b.maxThreads;
+        this.acceptors = b.acceptors;
+        this.selectors = b.selectors;
     }
 
     public static Builder builder() {
@@ -85,7 +91,7 @@ public final class ApiConfig {
                 .host(host).port(port).cacheTtl(cacheTtl).cacheMaxSize(cacheMaxSize).idMode(idMode)
                 .maxIds(maxIds).maxIdLength(maxIdLength).storeTimeout(storeTimeout)
                 .storeConcurrency(storeConcurrency).unauthorizedMode(unauthorizedMode).loginUrl(loginUrl)
-                .maxThreads(maxThreads);
+                .maxThreads(maxThreads).acceptors(acceptors).selectors(selectors);
     }
 
     public String host() {
@@ -142,13 +148,21 @@ public final class ApiConfig {
         return maxThreads;
     }
 
+    public int acceptors() {
+        return acceptors;
+    }
+
+    public int selectors() {
+        return selectors;
+    }
+
     @Override
     public String toString() {
         return "ApiConfig{host=" + host + ", port=" + port + ", cacheTtl=" + cacheTtl + ", cacheMaxSize="
                 + cacheMaxSize + ", idMode=" + idMode + ", maxIds=" + maxIds + ", maxIdLength=" + maxIdLength
                 + ", storeTimeout=" + storeTimeout + ", storeConcurrency=" + storeConcurrency
                 + ", unauthorizedMode=" + unauthorizedMode + ", loginUrl=" + loginUrl
-                + ", maxThreads=" + maxThreads + "}";
+                + ", maxThreads=" + maxThreads + ", acceptors=" + acceptors + ", selectors=" + selectors + "}";
     }
 
     /** Collects settings; {@link #build()} checks them all and names the first one that is wrong. */
@@ -165,6 +179,8 @@ public final class ApiConfig {
         private UnauthorizedMode unauthorizedMode = UnauthorizedMode.STATUS_401;
         private String loginUrl;
         private int maxThreads = 32;
+        private int acceptors = 1;
+        private int selectors = 1;
 
         private Builder() {
         }
@@ -230,6 +246,16 @@ public final class ApiConfig {
             return this;
         }
 
+        public Builder acceptors(int acceptors) {
+            this.acceptors = acceptors;
+            return this;
+        }
+
+        public Builder selectors(int selectors) {
+            this.selectors = selectors;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the first setting that is out of range, with its value
          */
@@ -260,9 +286,16 @@ public final class ApiConfig {
             if (storeConcurrency < 1) {
                 throw new IllegalArgumentException("storeConcurrency must be at least 1 (was " + storeConcurrency + ")");
             }
-            if (maxThreads < 8) {
-                // Jetty needs threads for its acceptor and selectors before any request runs
-                throw new IllegalArgumentException("maxThreads must be at least 8 (was " + maxThreads + ")");
+            if (acceptors < 1 || acceptors > 16) {
+                throw new IllegalArgumentException("acceptors must be between 1 and 16 (was " + acceptors + ")");
+            }
+            if (selectors < 1 || selectors > 64) {
+                throw new IllegalArgumentException("selectors must be between 1 and 64 (was " + selectors + ")");
+            }
+            if (maxThreads < acceptors + selectors + 4) {
+                // acceptors and selectors hold their threads for good; requests need some left
+                throw new IllegalArgumentException("maxThreads must be at least acceptors + selectors + 4 = "
+                        + (acceptors + selectors + 4) + " (was " + maxThreads + ")");
             }
             if (unauthorizedMode == UnauthorizedMode.REDIRECT_302) {
                 if (loginUrl == null || loginUrl.isBlank()) {

@@ -98,7 +98,8 @@ public final class ApiServer {
         // Jetty would reject %2F, %00 and the like with its own HTML page; the id parser rejects them instead,
         // with a 400 JSON naming the problem. Routing uses the raw path, so nothing ambiguous gets through.
         http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, config.acceptors(), config.selectors(),
+                new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
