@@ -11,9 +11,9 @@ package io.papi.recommender;
  */
 public record Parameters(double easeLambda, int knnNeighbours, double knnShrinkage, int notebookNeighbours) {
 
-    public static final double DEFAULT_EASE_LAMBDA = 250;
-    public static final int DEFAULT_KNN_NEIGHBOURS = 100;
-    public static final double DEFAULT_KNN_SHRINKAGE = 10;
+    public static final double DEFAULT_EASE_LAMBDA = 200;
+    public static final int DEFAULT_KNN_NEIGHBOURS = 200;
+    public static final double DEFAULT_KNN_SHRINKAGE = 0;
     public static final int NOTEBOOK_NEIGHBOURS = 10;
 
     public Parameters {
