@@ -32,12 +32,18 @@ class SyntheticDataTest {
         assertThat(r.userCount()).isEqualTo(943);
         assertThat(r.itemCount()).isEqualTo(1682);
         assertThat(r.size()).isEqualTo(100_000);
+        int fewest = Integer.MAX_VALUE;
         for (int u = 0; u < r.userCount(); u++) {
-            assertThat(r.end(u) - r.start(u)).as("ratings of user %d", r.userId(u)).isGreaterThanOrEqualTo(20);
+            fewest = Math.min(fewest, r.end(u) - r.start(u));
         }
+        assertThat(fewest).as("fewest ratings of a user").isGreaterThanOrEqualTo(20);
+        int[] histogram = new int[6];
         for (int p = 0; p < r.size(); p++) {
-            assertThat(r.value(p)).isIn(1f, 2f, 3f, 4f, 5f);
+            float v = r.value(p);
+            histogram[v == Math.rint(v) && v >= 1 && v <= 5 ? (int) v : 0]++;
         }
+        assertThat(histogram[0]).as("ratings other than 1..5").isZero();
+        assertThat(histogram).as("every rating value occurs").satisfies(h -> assertThat(h[1] * h[2] * h[3] * h[4] * h[5]).isPositive());
         assertThat(d.titles().size()).isEqualTo(1682);
         assertThat(new HashSet<>(d.titles().asMap().values())).hasSize(1682);
         assertThat(d.userIds()).hasSize(943).startsWith(1L).endsWith(943L);
@@ -92,11 +98,14 @@ class SyntheticDataTest {
         Ratings b = loaded.ratings();
         assertThat(b.userIds()).isEqualTo(a.userIds());
         assertThat(b.itemIds()).isEqualTo(a.itemIds());
-        for (int p = 0; p < a.size(); p++) {
-            assertThat(b.item(p)).isEqualTo(a.item(p));
-            assertThat(b.value(p)).isEqualTo(a.value(p));
-            assertThat(b.timestamp(p)).isEqualTo(a.timestamp(p));
+        assertThat(b.size()).isEqualTo(a.size());
+        int firstDifference = -1;
+        for (int p = 0; p < a.size() && firstDifference < 0; p++) {
+            if (b.item(p) != a.item(p) || b.value(p) != a.value(p) || b.timestamp(p) != a.timestamp(p)) {
+                firstDifference = p;
+            }
         }
+        assertThat(firstDifference).as("first rating that differs after the round trip").isEqualTo(-1);
         assertThat(loaded.titles().asMap()).isEqualTo(d.titles().asMap());
         assertThat(Loaders.users(dir.resolve("users.csv"))).isEqualTo(d.userIds());
         assertThat(Files.readString(dir.resolve("titles.csv"))).contains(",\"").startsWith("ITEM_ID,TITLE\n");
