@@ -1,0 +1,112 @@
+package io.papi.api.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.papi.api.ApiConfig;
+import io.papi.api.ids.IdParser;
+import io.papi.api.ids.InvalidIdsException;
+import io.papi.api.lookup.RecommendationLookup;
+import io.papi.api.lookup.StoreCalls;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API's routes, behind {@link RequestTimer} and {@link IngressGate}. Nothing here blocks: a cached answer is
+ * written at once; a store lookup completes on the store's threads and writes its response from there.
+ */
+public final class ApiRoutes extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+
+    private final IdParser ids;
+    private final RecommendationLookup lookup;
+    private final StoreCalls store;
+    private final PrometheusMeterRegistry registry;
+    private final byte[] testPage;
+    private final byte[] notReady;
+
+    public ApiRoutes(ApiConfig config, RecommendationLookup lookup, StoreCalls store,
+                     PrometheusMeterRegistry registry) {
+        this.ids = new IdParser(config.idMode(), config.maxIds(), config.maxIdLength());
+        this.lookup = lookup;
+        this.store = store;
+        this.registry = registry;
+        this.testPage = TestPage.html();
+        this.notReady = Json.error("recommendation store did not answer its ping within "
+                + store.timeout().toMillis() + " ms");
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = request.getHttpURI().getPath();
+        Route route = Route.of(path);
+        if (route == Route.UNMATCHED) {
+            Responses.json(response, callback, HttpStatus.NOT_FOUND_404, Responses.NOT_FOUND);
+            return true;
+        }
+        String method = request.getMethod();
+        if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
+            response.getHeaders().put(Responses.ALLOW_GET);
+            Responses.json(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+                    Json.error("method " + method + " is not allowed on " + route.template() + ": use GET"));
+            return true;
+        }
+        switch (route) {
+            case CUSTOMER -> customer(request, path, response, callback);
+            case ROOT -> Responses.json(response, callback, HttpStatus.OK_200, Responses.NOTHING_TO_SEE);
+            case TEST_PAGE -> {
+                response.getHeaders().put(Responses.NO_STORE);
+                Responses.send(response, callback, HttpStatus.OK_200, Responses.HTML, testPage);
+            }
+            case HEALTH -> Responses.json(response, callback, HttpStatus.OK_200, Responses.HEALTHY);
+            case READY -> ready(response, callback);
+            case METRICS -> Responses.text(response, callback, HttpStatus.OK_200, Responses.PROMETHEUS_TEXT,
+                    registry.scrape());
+            default -> Responses.json(response, callback, HttpStatus.NOT_FOUND_404, Responses.NOT_FOUND);
+        }
+        return true;
+    }
+
+    private void customer(Request request, String path, Response response, Callback callback) {
+        List<String> asked;
+        try {
+            asked = ids.parse(Route.idsSegment(path));
+        } catch (InvalidIdsException e) {
+            Responses.json(response, callback, HttpStatus.BAD_REQUEST_400, Json.error(e.getMessage()));
+            return;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} asked for {} ids", request.getHeaders().get(IngressGate.CURRENT_USER), asked.size());
+        }
+        lookup.answer(asked).whenComplete((body, failure) -> {
+            if (failure == null) {
+                Responses.json(response, callback, HttpStatus.OK_200, body);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof StoreCalls.StoreUnavailable) {
+                Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, Json.error(cause.getMessage()));
+            } else {
+                LOG.error("lookup failed", cause);
+                Responses.json(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, Responses.INTERNAL_ERROR);
+            }
+        });
+    }
+
+    private void ready(Response response, Callback callback) {
+        store.ping().whenComplete((ok, failure) -> {
+            if (Boolean.TRUE.equals(ok)) {
+                Responses.json(response, callback, HttpStatus.OK_200, Responses.READY);
+            } else {
+                Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, notReady);
+            }
+        });
+    }
+}

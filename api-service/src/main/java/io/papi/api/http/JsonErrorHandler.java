@@ -1,0 +1,53 @@
+package io.papi.api.http;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers the errors Jetty raises itself, before any route runs (a malformed request line, a URI or header
+ * block over the size limit, an ambiguous URI), as {@code {"error": "..."}} rather than Jetty's HTML page.
+ * Server errors never show their cause.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message,
+                                    Throwable cause, Callback callback) {
+        byte[] body = Json.error(describe(code, message));
+        response.getHeaders().put(Responses.JSON);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(Responses.JSON);
+        return ByteBuffer.wrap(Json.error(describe(status, reason)));
+    }
+
+    /** One line naming the problem and the fix; Jetty's own reason is kept when it says more. */
+    static String describe(int status, String reason) {
+        String what = switch (status) {
+            case 400 -> "bad request";
+            case 414 -> "request URI too long: ask for at most 100 ids per request, comma-separated";
+            case 431 -> "request headers too large: send fewer or smaller headers";
+            default -> HttpStatus.getMessage(status);
+        };
+        if (status >= 500 || reason == null || reason.isBlank() || status == 414 || status == 431) {
+            return what;
+        }
+        if (status == 400 && reason.equalsIgnoreCase(HttpStatus.getMessage(400))) {
+            // Jetty's URI parser refuses a NUL, a control character or a malformed %-escape without saying which
+            return "bad request: the URL could not be parsed; percent-escapes are % and two hex digits, and no "
+                    + "NUL or control characters are allowed (ids are comma-separated, at most 100)";
+        }
+        String said = reason.length() > 120 ? reason.substring(0, 120) + "..." : reason;
+        return what + ": " + said;
+    }
+}

@@ -1,0 +1,45 @@
+package io.papi.api.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Writes complete responses in one non-blocking write, with the length known up front. */
+final class Responses {
+    static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    static final HttpField HTML = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+    static final HttpField PROMETHEUS_TEXT = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8");
+    static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    static final HttpField ALLOW_GET = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD");
+
+    static final byte[] NOT_FOUND = Json.error("Not found!");
+    static final byte[] NOTHING_TO_SEE = Json.object("result", "Nothing to see here");
+    static final byte[] HEALTHY = Json.object("status", "ok");
+    static final byte[] READY = Json.object("status", "ready");
+    static final byte[] INTERNAL_ERROR = Json.error("internal error; the server log has the details");
+
+    private Responses() {
+    }
+
+    static void json(Response response, Callback callback, int status, byte[] body) {
+        send(response, callback, status, JSON, body);
+    }
+
+    static void send(Response response, Callback callback, int status, HttpField contentType, byte[] body) {
+        response.setStatus(status);
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(contentType);
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    static void text(Response response, Callback callback, int status, HttpField contentType, String body) {
+        send(response, callback, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,37 @@
+package io.papi.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Snowflake store's statement, run against H2 shaped like the hybrid table (NUMBER key, JSON column) with
+ * TO_JSON defined as an alias, since no Snowflake account is reachable from the tests.
+ */
+public class SnowflakeStoreSqlTest {
+
+    /** H2 stand-in for Snowflake's TO_JSON(VARIANT): the column already holds JSON text. */
+    public static String toJson(String variant) {
+        return variant;
+    }
+
+    @Test
+    void readsTheHybridTableWithToJsonAndBoundNumericIds() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:snowflake_shape;DB_CLOSE_DELAY=-1");
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
+            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
+            s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES (22, '[{\"movie_name\":\"Heat\",\"movie_score\":\"3.00\"}]'), (186, '[]')");
+        }
+        RecommendationStore store = Stores.snowflake(h2, "movie_recommendations_hybrid");
+
+        assertThat(store.lookup(List.of("22", "186", "7"))).containsOnlyKeys("22", "186")
+                .containsEntry("22", "[{\"movie_name\":\"Heat\",\"movie_score\":\"3.00\"}]");
+        assertThat(store.toString()).isEqualTo("snowflake store \"MOVIE_RECOMMENDATIONS_HYBRID\"");
+    }
+}

@@ -1,0 +1,47 @@
+package io.papi.local.files;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrivateFileTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void writesOwnerOnlyFileAndReplacesItWholeLeavingNoTemporaryFile() throws Exception {
+        Path file = directory.resolve("secret");
+        PrivateFile.write(file, "first".getBytes());
+        PrivateFile.write(file, "second".getBytes());
+
+        assertThat(file).hasContent("second");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        try (var files = Files.list(directory)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void replacingAnExposedFileLeavesItOwnerOnly() throws Exception {
+        Path file = Files.writeString(directory.resolve("secret"), "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(PrivateFile.isExposed(file)).isTrue();
+
+        PrivateFile.write(file, "new".getBytes());
+
+        assertThat(PrivateFile.isExposed(file)).isFalse();
+    }
+
+    @Test
+    void createsOwnerOnlyDirectories() throws Exception {
+        Path nested = directory.resolve("a").resolve("b");
+        PrivateFile.createOwnerOnlyDirectory(nested);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
+    }
+}

@@ -1,0 +1,79 @@
+package io.papi.recommender.algorithm;
+
+import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Ratings;
+
+/**
+ * EASE (Steck, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW 2019): the item×item weights
+ * B = I − P·diagMat(1/diag(P)) with P = (XᵀX + λI)⁻¹, so B_ij = −P_ij / P_jj and diag(B) = 0. X is the binary
+ * interaction matrix; a user's scores are the sum of B's rows for the items they rated (x_u·B).
+ *
+ * <p>Memory is about 20·n² bytes during training (Gram/factor and inverse in double, B in float), 4·n² after.
+ */
+public final class EaseModel implements Model {
+
+    private final int n;
+    private final float[] weights;
+    private final Ratings ratings;
+
+    private EaseModel(int n, float[] weights, Ratings ratings) {
+        this.n = n;
+        this.weights = weights;
+        this.ratings = ratings;
+    }
+
+    /** Bytes EASE needs while training on {@code items} items. */
+    public static long trainingBytes(int items) {
+        return 20L * items * items;
+    }
+
+    public static EaseModel train(Ratings r, double lambda, ProgressListener progress) {
+        if (!(lambda > 0)) {
+            throw new IllegalArgumentException("EASE lambda must be positive, got " + lambda);
+        }
+        int n = r.itemCount();
+        long need = trainingBytes(n);
+        long max = Runtime.getRuntime().maxMemory();
+        if ((long) n * n > Integer.MAX_VALUE - 16 || need > max) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "EASE needs about %.1f GiB for %d items (20·n² bytes) but the heap allows %.1f GiB: raise -Xmx, "
+                            + "or use itemknn (or sql/recommender/itemknn.sql in the warehouse) for large catalogues",
+                    need / 1073741824.0, n, max / 1073741824.0));
+        }
+        double[] g = GramMatrix.binary(r, progress);
+        for (int i = 0; i < n; i++) {
+            g[i * n + i] += lambda;
+        }
+        double[] p = SpdInverse.invert(g, n, progress);
+        g = null; // the factor is no longer needed; let it go before B is allocated
+        float[] b = new float[n * n];
+        double[] invDiag = new double[n];
+        for (int j = 0; j < n; j++) {
+            invDiag[j] = -1.0 / p[j * n + j];
+        }
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                b[row + j] = (float) (p[row + j] * invDiag[j]);
+            }
+            b[row + i] = 0f;
+        }
+        return new EaseModel(n, b, r);
+    }
+
+    /** B_ij, for tests and inspection. */
+    public float weight(int i, int j) {
+        return weights[i * n + j];
+    }
+
+    @Override
+    public void score(int user, float[] out) {
+        java.util.Arrays.fill(out, 0, n, 0f);
+        for (int p = ratings.start(user); p < ratings.end(user); p++) {
+            int row = ratings.item(p) * n;
+            for (int j = 0; j < n; j++) {
+                out[j] += weights[row + j];
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.papi.recommender.algorithm;
+
+import io.papi.recommender.Algorithm;
+import io.papi.recommender.Parameters;
+import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Ratings;
+
+/** Trains the model of an {@link Algorithm}. */
+public final class Models {
+
+    private Models() {
+    }
+
+    public static Model train(Ratings r, Algorithm algorithm, Parameters p, ProgressListener progress) {
+        ProgressListener serialized = SerializedProgress.of(progress);
+        return switch (algorithm) {
+            case NOTEBOOK -> NotebookUserKnn.train(r, p.notebookNeighbours());
+            case EASE -> EaseModel.train(r, p.easeLambda(), serialized);
+            case ITEMKNN -> ItemKnnModel.train(r, p.knnNeighbours(), p.knnShrinkage(), serialized);
+            case POPULAR -> PopularityModel.train(r);
+        };
+    }
+
+    /**
+     * The top-n item indexes for a user, never an item the user rated in {@code r}.
+     *
+     * @param scores   scratch space of length {@code r.itemCount()}
+     * @param excluded scratch space of length {@code r.itemCount()}, all false on entry and on return
+     */
+    public static int[] topItems(Model model, Ratings r, int user, int n, float[] scores, boolean[] excluded) {
+        model.score(user, scores);
+        for (int p = r.start(user); p < r.end(user); p++) {
+            excluded[r.item(p)] = true;
+        }
+        try {
+            return TopItems.select(scores, r.itemCount(), excluded, n, false);
+        } finally {
+            for (int p = r.start(user); p < r.end(user); p++) {
+                excluded[r.item(p)] = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.papi.recommender.publish;
+
+import io.papi.recommender.LookupPublisher;
+import io.papi.recommender.ProgressListener;
+import io.papi.recommender.TableName;
+import io.papi.recommender.UserRecommendations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Publishes to the embedded H2 lookup table in one transaction. */
+public final class H2LookupPublisher implements LookupPublisher {
+
+    /** Longest JSON text the RECOMMENDATIONS column holds. */
+    public static final int MAX_JSON_CHARS = 1_000_000;
+    static final int BATCH = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(H2LookupPublisher.class);
+
+    private final Connection connection;
+    private final TableName table;
+
+    public H2LookupPublisher(Connection connection, TableName table) {
+        this.connection = connection;
+        this.table = table;
+    }
+
+    public static String createSql(TableName table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.sql()
+                + " (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR(" + MAX_JSON_CHARS + "))";
+    }
+
+    static String deleteSql(TableName table) {
+        return "DELETE FROM " + table.sql();
+    }
+
+    static String insertSql(TableName table) {
+        return "INSERT INTO " + table.sql() + " (USER_ID, RECOMMENDATIONS) VALUES (?, ?)";
+    }
+
+    @Override
+    public int publish(List<UserRecommendations> recommendations, ProgressListener progress) throws SQLException {
+        // Render and check everything before touching the table, so a bad row cannot even start a transaction.
+        String[] json = new String[recommendations.size()];
+        for (int k = 0; k < json.length; k++) {
+            json[k] = recommendations.get(k).itemsJson();
+            if (json[k].length() > MAX_JSON_CHARS) {
+                throw new IllegalArgumentException("the recommendations of user " + recommendations.get(k).userId()
+                        + " are " + json[k].length() + " characters of JSON, more than the " + MAX_JSON_CHARS
+                        + " the lookup column holds: publish fewer items per user");
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute(createSql(table)); // DDL commits by itself in H2, so it stays outside the transaction
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        progress.start("publishing to " + table.sql(), json.length);
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.executeUpdate(deleteSql(table));
+            }
+            try (PreparedStatement insert = connection.prepareStatement(insertSql(table))) {
+                for (int k = 0; k < json.length; k++) {
+                    insert.setString(1, Long.toString(recommendations.get(k).userId()));
+                    insert.setString(2, json[k]);
+                    insert.addBatch();
+                    if ((k + 1) % BATCH == 0 || k + 1 == json.length) {
+                        insert.executeBatch();
+                        progress.advance((k % BATCH) + 1);
+                    }
+                }
+            }
+            connection.commit();
+            LOG.info("published {} users to {}", json.length, table.sql());
+            return json.length;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(e);
+            throw e;
+        } finally {
+            progress.done();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.papi.recommender.algorithm;
+
+import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Ratings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class EaseModelTest {
+
+    /**
+     * Users {A,B}, {B,C}, {A,B,C} over items A, B, C give XᵀX = [[2,2,1],[2,3,2],[1,2,2]]. With λ = 1,
+     * P = [[3,2,1],[2,4,2],[1,2,3]]⁻¹ = [[.5,-.25,0],[-.25,.5,-.25],[0,-.25,.5]], so B_ij = -P_ij/P_jj is
+     * [[0,.5,0],[.5,0,.5],[0,.5,0]].
+     */
+    @Test
+    void matchesTheClosedFormSolvedByHand() {
+        Ratings r = Ratings.builder()
+                .add(1, 10, 4, 0).add(1, 20, 1, 0)   // ratings become 1s: EASE sees interactions
+                .add(2, 20, 5, 0).add(2, 30, 2, 0)
+                .add(3, 10, 3, 0).add(3, 20, 3, 0).add(3, 30, 3, 0)
+                .build();
+
+        EaseModel model = EaseModel.train(r, 1.0, ProgressListener.NONE);
+
+        float[][] expected = {{0, .5f, 0}, {.5f, 0, .5f}, {0, .5f, 0}};
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(model.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-6f));
+            }
+        }
+        float[] scores = new float[3];
+        model.score(r.userIndex(1), scores); // rows A + B
+        assertThat(scores).containsExactly(new float[] {.5f, .5f, .5f}, within(1e-6f));
+    }
+
+    @Test
+    void rejectsANonPositiveLambda() {
+        Ratings r = Ratings.builder().add(1, 1, 1, 0).build();
+
+        assertThatThrownBy(() -> EaseModel.train(r, 0, ProgressListener.NONE))
+                .hasMessage("EASE lambda must be positive, got 0.0");
+    }
+}

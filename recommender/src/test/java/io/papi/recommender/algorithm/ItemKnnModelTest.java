@@ -1,0 +1,44 @@
+package io.papi.recommender.algorithm;
+
+import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Ratings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ItemKnnModelTest {
+
+    /**
+     * Raters: item A {1,2,3}, B {1,2}, C {3}. Co-occurrence A·B = 2, A·C = 1, B·C = 0.
+     * With shrinkage 1: sim(A,B) = 2/(√6+1), sim(A,C) = 1/(√3+1), sim(B,C) = 0.
+     */
+    private static final Ratings R = Ratings.builder()
+            .add(1, 1, 5, 0).add(1, 2, 5, 0)
+            .add(2, 1, 1, 0).add(2, 2, 2, 0)
+            .add(3, 1, 3, 0).add(3, 3, 4, 0)
+            .build();
+
+    @Test
+    void cosineOfRaterSetsIsShrunk() {
+        ItemKnnModel m = ItemKnnModel.train(R, 5, 1.0, ProgressListener.NONE);
+
+        assertThat(m.similarity(1, 0)).isCloseTo((float) (2 / (Math.sqrt(6) + 1)), within(1e-6f));
+        assertThat(m.similarity(0, 1)).isCloseTo((float) (2 / (Math.sqrt(6) + 1)), within(1e-6f));
+        assertThat(m.similarity(2, 0)).isCloseTo((float) (1 / (Math.sqrt(3) + 1)), within(1e-6f));
+        assertThat(m.similarity(1, 2)).isZero();
+        assertThat(m.similarity(0, 0)).isZero();
+    }
+
+    @Test
+    void eachTargetKeepsOnlyItsKMostSimilarItems() {
+        ItemKnnModel m = ItemKnnModel.train(R, 1, 1.0, ProgressListener.NONE);
+
+        // Target A's best neighbour is B (0.580 > 0.366): C no longer counts towards A.
+        assertThat(m.similarity(1, 0)).isGreaterThan(0);
+        assertThat(m.similarity(2, 0)).isZero();
+        float[] scores = new float[3];
+        m.score(R.userIndex(3), scores); // user 3 rated A and C
+        assertThat(scores[1]).isCloseTo((float) (2 / (Math.sqrt(6) + 1)), within(1e-6f)); // B via A
+    }
+}
