@@ -1,7 +1,38 @@
 package io.papi.cli;
 
+import io.papi.cli.command.PapiCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The {@code papi} command line. */
 public final class Papi {
+    private Papi() {
+    }
+
+    /** Commands that keep running: their operations are worth a log line each. */
+    private static final java.util.Set<String> SERVERS = java.util.Set.of("serve", "local", "broker", "quickstart");
+
     public static void main(String[] args) {
-        System.out.println("papi");
+        if (args.length > 0 && SERVERS.contains(args[0]) && System.getProperty("org.slf4j.simpleLogger.log.io.papi") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.io.papi", "info");
+        }
+        int code = commandLine(Environment.system()).execute(args);
+        System.exit(code);
+    }
+
+    /**
+     * The one place a {@link CommandLine} is built: {@code main} and every test use it, so that tests run the
+     * real parser, the real error handling and the real exit codes.
+     */
+    public static CommandLine commandLine(Environment environment) {
+        PapiCommand root = new PapiCommand(environment);
+        CommandLine cmd = new CommandLine(root);
+        cmd.setOut(new PrintWriter(System.out, true));
+        cmd.setErr(new PrintWriter(System.err, true));
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler(new ErrorReporter(root));
+        cmd.setParameterExceptionHandler(ErrorReporter::usageError);
+        cmd.setExitCodeExceptionMapper(ErrorReporter::exitCodeOf);
+        return cmd;
     }
 }

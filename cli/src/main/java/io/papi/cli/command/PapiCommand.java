@@ -1,0 +1,58 @@
+package io.papi.cli.command;
+
+import io.papi.cli.Environment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: {@code papi}. */
+@Command(name = "papi",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Real-time recommendations out of Snowflake, and the credentials to reach them.",
+        subcommands = {
+                KeygenCommand.class,
+                FingerprintCommand.class,
+                JwtCommand.class,
+                TokenCommand.class,
+                UserCommand.class,
+                LocalCommand.class,
+                ServeCommand.class,
+                QuickstartCommand.class,
+                CompletionCommand.class,
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  the command did what was asked",
+                "  1  the command failed (network, rejected credentials, a store that is down)",
+                "  2  the command was called wrongly (unknown flag, missing setting, unusable file)",
+                "",
+                "Settings come from flags, then environment variables, then the Snowflake CLI connection",
+                "(-c NAME in connections.toml / config.toml). See docs/configuration.md."
+        })
+public final class PapiCommand implements Runnable {
+    private final Environment environment;
+
+    @Option(names = "--stacktrace", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an error (for bug reports)")
+    boolean stacktrace;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    public PapiCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public boolean stacktrace() {
+        return stacktrace;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

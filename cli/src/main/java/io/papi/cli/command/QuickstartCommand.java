@@ -1,0 +1,166 @@
+package io.papi.cli.command;
+
+import io.papi.api.ApiConfig;
+import io.papi.api.ApiServer;
+import io.papi.api.Stores;
+import io.papi.broker.KeyPairJwt;
+import io.papi.broker.SessionToken;
+import io.papi.broker.TokenExchange;
+import io.papi.broker.TokenScope;
+import io.papi.cli.PapiException;
+import io.papi.cli.stack.LocalData;
+import io.papi.cli.stack.LocalIngressAuth;
+import io.papi.cli.stack.LocalStore;
+import io.papi.cli.stack.Ports;
+import io.papi.cli.stack.RunUntilStopped;
+import io.papi.cli.stack.ServiceKeys;
+import io.papi.broker.AccountIdentifier;
+import io.papi.local.LocalAccount;
+import io.papi.local.LocalTokenEndpoint;
+import io.papi.recommender.ProgressListener;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code papi quickstart}: the whole system on one machine, with no Snowflake account. */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = {"Run the whole system locally: a local account with synthetic data and recommendations, a key pair,",
+                "the service user, the token endpoint, the API behind token authentication, and a broker.",
+                "Makes one authenticated lookup, prints the URLs and curl commands, and serves until Ctrl-C.",
+                "Running it again reuses the account, the data and the key."})
+public final class QuickstartCommand extends PapiSubcommand {
+    static final String USER = "SVC_DATA_API";
+    static final String ROLE = "DATA_API_ROLE";
+
+    @Mixin
+    LocalDirOption localDir = new LocalDirOption();
+
+    @Option(names = "--keys-dir", paramLabel = "DIR", description = "Where the service user's key pair lives (default $PAPI_HOME/keys)")
+    Path keysDir;
+
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8001", description = "Port of the API (default: ${DEFAULT-VALUE})")
+    int apiPort;
+
+    @Option(names = "--token-port", paramLabel = "PORT", defaultValue = "8088", description = "Port of the local /oauth/token (default: ${DEFAULT-VALUE})")
+    int tokenPort;
+
+    @Option(names = "--session-lifetime", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Lifetime of session tokens (default: ${DEFAULT-VALUE})")
+    Duration sessionLifetime;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the synthetic data, on first run (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--exit", description = "Stop after the first lookup instead of serving until Ctrl-C (for scripts and CI)")
+    boolean exitAfterLookup;
+
+    static final String HOST = "127.0.0.1";
+
+    @Override
+    protected int run() throws Exception {
+        Path dir = localDir.resolve(environment());
+        Path keys = keysDir != null ? keysDir : environment().papiHome().resolve("keys");
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            LocalAccount account = LocalAccount.open(dir);
+            started.add(account);
+            step("Local account " + account.name() + " in " + account.directory());
+
+            LocalData data = new LocalData(dir, LocalStore.DEFAULT_TABLE);
+            long rows = data.rows();
+            if (rows == 0) {
+                step("Generating synthetic ratings (seed " + seed + ") and recommending for every user...");
+                long t0 = System.nanoTime();
+                int users = data.create(seed, ProgressListener.NONE);
+                step("Published recommendations for " + users + " users in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            } else {
+                step("Reusing " + rows + " users' recommendations");
+            }
+
+            ServiceKeys serviceKeys = ServiceKeys.loadOrCreate(keys, "rsa_key");
+            step((serviceKeys.created() ? "Created" : "Reusing") + " key pair " + serviceKeys.privateKeyFile());
+            step("Service user: " + account.users().create(USER, ROLE, serviceKeys.publicKey()));
+
+            LocalTokenEndpoint tokens = Ports.bind("the local token endpoint", HOST, tokenPort, "--token-port",
+                    () -> account.startServer(new InetSocketAddress(HOST, tokenPort), sessionLifetime));
+            started.add(tokens::stop);
+            String endpoint = HOST + ":" + apiPort;
+            var store = Stores.h2(LocalStore.jdbcUrl(dir), LocalStore.DEFAULT_TABLE);
+            started.add(store);
+            ApiConfig config = ApiConfig.builder().host(HOST).port(apiPort).build();
+            ApiServer api = Ports.bind("the API", HOST, apiPort, "--api-port",
+                    () -> ApiServer.start(config, store, new LocalIngressAuth(account.verifier(), endpoint)));
+            started.add(() -> api.stop(Duration.ofSeconds(5)));
+
+            TokenExchange exchange = TokenExchange.builder().tokenUrl(tokens.tokenUrl()).timeout(Duration.ofSeconds(10)).build();
+            KeyPairJwt minter = new KeyPairJwt(AccountIdentifier.parse(account.name()), USER, serviceKeys.privateKey(), Clock.systemUTC());
+            SessionToken token = exchange.exchange(minter.mint(Duration.ofMinutes(5)), new TokenScope(ROLE, endpoint));
+
+            String id = data.firstUserId().orElseThrow(() -> PapiException.failure("the lookup table is empty"));
+            String apiUrl = "http://" + endpoint;
+            lookup(apiUrl + "/customer/" + id, token);
+
+            out().println();
+            out().println("API:        " + apiUrl + "/            (every request needs a session token)");
+            out().println("Test page:  " + apiUrl + "/test");
+            out().println("Token URL:  " + tokens.tokenUrl());
+            out().println();
+            out().println("Try it:");
+            out().println("  ./papi token --account " + account.name() + " --user " + USER + " --private-key " + serviceKeys.privateKeyFile()
+                    + " --role " + ROLE + " --endpoint " + endpoint + " --token-url " + tokens.tokenUrl() + " --header > /tmp/papi-header");
+            out().println("  curl -H @/tmp/papi-header " + apiUrl + "/customer/" + id + ",186");
+            out().flush();
+            if (exitAfterLookup) {
+                closeAll(started);
+                return 0;
+            }
+            out().println();
+            out().println("Serving until Ctrl-C.");
+            out().flush();
+            RunUntilStopped.await(out(), started);
+            return 0;
+        } catch (Exception e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    private void lookup(String url, SessionToken token) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", token.authorizationHeader()).GET().build();
+        long t0 = System.nanoTime();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - t0) / 1000;
+        if (response.statusCode() != 200) {
+            throw PapiException.failure("the first lookup failed: HTTP " + response.statusCode() + " " + response.body());
+        }
+        step("Authenticated lookup GET " + url + " -> 200 in " + micros / 1000.0 + " ms:");
+        out().println(response.body());
+    }
+
+    private void step(String line) {
+        out().println("• " + line);
+        out().flush();
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception ignored) {
+                // best effort: we are already failing or leaving
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.papi.cli.command;
+
+import io.papi.api.ApiConfig;
+import io.papi.api.ApiServer;
+import io.papi.api.IngressAuth;
+import io.papi.api.RecommendationStore;
+import io.papi.api.Stores;
+import io.papi.cli.PapiException;
+import io.papi.cli.config.Setting;
+import io.papi.cli.config.Settings;
+import io.papi.cli.snowflake.SnowflakeJdbc;
+import io.papi.cli.stack.LocalIngressAuth;
+import io.papi.cli.stack.LocalStore;
+import io.papi.cli.stack.Ports;
+import io.papi.cli.stack.RunUntilStopped;
+import io.papi.local.LocalAccount;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code papi serve}: the lookup API. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve recommendations: GET /customer/{ids}, /test, /healthz, /readyz, /metrics.",
+                "Reads the local account's embedded store (--store h2) or the Snowflake hybrid table (--store snowflake:",
+                "inside SPCS with the service's OAuth token, elsewhere with your connection)."})
+public final class ServeCommand extends PapiSubcommand {
+    static final Path SPCS_TOKEN_FILE = Path.of("/snowflake/session/token");
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (env PAPI_API_HOST; default 0.0.0.0)")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port (env PAPI_API_PORT; default 8001, as in the guide)")
+    Integer port;
+
+    @Option(names = "--store", paramLabel = "h2|snowflake", description = "Store (env PAPI_STORE; default h2)")
+    String store;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "Lookup table (env PAPI_TABLE; default MOVIE_RECOMMENDATIONS_HYBRID)")
+    String table;
+
+    @Option(names = "--cache-ttl", paramLabel = "DURATION", description = "Per-id cache lifetime, 0 = off (env PAPI_CACHE_TTL; default 180s)")
+    String cacheTtl;
+
+    @Option(names = "--cache-size", paramLabel = "N", defaultValue = "100000", description = "Most ids cached (default: ${DEFAULT-VALUE})")
+    long cacheSize;
+
+    @Option(names = "--id-mode", paramLabel = "numeric|alphanumeric", defaultValue = "numeric",
+            description = "What an id may be (default: ${DEFAULT-VALUE})")
+    String idMode;
+
+    @Option(names = "--max-ids", paramLabel = "N", defaultValue = "100", description = "Most ids in one request (default: ${DEFAULT-VALUE})")
+    int maxIds;
+
+    @Option(names = "--store-timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "Answer 503 when the store takes longer (default: ${DEFAULT-VALUE})")
+    Duration storeTimeout;
+
+    @Option(names = "--auth", paramLabel = "none|local",
+            description = "Ingress authentication: none (SPCS authenticates) or local session tokens (env PAPI_AUTH; default none)")
+    String auth;
+
+    @Option(names = "--endpoint", paramLabel = "HOST",
+            description = "With --auth local: the endpoint name tokens must carry (env PAPI_ENDPOINT; default 127.0.0.1:PORT)")
+    String endpoint;
+
+    @Option(names = "--redirect-unauthorized", paramLabel = "LOGIN_URL",
+            description = "Answer unauthenticated requests with a 302 to LOGIN_URL, as SPCS does, instead of 401 JSON")
+    String loginUrl;
+
+    @Mixin
+    LocalDirOption localDir = new LocalDirOption();
+
+    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
+            description = "Snowflake connection for --store snowflake outside SPCS (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
+    String connection;
+
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
+
+    @Override
+    protected int run() throws Exception {
+        Settings settings = new Settings(environment(), connection, this::warn);
+        ApiConfig config = config(settings);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            RecommendationStore recommendations = store(settings, started);
+            IngressAuth ingress = ingress(settings, config.port(), started);
+            ApiServer server = Ports.bind("the API", config.host(), config.port(), "--port",
+                    () -> ApiServer.start(config, recommendations, ingress));
+            started.add(() -> server.stop(Duration.ofSeconds(10)));
+            out().println("papi API on http://" + displayHost(config.host()) + ":" + server.port() + "/  (store "
+                    + settings.require(Setting.STORE, store) + ", auth " + ingress + "); Ctrl-C stops.");
+            out().flush();
+            RunUntilStopped.await(out(), started);
+            return 0;
+        } catch (RuntimeException e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
+            }
+            throw e;
+        }
+    }
+
+    ApiConfig config(Settings settings) {
+        Duration ttl = ExchangeOptions.durationOrZero(settings, Setting.CACHE_TTL, cacheTtl);
+        int p = Integer.parseInt(settings.require(Setting.API_PORT, port == null ? null : port.toString()));
+        ApiConfig.Builder builder = ApiConfig.builder()
+                .host(settings.require(Setting.API_HOST, host))
+                .port(p)
+                .cacheTtl(ttl)
+                .cacheMaxSize(cacheSize)
+                .idMode(parseIdMode())
+                .maxIds(maxIds)
+                .storeTimeout(storeTimeout);
+        if (loginUrl != null) {
+            builder.unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302).loginUrl(loginUrl);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage(e.getMessage());
+        }
+    }
+
+    private ApiConfig.IdMode parseIdMode() {
+        try {
+            return ApiConfig.IdMode.valueOf(idMode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage("--id-mode must be numeric or alphanumeric, not '" + idMode + "'");
+        }
+    }
+
+    private RecommendationStore store(Settings settings, List<AutoCloseable> started) throws Exception {
+        String kind = settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
+        String tableName = settings.require(Setting.TABLE, table);
+        switch (kind) {
+            case "h2" -> {
+                Path dir = localDir.resolve(environment());
+                Files.createDirectories(dir);
+                RecommendationStore h2 = Stores.h2(LocalStore.jdbcUrl(dir), tableName);
+                started.add(h2);
+                return h2;
+            }
+            case "snowflake" -> {
+                var env = environment();
+                javax.sql.DataSource dataSource;
+                if (env.get("SNOWFLAKE_HOST").isPresent() && Files.isReadable(SPCS_TOKEN_FILE)) {
+                    dataSource = Stores.spcsDataSource(env.variables(), SPCS_TOKEN_FILE);
+                } else {
+                    var target = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings));
+                    dataSource = Stores.snowflakeDataSource(target.url(), target.properties());
+                }
+                RecommendationStore sf = Stores.snowflake(dataSource, tableName);
+                started.add(sf);
+                return sf;
+            }
+            default -> throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
+        }
+    }
+
+    private IngressAuth ingress(Settings settings, int apiPort, List<AutoCloseable> started) throws Exception {
+        String kind = settings.require(Setting.AUTH, auth).toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case "none" -> {
+                return IngressAuth.none();
+            }
+            case "local" -> {
+                LocalAccount account = LocalAccount.open(localDir.resolve(environment()));
+                started.add(account);
+                String name = settings.get(Setting.ENDPOINT, endpoint).orElse("127.0.0.1:" + apiPort);
+                return new LocalIngressAuth(account.verifier(), name);
+            }
+            default -> throw PapiException.usage("--auth must be none or local, not '" + kind + "'");
+        }
+    }
+
+    static String displayHost(String host) {
+        return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+    }
+}

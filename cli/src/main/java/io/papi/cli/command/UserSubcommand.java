@@ -1,0 +1,107 @@
+package io.papi.cli.command;
+
+import io.papi.broker.PublicKeys;
+import io.papi.cli.PapiException;
+import io.papi.cli.config.Settings;
+import io.papi.cli.snowflake.SnowflakeJdbc;
+import io.papi.local.LocalAccount;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What every {@code papi user} subcommand shares: the service user's name, and the target (print the SQL, run it
+ * over JDBC as the caller, or apply it to the local account).
+ */
+abstract class UserSubcommand extends PapiSubcommand {
+    @Option(names = "--name", paramLabel = "USER", defaultValue = "SVC_DATA_API",
+            description = "Service user's name (default: ${DEFAULT-VALUE})")
+    String name;
+
+    @Option(names = "--print-sql", description = "Print the statements only; connect to nothing")
+    boolean printSql;
+
+    @Option(names = "--local", description = "Apply to the local account (the embedded stand-in) instead of Snowflake")
+    boolean local;
+
+    @Mixin
+    LocalDirOption localDir = new LocalDirOption();
+
+    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
+            description = "Your own Snowflake connection to run the statements with (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
+    String connection;
+
+    @Option(names = "--account", paramLabel = "ACCOUNT", description = "Account to connect to (env SNOWFLAKE_ACCOUNT)")
+    String account;
+
+    @Option(names = "--admin-user", paramLabel = "USER",
+            description = "Your own login name for the JDBC connection (env SNOWFLAKE_USER)")
+    String adminUser;
+
+    @Option(names = "--private-key", paramLabel = "FILE",
+            description = "Your own private key for the JDBC connection (env SNOWFLAKE_PRIVATE_KEY_PATH; else SNOWFLAKE_PASSWORD)")
+    Path adminKey;
+
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
+
+    /** The statements for Snowflake. */
+    abstract List<String> statements();
+
+    /** The same change on the local account; returns the line to print. */
+    abstract String applyLocally(LocalAccount account);
+
+    /** Called after the statements ran over JDBC, with the result of the last one. */
+    void afterSnowflake(ResultSet lastResult) throws SQLException {
+        out().println("done: " + statements().size() + " statement(s) ran as the caller");
+    }
+
+    @Override
+    protected int run() throws Exception {
+        if (printSql && local) {
+            throw PapiException.usage("--print-sql and --local exclude each other");
+        }
+        if (local) {
+            try (LocalAccount account = LocalAccount.open(localDir.resolve(environment()))) {
+                out().println(applyLocally(account));
+            }
+            return 0;
+        }
+        List<String> sql = statements();
+        if (printSql) {
+            sql.forEach(out()::println);
+            return 0;
+        }
+        Settings settings = new Settings(environment(), connection, this::warn);
+        var target = SnowflakeJdbc.target(settings, account, adminUser, adminKey == null ? null : adminKey.toString(),
+                passphrase.source(settings));
+        try (Connection conn = target.connect(); Statement statement = conn.createStatement()) {
+            ResultSet last = null;
+            for (String s : sql) {
+                boolean hasRows = statement.execute(s);
+                last = hasRows ? statement.getResultSet() : null;
+            }
+            afterSnowflake(last);
+        } catch (SQLException e) {
+            throw PapiException.failure("Snowflake refused the statement: " + SnowflakeJdbc.firstLine(e.getMessage()));
+        }
+        return 0;
+    }
+
+    static RSAPublicKey publicKey(Path file, PassphraseOptions passphrase, Settings settings) {
+        if (file == null) {
+            throw PapiException.usage("--public-key FILE is required (the .pub file written by papi keygen)");
+        }
+        return PublicKeys.read(file, passphrase.source(settings));
+    }
+
+    Settings localSettings() {
+        return new Settings(environment(), null, this::warn);
+    }
+}

@@ -1,0 +1,28 @@
+package io.papi.cli.stack;
+
+import io.papi.cli.PapiException;
+import java.io.IOException;
+import java.net.BindException;
+
+/** Turns "address already in use" into a line that says which port and which flag changes it. */
+public final class Ports {
+    private Ports() {
+    }
+
+    public interface Start<T> {
+        T start() throws IOException;
+    }
+
+    public static <T> T bind(String what, String host, int port, String flag, Start<T> start) {
+        try {
+            return start.start();
+        } catch (BindException e) {
+            throw PapiException.failure(what + ": port " + port + " on " + host + " is in use (is papi already running?); choose another with " + flag);
+        } catch (IOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw PapiException.failure(what + ": port " + port + " on " + host + " is in use (is papi already running?); choose another with " + flag);
+            }
+            throw PapiException.failure(what + " could not start on " + host + ":" + port + ": " + e.getMessage());
+        }
+    }
+}

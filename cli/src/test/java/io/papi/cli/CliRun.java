@@ -1,0 +1,46 @@
+package io.papi.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs papi through the real command-line factory with a made-up environment, capturing out and err. */
+public final class CliRun {
+    private final Map<String, String> env = new HashMap<>();
+    private final Path home;
+
+    public CliRun(Path home) {
+        this.home = home;
+    }
+
+    public CliRun env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Papi.commandLine(Environment.of(env, home));
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    public record Result(int exitCode, String out, String err) {
+        /** stderr holds exactly one line and no stack trace. */
+        public boolean oneLineError() {
+            String trimmed = err.strip();
+            return !trimmed.isEmpty() && !trimmed.contains("\n") && !trimmed.contains("\tat ") && !trimmed.contains("Exception:");
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+}

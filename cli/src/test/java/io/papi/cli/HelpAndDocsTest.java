@@ -1,0 +1,95 @@
+package io.papi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.papi.cli.config.ConfigurationTable;
+import io.papi.cli.config.Setting;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** --help, docs/configuration.md and the Setting table say the same thing. */
+class HelpAndDocsTest {
+    @TempDir
+    Path home;
+
+    static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("docs/configuration.md"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+
+    private static List<OptionSpec> everyOption(CommandLine cmd) {
+        List<OptionSpec> all = new ArrayList<>(cmd.getCommandSpec().options());
+        cmd.getSubcommands().values().forEach(sub -> all.addAll(everyOption(sub)));
+        return all;
+    }
+
+    @Test
+    void configurationDocHoldsTheGeneratedTable() throws Exception {
+        Path root = repoRoot();
+        assertThat(root).as("docs/configuration.md above " + Path.of("").toAbsolutePath()).isNotNull();
+        String doc = Files.readString(root.resolve("docs/configuration.md"));
+        assertThat(doc).as("docs/configuration.md is stale: regenerate the table with "
+                + "java -cp 'cli/target/papi.jar:cli/target/lib/*' io.papi.cli.config.ConfigurationTable").contains(ConfigurationTable.markdown());
+    }
+
+    @Test
+    void everySettingWithAFlagIsAnOptionWhoseHelpNamesItsVariable() {
+        List<OptionSpec> options = everyOption(Papi.commandLine(Environment.of(java.util.Map.of(), home)));
+        for (Setting setting : Setting.values()) {
+            if (setting.flag().isEmpty()) {
+                continue;
+            }
+            String flag = setting.flag().get().replaceAll(".*, ", "");
+            List<OptionSpec> matching = options.stream().filter(o -> List.of(o.names()).contains(flag)).toList();
+            assertThat(matching).as("an option %s for %s", flag, setting).isNotEmpty();
+            setting.env().ifPresent(env -> assertThat(matching)
+                    .as("help of %s names %s", flag, env)
+                    .anyMatch(o -> String.join(" ", o.description()).contains(env)));
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        CommandLine root = Papi.commandLine(Environment.of(java.util.Map.of(), home));
+        List<CommandLine> all = new ArrayList<>();
+        collect(root, all);
+        for (CommandLine cmd : all) {
+            assertThat(cmd.getCommandSpec().usageMessage().description()).as(cmd.getCommandName()).isNotEmpty();
+            assertThat(cmd.getCommandSpec().optionsMap()).as(cmd.getCommandName()).containsKey("--help");
+        }
+    }
+
+    private static void collect(CommandLine cmd, List<CommandLine> all) {
+        all.add(cmd);
+        cmd.getSubcommands().values().forEach(sub -> collect(sub, all));
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        var result = new CliRun(home).run("--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("papi ").doesNotContain("${").doesNotContain("unknown");
+    }
+
+    @Test
+    void completionScriptCoversTheCommands() {
+        var result = new CliRun(home).run("completion");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("complete -F").contains("keygen").contains("token").contains("user");
+    }
+
+    @Test
+    void rootHelpDocumentsExitCodes() {
+        var result = new CliRun(home).run("--help");
+        assertThat(result.out()).contains("Exit codes:").contains("2  the command was called wrongly");
+    }
+}

@@ -1,0 +1,92 @@
+package io.papi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.papi.broker.PassphraseSource;
+import io.papi.broker.PublicKeys;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserCommandTest {
+    @TempDir
+    Path home;
+    CliRun cli;
+    String keyValue;
+
+    @BeforeEach
+    void keys() {
+        cli = new CliRun(home);
+        cli.run("keygen", "--out", home.toString());
+        keyValue = PublicKeys.snowflakeValue(PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none()));
+    }
+
+    private String pub() {
+        return home.resolve("rsa_key.pub").toString();
+    }
+
+    @Test
+    void createPrintsTheServiceUserStatements() {
+        var result = cli.run("user", "create", "--name", "svc_data_api", "--role", "DATA_API_ROLE", "--public-key", pub(), "--print-sql");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(
+                "CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_ROLE RSA_PUBLIC_KEY = '" + keyValue + "';\n"
+                        + "GRANT ROLE DATA_API_ROLE TO USER SVC_DATA_API;\n");
+    }
+
+    @Test
+    void namesWithQuotesCannotBreakOutOfTheStatement() {
+        var result = cli.run("user", "create", "--name", "o'brien\"; DROP USER ADMIN; --", "--role", "R", "--public-key", pub(), "--print-sql");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("CREATE USER IF NOT EXISTS \"o'brien\"\"; DROP USER ADMIN; --\" TYPE = SERVICE");
+        assertThat(result.out()).contains("GRANT ROLE R TO USER \"o'brien\"\"; DROP USER ADMIN; --\";");
+    }
+
+    @Test
+    void rotateFillsTheSecondSlotAndFinishRetiresTheFirst() {
+        assertThat(cli.run("user", "rotate", "--name", "SVC_DATA_API", "--public-key", pub(), "--print-sql").out())
+                .isEqualTo("ALTER USER SVC_DATA_API SET RSA_PUBLIC_KEY_2 = '" + keyValue + "';\n");
+        assertThat(cli.run("user", "rotate", "--name", "SVC_DATA_API", "--finish", "--print-sql").out())
+                .isEqualTo("ALTER USER SVC_DATA_API UNSET RSA_PUBLIC_KEY;\n");
+        assertThat(cli.run("user", "rotate", "--name", "SVC_DATA_API", "--slot", "1", "--public-key", pub(), "--print-sql").out())
+                .isEqualTo("ALTER USER SVC_DATA_API SET RSA_PUBLIC_KEY = '" + keyValue + "';\n");
+    }
+
+    @Test
+    void describeAndDropStatements() {
+        assertThat(cli.run("user", "describe", "--name", "svc", "--print-sql").out()).isEqualTo("DESCRIBE USER SVC;\n");
+        assertThat(cli.run("user", "drop", "--name", "svc", "--print-sql").out()).isEqualTo("DROP USER IF EXISTS SVC;\n");
+    }
+
+    @Test
+    void createWithoutAPublicKeySaysWhatIsMissing() {
+        var result = cli.run("user", "create", "--print-sql");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        assertThat(result.err()).contains("--public-key");
+    }
+
+    @Test
+    void localCreateIsIdempotentAndDescribeShowsTheKey() {
+        String localDir = home.resolve("local").toString();
+        var first = cli.run("user", "create", "--local", "--local-dir", localDir, "--public-key", pub());
+        var second = cli.run("user", "create", "--local", "--local-dir", localDir, "--public-key", pub());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(first.out()).isNotEqualTo(second.out());
+
+        var describe = cli.run("user", "describe", "--local", "--local-dir", localDir, "--public-key", pub());
+        assertThat(describe.exitCode()).as(describe.toString()).isZero();
+        assertThat(describe.out()).contains("SVC_DATA_API").contains("is in RSA_PUBLIC_KEY");
+    }
+
+    @Test
+    void snowflakeTargetWithoutCredentialsSaysHowToGiveThem() {
+        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct").env("SNOWFLAKE_USER", "admin")
+                .run("user", "create", "--public-key", pub());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        assertThat(result.err()).contains("SNOWFLAKE_PASSWORD").contains("--private-key");
+    }
+}
