@@ -37,8 +37,7 @@ class HelpAndDocsTest {
         Path root = repoRoot();
         assertThat(root).as("docs/configuration.md above " + Path.of("").toAbsolutePath()).isNotNull();
         String doc = Files.readString(root.resolve("docs/configuration.md"));
-        assertThat(doc).as("docs/configuration.md is stale: regenerate the table with "
-                + "java -cp 'cli/target/papi.jar:cli/target/lib/*' io.papi.cli.config.ConfigurationTable").contains(ConfigurationTable.markdown());
+        assertThat(doc).as("docs/configuration.md is stale: run scripts/regen-config.sh after mvn -DskipTests package").contains(ConfigurationTable.markdown());
     }
 
     @Test

@@ -64,12 +64,12 @@ class TokenCommandTest {
 
     @Test
     void headerAndJsonFormats() {
-        snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody("tok123")));
+        snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody("tok123-session-token-0001")));
 
-        assertThat(token("--header").out()).isEqualTo("Authorization: Snowflake Token=\"tok123\"\n");
+        assertThat(token("--header").out()).isEqualTo("Authorization: Snowflake Token=\"tok123-session-token-0001\"\n");
         var json = token("--json");
         assertThat(json.exitCode()).isZero();
-        assertThat(json.out()).startsWith("{\"token\":\"tok123\",\"expires_at\":\"").endsWith("Z\"}\n");
+        assertThat(json.out()).startsWith("{\"token\":\"tok123-session-token-0001\",\"expires_at\":\"").endsWith("Z\"}\n");
     }
 
     @Test
