@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
                 LocalCommand.class,
                 ServeCommand.class,
                 QuickstartCommand.class,
+                RecommendCommand.class,
+                DataCommand.class,
                 CompletionCommand.class,
         },
         footerHeading = "%nExit codes:%n",
