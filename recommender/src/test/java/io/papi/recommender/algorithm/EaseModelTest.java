@@ -83,6 +83,21 @@ class EaseModelTest {
     }
 
     @Test
+    void announcesEachTrainingPhaseThroughTheProgressListener() {
+        Ratings r = Ratings.builder().add(1, 10, 5, 0).add(1, 20, 5, 0).add(2, 20, 1, 0).add(2, 30, 1, 0).build();
+        java.util.List<String> phases = new java.util.ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override public void start(String phase, long total) { phases.add(phase); }
+            @Override public void advance(long n) { }
+            @Override public void done() { }
+        };
+
+        Models.train(r, io.papi.recommender.Algorithm.EASE, io.papi.recommender.Parameters.defaults(), listener);
+
+        assertThat(phases).containsExactly("user co-occurrence counts", "Cholesky factor", "inverse", "Woodbury products");
+    }
+
+    @Test
     void rejectsANonPositiveLambda() {
         Ratings r = Ratings.builder().add(1, 1, 1, 0).build();
 
