@@ -28,7 +28,7 @@ public final class DataCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write to")
         Path out;
 
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "" + io.papi.recommender.SyntheticData.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE})")
         long seed;
 
         @Option(names = "--force", description = "Overwrite existing files")

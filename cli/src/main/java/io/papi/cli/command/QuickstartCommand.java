@@ -58,7 +58,8 @@ public final class QuickstartCommand extends PapiSubcommand {
             description = "Lifetime of session tokens (default: ${DEFAULT-VALUE})")
     Duration sessionLifetime;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the synthetic data, on first run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + io.papi.recommender.SyntheticData.DEFAULT_SEED,
+            description = "Seed of the synthetic data, on first run (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--exit", description = "Stop after the first lookup instead of serving until Ctrl-C (for scripts and CI)")
