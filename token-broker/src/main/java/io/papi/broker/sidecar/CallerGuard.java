@@ -59,7 +59,9 @@ public final class CallerGuard {
     /** Checks a proxied request: origin, and {@code Proxy-Authorization: Bearer} when a secret is set. */
     public Optional<Refusal> checkProxyRequest(HttpExchange exchange) {
         Optional<Refusal> origin = checkOrigin(exchange);
-        return origin.isPresent() ? origin : checkSecret(exchange.getRequestHeaders(), "Proxy-Authorization", 407);
+        // 401 rather than 407: callers see this proxy as the endpoint itself, and HTTP clients treat a 407 from a
+        // server they did not configure as a proxy as a protocol error
+        return origin.isPresent() ? origin : checkSecret(exchange.getRequestHeaders(), "Proxy-Authorization", 401);
     }
 
     /** Checks only where a request comes from (for health and metrics routes, which hold no secret). */
@@ -90,7 +92,7 @@ public final class CallerGuard {
                 ? value.substring(7).trim().getBytes(StandardCharsets.UTF_8)
                 : new byte[0];
         if (!MessageDigest.isEqual(given, secret)) {
-            return Optional.of(new Refusal(status, "unauthorized", "send '" + header + ": Bearer <secret>' with the secret of the "
+            return Optional.of(new Refusal(status, header.equals("Authorization") ? "unauthorized" : "proxy_unauthorized", "send '" + header + ": Bearer <secret>' with the secret of the "
                     + "broker's --auth-token-file"));
         }
         return Optional.empty();

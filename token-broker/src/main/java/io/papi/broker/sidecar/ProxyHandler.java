@@ -53,7 +53,7 @@ public final class ProxyHandler implements HttpHandler {
         Optional<CallerGuard.Refusal> refusal = guard.checkProxyRequest(exchange);
         if (refusal.isPresent()) {
             CallerGuard.Refusal r = refusal.get();
-            if (r.status() == 407) {
+            if (r.status() == 401) {
                 exchange.getResponseHeaders().set("Proxy-Authenticate", "Bearer realm=\"papi broker\"");
             }
             metrics.proxyRequest(identity, r.status(), false);
@@ -78,8 +78,8 @@ public final class ProxyHandler implements HttpHandler {
                 retried = true;
                 response = send(exchange, target, method, body, token);
             }
-            relay(exchange, method, response);
             metrics.proxyRequest(identity, response.code(), retried);
+            relay(exchange, method, response);
         } catch (TokenUnavailableException e) {
             metrics.proxyRequest(identity, 503, retried);
             e.retryAfter().ifPresent(d -> exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A WireMock response transformer that answers like Snowflake's /oauth/token with a session token shaped as a JWT
  * (three base64url parts) whose {@code exp} is the test clock's now plus the stub's {@code lifetimeSeconds}, so each
- * token is distinct and its expiry follows the fake clock. Stubs opt in with {@code withTransformers(NAME)}.
+ * token is distinct and its expiry follows the fake clock. Stubs opt in with {@code withTransformers(NAME)}; with
+ * the parameter {@code plain: true} the token is opaque text instead (no exp: the exchange assumes its lifetime).
  */
 public final class TokenIssuer implements ResponseTransformerV2 {
     public static final String NAME = "papi-token-issuer";
@@ -52,8 +53,9 @@ public final class TokenIssuer implements ResponseTransformerV2 {
         Parameters parameters = event.getTransformerParameters();
         long lifetime = parameters != null && parameters.containsKey("lifetimeSeconds")
                 ? ((Number) parameters.get("lifetimeSeconds")).longValue() : 600;
-        Instant exp = clock.get().instant().plusSeconds(lifetime);
-        String token = tokenExpiringAt(exp, serial.incrementAndGet());
+        Instant exp = Instant.ofEpochSecond(clock.get().instant().getEpochSecond() + lifetime);
+        boolean plain = parameters != null && Boolean.TRUE.equals(parameters.get("plain"));
+        String token = plain ? "ver:1-hint:4711-ETMsDgAAAZplainToken" + serial.incrementAndGet() : tokenExpiringAt(exp, serial.incrementAndGet());
         issued.add(new Issued(token, exp));
         return Response.Builder.like(response).but().body(token).build();
     }
