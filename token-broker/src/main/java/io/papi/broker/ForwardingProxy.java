@@ -3,6 +3,7 @@ package io.papi.broker;
 import io.papi.broker.sidecar.BrokerMetrics;
 import io.papi.broker.sidecar.CallerGuard;
 import io.papi.broker.sidecar.HttpListener;
+import io.papi.broker.sidecar.LoginRedirect;
 import io.papi.broker.sidecar.ProxyHandler;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -94,6 +95,15 @@ public final class ForwardingProxy implements AutoCloseable {
             throw new IllegalArgumentException("proxy target '" + upstream + "' is not a URL OkHttp accepts");
         }
         return url;
+    }
+
+    /**
+     * Whether an answer of the SPCS ingress means the token was not accepted: a 401, or a redirect to the login page
+     * (another host, or a path naming login, oauth, authorize, saml or sso). What the proxy retries on; exposed for
+     * other clients that retry the same way.
+     */
+    public static boolean meansTokenRejected(int status, String location, String endpointHost) {
+        return LoginRedirect.meansNoValidToken(status, location, endpointHost);
     }
 
     /** The port the proxy listens on. */
