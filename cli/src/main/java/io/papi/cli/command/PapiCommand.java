@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
                 FingerprintCommand.class,
                 JwtCommand.class,
                 TokenCommand.class,
+                BrokerCommand.class,
+                CallCommand.class,
                 UserCommand.class,
                 LocalCommand.class,
                 ServeCommand.class,
