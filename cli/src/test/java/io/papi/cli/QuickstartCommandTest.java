@@ -20,7 +20,8 @@ class QuickstartCommandTest {
 
     private CliRun.Result quickstart() throws IOException {
         return new CliRun(home).env("PAPI_HOME", home.resolve("papi").toString())
-                .run("quickstart", "--exit", "--api-port", String.valueOf(freePort()), "--token-port", String.valueOf(freePort()));
+                .run("quickstart", "--exit", "--api-port", String.valueOf(freePort()), "--token-port", String.valueOf(freePort()),
+                        "--broker-port", String.valueOf(freePort()), "--proxy-port", String.valueOf(freePort()));
     }
 
     @Test
@@ -31,6 +32,7 @@ class QuickstartCommandTest {
                 .contains("Published recommendations for 943 users")
                 .contains("Created key pair")
                 .contains("created user SVC_DATA_API")
+                .contains("Broker holds session token sha256:")
                 .contains("-> 200")
                 .contains("\"USER_ID\":1,\"RECOMMENDATIONS\":[{\"item_id\":")
                 .contains("curl ");
@@ -49,7 +51,8 @@ class QuickstartCommandTest {
     void aBusyPortIsOneClearLine() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             var result = new CliRun(home).env("PAPI_HOME", home.resolve("papi").toString())
-                    .run("quickstart", "--exit", "--api-port", String.valueOf(freePort()), "--token-port", String.valueOf(busy.getLocalPort()));
+                    .run("quickstart", "--exit", "--api-port", String.valueOf(freePort()), "--token-port", String.valueOf(busy.getLocalPort()),
+                            "--broker-port", String.valueOf(freePort()), "--proxy-port", String.valueOf(freePort()));
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err()).contains("port " + busy.getLocalPort()).contains("--token-port");
         }
