@@ -144,6 +144,19 @@ class BrokerCommandTest {
                 "--endpoint", "e.example", "--proxy-to", "http://example.com", "--listen", "127.0.0.1:0"), "plain http to another machine");
     }
 
+    @Test
+    void aPortInUseIsNamedWithTheFlagThatChangesIt() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            var result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> cli.run(
+                    "broker", "--account", "myorg-myacct", "--user", "u", "--private-key", home.resolve("rsa_key.p8").toString(),
+                    "--endpoint", "e.example", "--token-url", tokenUrl(), "--listen", "127.0.0.1:" + taken.getLocalPort()));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.oneLineError()).as(result.toString()).isTrue();
+            assertThat(result.err()).contains("127.0.0.1:" + taken.getLocalPort() + ": the address is in use").contains("--listen");
+        }
+    }
+
     /** connections.toml, owner-only as papi expects (it warns otherwise). */
     private void connections(String toml) throws java.io.IOException {
         Files.createDirectories(home.resolve(".snowflake"));

@@ -11,7 +11,6 @@ import io.papi.cli.PapiException;
 import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
 import io.papi.cli.stack.HangupSignal;
-import io.papi.cli.stack.Ports;
 import io.papi.cli.stack.RunUntilStopped;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -159,9 +158,15 @@ public final class BrokerCommand extends PapiSubcommand {
         InetSocketAddress api = config.listen();
         BrokerServer server;
         try {
-            server = Ports.bind("the broker", api.getHostString(), api.getPort(), "--listen", () -> BrokerServer.start(config));
+            server = BrokerServer.start(config);
         } catch (KeyFileException e) {
             throw PapiException.usage(e.getMessage());
+        } catch (java.net.BindException e) {
+            throw PapiException.failure("cannot listen on " + address(api) + config.proxyListen().map(p -> " or " + address(p)).orElse("")
+                    + ": the address is in use (is papi broker already running?); choose another with --listen"
+                    + (config.proxyListen().isPresent() ? " or --proxy-listen" : ""));
+        } catch (IOException e) {
+            throw PapiException.failure("cannot start the broker on " + address(api) + ": " + e.getMessage());
         }
         String base = "http://" + hostForUrl(api) + ":" + server.port();
         out().println("Broker:  " + base + "  (identities: " + String.join(", ", server.broker().identities()) + ")");
@@ -184,6 +189,10 @@ public final class BrokerCommand extends PapiSubcommand {
         } catch (KeyFileException e) {
             warn("SIGHUP: " + e.getMessage() + " (the previous key stays in use)");
         }
+    }
+
+    private static String address(InetSocketAddress address) {
+        return hostForUrl(address) + ":" + address.getPort();
     }
 
     private static String hostForUrl(InetSocketAddress address) {

@@ -27,8 +27,8 @@ public final class TokenIssuer implements ResponseTransformerV2 {
     private final AtomicInteger serial = new AtomicInteger();
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
 
-    /** One token handed out, with the expiry it carries. */
-    public record Issued(String token, Instant expiresAt) {
+    /** One token handed out, when (by the issuer's clock) and the expiry it carries. */
+    public record Issued(String token, Instant issuedAt, Instant expiresAt) {
     }
 
     public void useClock(Clock c) {
@@ -53,10 +53,11 @@ public final class TokenIssuer implements ResponseTransformerV2 {
         Parameters parameters = event.getTransformerParameters();
         long lifetime = parameters != null && parameters.containsKey("lifetimeSeconds")
                 ? ((Number) parameters.get("lifetimeSeconds")).longValue() : 600;
-        Instant exp = Instant.ofEpochSecond(clock.get().instant().getEpochSecond() + lifetime);
+        Instant now = clock.get().instant();
+        Instant exp = Instant.ofEpochSecond(now.getEpochSecond() + lifetime);
         boolean plain = parameters != null && Boolean.TRUE.equals(parameters.get("plain"));
         String token = plain ? "ver:1-hint:4711-ETMsDgAAAZplainToken" + serial.incrementAndGet() : tokenExpiringAt(exp, serial.incrementAndGet());
-        issued.add(new Issued(token, exp));
+        issued.add(new Issued(token, now, exp));
         return Response.Builder.like(response).but().body(token).build();
     }
 
