@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 LocalCommand.class,
                 ServeCommand.class,
                 QuickstartCommand.class,
+                IdsCommand.class,
                 CompletionCommand.class,
         },
         footerHeading = "%nExit codes:%n",
