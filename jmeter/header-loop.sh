@@ -33,12 +33,16 @@ dir="$(dirname "$file")"
 [ -d "$dir" ] || die "the directory $dir does not exist"
 
 umask 077
+# Logs when each token arrived and how long getting it took (a new JVM per refresh: on a starved machine that can
+# exceed a short session lifetime, which the broker, refreshing in process, does not suffer from).
 refresh() {
-  local tmp
+  local tmp started=$SECONDS hash
   tmp="$(mktemp "$dir/.$(basename "$file").XXXXXX")"
   if PAPI_SKIP_BUILD=1 "$root/papi" token "$@" --header >"$tmp" && [ -s "$tmp" ]; then
     sync "$tmp" 2>/dev/null || true
     mv -f "$tmp" "$file"
+    hash="$(sed -n 's/.*Token="\([^"]*\)".*/\1/p' "$file" | tr -d '\n' | sha256sum | cut -c1-8)"
+    echo "header-loop: $(date -u +%T) token sha256:$hash in $file (took $((SECONDS - started)) s)" >&2
   else
     rm -f "$tmp"
     echo "header-loop: refresh failed; keeping the previous $file" >&2
