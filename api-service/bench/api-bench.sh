@@ -7,8 +7,11 @@
 #     cached = cache TTL 180 s (warmed first); uncached = TTL 0, every request reads H2;
 #     -auth  = behind an IngressAuth that looks the session token up in a map (sent by wrk as a header)
 #
-#   env: WRK_THREADS (2)  WRK_CONNECTIONS (32)  DURATION (10s)  WARMUP (5s)
-#        SERVER_OPTS   extra BenchServer options, e.g. "--max-threads=16 --h2-pool=4 --h2-mode=thread-local"
+#   env: WRK_THREADS (2)  WRK_CONNECTIONS (32)  DURATION (10s)
+#        WARMUP_REQUESTS (150000): warm-up runs of 5 s repeat until this many requests were answered (at most
+#        60 s), so the JIT has finished before measuring even when the machine is busy
+#        REPEAT (1): measured runs per scenario, each printed
+#        SERVER_OPTS   extra BenchServer options, e.g. "--max-threads=16 --store-threads=4 --h2-mode=hikari --h2-pool=4"
 #        JAVA_OPTS     JVM options for the server (default -Xms256m -Xmx256m)
 #
 # wrk and the server share this machine's cores: say how many when quoting the figures.
@@ -18,7 +21,8 @@ cd "$(dirname "$0")/../.."
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-5s}
+WARMUP_REQUESTS=${WARMUP_REQUESTS:-150000}
+REPEAT=${REPEAT:-1}
 SERVER_OPTS=${SERVER_OPTS:-}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
 SCENARIOS=("$@")
@@ -42,9 +46,9 @@ stop_server() {
 }
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
-echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$DURATION (warm-up $WARMUP)"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$DURATION (warm-up >= $WARMUP_REQUESTS requests)"
 echo "# server: $JAVA_OPTS $SERVER_OPTS"
-printf '%-14s %10s %9s %9s %9s %8s\n' scenario req/s p50 p90 p99 non-2xx
+printf '%-14s %10s %9s %9s %9s %8s %12s\n' scenario req/s p50 p90 p99 non-2xx cpu-us/req
 
 for scenario in "${SCENARIOS[@]}"; do
   case $scenario in
@@ -70,15 +74,30 @@ for scenario in "${SCENARIOS[@]}"; do
   header=()
   [ "$auth" = map ] && header=(-H 'Authorization: Snowflake Token="bench-session-token"')
   url="http://127.0.0.1:$port/"
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WARMUP" -s "$LUA" "${header[@]}" "$url" >/dev/null
-  out="$WORK/$scenario.wrk"
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "${header[@]}" "$url" >"$out"
+  warmed=0
+  for _ in $(seq 1 12); do
+    n=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d5s -s "$LUA" "${header[@]}" "$url" | awk '/requests in/ {print $1}')
+    n=${n:-0}
+    warmed=$((warmed + n))
+    [ "$warmed" -ge "$WARMUP_REQUESTS" ] && break
+  done
+  for run in $(seq 1 "$REPEAT"); do
+    out="$WORK/$scenario.$run.wrk"
+    # server CPU time (user+system) spent during the measured run: a figure other load on the machine
+    # disturbs far less than req/s
+    cpu_before=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "${header[@]}" "$url" >"$out"
+    cpu_after=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+    requests=$(awk '/requests in/ {print $1}' "$out")
+    cpu_us=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { printf "%.0f", (b - a) * 1000000 / hz / n }')
+    rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+    p50=$(awk '$1=="50%" {print $2}' "$out")
+    p90=$(awk '$1=="90%" {print $2}' "$out")
+    p99=$(awk '$1=="99%" {print $2}' "$out")
+    bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$out")
+    errors=$(grep -o 'Socket errors:.*' "$out" || true)
+    printf '%-14s %10s %9s %9s %9s %8s %12s %s\n' "$scenario" "$rps" "$p50" "$p90" "$p99" "${bad:-0}" "$cpu_us" "$errors"
+  done
   stop_server
-  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
-  p50=$(awk '$1=="50%" {print $2}' "$out")
-  p90=$(awk '$1=="90%" {print $2}' "$out")
-  p99=$(awk '$1=="99%" {print $2}' "$out")
-  bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$out")
-  errors=$(grep -o 'Socket errors:.*' "$out" || true)
-  printf '%-14s %10s %9s %9s %9s %8s %s\n' "$scenario" "$rps" "$p50" "$p90" "$p99" "${bad:-0}" "$errors"
 done

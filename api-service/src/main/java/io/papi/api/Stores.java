@@ -7,6 +7,7 @@ import io.papi.api.store.LookupSql;
 import io.papi.api.store.SnowflakeSessionDefaults;
 import io.papi.api.store.SpcsSession;
 import io.papi.api.store.TableName;
+import io.papi.api.store.ThreadConfinedJdbcStore;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,45 +38,35 @@ public final class Stores {
     /** snowflake-jdbc 4.x's driver class (the old {@code net.snowflake.client.jdbc.SnowflakeDriver} extends it). */
     public static final String SNOWFLAKE_DRIVER = "net.snowflake.client.api.driver.SnowflakeDriver";
 
-    static final int H2_POOL_SIZE = 8;
-
     private Stores() {
     }
 
     /**
      * The embedded store: table {@code table (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR(1000000))}
-     * holding JSON text, created when absent so that an empty store answers with empty results.
+     * holding JSON text, created when absent so that an empty store answers with empty results. Each thread that
+     * looks up keeps its own connection and prepared statements (the server uses a fixed set of store threads).
      *
      * @param jdbcUrl an H2 URL, such as {@code jdbc:h2:file:<dir>/store;AUTO_SERVER=TRUE}
      * @throws IllegalArgumentException for a URL that is not H2's or a table name that is not an identifier
      * @throws StoreException when the database cannot be opened to create the table
      */
     public static RecommendationStore h2(String jdbcUrl, String table) {
-        return h2(jdbcUrl, table, H2_POOL_SIZE);
-    }
-
-    /** As {@link #h2(String, String)} with a pool of {@code poolSize} connections. */
-    public static RecommendationStore h2(String jdbcUrl, String table, int poolSize) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
             String shown = jdbcUrl.split(";", 2)[0];
             throw new IllegalArgumentException("the h2 store needs a URL starting with jdbc:h2: (got " + shown + ")");
         }
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("poolSize must be at least 1 (was " + poolSize + ")");
-        }
         TableName name = TableName.of(table);
-        HikariDataSource pool = ConnectionPools.h2(jdbcUrl, poolSize);
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        Driver h2 = new org.h2.Driver();
+        try (Connection c = h2.connect(jdbcUrl, new Properties()); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + name.sql()
                     + " (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR(1000000))");
         } catch (SQLException e) {
-            pool.close();
             throw new StoreException("cannot open the h2 store at " + jdbcUrl.split(";", 2)[0] + ": "
                     + e.getMessage(), e);
         }
-        return new JdbcRecommendationStore(pool, new LookupSql(name, LookupSql.Dialect.H2), pool,
-                "h2 store " + name);
+        return new ThreadConfinedJdbcStore(() -> h2.connect(jdbcUrl, new Properties()),
+                new LookupSql(name, LookupSql.Dialect.H2), "h2 store " + name);
     }
 
     /**

@@ -79,7 +79,7 @@ class DeploymentFilesTest {
                 + "IF NOT EXISTS ([A-Z_.]+)");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("sql"))) {
-            for (Path file : files.filter(p -> !p.endsWith("99_cleanup.sql")).toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".sql") && !p.endsWith("99_cleanup.sql")).toList()) {
                 Matcher m = created.matcher(Files.readString(file));
                 while (m.find()) {
                     String drop = "DROP " + m.group(1) + " IF EXISTS " + m.group(2) + ";";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real pool against a real database that goes away: an H2 TCP server stopped and started again. While it is
- * gone, uncached ids get 503 within the store timeout and cached ones 200; once it is back, the pool reconnects
+ * gone, uncached ids get 503 within the store timeout and cached ones 200; once it is back, the store reconnects
  * by itself.
  */
 class H2RecoveryTest {
@@ -26,7 +26,7 @@ class H2RecoveryTest {
         }
         Server db = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
         String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/mem:recovery;DB_CLOSE_DELAY=-1";
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE, 2)) {
+        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE)) {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES ('22', '[\"a\"]'), ('186', '[\"b\"]')");
             }

@@ -164,12 +164,25 @@ final class HeadlessChromium implements AutoCloseable {
         throw new IllegalStateException("page never met " + condition + " within " + timeout.toMillis() + " ms");
     }
 
+    /**
+     * Stops the browser and every process it started (renderers, zygote, crash handler), so that nothing
+     * writes to the profile directory once the test deletes it.
+     */
     @Override
     public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         page.abort();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle child : children) {
+            child.destroy();
+            try {
+                child.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+            }
         }
     }
 

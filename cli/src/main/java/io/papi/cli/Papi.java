@@ -20,7 +20,7 @@ public final class Papi {
         if (args.length > 0 && SERVERS.contains(args[0]) && System.getProperty("org.slf4j.simpleLogger.log.io.papi") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.io.papi", "info");
         }
-        int code = commandLine(Environment.system()).execute(args);
+        int code = commandLine(Environment.system(), args.length > 0 ? args[0] : null).execute(args);
         System.exit(code);
     }
 
@@ -29,8 +29,29 @@ public final class Papi {
      * real parser, the real error handling and the real exit codes.
      */
     public static CommandLine commandLine(Environment environment) {
+        return commandLine(environment, null);
+    }
+
+    /**
+     * The command line for a run whose first argument is {@code first}: when that names a subcommand, only that
+     * subcommand is registered (start-up of one-shot commands); otherwise, for help, completion and errors, all are.
+     */
+    public static CommandLine commandLine(Environment environment, String first) {
         PapiCommand root = new PapiCommand(environment);
         CommandLine cmd = new CommandLine(root);
+        boolean registered = false;
+        // completion describes the whole tree, so it needs every command registered
+        if (first != null && !first.startsWith("-") && !first.equals("completion")) {
+            for (Class<?> sub : PapiCommand.SUBCOMMANDS) {
+                if (sub.getAnnotation(picocli.CommandLine.Command.class).name().equals(first)) {
+                    cmd.addSubcommand(sub);
+                    registered = true;
+                }
+            }
+        }
+        if (!registered) {
+            PapiCommand.SUBCOMMANDS.forEach(cmd::addSubcommand);
+        }
         cmd.setOut(new PrintWriter(System.out, true));
         cmd.setErr(new PrintWriter(System.err, true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

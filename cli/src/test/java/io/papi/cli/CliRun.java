@@ -24,7 +24,7 @@ public final class CliRun {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = Papi.commandLine(Environment.of(env, home));
+        CommandLine cmd = Papi.commandLine(Environment.of(env, home), args.length > 0 ? args[0] : null);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param ndcg          nDCG@k, binary relevance, ideal DCG over min(k, |relevant|)
  * @param map           MAP as Microsoft Recommenders' {@code map} computes it: per user Σ over hits of precision at
  *                      the hit's rank, divided by |relevant| (Spark MLlib's meanAveragePrecision, cut at k)
- * @param mapAtK        MAP@k as Recommenders' {@code map_at_k} (since 1.2): the same sum divided by min(k, |relevant|)
+ * @param mapAtK        MAP@k as Recommenders' current {@code map_at_k}: the same sum divided by min(k, |relevant|)
  * @param trainingTime  time to train on the training split
  * @param recommendTime time to rank the top k for every evaluated user
  */

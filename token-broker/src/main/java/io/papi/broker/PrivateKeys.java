@@ -1,6 +1,7 @@
 package io.papi.broker;
 
 import io.papi.broker.keys.PemKeyFile;
+import io.papi.broker.keys.PlainPkcs8;
 import io.papi.broker.keys.PrivateKeyDecoder;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -32,6 +33,7 @@ public final class PrivateKeys {
     public static RSAPrivateCrtKey read(Path file, PassphraseSource passphrase) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(passphrase, "passphrase");
-        return PrivateKeyDecoder.decode(PemKeyFile.read(file, PrivateKeyDecoder.WANTED), passphrase);
+        return PlainPkcs8.tryRead(file)
+                .orElseGet(() -> PrivateKeyDecoder.decode(PemKeyFile.read(file, PrivateKeyDecoder.WANTED), passphrase));
     }
 }

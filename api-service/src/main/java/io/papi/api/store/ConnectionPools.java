@@ -6,7 +6,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * The HikariCP pools papi's stores run on. Common to all: a pool starts even when the database is down
+ * The HikariCP pools papi's Snowflake store runs on. Common to all: a pool starts even when the database is down
  * ({@code initializationFailTimeout = -1}), so the API comes up, reports not-ready, and recovers by itself once
  * the database answers; borrowing a connection gives up after two seconds, the API's default store timeout; a
  * connection that failed as dead is evicted at once ({@link BrokenConnectionPolicy}).
@@ -17,15 +17,6 @@ public final class ConnectionPools {
     static final int SNOWFLAKE_POOL_SIZE = 16;
 
     private ConnectionPools() {
-    }
-
-    /** A pool over the embedded H2 database at {@code jdbcUrl}. */
-    public static HikariDataSource h2(String jdbcUrl, int size) {
-        HikariConfig config = common("papi-h2", size);
-        config.setDriverClassName("org.h2.Driver");
-        config.setJdbcUrl(jdbcUrl);
-        config.setMinimumIdle(size);
-        return new HikariDataSource(config);
     }
 
     /**
@@ -42,7 +33,8 @@ public final class ConnectionPools {
         return new HikariDataSource(config);
     }
 
-    private static HikariConfig common(String name, int size) {
+    /** Settings every papi pool shares; public so that benchmarks build their comparison pools alike. */
+    public static HikariConfig common(String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setMaximumPoolSize(size);

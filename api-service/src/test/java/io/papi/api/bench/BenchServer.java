@@ -6,6 +6,12 @@ import io.papi.api.AuthDecision;
 import io.papi.api.IngressAuth;
 import io.papi.api.RecommendationStore;
 import io.papi.api.Stores;
+import io.papi.api.store.ConnectionPools;
+import io.papi.api.store.JdbcRecommendationStore;
+import io.papi.api.store.LookupSql;
+import io.papi.api.store.TableName;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * killed or {@code --max-seconds} pass.
  *
  * <p>Options ({@code --name=value}): cache-ttl-seconds (180), auth (none|map), max-threads, acceptors, selectors,
- * store-threads, h2-pool (8), h2-mode (hikari|thread-local), port (0), max-seconds (900).
+ * store-threads, h2-mode (confined|hikari: Stores.h2's connection per store thread, or the HikariCP pool it
+ * replaced, kept here to measure against), h2-pool (8, hikari mode only), port (0), max-seconds (900).
  */
 public final class BenchServer {
     static final int USERS = 943;
@@ -39,9 +46,13 @@ public final class BenchServer {
         Map<String, String> opt = options(args);
         Path dir = Files.createTempDirectory("papi-bench");
         String url = "jdbc:h2:file:" + dir.resolve("store") + ";AUTO_SERVER=TRUE";
-        int h2Pool = Integer.parseInt(opt.getOrDefault("h2-pool", "8"));
-        RecommendationStore store = "thread-local".equals(opt.get("h2-mode"))
-                ? new ThreadLocalH2Store(url) : Stores.h2(url, Stores.DEFAULT_TABLE, h2Pool);
+        RecommendationStore confined = Stores.h2(url, Stores.DEFAULT_TABLE);
+        RecommendationStore store = confined;
+        if ("hikari".equals(opt.get("h2-mode"))) {
+            confined.close();
+            store = hikariH2(url, Integer.parseInt(opt.getOrDefault("h2-pool", "8")));
+        }
+        RecommendationStore serving = store;
         fill(url);
 
         ApiConfig.Builder config = ApiConfig.builder().host("127.0.0.1")
@@ -61,15 +72,25 @@ public final class BenchServer {
         }
         IngressAuth auth = "map".equals(opt.getOrDefault("auth", "none")) ? mapAuth() : IngressAuth.none();
 
-        ApiServer server = ApiServer.start(config.build(), store, auth);
+        ApiServer server = ApiServer.start(config.build(), serving, auth);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(2));
-            store.close();
+            serving.close();
         }));
         System.out.println("READY port=" + server.port() + " config=" + config.build());
         System.out.flush();
         Thread.sleep(Long.parseLong(opt.getOrDefault("max-seconds", "900")) * 1000);
         System.exit(0);
+    }
+
+    /** The H2 store as it was before the thread-confined one: a HikariCP pool, a statement prepared per lookup. */
+    static RecommendationStore hikariH2(String url, int poolSize) {
+        HikariConfig config = ConnectionPools.common("bench-h2", poolSize);
+        config.setJdbcUrl(url);
+        config.setDriverClassName("org.h2.Driver");
+        HikariDataSource pool = new HikariDataSource(config);
+        return new JdbcRecommendationStore(pool, new LookupSql(TableName.of(Stores.DEFAULT_TABLE), LookupSql.Dialect.H2),
+                pool, "hikari h2 store (bench)");
     }
 
     /** Session token -> user, looked up per request: what a verifier costs once it has seen the token. */

@@ -3,7 +3,10 @@ package io.papi.cli.command;
 import io.papi.api.ApiConfig;
 import io.papi.api.ApiServer;
 import io.papi.api.Stores;
-import io.papi.broker.KeyPairJwt;
+import io.papi.broker.BrokerConfig;
+import io.papi.broker.BrokerServer;
+import io.papi.broker.Identity;
+import io.papi.broker.PassphraseSource;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenExchange;
 import io.papi.broker.TokenScope;
@@ -24,7 +27,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +57,19 @@ public final class QuickstartCommand extends PapiSubcommand {
     @Option(names = "--token-port", paramLabel = "PORT", defaultValue = "8088", description = "Port of the local /oauth/token (default: ${DEFAULT-VALUE})")
     int tokenPort;
 
+    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "8081", description = "Port of the broker (default: ${DEFAULT-VALUE})")
+    int brokerPort;
+
+    @Option(names = "--proxy-port", paramLabel = "PORT", defaultValue = "8082",
+            description = "Port of the broker's forwarding proxy to the API (default: ${DEFAULT-VALUE})")
+    int proxyPort;
+
     @Option(names = "--session-lifetime", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
             description = "Lifetime of session tokens (default: ${DEFAULT-VALUE})")
     Duration sessionLifetime;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the synthetic data, on first run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + io.papi.recommender.SyntheticData.DEFAULT_SEED,
+            description = "Seed of the synthetic data, on first run (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--exit", description = "Stop after the first lookup instead of serving until Ctrl-C (for scripts and CI)")
@@ -102,23 +113,49 @@ public final class QuickstartCommand extends PapiSubcommand {
                     () -> ApiServer.start(config, store, new LocalIngressAuth(account.verifier(), endpoint)));
             started.add(() -> api.stop(Duration.ofSeconds(5)));
 
-            TokenExchange exchange = TokenExchange.builder().tokenUrl(tokens.tokenUrl()).timeout(Duration.ofSeconds(10)).build();
-            KeyPairJwt minter = new KeyPairJwt(AccountIdentifier.parse(account.name()), USER, serviceKeys.privateKey(), Clock.systemUTC());
-            SessionToken token = exchange.exchange(minter.mint(Duration.ofMinutes(5)), new TokenScope(ROLE, endpoint));
+            Path brokerDir = environment().papiHome().resolve("broker");
+            Identity identity = Identity.builder("quickstart")
+                    .account(AccountIdentifier.parse(account.name()))
+                    .user(USER)
+                    .privateKeyFile(serviceKeys.privateKeyFile())
+                    .passphrase(PassphraseSource.none())
+                    .scope(new TokenScope(ROLE, endpoint))
+                    .exchange(TokenExchange.builder().tokenUrl(tokens.tokenUrl()).timeout(Duration.ofSeconds(10)).build())
+                    .build();
+            BrokerConfig brokerConfig = BrokerConfig.builder()
+                    .identity(identity)
+                    .listen(new InetSocketAddress(HOST, brokerPort))
+                    .sinks(brokerDir.resolve("token"), brokerDir.resolve("header"))
+                    .proxy(new InetSocketAddress(HOST, proxyPort), URI.create("http://" + endpoint))
+                    .build();
+            java.nio.file.Files.createDirectories(brokerDir);
+            BrokerServer broker = Ports.bind("the broker", HOST, brokerPort, "--broker-port (or --proxy-port " + proxyPort + ")",
+                    () -> BrokerServer.start(brokerConfig));
+            started.add(broker);
+            if (!broker.awaitReady(Duration.ofSeconds(30))) {
+                throw PapiException.failure("the broker holds no token after 30 s: " + broker.broker().status());
+            }
+            SessionToken token = broker.broker().source(Optional.empty()).get(Duration.ofSeconds(30));
+            step("Broker holds session token " + token.hash() + " until " + token.expiresAt());
 
             String id = data.firstUserId().orElseThrow(() -> PapiException.failure("the lookup table is empty"));
             String apiUrl = "http://" + endpoint;
+            String brokerUrl = "http://" + HOST + ":" + broker.port();
+            String proxyUrl = "http://" + HOST + ":" + broker.proxyPort();
             lookup(apiUrl + "/customer/" + id, token);
 
             out().println();
-            out().println("API:        " + apiUrl + "/            (every request needs a session token)");
-            out().println("Test page:  " + apiUrl + "/test");
+            out().println("API:        " + apiUrl + "/   (every request needs a session token)");
+            out().println("Proxy:      " + proxyUrl + "/   (the broker adds the token: no token handling at all)");
+            out().println("Test page:  " + proxyUrl + "/test");
+            out().println("Broker:     " + brokerUrl + "/token   (send X-Papi-Broker: 1; also /header, /token.json, /metrics)");
             out().println("Token URL:  " + tokens.tokenUrl());
+            out().println("Header file " + brokerDir.resolve("header") + " (rewritten on every refresh; curl -H @file)");
             out().println();
             out().println("Try it:");
-            out().println("  ./papi token --account " + account.name() + " --user " + USER + " --private-key " + serviceKeys.privateKeyFile()
-                    + " --role " + ROLE + " --endpoint " + endpoint + " --token-url " + tokens.tokenUrl() + " --header > /tmp/papi-header");
-            out().println("  curl -H @/tmp/papi-header " + apiUrl + "/customer/" + id + ",186");
+            out().println("  curl " + proxyUrl + "/customer/" + id + ",186");
+            out().println("  curl -H @" + brokerDir.resolve("header") + " " + apiUrl + "/customer/" + id);
+            out().println("  curl -H \"$(curl -s -H 'X-Papi-Broker: 1' " + brokerUrl + "/header)\" " + apiUrl + "/customer/" + id);
             out().flush();
             if (exitAfterLookup) {
                 closeAll(started);

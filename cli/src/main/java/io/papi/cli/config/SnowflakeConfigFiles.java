@@ -27,7 +27,11 @@ import java.util.function.Consumer;
  * key. Files readable by others draw a warning: they may hold passwords and key passphrases.
  */
 public final class SnowflakeConfigFiles {
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Jackson costs a few hundred classes at start-up: load it only when a configuration file exists. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
+
     private static final String OVERRIDE_PREFIX = "SNOWFLAKE_CONNECTIONS_";
 
     private final Environment environment;
@@ -130,7 +134,7 @@ public final class SnowflakeConfigFiles {
         }
         warnIfReadableByOthers(file);
         try {
-            return cast(TOML.readValue(file.toFile(), Map.class));
+            return cast(Toml.MAPPER.readValue(file.toFile(), Map.class));
         } catch (JacksonException e) {
             throw PapiException.usage(file + " is not valid TOML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {

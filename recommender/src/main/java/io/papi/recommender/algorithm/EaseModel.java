@@ -8,7 +8,9 @@ import io.papi.recommender.Ratings;
  * B = I − P·diagMat(1/diag(P)) with P = (XᵀX + λI)⁻¹, so B_ij = −P_ij / P_jj and diag(B) = 0. X is the binary
  * interaction matrix; a user's scores are the sum of B's rows for the items they rated (x_u·B).
  *
- * <p>Memory is about 20·n² bytes during training (Gram/factor and inverse in double, B in float), 4·n² after.
+ * <p>P comes from {@link EaseInverse}, which inverts the item Gram matrix or, with fewer users than items, the
+ * user Gram matrix through the Woodbury identity. Memory while training: 20·n² bytes on the items route (two n×n
+ * doubles and B in float), 8·(2m² + m·n + n²) + 4·n² on the users route; 4·n² after.
  */
 public final class EaseModel implements Model {
 
@@ -22,9 +24,9 @@ public final class EaseModel implements Model {
         this.ratings = ratings;
     }
 
-    /** Bytes EASE needs while training on {@code items} items. */
-    public static long trainingBytes(int items) {
-        return 20L * items * items;
+    /** Bytes EASE needs while training on {@code users} users and {@code items} items. */
+    public static long trainingBytes(int users, int items) {
+        return 8 * EaseInverse.peakDoubles(users, items) + 4L * items * items;
     }
 
     public static EaseModel train(Ratings r, double lambda, ProgressListener progress) {
@@ -32,20 +34,17 @@ public final class EaseModel implements Model {
             throw new IllegalArgumentException("EASE lambda must be positive, got " + lambda);
         }
         int n = r.itemCount();
-        long need = trainingBytes(n);
+        int m = r.userCount();
+        long need = trainingBytes(m, n);
         long max = Runtime.getRuntime().maxMemory();
-        if ((long) n * n > Integer.MAX_VALUE - 16 || need > max) {
+        if ((long) n * n > Integer.MAX_VALUE - 16 || (long) Math.min(m, n) * Math.max(m, n) > Integer.MAX_VALUE - 16
+                || need > max) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "EASE needs about %.1f GiB for %d items (20·n² bytes) but the heap allows %.1f GiB: raise -Xmx, "
+                    "EASE needs about %.1f GiB for %d users and %d items but the heap allows %.1f GiB: raise -Xmx, "
                             + "or use itemknn (or sql/recommender/itemknn.sql in the warehouse) for large catalogues",
-                    need / 1073741824.0, n, max / 1073741824.0));
+                    need / 1073741824.0, m, n, max / 1073741824.0));
         }
-        double[] g = GramMatrix.binary(r, progress);
-        for (int i = 0; i < n; i++) {
-            g[i * n + i] += lambda;
-        }
-        double[] p = SpdInverse.invert(g, n, progress);
-        g = null; // the factor is no longer needed; let it go before B is allocated
+        double[] p = EaseInverse.of(r, lambda, progress);
         float[] b = new float[n * n];
         double[] invDiag = new double[n];
         for (int j = 0; j < n; j++) {

@@ -7,9 +7,10 @@ package io.papi.recommender.evaluation;
  *   <li>precision@k = hits / k;</li>
  *   <li>recall@k = hits / |relevant|;</li>
  *   <li>nDCG@k = Σ_hits 1/log2(rank+1) over the ideal Σ_{r=1..min(k,|relevant|)} 1/log2(r+1);</li>
- *   <li>MAP: average precision = Σ_hits (hits so far / rank) / |relevant| — Recommenders' {@code map} (its
- *       {@code map_at_k} before release 1.2), after Spark MLlib's meanAveragePrecision;</li>
- *   <li>MAP@k: the same sum over min(k, |relevant|) — Recommenders' {@code map_at_k} since 1.2, after Spark's
+ *   <li>MAP: average precision = Σ_hits (hits so far / rank) / |relevant| — Recommenders' {@code map}, whose
+ *       docstring cites Spark MLlib's ranking metrics and says it is normalised by the number of relevant items,
+ *       not k (older Recommenders releases called this {@code map_at_k});</li>
+ *   <li>MAP@k: the same sum over min(k, |relevant|) — Recommenders' current {@code map_at_k}, after Spark's
  *       meanAveragePrecisionAt(k).</li>
  * </ul>
  */

@@ -36,6 +36,67 @@ class EaseModelTest {
         assertThat(scores).containsExactly(new float[] {.5f, .5f, .5f}, within(1e-6f));
     }
 
+    /**
+     * Two users {A,B}, {B,C} over three items take the Woodbury route (fewer users than items). XᵀX + I =
+     * [[2,1,0],[1,3,1],[0,1,2]] has determinant 8 and inverse [[5,-2,1],[-2,4,-2],[1,-2,5]] / 8, so
+     * B = [[0,.5,-.2],[.4,0,.4],[-.2,.5,0]].
+     */
+    @Test
+    void matchesTheClosedFormSolvedByHandWithFewerUsersThanItems() {
+        Ratings r = Ratings.builder().add(1, 10, 5, 0).add(1, 20, 5, 0).add(2, 20, 1, 0).add(2, 30, 1, 0).build();
+
+        EaseModel model = EaseModel.train(r, 1.0, ProgressListener.NONE);
+
+        float[][] expected = {{0, .5f, -.2f}, {.4f, 0, .4f}, {-.2f, .5f, 0}};
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(model.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-6f));
+            }
+        }
+        float[] scores = new float[3];
+        model.score(r.userIndex(1), scores);
+        assertThat(scores[2]).isCloseTo(.2f, within(1e-6f));
+    }
+
+    @Test
+    void theUserAndItemRoutesGiveTheSameInverse() {
+        java.util.Random random = new java.util.Random(3);
+        Ratings.Builder b = Ratings.builder();
+        for (int u = 0; u < 60; u++) {
+            for (int i = 0; i < 150; i++) {
+                if (random.nextDouble() < 0.1 + 0.2 * (i % 3)) {
+                    b.add(u, i, 4, 0);
+                }
+            }
+        }
+        Ratings r = b.build();
+        assertThat(r.userCount()).isLessThan(r.itemCount());
+
+        double[] viaUsers = EaseInverse.viaUsers(r, 7.5, ProgressListener.NONE);
+        double[] viaItems = EaseInverse.viaItems(r, 7.5, ProgressListener.NONE);
+
+        double worst = 0;
+        for (int k = 0; k < viaItems.length; k++) {
+            worst = Math.max(worst, Math.abs(viaUsers[k] - viaItems[k]));
+        }
+        assertThat(worst).isLessThan(1e-12);
+    }
+
+    @Test
+    void announcesEachTrainingPhaseThroughTheProgressListener() {
+        Ratings r = Ratings.builder().add(1, 10, 5, 0).add(1, 20, 5, 0).add(2, 20, 1, 0).add(2, 30, 1, 0).build();
+        java.util.List<String> phases = new java.util.ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override public void start(String phase, long total) { phases.add(phase); }
+            @Override public void advance(long n) { }
+            @Override public void done() { }
+        };
+
+        Models.train(r, io.papi.recommender.Algorithm.EASE, io.papi.recommender.Parameters.defaults(), listener);
+
+        assertThat(phases).containsExactly("user co-occurrence counts", "Cholesky factor", "inverse", "Woodbury products");
+    }
+
     @Test
     void rejectsANonPositiveLambda() {
         Ratings r = Ratings.builder().add(1, 1, 1, 0).build();

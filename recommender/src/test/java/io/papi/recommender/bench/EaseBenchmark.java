@@ -20,7 +20,9 @@ import java.util.Locale;
  * 1,682 items), and each other algorithm once. Prints wall-clock times and heap figures; run through
  * {@code recommender/bench/ease.sh} (which uses -Xmx1g). Usage: {@code EaseBenchmark [runs]} (default 5).
  *
- * <p>The first run includes JIT warm-up, as a one-shot CLI call would; later runs show steady state. Peak heap is
+ * <p>The first run includes JIT warm-up, as a one-shot CLI call would; later runs show steady state. Each run also
+ * prints the process CPU time and the load average, since on a shared machine wall-clock time depends on what else
+ * runs (with two cores and no competition, wall time is a little over half the CPU time). Peak heap is
  * the sum of the heap pools' peak usage since the JVM started (an upper bound: pools peak at different moments).
  */
 public final class EaseBenchmark {
@@ -38,6 +40,8 @@ public final class EaseBenchmark {
 
         long best = Long.MAX_VALUE;
         for (int run = 1; run <= runs; run++) {
+            long c0 = cpuNanos();
+            double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             long t0 = System.nanoTime();
             Recommender ease = Recommender.train(ratings, Algorithm.EASE, Parameters.defaults(), ProgressListener.NONE);
             long t1 = System.nanoTime();
@@ -45,8 +49,9 @@ public final class EaseBenchmark {
             long t2 = System.nanoTime();
             check(recs, ratings.userCount());
             best = Math.min(best, t2 - t0);
-            System.out.printf(Locale.ROOT, "EASE run %d: train %d ms + top-10 for %d users %d ms = %d ms%n",
-                    run, ms(t1 - t0), recs.size(), ms(t2 - t1), ms(t2 - t0));
+            System.out.printf(Locale.ROOT, "EASE run %d: train %d ms + top-10 for %d users %d ms = %d ms"
+                            + " (process CPU %d ms, load average %.1f)%n",
+                    run, ms(t1 - t0), recs.size(), ms(t2 - t1), ms(t2 - t0), ms(cpuNanos() - c0), load0);
         }
         System.out.printf(Locale.ROOT, "EASE best of %d: %d ms (target <= 3000 ms)%n", runs, ms(best));
 
@@ -75,6 +80,11 @@ public final class EaseBenchmark {
         if (recs.size() != users || recs.stream().anyMatch(u -> u.items().isEmpty())) {
             throw new IllegalStateException("expected recommendations for all " + users + " users");
         }
+    }
+
+    /** CPU time of this process on all cores: shows the work done, whatever else the machine is running. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long ms(long nanos) {

@@ -6,6 +6,8 @@ import io.papi.broker.KeyPairJwt;
 import io.papi.broker.KeyPairs;
 import io.papi.broker.PassphraseSource;
 import io.papi.broker.PrivateKeys;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -53,8 +55,15 @@ public final class JwtMintBenchmark {
         }
         System.out.printf("warm-up: %d mints in %.1f s%n", warmup, (System.nanoTime() - warmStart) / 1e9);
 
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
         long[] single = measure(jwt, lifetime, count);
+        long cpuNanos = cpu.getCurrentThreadCpuTime() - cpuStart;
         report("1 thread", single, count);
+        // CPU time is what a mint costs this thread whatever else the machine runs; wall time includes waiting for a core
+        System.out.printf("1 thread: %.3f ms CPU per mint (wall-clock figures above include time waiting for a core; "
+                + "load average %.2f)%n", cpuNanos / 1e6 / Arrays.stream(single).filter(n -> n > 0).count(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         if (threads > 1) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -1,0 +1,166 @@
+package io.papi.api.store;
+
+import io.papi.api.RecommendationStore;
+import io.papi.api.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link RecommendationStore} for the embedded database: each calling thread keeps one connection of its own
+ * with its prepared lookup statements, so a lookup is bind, execute, read. The server calls stores from a fixed
+ * set of threads, so the connections are as many as those threads.
+ *
+ * <p>Measured against a HikariCP pool over the same H2 database (docs/performance/api-service.md): borrowing a
+ * pooled connection and preparing the statement for every lookup cost about as much CPU again as the query.
+ * A connection that fails is closed and replaced on the thread's next lookup, so the store recovers by itself.
+ */
+public final class ThreadConfinedJdbcStore implements RecommendationStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadConfinedJdbcStore.class);
+
+    /** Opens one new connection. */
+    @FunctionalInterface
+    public interface ConnectionFactory {
+        Connection open() throws SQLException;
+    }
+
+    /** One thread's connection and its statements, by placeholder count (see {@link LookupSql#bucket}). */
+    private static final class Session {
+        final Connection connection;
+        final PreparedStatement[] lookups = new PreparedStatement[31];
+
+        Session(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    private final ConnectionFactory connections;
+    private final LookupSql sql;
+    private final String name;
+    private final Set<Session> open = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<Session> mine = new ThreadLocal<>();
+    private volatile boolean closed;
+
+    public ThreadConfinedJdbcStore(ConnectionFactory connections, LookupSql sql, String name) {
+        this.connections = connections;
+        this.sql = sql;
+        this.name = name;
+    }
+
+    @Override
+    public Map<String, String> lookup(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Session session = null;
+        try {
+            session = session();
+            int placeholders = LookupSql.bucket(ids.size());
+            PreparedStatement statement = statement(session, ids.size(), placeholders);
+            for (int i = 0; i < placeholders; i++) {
+                statement.setString(i + 1, ids.get(Math.min(i, ids.size() - 1)));
+            }
+            Map<String, String> found = new HashMap<>(ids.size() * 2);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            discard(session);
+            throw new StoreException(name + " lookup failed: " + describe(e), e);
+        }
+    }
+
+    @Override
+    public boolean ping(Duration timeout) {
+        Session session = null;
+        try {
+            session = session();
+            try (PreparedStatement statement = session.connection.prepareStatement(sql.ping())) {
+                statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+                try (ResultSet ignored = statement.executeQuery()) {
+                    return true;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            discard(session);
+            LOG.warn("{} ping failed: {}", name, describe(e));
+            return false;
+        }
+    }
+
+    private Session session() throws SQLException {
+        if (closed) {
+            throw new SQLException(name + " is closed");
+        }
+        Session session = mine.get();
+        if (session == null) {
+            session = new Session(connections.open());
+            open.add(session);
+            mine.set(session);
+            if (closed) {
+                // close() ran while this connection was being opened
+                discard(session);
+                throw new SQLException(name + " is closed");
+            }
+        }
+        return session;
+    }
+
+    private PreparedStatement statement(Session session, int ids, int placeholders) throws SQLException {
+        int slot = Integer.numberOfTrailingZeros(placeholders);
+        PreparedStatement statement = session.lookups[slot];
+        if (statement == null) {
+            statement = session.connection.prepareStatement(sql.lookup(ids));
+            statement.setQueryTimeout(JdbcRecommendationStore.QUERY_TIMEOUT_SECONDS);
+            session.lookups[slot] = statement;
+        }
+        return statement;
+    }
+
+    /** Closes a session that failed (or all, at close) so the thread opens a fresh one next time. */
+    private void discard(Session session) {
+        if (session == null) {
+            return;
+        }
+        if (mine.get() == session) {
+            mine.remove();
+        }
+        if (open.remove(session)) {
+            try {
+                session.connection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a failed {} connection: {}", name, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Session session : open) {
+            discard(session);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String state = e instanceof SQLException s && s.getSQLState() != null ? " [SQLState " + s.getSQLState() + "]" : "";
+        return e.getClass().getSimpleName() + state + ": " + e.getMessage();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,211 @@
+package io.papi.cli.command;
+
+import io.papi.broker.BrokerConfig;
+import io.papi.broker.BrokerServer;
+import io.papi.broker.Identity;
+import io.papi.broker.KeyFileException;
+import io.papi.broker.RefreshPolicy;
+import io.papi.broker.SessionToken;
+import io.papi.broker.TokenUnavailableException;
+import io.papi.cli.PapiException;
+import io.papi.cli.config.Setting;
+import io.papi.cli.config.Settings;
+import io.papi.cli.stack.HangupSignal;
+import io.papi.cli.stack.RunUntilStopped;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code papi broker}: the sidecar that always holds a valid session token and hands it out locally. */
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = {"Keep one or more identities' SPCS session tokens fresh and hand them out on loopback:",
+                "  GET /token, /token.json, /header (send 'X-Papi-Broker: 1'; ?identity=NAME, ?min_valid=30s),",
+                "  POST /invalidate (token_hash=... after a 401), /livez, /readyz, /metrics;",
+                "to files (--sink-file, --header-file) and through a forwarding proxy (--proxy-listen, --proxy-to).",
+                "SIGHUP or a changed key file reloads the keys; SIGTERM drains and exits 0. See docs/broker.md."})
+public final class BrokerCommand extends PapiSubcommand {
+    @Mixin
+    IdentityOptions identity = new IdentityOptions();
+
+    @Mixin
+    ExchangeOptions exchange = new ExchangeOptions();
+
+    @Option(names = "--identity", paramLabel = "NAME=CONNECTION",
+            description = "An identity from a connection in connections.toml; repeat for several (env PAPI_BROKER_IDENTITIES, comma-separated)")
+    List<String> identities = new ArrayList<>();
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Token API address (env PAPI_BROKER_LISTEN; default 127.0.0.1:8081)")
+    String listen;
+
+    @Option(names = "--auth-token-file", paramLabel = "FILE",
+            description = "Callers must also send 'Authorization: Bearer <secret in FILE>' (env PAPI_BROKER_AUTH_TOKEN_FILE)")
+    String authTokenFile;
+
+    @Option(names = "--sink-file", paramLabel = "PATH",
+            description = "Rewrite PATH with the token on every refresh, 0600 ({identity} for several) (env PAPI_SINK_FILE)")
+    String sinkFile;
+
+    @Option(names = "--header-file", paramLabel = "PATH",
+            description = "Rewrite PATH with the Authorization header line, for curl -H @PATH (env PAPI_HEADER_FILE)")
+    String headerFile;
+
+    @Option(names = "--proxy-listen", paramLabel = "HOST:PORT",
+            description = "Run a forwarding proxy that adds the token (env PAPI_PROXY_LISTEN; default 127.0.0.1:8082 with --proxy-to)")
+    String proxyListen;
+
+    @Option(names = "--proxy-to", paramLabel = "URL",
+            description = "Where the proxy forwards to (env PAPI_PROXY_TO; default https://<endpoint>)")
+    String proxyTo;
+
+    @Option(names = "--refresh-at", paramLabel = "FRACTION",
+            description = "Refresh when this share of a token's life remains, never later than 60 s before expiry (env PAPI_REFRESH_AT; default 0.25)")
+    String refreshAt;
+
+    @Option(names = "--once", description = "Exchange once, write the sink files and exit (env PAPI_BROKER_ONCE; for cron and CI)")
+    boolean once;
+
+    @Override
+    protected int run() throws Exception {
+        Settings global = new Settings(environment(), null, this::warn);
+        List<Identity> list = new BrokerIdentities(identity, exchange, environment(), this::warn).resolve(identitySpecs(global));
+        BrokerConfig.Builder config = BrokerConfig.builder()
+                .identities(list)
+                .policy(policy(global))
+                .clock(environment().clock());
+        config.sinks(global.get(Setting.SINK_FILE, sinkFile).map(Path::of).orElse(null),
+                global.get(Setting.HEADER_FILE, headerFile).map(Path::of).orElse(null));
+        global.get(Setting.BROKER_AUTH_TOKEN_FILE, authTokenFile).ifPresent(f -> usage(() -> config.authTokenFile(Path.of(f))));
+        InetSocketAddress api = ListenAddress.parse(global.require(Setting.BROKER_LISTEN, listen), "--listen");
+        config.listen(api);
+        boolean runOnce = once || global.get(Setting.BROKER_ONCE, null).map(v -> v.equals("true") || v.equals("1")).orElse(false);
+        if (!runOnce) {
+            proxy(global, list, config);
+        }
+        BrokerConfig built = usage(config::build);
+        return runOnce ? once(built) : serve(built);
+    }
+
+    private List<String> identitySpecs(Settings global) {
+        if (!identities.isEmpty()) {
+            return identities;
+        }
+        return global.get(Setting.BROKER_IDENTITIES, null)
+                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private RefreshPolicy policy(Settings global) {
+        String value = global.require(Setting.REFRESH_AT, refreshAt);
+        double fraction;
+        try {
+            fraction = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            fraction = Double.NaN;
+        }
+        double chosen = fraction;
+        return usage(() -> RefreshPolicy.builder().refreshAt(chosen).build());
+    }
+
+    private void proxy(Settings global, List<Identity> list, BrokerConfig.Builder config) {
+        var listenAt = global.get(Setting.PROXY_LISTEN, proxyListen);
+        var target = global.get(Setting.PROXY_TO, proxyTo);
+        if (listenAt.isEmpty() && target.isEmpty()) {
+            return;
+        }
+        InetSocketAddress address = ListenAddress.parse(listenAt.orElse("127.0.0.1:8082"), "--proxy-listen");
+        String to = target.orElse("https://" + list.get(0).scope().endpoint());
+        URI uri;
+        try {
+            uri = new URI(to);
+        } catch (java.net.URISyntaxException e) {
+            throw PapiException.usage("--proxy-to '" + to + "' is not a URL such as https://<ingress host>");
+        }
+        usage(() -> config.proxy(address, uri));
+    }
+
+    private int once(BrokerConfig config) throws InterruptedException {
+        if (config.sinks().isEmpty()) {
+            throw PapiException.usage("--once writes the token to files: give --sink-file and/or --header-file");
+        }
+        Map<String, SessionToken> tokens;
+        try {
+            tokens = BrokerServer.once(config);
+        } catch (TokenUnavailableException e) {
+            throw PapiException.failure(e.getMessage());
+        } catch (IOException e) {
+            throw PapiException.failure(e.getMessage());
+        }
+        for (Map.Entry<String, SessionToken> entry : tokens.entrySet()) {
+            SessionToken token = entry.getValue();
+            List<String> files = new ArrayList<>();
+            config.sinks().tokenFile(entry.getKey()).ifPresent(p -> files.add(p.toString()));
+            config.sinks().headerFile(entry.getKey()).ifPresent(p -> files.add(p.toString()));
+            out().println("identity " + entry.getKey() + ": token " + token.hash() + " expires " + token.expiresAt()
+                    + " (in " + token.remaining(environment().clock()).toSeconds() + " s); wrote " + String.join(", ", files));
+        }
+        return 0;
+    }
+
+    private int serve(BrokerConfig config) throws InterruptedException {
+        InetSocketAddress api = config.listen();
+        BrokerServer server;
+        try {
+            server = BrokerServer.start(config);
+        } catch (KeyFileException e) {
+            throw PapiException.usage(e.getMessage());
+        } catch (java.net.BindException e) {
+            throw PapiException.failure("cannot listen on " + address(api) + config.proxyListen().map(p -> " or " + address(p)).orElse("")
+                    + ": the address is in use (is papi broker already running?); choose another with --listen"
+                    + (config.proxyListen().isPresent() ? " or --proxy-listen" : ""));
+        } catch (IOException e) {
+            throw PapiException.failure("cannot start the broker on " + address(api) + ": " + e.getMessage());
+        }
+        String base = "http://" + hostForUrl(api) + ":" + server.port();
+        out().println("Broker:  " + base + "  (identities: " + String.join(", ", server.broker().identities()) + ")");
+        if (server.proxyPort() > 0) {
+            InetSocketAddress proxy = config.proxyListen().orElseThrow();
+            out().println("Proxy:   http://" + hostForUrl(proxy) + ":" + server.proxyPort() + " -> " + config.proxyTo().orElseThrow());
+        }
+        out().println("Try:     curl -H 'X-Papi-Broker: 1' " + base + "/token.json");
+        boolean hangup = HangupSignal.onHangup(() -> reload(server));
+        out().println("Serving until Ctrl-C or SIGTERM" + (hangup ? "; SIGHUP reloads the keys." : "."));
+        out().flush();
+        RunUntilStopped.await(out(), List.of(server));
+        return 0;
+    }
+
+    private void reload(BrokerServer server) {
+        try {
+            server.reloadKeys();
+            warn("SIGHUP: keys reloaded");
+        } catch (KeyFileException e) {
+            warn("SIGHUP: " + e.getMessage() + " (the previous key stays in use)");
+        }
+    }
+
+    private static String address(InetSocketAddress address) {
+        return hostForUrl(address) + ":" + address.getPort();
+    }
+
+    private static String hostForUrl(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Runs a configuration step, turning its IllegalArgumentException into a usage error. */
+    private static <T> T usage(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage(e.getMessage());
+        }
+    }
+}

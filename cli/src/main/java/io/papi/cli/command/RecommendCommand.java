@@ -1,0 +1,167 @@
+package io.papi.cli.command;
+
+import io.papi.cli.PapiException;
+import io.papi.cli.config.Setting;
+import io.papi.cli.config.Settings;
+import io.papi.cli.snowflake.SnowflakeJdbc;
+import io.papi.cli.stack.LocalStore;
+import io.papi.cli.stack.TerminalProgress;
+import io.papi.recommender.Algorithm;
+import io.papi.recommender.Dataset;
+import io.papi.recommender.JsonLinesWriter;
+import io.papi.recommender.Loaders;
+import io.papi.recommender.LookupPublisher;
+import io.papi.recommender.Parameters;
+import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Recommender;
+import io.papi.recommender.TableName;
+import io.papi.recommender.UserRecommendations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code papi recommend}: the batch recommender that fills the lookup table. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = {"Recommend items to every user (or to the users in --users) and write them as JSON Lines,",
+                "{\"user_id\": 22, \"recommendations\": [{\"item_id\":..,\"movie_name\":..,\"movie_score\":\"..\"}, ...]},",
+                "and/or publish them to the lookup table (--publish), replacing the previous set atomically."},
+        subcommands = EvaluateCommand.class)
+public final class RecommendCommand extends PapiSubcommand {
+    @Mixin
+    RatingsOptions source = new RatingsOptions();
+
+    @Mixin
+    AlgorithmOptions algorithmOptions = new AlgorithmOptions();
+
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ease",
+            description = "ease (default), itemknn, popular, or notebook (the guide's user-kNN, exactly)")
+    String algorithm;
+
+    @Option(names = "--top", paramLabel = "N", description = "Items per user (default 10; 3 for notebook, as the guide)")
+    Integer top;
+
+    @Option(names = "--users", paramLabel = "FILE", description = "Only these users: the guide's users.csv (ID) or one id a line")
+    Path users;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "JSON Lines output, - for stdout (default recs.jsonl; with --publish, none unless given)")
+    String out;
+
+    @Option(names = "--publish", description = "Publish to the lookup table of --store (h2: the local account; snowflake: your connection)")
+    boolean publish;
+
+    @Option(names = "--store", paramLabel = "h2|snowflake", description = "Where --publish writes (env PAPI_STORE; default h2)")
+    String store;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "Lookup table (env PAPI_TABLE; default MOVIE_RECOMMENDATIONS_HYBRID)")
+    String table;
+
+    @Option(names = "--batch-table", paramLabel = "TABLE", defaultValue = "MOVIE_RECOMMENDATIONS",
+            description = "Snowflake only: the standard table written first, as the guide does (default: ${DEFAULT-VALUE})")
+    String batchTable;
+
+    @Mixin
+    LocalDirOption localDir = new LocalDirOption();
+
+    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
+            description = "Snowflake connection for --from-snowflake and --store snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
+    String connection;
+
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
+
+    @Override
+    protected int run() throws Exception {
+        Settings settings = new Settings(environment(), connection, this::warn);
+        Algorithm chosen = AlgorithmOptions.parse(algorithm);
+        int topN = top != null ? top : chosen.defaultTopN();
+        if (topN < 1 || topN > 1000) {
+            throw PapiException.usage("--top must be between 1 and 1000, not " + topN);
+        }
+        Path outFile = out == null ? (publish ? null : Path.of("recs.jsonl")) : out.equals("-") ? null : Path.of(out);
+        boolean toStdout = "-".equals(out);
+        ProgressListener progress = TerminalProgress.forTerminal(environment().interactive(), err());
+
+        Dataset dataset = source.load(progress, err(), RatingsOptions.snowflakeConnection(settings, passphrase));
+        Parameters parameters = algorithmOptions.parameters();
+        long t0 = System.nanoTime();
+        Recommender recommender = Recommender.train(dataset.ratings(), chosen, parameters, progress);
+        List<UserRecommendations> result = users == null
+                ? recommender.recommendAll(topN, dataset.titles(), progress)
+                : recommender.recommend(readUsers(), topN, dataset.titles(), progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        if (toStdout) {
+            JsonLinesWriter.write(result, out());
+        } else if (outFile != null) {
+            JsonLinesWriter.write(result, outFile);
+        }
+        String summary = String.format(Locale.ROOT, "%s: top %d for %d users from %d ratings in %.2f s",
+                chosen.key(), topN, result.size(), dataset.ratings().size(), seconds);
+        var report = toStdout ? err() : out();
+        report.println(summary + (outFile != null ? " -> " + outFile : ""));
+        if (publish) {
+            int rows = publish(settings, result, progress);
+            report.println("Published " + rows + " users to " + describeTarget(settings));
+        }
+        return 0;
+    }
+
+    private long[] readUsers() throws IOException {
+        try {
+            return Loaders.users(users);
+        } catch (NoSuchFileException e) {
+            throw PapiException.usage("--users " + users + " does not exist");
+        } catch (io.papi.recommender.BadDataException e) {
+            throw PapiException.usage(e.getMessage());
+        }
+    }
+
+    private int publish(Settings settings, List<UserRecommendations> result, ProgressListener progress) throws Exception {
+        String kind = settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
+        TableName lookup = tableName(settings.require(Setting.TABLE, table));
+        try {
+            switch (kind) {
+                case "h2" -> {
+                    Path dir = localDir.resolve(environment());
+                    Files.createDirectories(dir);
+                    try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(dir))) {
+                        return LookupPublisher.h2(c, lookup).publish(result, progress);
+                    }
+                }
+                case "snowflake" -> {
+                    try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
+                        return LookupPublisher.snowflake(c, tableName(batchTable), lookup).publish(result, progress);
+                    }
+                }
+                default -> throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
+            }
+        } catch (SQLException e) {
+            throw PapiException.failure("publishing failed and was rolled back (the previous recommendations stay): "
+                    + SnowflakeJdbc.firstLine(e.getMessage()));
+        }
+    }
+
+    private String describeTarget(Settings settings) {
+        String kind = settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
+        return kind.equals("h2") ? settings.require(Setting.TABLE, table) + " in the local account " + localDir.resolve(environment())
+                : settings.require(Setting.TABLE, table) + " in Snowflake";
+    }
+
+    static TableName tableName(String name) {
+        try {
+            return TableName.of(name);
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.papi.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.papi.broker.AccountIdentifier;
+import io.papi.broker.BrokerConfig;
+import io.papi.broker.BrokerServer;
+import io.papi.broker.Identity;
+import io.papi.broker.TokenExchange;
+import io.papi.broker.TokenScope;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code papi call} against WireMock as Snowflake's /oauth/token and as the SPCS ingress. */
+class CallCommandTest {
+    @RegisterExtension
+    static WireMockExtension snowflake = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static WireMockExtension ingress = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path home;
+    CliRun cli;
+
+    @BeforeEach
+    void keys() {
+        cli = new CliRun(home);
+        cli.run("keygen", "--out", home.toString());
+    }
+
+    private CliRun.Result mintingCall(String... tail) {
+        String[] base = {"call", "--account", "myorg-myacct", "--user", "svc_data_api", "--private-key", home.resolve("rsa_key.p8").toString(),
+                "--token-url", snowflake.baseUrl() + "/oauth/token"};
+        String[] args = new String[base.length + tail.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(tail, 0, args, base.length, tail.length);
+        return cli.run(args);
+    }
+
+    private static void issue(String token) {
+        snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(token)));
+    }
+
+    @Test
+    void mintsATokenForTheUrlsHostAndPrintsTheBodyAlone() {
+        issue("ver:1-hint:4711-ETMsDgAAAZcallToken01");
+        ingress.stubFor(get("/customer/1").willReturn(aResponse().withStatus(200).withBody("[{\"id\":1}]")));
+
+        var result = mintingCall(ingress.baseUrl() + "/customer/1");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo("[{\"id\":1}]");
+        assertThat(result.err()).isEmpty();
+        snowflake.verify(postRequestedFor(urlEqualTo("/oauth/token")).withFormParam("scope", equalTo("localhost:" + ingress.getPort())));
+        ingress.verify(getRequestedFor(urlEqualTo("/customer/1"))
+                .withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZcallToken01\"")));
+    }
+
+    @Test
+    void sendsTheMethodBodyAndHeadersAsCurlWould() {
+        issue("ver:1-hint:4711-ETMsDgAAAZcallToken02");
+        ingress.stubFor(put("/items/7").willReturn(aResponse().withStatus(204)));
+
+        var result = mintingCall("-X", "put", "-d", "{\"a\":1}", "-H", "Content-Type: application/json", "-H", "X-Trace: t1",
+                "--role", "DATA_API_ROLE", ingress.baseUrl() + "/items/7");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        ingress.verify(putRequestedFor(urlEqualTo("/items/7")).withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("X-Trace", equalTo("t1")).withRequestBody(equalTo("{\"a\":1}")));
+    }
+
+    @Test
+    void anHttpErrorPrintsTheBodyAndExitsOneWithOneLine() {
+        issue("ver:1-hint:4711-ETMsDgAAAZcallToken03");
+        ingress.stubFor(get("/customer/x").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad id x\"}")));
+
+        var result = mintingCall(ingress.baseUrl() + "/customer/x");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEqualTo("{\"error\":\"bad id x\"}");
+        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        assertThat(result.err()).contains("HTTP 400 from GET http://localhost:" + ingress.getPort() + "/customer/x");
+    }
+
+    @Test
+    void aRedirectToTheLoginPageIsAnErrorThatSaysSo() {
+        issue("ver:1-hint:4711-ETMsDgAAAZcallToken04");
+        ingress.stubFor(get("/customer/1").willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "https://myorg-myacct.snowflakecomputing.com/oauth/authorize?x=1")));
+
+        var result = mintingCall(ingress.baseUrl() + "/customer/1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("a login page: the endpoint did not accept the token");
+        assertThat(result.err()).doesNotContain("callToken04");
+    }
+
+    @Test
+    void withABrokerTheTokenComesFromItAndA401GetsOneRetryWithAFreshToken() throws Exception {
+        snowflake.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withBody("ver:1-hint:4711-ETMsDgAAAZstaleToken"))
+                .willSetStateTo("second"));
+        snowflake.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(200).withBody("ver:1-hint:4711-ETMsDgAAAZfreshToken")));
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
+        ingress.stubFor(get("/customer/1").withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZstaleToken\""))
+                .willReturn(aResponse().withStatus(401)));
+        Identity identity = Identity.builder("default").account(AccountIdentifier.parse("myorg-myacct")).user("svc_data_api")
+                .privateKeyFile(home.resolve("rsa_key.p8")).scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
+                .exchange(TokenExchange.builder().tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token")).build()).build();
+
+        try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder().identity(identity)
+                .listen(new InetSocketAddress("127.0.0.1", 0)).drain(Duration.ZERO).build())) {
+            var result = cli.run("call", "--broker", "http://127.0.0.1:" + broker.port(), ingress.baseUrl() + "/customer/1");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.out()).isEqualTo("ok");
+            assertThat(ingress.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount()).isEqualTo(2);
+            assertThat(snowflake.countRequestsMatching(postRequestedFor(urlEqualTo("/oauth/token")).build()).getCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBrokerThatIsNotRunningIsOneLine() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        var result = cli.run("call", "--broker", "http://127.0.0.1:" + closed, ingress.baseUrl() + "/customer/1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        assertThat(result.err()).contains("cannot reach the broker").contains("papi broker");
+    }
+
+    @Test
+    void aTokenIsNeverSentOverPlainHttpToAnotherMachine() {
+        var result = mintingCall("http://example.com/customer/1");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("refusing to send a session token over plain http to example.com");
+        assertThat(snowflake.countRequestsMatching(postRequestedFor(urlEqualTo("/oauth/token")).build()).getCount()).isZero();
+    }
+
+    @Test
+    void badFlagsAreOneLineUsageErrors() {
+        var authorization = mintingCall("-H", "Authorization: Bearer x", ingress.baseUrl() + "/");
+        var notAHeader = mintingCall("-H", "no colon", ingress.baseUrl() + "/");
+        var getWithBody = mintingCall("-X", "GET", "-d", "x=1", ingress.baseUrl() + "/");
+
+        assertThat(authorization.exitCode()).isEqualTo(2);
+        assertThat(authorization.err()).contains("sends the session token itself");
+        assertThat(notAHeader.err()).contains("is not a header: write it as 'Name: value'");
+        assertThat(getWithBody.err()).contains("-d sends a body");
+        assertThat(getWithBody.oneLineError()).isTrue();
+    }
+}

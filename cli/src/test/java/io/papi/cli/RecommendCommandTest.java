@@ -1,0 +1,138 @@
+package io.papi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecommendCommandTest {
+    @TempDir
+    static Path home;
+    static Path data;
+
+    @BeforeAll
+    static void generate() {
+        data = home.resolve("data");
+        var result = new CliRun(home).run("data", "generate", "--out", data.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+    }
+
+    @Test
+    void generateRefusesToOverwriteAndIsDeterministic() throws Exception {
+        CliRun cli = new CliRun(home);
+        var again = cli.run("data", "generate", "--out", data.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.oneLineError()).as(again.toString()).isTrue();
+        Path other = home.resolve("other");
+        assertThat(cli.run("data", "generate", "--out", other.toString()).exitCode()).isZero();
+        assertThat(Files.mismatch(data.resolve("ratings.csv"), other.resolve("ratings.csv"))).isEqualTo(-1L);
+    }
+
+    @Test
+    void writesOneLinePerUserInAscendingOrderWithoutItemsTheUserRated() throws Exception {
+        Path out = home.resolve("recs-ease.jsonl");
+        var result = new CliRun(home).run("recommend", "--ratings", data.toString(), "--out", out.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(943);
+        ObjectMapper json = new ObjectMapper();
+        long previous = 0;
+        java.util.Map<Long, java.util.Set<Long>> rated = ratedItems();
+        for (String line : lines) {
+            JsonNode node = json.readTree(line);
+            long user = node.get("user_id").asLong();
+            assertThat(user).isGreaterThan(previous);
+            previous = user;
+            JsonNode recs = node.get("recommendations");
+            assertThat(recs).hasSize(10);
+            for (JsonNode item : recs) {
+                assertThat(item.get("movie_name").asText()).isNotBlank();
+                assertThat(item.get("movie_score").asText()).matches("-?\\d+\\.\\d\\d");
+                assertThat(rated.get(user)).doesNotContain(item.get("item_id").asLong());
+            }
+        }
+    }
+
+    private static java.util.Map<Long, java.util.Set<Long>> ratedItems() throws Exception {
+        java.util.Map<Long, java.util.Set<Long>> rated = new java.util.HashMap<>();
+        List<String> rows = Files.readAllLines(data.resolve("ratings.csv"));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            rated.computeIfAbsent(Long.parseLong(f[0]), k -> new java.util.HashSet<>()).add(Long.parseLong(f[1]));
+        }
+        return rated;
+    }
+
+    @Test
+    void notebookGivesThreeAndUsersFileLimitsTheUsers() throws Exception {
+        Path users = Files.writeString(home.resolve("users.txt"), "22\n186\n");
+        var result = new CliRun(home).run("recommend", "--ratings", data.toString(), "--algorithm", "notebook",
+                "--users", users.toString(), "--out", "-");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("{\"user_id\":22,");
+        assertThat(new ObjectMapper().readTree(lines.get(1)).get("recommendations")).hasSize(3);
+    }
+
+    @Test
+    void publishesToTheLocalStore() throws Exception {
+        Path localDir = home.resolve("local-publish");
+        var result = new CliRun(home).run("recommend", "--ratings", data.toString(), "--algorithm", "popular",
+                "--publish", "--local-dir", localDir.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("Published 943 users");
+        assertThat(localDir.resolve("recs.jsonl")).doesNotExist();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + localDir.resolve("store").toAbsolutePath());
+             ResultSet rs = c.createStatement().executeQuery("SELECT RECOMMENDATIONS FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID = '22'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(new ObjectMapper().readTree(rs.getString(1))).hasSize(10);
+        }
+    }
+
+    @Test
+    void evaluateRanksEaseAboveItemKnnAbovePopular() {
+        var result = new CliRun(home).run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "ease,itemknn,popular");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<Double> ndcg = new ArrayList<>();
+        for (String name : List.of("ease", "itemknn", "popular")) {
+            String row = result.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow();
+            ndcg.add(Double.parseDouble(row.trim().split("\\s+")[3]));
+        }
+        assertThat(ndcg.get(0)).isGreaterThan(ndcg.get(1));
+        assertThat(ndcg.get(1)).isGreaterThan(ndcg.get(2));
+    }
+
+    @Test
+    void badRowsAreCountedOrStopTheRunWithStrict() throws Exception {
+        Path bad = home.resolve("bad.csv");
+        Files.writeString(bad, "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,10,4,2024-12-04T15:55:49.000\n1,11,nine,2024-12-04T15:55:49.000\n2,10,5,2024-12-04T15:55:49.000\n");
+        CliRun cli = new CliRun(home);
+        var lenient = cli.run("recommend", "--ratings", bad.toString(), "--algorithm", "popular", "--out", "-");
+        assertThat(lenient.exitCode()).as(lenient.toString()).isZero();
+        assertThat(lenient.err()).contains("1 bad").contains("bad.csv:3");
+
+        var strict = cli.run("recommend", "--ratings", bad.toString(), "--strict", "--out", "-");
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.oneLineError()).as(strict.toString()).isTrue();
+        assertThat(strict.err()).contains("bad.csv:3");
+    }
+
+    @Test
+    void unknownAlgorithmIsAUsageError() {
+        var result = new CliRun(home).run("recommend", "--ratings", data.toString(), "--algorithm", "svd");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+    }
+}

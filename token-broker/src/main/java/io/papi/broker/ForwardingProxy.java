@@ -1,0 +1,144 @@
+package io.papi.broker;
+
+import io.papi.broker.sidecar.BrokerMetrics;
+import io.papi.broker.sidecar.CallerGuard;
+import io.papi.broker.sidecar.HttpListener;
+import io.papi.broker.sidecar.LoginRedirect;
+import io.papi.broker.sidecar.ProxyHandler;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * A local HTTP proxy to one SPCS endpoint that adds the session token, so any client can call the endpoint with
+ * no token handling at all: {@code curl http://127.0.0.1:8082/customer/1} becomes
+ * {@code GET https://<ingress>/customer/1} with {@code Authorization: Snowflake Token="..."}.
+ *
+ * <ul>
+ *   <li>Headers are copied except hop-by-hop ones and {@code Host}; any {@code Authorization} from the caller is
+ *       replaced. Response bodies are streamed.</li>
+ *   <li>When the endpoint answers 401, or redirects to its login page (what the SPCS ingress does for a missing or
+ *       stale token), the token is invalidated and the request is sent once more with a fresh one. Bodies up to
+ *       1 MiB are held for that; longer ones are streamed through and not retried.</li>
+ *   <li>Redirects are relayed, not followed. Timeouts are bounded: 10 s to connect, {@code timeout} between bytes.</li>
+ *   <li>The endpoint must be https (plain http only to loopback: the token must not cross a network in clear).</li>
+ * </ul>
+ */
+public final class ForwardingProxy implements AutoCloseable {
+    private final HttpListener listener;
+    private final OkHttpClient client;
+    private final URI upstream;
+
+    private ForwardingProxy(HttpListener listener, OkHttpClient client, URI upstream) {
+        this.listener = listener;
+        this.client = client;
+        this.upstream = upstream;
+    }
+
+    /**
+     * Starts a proxy on {@code listen} to {@code upstream} with {@code tokens}' tokens, 60 s read timeout, 32 threads,
+     * no secret.
+     */
+    public static ForwardingProxy start(InetSocketAddress listen, URI upstream, RefreshingTokenSource tokens) throws IOException {
+        return start(listen, upstream, tokens, null, Duration.ofSeconds(60), 32, Duration.ofSeconds(5), new BrokerMetrics(Clock.systemUTC()));
+    }
+
+    static ForwardingProxy start(InetSocketAddress listen, URI upstream, RefreshingTokenSource tokens, String secret, Duration timeout,
+            int threads, Duration drain, BrokerMetrics metrics) throws IOException {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(tokens, "tokens");
+        HttpUrl url = validUpstream(upstream);
+        OkHttpClient client = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectionPool(new ConnectionPool(threads, 5, TimeUnit.MINUTES))
+                .build();
+        CallerGuard guard = new CallerGuard(isLoopback(listen), secret);
+        HttpListener listener = HttpListener.start(listen, threads, "proxy", drain,
+                new ProxyHandler(url, tokens, client, guard, metrics));
+        return new ForwardingProxy(listener, client, upstream);
+    }
+
+    /**
+     * Checks an endpoint URL: http or https, a host, no query or fragment; plain http only to a loopback address.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static HttpUrl validUpstream(URI upstream) {
+        Objects.requireNonNull(upstream, "upstream");
+        String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || upstream.getHost() == null) {
+            throw new IllegalArgumentException("proxy target '" + upstream + "' is not an https URL such as https://<ingress host>");
+        }
+        if (upstream.getRawQuery() != null || upstream.getRawFragment() != null) {
+            throw new IllegalArgumentException("proxy target '" + upstream + "' must not carry a query or fragment: give the endpoint's base URL");
+        }
+        if (scheme.equals("http") && !isLoopbackHost(upstream.getHost())) {
+            throw new IllegalArgumentException("proxy target '" + upstream + "' is plain http to another machine: the session token "
+                    + "would cross the network in clear text; use https (http is accepted for loopback only)");
+        }
+        HttpUrl url = HttpUrl.parse(upstream.toString());
+        if (url == null) {
+            throw new IllegalArgumentException("proxy target '" + upstream + "' is not a URL OkHttp accepts");
+        }
+        return url;
+    }
+
+    /**
+     * Whether an answer of the SPCS ingress means the token was not accepted: a 401, or a redirect to the login page
+     * (another host, or a path naming login, oauth, authorize, saml or sso). What the proxy retries on; exposed for
+     * other clients that retry the same way.
+     */
+    public static boolean meansTokenRejected(int status, String location, String endpointHost) {
+        return LoginRedirect.meansNoValidToken(status, location, endpointHost);
+    }
+
+    /** The port the proxy listens on. */
+    public int port() {
+        return listener.port();
+    }
+
+    public URI upstream() {
+        return upstream;
+    }
+
+    /** Finishes the requests in flight (for at most the drain time), then stops. */
+    @Override
+    public void close() {
+        listener.close();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    static boolean isLoopback(InetSocketAddress address) {
+        return address.getAddress() != null && address.getAddress().isLoopbackAddress();
+    }
+
+    private static boolean isLoopbackHost(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

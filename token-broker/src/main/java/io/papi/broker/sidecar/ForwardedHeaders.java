@@ -1,0 +1,51 @@
+package io.papi.broker.sidecar;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which headers a forwarding proxy passes on. Hop-by-hop headers (RFC 9110 section 7.6.1) belong to one connection
+ * and are never forwarded, nor is any header the {@code Connection} header names. Going up, {@code Host} is set
+ * from the endpoint's URL, the caller's {@code Authorization} is replaced by the broker's token, and the broker's
+ * own headers stay behind; coming down, {@code Content-Length} and {@code Date} are the local server's to write.
+ */
+public final class ForwardedHeaders {
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
+    private static final Set<String> NOT_UPSTREAM = Set.of("host", "authorization", "content-length", "x-papi-broker",
+            "x-papi-identity", "expect");
+    private static final Set<String> NOT_DOWNSTREAM = Set.of("content-length", "date");
+
+    private final Set<String> connectionNamed;
+
+    private ForwardedHeaders(Set<String> connectionNamed) {
+        this.connectionNamed = connectionNamed;
+    }
+
+    /** The rules for one message, given the values of its {@code Connection} header(s). */
+    public static ForwardedHeaders of(List<String> connectionValues) {
+        Set<String> named = new HashSet<>();
+        if (connectionValues != null) {
+            for (String value : connectionValues) {
+                for (String token : value.split(",")) {
+                    if (!token.isBlank()) {
+                        named.add(token.trim().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return new ForwardedHeaders(named);
+    }
+
+    public boolean upstream(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !HOP_BY_HOP.contains(lower) && !NOT_UPSTREAM.contains(lower) && !connectionNamed.contains(lower);
+    }
+
+    public boolean downstream(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !HOP_BY_HOP.contains(lower) && !NOT_DOWNSTREAM.contains(lower) && !connectionNamed.contains(lower);
+    }
+}

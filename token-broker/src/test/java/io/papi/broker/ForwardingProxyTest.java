@@ -1,0 +1,257 @@
+package io.papi.broker;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The forwarding proxy against WireMock standing in for the SPCS ingress, which answers a missing or stale token
+ * with 401 or with a 302 to Snowflake's login page.
+ */
+class ForwardingProxyTest extends RunningBrokerTest {
+    private static final String LOGIN = "https://myorg-myacct.snowflakecomputing.com/oauth/authorize?client_id=abc&response_type=code";
+
+    @RegisterExtension
+    static WireMockExtension ingress = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
+
+    private BrokerConfig.Builder withProxy() {
+        return config().proxy(new InetSocketAddress("127.0.0.1", 0), URI.create(ingress.baseUrl()));
+    }
+
+    private String proxyUrl(String pathAndQuery) {
+        return "http://127.0.0.1:" + broker.proxyPort() + pathAndQuery;
+    }
+
+    private String heldToken() {
+        return broker.broker().source("default").get(Duration.ZERO).value();
+    }
+
+    private static String authorization(String token) {
+        return "Snowflake Token=\"" + token + "\"";
+    }
+
+    private int ingressCalls() {
+        return ingress.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount();
+    }
+
+    @Test
+    void forwardsTheRequestWithTheTokenInPlaceOfTheCallersCredentials() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(post(urlEqualTo("/customer/1,2?fields=all")).willReturn(aResponse().withStatus(201)
+                .withHeader("X-Answer", "yes").withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1,2?fields=all"))
+                .header("Authorization", "Bearer callers-own")
+                .header("X-Papi-Broker", "1")
+                .header("Connection", "X-Trace")
+                .header("X-Trace", "hop")
+                .header("X-Custom", "kept")
+                .post(RequestBody.create("{\"q\":1}", MediaType.get("application/json"))).build());
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.body()).isEqualTo("{\"ok\":true}");
+        assertThat(answer.header("X-Answer")).isEqualTo("yes");
+        ingress.verify(postRequestedFor(urlEqualTo("/customer/1,2?fields=all"))
+                .withHeader("Authorization", equalTo(authorization(heldToken())))
+                .withHeader("X-Custom", equalTo("kept"))
+                .withHeader("X-Trace", absent())
+                .withHeader("X-Papi-Broker", absent())
+                .withHeader("Host", equalTo("localhost:" + ingress.getPort()))
+                .withHeader("Content-Type", containing("application/json"))
+                .withRequestBody(equalTo("{\"q\":1}")));
+    }
+
+    @Test
+    void streamsALargeAnswerThroughUnchanged() {
+        issueTokensLiving(600);
+        start(withProxy());
+        byte[] big = new byte[3 * 1024 * 1024];
+        new Random(7).nextBytes(big);
+        ingress.stubFor(WireMock.get("/export").willReturn(aResponse().withStatus(200).withBody(big)));
+
+        try (var response = http.newCall(new Request.Builder().url(proxyUrl("/export")).build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(Arrays.equals(response.body().bytes(), big)).isTrue();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void after401TheRequestIsSentOnceMoreWithAFreshToken() {
+        issueTokensLiving(600);
+        start(withProxy());
+        String stale = heldToken();
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("fresh ok")));
+        ingress.stubFor(post("/customer/1").withHeader("Authorization", equalTo(authorization(stale)))
+                .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"session expired\"}")));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).post(RequestBody.create("body", null)).build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("fresh ok");
+        assertThat(exchanges()).isEqualTo(2);
+        assertThat(ingressCalls()).isEqualTo(2);
+        ingress.verify(2, postRequestedFor(urlEqualTo("/customer/1")).withRequestBody(equalTo("body")));
+        assertThat(heldToken()).isNotEqualTo(stale);
+    }
+
+    @Test
+    void aRedirectToTheLoginPageIsTreatedLikeA401() {
+        issueTokensLiving(600);
+        start(withProxy());
+        String stale = heldToken();
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("[]")));
+        ingress.stubFor(WireMock.get("/customer/1").withHeader("Authorization", equalTo(authorization(stale)))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", LOGIN)));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(ingressCalls()).isEqualTo(2);
+        assertThat(exchanges()).isEqualTo(2);
+    }
+
+    @Test
+    void aRedirectWithinTheEndpointIsRelayedAsItIs() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(WireMock.get("/customer").willReturn(aResponse().withStatus(302).withHeader("Location", "/customer/")));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer")).build());
+
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.header("Location")).isEqualTo("/customer/");
+        assertThat(ingressCalls()).isEqualTo(1);
+        assertThat(exchanges()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecond401IsRelayedNotLoopedOn() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"role not allowed\"}")));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).contains("role not allowed");
+        assertThat(ingressCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aBodyTooLargeToHoldIsStreamedOnceAndNotRetried() throws Exception {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
+        Path upload = dir.resolve("upload.bin");
+        byte[] data = new byte[2 * 1024 * 1024 + 17];
+        new Random(11).nextBytes(data);
+        Files.write(upload, data);
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/bulk"))
+                .put(RequestBody.create(upload.toFile(), MediaType.get("application/octet-stream"))).build());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(ingressCalls()).isEqualTo(1);
+        byte[] received = ingress.getAllServeEvents().get(0).getRequest().getBody();
+        assertThat(Arrays.equals(received, data)).isTrue();
+    }
+
+    @Test
+    void anUnreachableEndpointIsA502() throws Exception {
+        issueTokensLiving(600);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        start(config().proxy(new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + closedPort)));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+
+        assertThat(answer.status()).isEqualTo(502);
+        assertThat(answer.json().get("error").asText()).contains("could not be reached");
+    }
+
+    @Test
+    void aSlowEndpointIsA504AfterTheProxyTimeout() {
+        issueTokensLiving(600);
+        start(withProxy().proxyTimeout(Duration.ofMillis(300)));
+        ingress.stubFor(WireMock.get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/slow")).build());
+
+        assertThat(answer.status()).isEqualTo(504);
+    }
+
+    @Test
+    void withoutATokenTheProxyAnswers503AndDoesNotCallTheEndpoint() {
+        answer(aResponse().withStatus(401).withBody("{\"error\":\"invalid_grant\"}"));
+        start(withProxy());
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.json().get("reason").asText()).isEqualTo("no_token");
+        assertThat(answer.json().get("error").asText()).contains("the JWT was rejected");
+        assertThat(ingressCalls()).isZero();
+    }
+
+    @Test
+    void withASecretTheProxyWantsProxyAuthorizationAndKeepsItToItself() throws Exception {
+        issueTokensLiving(600);
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "proxy-secret-42", StandardCharsets.UTF_8);
+        start(withProxy().authTokenFile(secret));
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        Answer refused = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+        Answer allowed = call(new Request.Builder().url(proxyUrl("/customer/1"))
+                .header("Proxy-Authorization", "Bearer proxy-secret-42").build());
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("reason").asText()).isEqualTo("proxy_unauthorized");
+        assertThat(allowed.status()).isEqualTo(200);
+        ingress.verify(1, anyRequestedFor(anyUrl()).withHeader("Proxy-Authorization", absent()));
+    }
+
+    @Test
+    void proxiedRequestsAreCountedInTheMetrics() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+
+        assertThat(broker.metrics()).contains("papi_broker_proxy_requests_total{identity=\"default\",retried=\"false\",status=\"2xx\"} 1.0");
+    }
+}
