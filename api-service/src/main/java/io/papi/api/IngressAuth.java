@@ -11,8 +11,11 @@ package io.papi.api;
  *
  * <p>{@code /healthz} and {@code /readyz} are never checked: SPCS readiness probes reach the container port
  * directly, without a token. Nor is the static {@code /test} page, so that a browser can load it and send a
- * pasted session token with its lookups; every lookup is checked. Implementations are called on request threads, concurrently, for every request:
- * they must be thread-safe and fast (cache verified tokens), and must not block on the network.
+ * pasted session token with its lookups; every lookup is checked.
+ *
+ * <p>Implementations are called on request threads, concurrently, for every request: they must be thread-safe
+ * and fast (cache verified tokens), and should not wait on the network. An exception thrown here answers 500
+ * and is logged by class and location only, since its message might quote the credential.
  */
 @FunctionalInterface
 public interface IngressAuth {

@@ -51,6 +51,16 @@ class ApiConfigTest {
     }
 
     @Test
+    void theSmallestThreadPoolAllowedStillServes() throws Exception {
+        try (RunningApi api = RunningApi.start(ApiConfig.builder().maxThreads(6), new FakeStore().with("1", "[]"),
+                IngressAuth.none())) {
+            assertThat(api.get("/customer/1").statusCode()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> ApiConfig.builder().maxThreads(5).build())
+                .hasMessage("maxThreads must be at least acceptors + selectors + 4 = 6 (was 5)");
+    }
+
+    @Test
     void startFailsWithTheAddressWhenThePortIsTaken() throws Exception {
         try (RunningApi first = RunningApi.start(new FakeStore())) {
             ApiConfig same = ApiConfig.builder().host("127.0.0.1").port(first.port()).build();

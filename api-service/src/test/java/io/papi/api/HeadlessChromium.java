@@ -169,20 +169,26 @@ final class HeadlessChromium implements AutoCloseable {
      * writes to the profile directory once the test deletes it.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<ProcessHandle> children = process.descendants().toList();
         page.abort();
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        for (ProcessHandle child : children) {
-            child.destroy();
-            try {
-                child.onExit().get(5, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                child.destroyForcibly();
+        try {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            for (ProcessHandle child : children) {
+                child.destroy();
+                try {
+                    child.onExit().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    child.destroyForcibly();
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -44,6 +44,7 @@ class RoutesTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
         assertThat(r.body()).isEqualTo("[{\"USER_ID\":22,\"RECOMMENDATIONS\":" + TOY_STORY + "}]");
+        assertThat(r.headers().firstValue("x-content-type-options")).hasValue("nosniff");
     }
 
     @Test

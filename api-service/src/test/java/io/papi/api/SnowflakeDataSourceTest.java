@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,17 +40,13 @@ class SnowflakeDataSourceTest {
         RecordingDriver driver = new RecordingDriver();
 
         try (HikariDataSource pool = Stores.spcsDataSource(spcsEnv(), token, driver)) {
-            try (Connection ignored = pool.getConnection()) {
-                // borrowed and returned: the same physical connection stays pooled
-            }
+            pool.getConnection().close();   // borrowed and returned: the physical connection stays pooled
             int opened = driver.connects.size();
             assertThat(driver.connects.get(0).properties().getProperty("token")).isEqualTo("token-one");
 
             Files.writeString(token, "token-two\n");
             pool.getHikariPoolMXBean().softEvictConnections();   // as maxLifetime would
-            try (Connection ignored = pool.getConnection()) {
-                // a new physical connection
-            }
+            pool.getConnection().close();   // a new physical connection
 
             assertThat(driver.connects.size()).isGreaterThan(opened);
             RecordingDriver.Connect latest = driver.connects.get(driver.connects.size() - 1);
@@ -77,9 +72,7 @@ class SnowflakeDataSourceTest {
             for (int i = 1; i <= 3; i++) {
                 Files.writeString(token, "t" + i);
                 pool.getHikariPoolMXBean().softEvictConnections();
-                try (Connection ignored = pool.getConnection()) {
-                    // forces a fresh physical connection after each rotation
-                }
+                pool.getConnection().close();   // a fresh physical connection after each rotation
                 String last = driver.connects.get(driver.connects.size() - 1).properties().getProperty("token");
                 assertThat(last).isEqualTo("t" + i);
             }
@@ -134,8 +127,8 @@ class SnowflakeDataSourceTest {
         props.put("privateKey", key);
         RecordingDriver driver = new RecordingDriver();
 
-        try (HikariDataSource pool = Stores.snowflakeDataSource("jdbc:snowflake://xy12345.snowflakecomputing.com", props, driver);
-             Connection ignored = pool.getConnection()) {
+        try (HikariDataSource pool = Stores.snowflakeDataSource("jdbc:snowflake://xy12345.snowflakecomputing.com", props, driver)) {
+            pool.getConnection().close();
             Properties sent = driver.connects.get(0).properties();
             assertThat(sent.get("privateKey")).isSameAs(key);
             assertThat(sent.getProperty("authenticator")).isEqualTo("SNOWFLAKE_JWT");

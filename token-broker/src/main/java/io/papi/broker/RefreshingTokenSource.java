@@ -121,9 +121,7 @@ public final class RefreshingTokenSource implements AutoCloseable {
             return token;
         }
         if (token != null && !minValid.isZero() && lifetime(token).compareTo(minValid) <= 0) {
-            throw new TokenUnavailableException(identity.name(), Cause.MIN_VALID_TOO_LONG, "identity " + identity.name()
-                    + ": tokens live " + seconds(lifetime(token)) + " from issue, so none can stay valid for " + seconds(minValid)
-                    + ": ask for less", null, null);
+            throw tooLong(token, minValid);
         }
         CompletableFuture<Void> refresh = begin(RefreshTrigger.DEMAND, false);
         if (refresh != null) {
@@ -144,7 +142,16 @@ public final class RefreshingTokenSource implements AutoCloseable {
         if (token != null && token.isValidFor(minValid, clock)) {
             return token;
         }
+        if (token != null && !minValid.isZero() && lifetime(token).compareTo(minValid) <= 0) {
+            throw tooLong(token, minValid);
+        }
         throw unavailable(minValid);
+    }
+
+    private TokenUnavailableException tooLong(SessionToken token, Duration minValid) {
+        return new TokenUnavailableException(identity.name(), Cause.MIN_VALID_TOO_LONG, "identity " + identity.name()
+                + ": tokens live " + seconds(lifetime(token)) + " from issue, so none can stay valid for " + seconds(minValid)
+                + ": ask for less", null, null);
     }
 
     /** The token held, when it has not expired. Never starts a refresh. */

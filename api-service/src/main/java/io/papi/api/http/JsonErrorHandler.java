@@ -1,7 +1,6 @@
 package io.papi.api.http;
 
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -23,12 +22,6 @@ public final class JsonErrorHandler extends ErrorHandler {
         response.getHeaders().put(Responses.JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(Responses.JSON);
-        return ByteBuffer.wrap(Json.error(describe(status, reason)));
     }
 
     /** One line naming the problem and the fix; Jetty's own reason is kept when it says more. */

@@ -17,6 +17,8 @@ final class Responses {
             "text/plain; version=0.0.4; charset=utf-8");
     static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
     static final HttpField ALLOW_GET = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD");
+    /** Browsers must take JSON for JSON, never sniff it into something they would run. */
+    static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
 
     static final byte[] NOT_FOUND = Json.error("Not found!");
     static final byte[] NOTHING_TO_SEE = Json.object("result", "Nothing to see here");
@@ -35,6 +37,7 @@ final class Responses {
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(contentType);
+        headers.put(NO_SNIFF);
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
     }

@@ -65,9 +65,8 @@ public final class JdbcRecommendationStore implements RecommendationStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.ping())) {
             statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
-            try (ResultSet ignored = statement.executeQuery()) {
-                return true;
-            }
+            statement.executeQuery().close();
+            return true;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("{} ping failed: {}", name, describe(e));
             return false;

@@ -89,9 +89,8 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
             session = session();
             try (PreparedStatement statement = session.connection.prepareStatement(sql.ping())) {
                 statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
-                try (ResultSet ignored = statement.executeQuery()) {
-                    return true;
-                }
+                statement.executeQuery().close();
+                return true;
             }
         } catch (SQLException | RuntimeException e) {
             discard(session);

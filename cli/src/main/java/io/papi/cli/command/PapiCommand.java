@@ -38,6 +38,7 @@ public final class PapiCommand implements Runnable {
             QuickstartCommand.class,
             RecommendCommand.class,
             DataCommand.class,
+            IdsCommand.class,
             CompletionCommand.class);
 
     private final Environment environment;
