@@ -30,7 +30,7 @@ public final class ResultsSummary {
     static final long WARM_UP_MS = 10_000;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    record Sample(long start, int elapsed, String label, String code, boolean success, String failure, String token) {
+    record Sample(long start, int elapsed, String label, String code, String message, boolean success, String failure, String token) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -77,8 +77,10 @@ public final class ResultsSummary {
                 samples.isEmpty() ? 0.0 : 100.0 * failed.size() / samples.size());
         Map<String, Integer> byCode = new TreeMap<>();
         failed.forEach(s -> byCode.merge(s.code(), 1, Integer::sum));
-        byCode.forEach((code, n) -> System.out.println("            " + n + " x " + code + ": "
-                + failed.stream().filter(s -> s.code().equals(code)).findFirst().map(Sample::failure).orElse("")));
+        byCode.forEach((code, n) -> {
+            Sample first = failed.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+            System.out.println("            " + n + " x " + code + " " + first.message() + ": " + first.failure());
+        });
         tokens(lookups);
         if (statistics != null && Files.isReadable(statistics)) {
             dashboard(Files.readString(statistics));
@@ -148,6 +150,7 @@ public final class ResultsSummary {
             int elapsed = column(header, "elapsed");
             int label = column(header, "label");
             int code = column(header, "responseCode");
+            int message = column(header, "responseMessage");
             int success = column(header, "success");
             int failure = column(header, "failureMessage");
             int token = header.indexOf("papi_token");
@@ -157,7 +160,7 @@ public final class ResultsSummary {
                     continue; // a line cut short by a killed JMeter
                 }
                 samples.add(new Sample(Long.parseLong(r.get(start)), Integer.parseInt(r.get(elapsed)), r.get(label), r.get(code),
-                        Boolean.parseBoolean(r.get(success)), r.get(failure), token < 0 ? "" : r.get(token)));
+                        r.get(message), Boolean.parseBoolean(r.get(success)), r.get(failure), token < 0 ? "" : r.get(token)));
             }
             return samples;
         }

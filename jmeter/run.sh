@@ -3,11 +3,12 @@
 # jmeter/pom.xml; nothing to install), writes JMeter's HTML dashboard, and prints p50, p90, p95, p99, the achieved
 # rate, the errors and the session tokens used. Exit code: 0 no errors, 1 errors or no lookups, 2 bad arguments.
 #
-#   jmeter/run.sh --header-file FILE [--rate N] [--duration 60s] [--mode miss|hit] [--url URL] [--ids FILE]
+#   jmeter/run.sh [--header-file FILE] [--rate N] [--duration 60s] [--mode miss|hit] [--url URL] [--ids FILE]
 #                 [--threads N] [--ramp-up 5s] [--out DIR]
 #
-#   --header-file FILE  the Authorization line, kept fresh by `papi broker --header-file FILE` (or
-#                       jmeter/header-loop.sh); re-read during the run whenever it changes (env PAPI_HEADER_FILE)
+#   --header-file FILE  the Authorization line, kept fresh by `papi broker --header-file FILE`; re-read during
+#                       the run whenever it changes (env PAPI_HEADER_FILE; default: the header file of the broker
+#                       ./papi quickstart runs, $PAPI_HOME/broker/header, i.e. ~/.papi/broker/header)
 #   --rate N            target requests per second across all threads (default 200)
 #   --duration D        how long to send: 90, 90s, 5m or 1h (default 60s)
 #   --mode miss|hit     miss: all threads share one pass over the ids (spread out, as many cache misses as the
@@ -18,12 +19,12 @@
 #   --ramp-up D         time to start all threads (default 5s)
 #   --out DIR           also copy the results, the dashboard and JMeter's log to DIR
 #
-# Example, against ./papi quickstart:  jmeter/run.sh --header-file /tmp/papi-header --rate 200 --duration 60s
+# Example, with ./papi quickstart running:  jmeter/run.sh --rate 200 --duration 60s --mode miss
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 rate=200 duration=60s mode=miss url=http://127.0.0.1:8001 ids="$here/cust_ids.csv" threads=20 ramp_up=5s out=""
-header_file="${PAPI_HEADER_FILE:-}"
+header_file="${PAPI_HEADER_FILE:-${PAPI_HOME:-$HOME/.papi}/broker/header}"
 
 usage_error() { echo "run.sh: $*" >&2; exit 2; }
 need_value() { [ "$2" -ge 2 ] || usage_error "$1 needs a value: see jmeter/run.sh --help"; }
@@ -63,8 +64,7 @@ ramp_up_s="$(seconds "$ramp_up" --ramp-up)"
 [[ "$url" =~ ^(https?)://([^/:]+)(:([0-9]+))?/?$ ]] || usage_error "--url must be http(s)://HOST[:PORT] with no path, not '$url'"
 protocol="${BASH_REMATCH[1]}" host="${BASH_REMATCH[2]}" port="${BASH_REMATCH[4]}"
 [ -n "$port" ] || { [ "$protocol" = https ] && port=443 || port=80; }
-[ -n "$header_file" ] || usage_error "no header file: run \`papi broker --header-file FILE\` (or jmeter/header-loop.sh) and pass --header-file FILE"
-[ -s "$header_file" ] || usage_error "header file $header_file is missing or empty: is the broker running with --header-file $header_file?"
+[ -s "$header_file" ] || usage_error "header file $header_file is missing or empty: start ./papi quickstart (its broker writes it), or \`papi broker --header-file FILE\` and pass --header-file FILE"
 [ -s "$ids" ] || usage_error "id file $ids is missing or empty: write one with \`papi ids --out $ids\`"
 header_file="$(readlink -f "$header_file")"
 ids="$(readlink -f "$ids")"
