@@ -10,6 +10,7 @@ import io.papi.broker.PassphraseSource;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenExchange;
 import io.papi.broker.TokenScope;
+import io.papi.broker.TokenUnavailableException;
 import io.papi.cli.PapiException;
 import io.papi.cli.stack.LocalData;
 import io.papi.cli.stack.LocalIngressAuth;
@@ -135,7 +136,13 @@ public final class QuickstartCommand extends PapiSubcommand {
             if (!broker.awaitReady(Duration.ofSeconds(30))) {
                 throw PapiException.failure("the broker holds no token after 30 s: " + broker.broker().status());
             }
-            SessionToken token = broker.broker().source(Optional.empty()).get(Duration.ofSeconds(30));
+            // a token with a little life left is enough for one lookup; short sessions (--session-lifetime 30s) too
+            SessionToken token;
+            try {
+                token = broker.broker().source(Optional.empty()).get(Duration.ofSeconds(5));
+            } catch (TokenUnavailableException e) {
+                throw PapiException.failure("the broker has no usable token: " + e.getMessage());
+            }
             step("Broker holds session token " + token.hash() + " until " + token.expiresAt());
 
             String id = data.firstUserId().orElseThrow(() -> PapiException.failure("the lookup table is empty"));
