@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Stopping answers the requests in flight first, and does not wait when there are none. */
@@ -35,8 +36,8 @@ class HttpListenerTest {
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(listener::close);
-        Thread.sleep(100); // closing has begun and is waiting for the request
-        assertThat(closing).isNotDone();
+        // closing waits for the request for as long as it is held
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !closing.isDone());
         release.countDown();
 
         assertThat(inFlight.get(10, TimeUnit.SECONDS).body()).isEqualTo("done");
