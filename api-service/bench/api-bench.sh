@@ -5,7 +5,8 @@
 #   api-service/bench/api-bench.sh [scenario ...]
 #     scenarios: cached  uncached  cached-auth  uncached-auth   (default: all four)
 #     cached = cache TTL 180 s (warmed first); uncached = TTL 0, every request reads H2;
-#     -auth  = behind an IngressAuth that looks the session token up in a map (sent by wrk as a header)
+#     -auth  = behind an IngressAuth that looks the session token up in a map (sent by wrk as a header);
+#              AUTH=map-blocking declares it as possibly blocking, to measure the thread hand-off that costs
 #
 #   env: WRK_THREADS (2)  WRK_CONNECTIONS (32)  DURATION (10s)
 #        WARMUP_REQUESTS (150000): warm-up runs of 5 s repeat until this many requests were answered (at most
@@ -54,8 +55,8 @@ for scenario in "${SCENARIOS[@]}"; do
   case $scenario in
     cached) ttl=180; auth=none ;;
     uncached) ttl=0; auth=none ;;
-    cached-auth) ttl=180; auth=map ;;
-    uncached-auth) ttl=0; auth=map ;;
+    cached-auth) ttl=180; auth=${AUTH:-map} ;;
+    uncached-auth) ttl=0; auth=${AUTH:-map} ;;
     *) echo "unknown scenario $scenario (cached, uncached, cached-auth, uncached-auth)" >&2; exit 2 ;;
   esac
   log="$WORK/$scenario.server.log"
@@ -72,7 +73,7 @@ for scenario in "${SCENARIOS[@]}"; do
   done
   [ -n "$port" ] || { echo "server did not start" >&2; cat "$log" >&2; exit 1; }
   header=()
-  [ "$auth" = map ] && header=(-H 'Authorization: Snowflake Token="bench-session-token"')
+  [ "$auth" != none ] && header=(-H 'Authorization: Snowflake Token="bench-session-token"')
   url="http://127.0.0.1:$port/"
   warmed=0
   for _ in $(seq 1 12); do

@@ -26,6 +26,16 @@ public interface IngressAuth {
      */
     AuthDecision check(String authorizationHeaderOrNull);
 
+    /**
+     * Whether {@link #check} may wait (on I/O, a database, a lock held for long). The default, true, has the
+     * server call it on a request thread of its own. Return false only when {@code check} never waits (a hash,
+     * a signature check, a map lookup): the server then handles requests on the thread that read them, saving a
+     * thread hand-off per request, and a {@code check} that did wait would stall other connections.
+     */
+    default boolean mayBlock() {
+        return true;
+    }
+
     /** No check here: the SPCS ingress in front has authenticated the caller already. */
     static IngressAuth none() {
         return NoIngressAuth.INSTANCE;
@@ -42,6 +52,11 @@ final class NoIngressAuth implements IngressAuth {
     @Override
     public AuthDecision check(String authorizationHeaderOrNull) {
         throw new IllegalStateException("IngressAuth.none() is never asked: the server skips the check");
+    }
+
+    @Override
+    public boolean mayBlock() {
+        return false;
     }
 
     @Override

@@ -31,6 +31,12 @@ public final class IngressGate extends Handler.Wrapper {
         this.unauthorized = unauthorized;
     }
 
+    /** Blocking when the auth implementation may block, so Jetty never runs it on a network thread. */
+    @Override
+    public InvocationType getInvocationType() {
+        return auth != null && auth.mayBlock() ? InvocationType.BLOCKING : super.getInvocationType();
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (auth == null || Route.of(request.getHttpURI().getPath()).skipsIngressAuth()) {

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * as the local account's verifier does once a token is known. Prints {@code READY port=<port>} and serves until
  * killed or {@code --max-seconds} pass.
  *
- * <p>Options ({@code --name=value}): cache-ttl-seconds (180), auth (none|map), max-threads, acceptors, selectors,
+ * <p>Options ({@code --name=value}): cache-ttl-seconds (180), auth (none|map|map-blocking), max-threads, acceptors,
+ * selectors,
  * store-threads, h2-mode (confined|hikari: Stores.h2's connection per store thread, or the HikariCP pool it
  * replaced, kept here to measure against), h2-pool (8, hikari mode only), port (0), max-seconds (900).
  */
@@ -70,7 +71,13 @@ public final class BenchServer {
         if (opt.containsKey("store-threads")) {
             config.storeConcurrency(Integer.parseInt(opt.get("store-threads")));
         }
-        IngressAuth auth = "map".equals(opt.getOrDefault("auth", "none")) ? mapAuth() : IngressAuth.none();
+        String authMode = opt.getOrDefault("auth", "none");
+        IngressAuth auth = switch (authMode) {
+            case "none" -> IngressAuth.none();
+            case "map" -> mapAuth(false);
+            case "map-blocking" -> mapAuth(true);
+            default -> throw new IllegalArgumentException("--auth is none, map or map-blocking, got " + authMode);
+        };
 
         ApiServer server = ApiServer.start(config.build(), serving, auth);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,17 +100,29 @@ public final class BenchServer {
                 pool, "hikari h2 store (bench)");
     }
 
-    /** Session token -> user, looked up per request: what a verifier costs once it has seen the token. */
-    static IngressAuth mapAuth() {
+    /**
+     * Session token -> user, looked up per request: what a verifier costs once it has seen the token. It never
+     * waits, and says so ({@link IngressAuth#mayBlock()} false) unless {@code blocking} asks to measure the
+     * thread hand-off a blocking implementation costs.
+     */
+    static IngressAuth mapAuth(boolean blocking) {
         Map<String, String> sessions = new ConcurrentHashMap<>();
         sessions.put(BENCH_TOKEN, "BENCH_USER");
         String prefix = "Snowflake Token=\"";
-        return header -> {
-            if (header == null || !header.startsWith(prefix) || !header.endsWith("\"")) {
-                return AuthDecision.denied("missing Authorization: Snowflake Token=\"...\"");
+        return new IngressAuth() {
+            @Override
+            public AuthDecision check(String header) {
+                if (header == null || !header.startsWith(prefix) || !header.endsWith("\"")) {
+                    return AuthDecision.denied("missing Authorization: Snowflake Token=\"...\"");
+                }
+                String user = sessions.get(header.substring(prefix.length(), header.length() - 1));
+                return user == null ? AuthDecision.denied("unknown session token") : AuthDecision.allowed(user);
             }
-            String user = sessions.get(header.substring(prefix.length(), header.length() - 1));
-            return user == null ? AuthDecision.denied("unknown session token") : AuthDecision.allowed(user);
+
+            @Override
+            public boolean mayBlock() {
+                return blocking;
+            }
         };
     }
 

@@ -18,13 +18,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.junit.jupiter.api.Test;
 
 /** What the handler behind the gate sees in Sf-Context-Current-User, recorded by a handler standing in for the API. */
 class IngressGateTest {
     private final List<List<String>> seenUsers = new CopyOnWriteArrayList<>();
 
-    private final Handler recorder = new Handler.Abstract() {
+    private final Handler recorder = new Handler.Abstract.NonBlocking() {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             seenUsers.add(request.getHeaders().getValuesList(IngressGate.CURRENT_USER));
@@ -91,5 +92,28 @@ class IngressGateTest {
         assertThat(call(ALICE_WITH_TOKEN, "/healthz").statusCode()).isEqualTo(200);
         assertThat(call(ALICE_WITH_TOKEN, "/readyz").statusCode()).isEqualTo(200);
         assertThat(seenUsers).containsExactly(List.of(), List.of());
+    }
+
+    @Test
+    void requestsStayOnTheNetworkThreadOnlyWhenTheAuthCannotBlock() {
+        UnauthorizedResponder unauthorized = new UnauthorizedResponder(ApiConfig.builder().build());
+        IngressAuth nonBlocking = new IngressAuth() {
+            @Override
+            public AuthDecision check(String header) {
+                return AuthDecision.allowed("X");
+            }
+
+            @Override
+            public boolean mayBlock() {
+                return false;
+            }
+        };
+
+        assertThat(new IngressGate(IngressAuth.none(), unauthorized, recorder).getInvocationType())
+                .isEqualTo(Invocable.InvocationType.NON_BLOCKING);
+        assertThat(new IngressGate(nonBlocking, unauthorized, recorder).getInvocationType())
+                .isEqualTo(Invocable.InvocationType.NON_BLOCKING);
+        assertThat(new IngressGate(ALICE_WITH_TOKEN, unauthorized, recorder).getInvocationType())
+                .isEqualTo(Invocable.InvocationType.BLOCKING);
     }
 }
