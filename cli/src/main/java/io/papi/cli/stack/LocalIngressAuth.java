@@ -28,6 +28,12 @@ public final class LocalIngressAuth implements IngressAuth {
         return AuthDecision.denied(((SessionRejection) check).message());
     }
 
+    /** An HMAC check of a token not seen before, a cache lookup after that: nothing waits. */
+    @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return "local session tokens for " + endpoint;
