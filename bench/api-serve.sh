@@ -12,7 +12,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wr
 export PAPI_HOME="$(mktemp -d)"
 api=18001; token=18088; broker=18081; proxy=18082; uncached=18011
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$PAPI_HOME"; }
+cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$PAPI_HOME"; }
 trap cleanup EXIT
 ./papi quickstart --api-port $api --token-port $token --broker-port $broker --proxy-port $proxy >"$PAPI_HOME/qs.log" 2>&1 &
 pids+=($!)
