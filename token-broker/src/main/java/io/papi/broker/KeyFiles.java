@@ -36,9 +36,9 @@ public final class KeyFiles {
 
     /**
      * Writes {@code key} as PKCS#8 PEM, mode 0600. With a passphrase the file is
-     * {@code -----BEGIN ENCRYPTED PRIVATE KEY-----}: PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256 with
+     * PEM label {@code ENCRYPTED PRIVATE KEY}: PBES2, AES-256-CBC, PBKDF2-HMAC-SHA256 with
      * {@link #PBKDF2_ITERATIONS} rounds and a random salt; without one (null) it is
-     * {@code -----BEGIN PRIVATE KEY-----}. The caller keeps ownership of the passphrase array.
+     * PEM label {@code PRIVATE KEY}. The caller keeps ownership of the passphrase array.
      *
      * @throws IllegalArgumentException when the passphrase is empty
      * @throws KeyFileException with one line naming the file when it cannot be written

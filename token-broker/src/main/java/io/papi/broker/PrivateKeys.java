@@ -11,11 +11,11 @@ import java.util.Objects;
  * Reads the RSA private keys Snowflake key-pair authentication uses, in every form Snowflake's documentation and
  * openssl produce:
  * <ul>
- *   <li>PKCS#8 {@code -----BEGIN PRIVATE KEY-----} ({@code openssl pkcs8 -topk8 -nocrypt});</li>
- *   <li>encrypted PKCS#8 {@code -----BEGIN ENCRYPTED PRIVATE KEY-----}: PBES2 with DES-EDE3-CBC
+ *   <li>PKCS#8, PEM label {@code PRIVATE KEY} ({@code openssl pkcs8 -topk8 -nocrypt});</li>
+ *   <li>encrypted PKCS#8, PEM label {@code ENCRYPTED PRIVATE KEY}: PBES2 with DES-EDE3-CBC
  *       ({@code -v2 des3}, Snowflake's documented command, which the plain JDK cannot decrypt), PBES2 with
  *       AES-256-CBC ({@code -v2 aes256}), and legacy PKCS#12 PBE such as {@code -v1 PBE-SHA1-3DES};</li>
- *   <li>PKCS#1 {@code -----BEGIN RSA PRIVATE KEY-----}, plain or with {@code Proc-Type: 4,ENCRYPTED}.</li>
+ *   <li>PKCS#1, PEM label {@code RSA PRIVATE KEY}, plain or with {@code Proc-Type: 4,ENCRYPTED}.</li>
  * </ul>
  * Snowflake accepts RSA keys of 2048 bits or more only; anything else is refused here, before a JWT is signed.
  */

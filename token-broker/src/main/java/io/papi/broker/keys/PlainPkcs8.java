@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The common case, read with the JDK alone: one unencrypted PKCS#8 {@code BEGIN PRIVATE KEY} block holding an RSA
+ * The common case, read with the JDK alone: one unencrypted PKCS#8 PEM block labelled {@code PRIVATE KEY} holding an RSA
  * key of at least 2048 bits, as {@code papi keygen} and Snowflake's documented {@code -nocrypt} command write it.
  *
  * <p>Why: BouncyCastle's jars are signed, so the JVM cannot put their classes in papi's class-data-sharing archive,
@@ -22,8 +22,9 @@ import java.util.Optional;
  * gives the precise error.
  */
 public final class PlainPkcs8 {
-    private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String END = "-----END PRIVATE KEY-----";
+    private static final String LABEL = "PRIVATE KEY";
+    private static final String BEGIN = "-----BEGIN " + LABEL + "-----";
+    private static final String END = "-----END " + LABEL + "-----";
 
     private PlainPkcs8() {
     }

@@ -20,8 +20,8 @@ import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * Turns the PEM object of a private key file into an RSA private key, decrypting it when it is encrypted:
- * PKCS#8 ({@code BEGIN PRIVATE KEY}), encrypted PKCS#8 ({@code BEGIN ENCRYPTED PRIVATE KEY}: PBES2 with
- * DES-EDE3 or AES, legacy PKCS#12 PBE such as PBE-SHA1-3DES) and PKCS#1 ({@code BEGIN RSA PRIVATE KEY}, plain or
+ * PKCS#8 (PEM label {@code PRIVATE KEY}), encrypted PKCS#8 (label {@code ENCRYPTED PRIVATE KEY}: PBES2 with
+ * DES-EDE3 or AES, legacy PKCS#12 PBE such as PBE-SHA1-3DES) and PKCS#1 (label {@code RSA PRIVATE KEY}, plain or
  * with {@code Proc-Type: 4,ENCRYPTED}).
  */
 public final class PrivateKeyDecoder {
