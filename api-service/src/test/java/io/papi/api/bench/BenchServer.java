@@ -83,6 +83,7 @@ public final class BenchServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(2));
             serving.close();
+            deleteQuietly(dir);
         }));
         System.out.println("READY port=" + server.port() + " config=" + config.build());
         System.out.flush();
@@ -149,6 +150,15 @@ public final class BenchServer {
             }
             s.executeBatch();
             c.commit();
+        }
+    }
+
+    /** The bench's scratch database goes when the bench does. */
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 
