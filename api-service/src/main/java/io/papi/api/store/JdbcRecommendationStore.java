@@ -4,10 +4,8 @@ import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -41,22 +39,12 @@ public final class JdbcRecommendationStore implements RecommendationStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        int placeholders = LookupSql.bucket(ids.size());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.lookup(ids.size()))) {
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-            for (int i = 0; i < placeholders; i++) {
-                statement.setString(i + 1, ids.get(Math.min(i, ids.size() - 1)));
-            }
-            Map<String, String> found = new HashMap<>(ids.size() * 2);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString(1), rows.getString(2));
-                }
-            }
-            return found;
+            return LookupRows.run(statement, ids);
         } catch (SQLException e) {
-            throw new StoreException(name + " lookup failed: " + describe(e), e);
+            throw new StoreException(name + " lookup failed: " + LookupRows.describe(e), e);
         }
     }
 
@@ -68,7 +56,7 @@ public final class JdbcRecommendationStore implements RecommendationStore {
             statement.executeQuery().close();
             return true;
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("{} ping failed: {}", name, describe(e));
+            LOG.warn("{} ping failed: {}", name, LookupRows.describe(e));
             return false;
         }
     }
@@ -82,10 +70,6 @@ public final class JdbcRecommendationStore implements RecommendationStore {
         }
     }
 
-    private static String describe(Exception e) {
-        String state = e instanceof SQLException s && s.getSQLState() != null ? " [SQLState " + s.getSQLState() + "]" : "";
-        return e.getClass().getSimpleName() + state + ": " + e.getMessage();
-    }
 
     @Override
     public String toString() {

@@ -4,10 +4,8 @@ import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,19 +64,10 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
             session = session();
             int placeholders = LookupSql.bucket(ids.size());
             PreparedStatement statement = statement(session, ids.size(), placeholders);
-            for (int i = 0; i < placeholders; i++) {
-                statement.setString(i + 1, ids.get(Math.min(i, ids.size() - 1)));
-            }
-            Map<String, String> found = new HashMap<>(ids.size() * 2);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString(1), rows.getString(2));
-                }
-            }
-            return found;
+            return LookupRows.run(statement, ids);
         } catch (SQLException e) {
             discard(session);
-            throw new StoreException(name + " lookup failed: " + describe(e), e);
+            throw new StoreException(name + " lookup failed: " + LookupRows.describe(e), e);
         }
     }
 
@@ -94,7 +83,7 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
             }
         } catch (SQLException | RuntimeException e) {
             discard(session);
-            LOG.warn("{} ping failed: {}", name, describe(e));
+            LOG.warn("{} ping failed: {}", name, LookupRows.describe(e));
             return false;
         }
     }
@@ -153,10 +142,6 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
         }
     }
 
-    private static String describe(Exception e) {
-        String state = e instanceof SQLException s && s.getSQLState() != null ? " [SQLState " + s.getSQLState() + "]" : "";
-        return e.getClass().getSimpleName() + state + ": " + e.getMessage();
-    }
 
     @Override
     public String toString() {
