@@ -154,6 +154,15 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 + ": ask for less", null, null);
     }
 
+    /**
+     * The token held when it stays valid for at least {@code minValid} more; never waits and never starts a
+     * refresh (the scheduled one keeps it fresh). What a server thread that must not block asks first.
+     */
+    public Optional<SessionToken> held(Duration minValid) {
+        SessionToken token = current;
+        return token != null && token.isValidFor(minValid, clock) ? Optional.of(token) : Optional.empty();
+    }
+
     /** The token held, when it has not expired. Never starts a refresh. */
     public Optional<SessionToken> current() {
         SessionToken token = current;

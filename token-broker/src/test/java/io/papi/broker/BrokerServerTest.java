@@ -45,7 +45,6 @@ class BrokerServerTest extends RunningBrokerTest {
 
         assertThat(get("/header").body()).isEqualTo("Authorization: Snowflake Token=\"" + lastIssued() + "\"");
         assertThat(exchanges()).isEqualTo(1);
-        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
     }
 
     @Test
@@ -266,7 +265,13 @@ class BrokerServerTest extends RunningBrokerTest {
         assertThatThrownBy(() -> config().identity(identity("reporting")).sinks(dir.resolve("token"), null).build())
                 .hasMessageContaining("{identity}");
         assertThatThrownBy(() -> config().listen(new InetSocketAddress("0.0.0.0", 0)).build())
-                .hasMessageContaining("auth token");
+                .hasMessageContaining("TLS (--tls-cert, --tls-key)");
+        assertThatThrownBy(() -> BrokerConfig.builder().identity(identity("x")).listen(new InetSocketAddress("127.0.0.1", 0)).build())
+                .hasMessageContaining("needs the broker's secret");
+        assertThatThrownBy(() -> config().noCallerAuth().listen(new InetSocketAddress("0.0.0.0", 0)).build())
+                .hasMessageContaining("--no-caller-auth is for loopback");
+        assertThatThrownBy(() -> BrokerConfig.builder().identity(identity("x")).noCallerAuth().proxyAuth().build())
+                .hasMessageContaining("--proxy-auth needs the broker's secret");
         assertThatThrownBy(() -> config().proxy(new InetSocketAddress("127.0.0.1", 0), java.net.URI.create("http://example.com")).build())
                 .hasMessageContaining("plain http to another machine");
         assertThatThrownBy(() -> config().identity(identity("default")).build()).hasMessageContaining("given twice");

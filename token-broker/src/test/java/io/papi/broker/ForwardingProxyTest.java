@@ -231,7 +231,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
         issueTokensLiving(600);
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "proxy-secret-42", StandardCharsets.UTF_8);
-        start(withProxy().authTokenFile(secret));
+        start(withProxy().authTokenFile(secret).proxyAuth());
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
         Answer refused = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
