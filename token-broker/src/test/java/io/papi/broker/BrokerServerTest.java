@@ -96,7 +96,7 @@ class BrokerServerTest extends RunningBrokerTest {
     }
 
     @Test
-    void severalIdentitiesArePickedByName() {
+    void severalIdentitiesArePickedByName() throws Exception {
         issueTokensLiving(600);
         start(config().identity(identity("reporting")));
 
@@ -110,6 +110,7 @@ class BrokerServerTest extends RunningBrokerTest {
         assertThat(reporting.json().get("identity").asText()).isEqualTo("reporting");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("error").asText()).isEqualTo("unknown identity 'nobody': this broker holds default, reporting");
+        assertThat(broker.awaitReady(Duration.ofSeconds(10))).isTrue();
         assertThat(exchanges()).isEqualTo(2);
     }
 

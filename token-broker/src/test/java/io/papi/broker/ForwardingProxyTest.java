@@ -91,6 +91,41 @@ class ForwardingProxyTest extends RunningBrokerTest {
     }
 
     @Test
+    void cookiesPassNeitherWay() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(WireMock.get("/customer/1").willReturn(aResponse().withStatus(200)
+                .withHeader("Set-Cookie", "session=abc; HttpOnly").withHeader("X-Kept", "1").withBody("{}")));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Cookie", "session=callers").build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Set-Cookie")).isNull();
+        assertThat(answer.header("X-Kept")).isEqualTo("1");
+        ingress.verify(WireMock.getRequestedFor(urlEqualTo("/customer/1")).withHeader("Cookie", absent()));
+    }
+
+    @Test
+    void aCrossOriginRefererIsRefusedLikeACrossOriginOrigin() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        Answer referer = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Referer", "https://evil.example/x").build());
+        Answer origin = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Origin", "https://evil.example").build());
+        Answer rebound = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Host", "cafe:" + broker.proxyPort()).build());
+        Answer sameOrigin = call(new Request.Builder().url(proxyUrl("/customer/1"))
+                .header("Referer", "http://127.0.0.1:" + broker.proxyPort() + "/test").build());
+
+        assertThat(referer.status()).isEqualTo(403);
+        assertThat(referer.json().get("reason").asText()).isEqualTo("cross_origin_referer");
+        assertThat(origin.json().get("reason").asText()).isEqualTo("cross_origin");
+        assertThat(rebound.json().get("reason").asText()).isEqualTo("bad_host");
+        assertThat(sameOrigin.status()).isEqualTo(200);
+        assertThat(ingressCalls()).isEqualTo(1);
+    }
+
+    @Test
     void streamsALargeAnswerThroughUnchanged() {
         issueTokensLiving(600);
         start(withProxy());
