@@ -109,6 +109,19 @@ public final class BrokerConfig {
         return proxyAuth ? Optional.ofNullable(authToken) : Optional.empty();
     }
 
+    /**
+     * What serving the token API needs beyond {@link Builder#build()} ({@link BrokerServer#once} opens no listener):
+     * a TCP listener asks for the secret unless {@link Builder#noCallerAuth()} says otherwise.
+     *
+     * @throws IllegalArgumentException saying what to give
+     */
+    void requireCallerAuth() {
+        if (listen instanceof ServerAddress.Tcp && authToken == null && !noCallerAuth) {
+            throw new IllegalArgumentException("a TCP token API needs the broker's secret (--auth-token-file; papi broker uses "
+                    + "$PAPI_HOME/broker/secret by default), a Unix socket (--listen unix:/path), or --no-caller-auth");
+        }
+    }
+
     /** TLS for the TCP listeners, required beyond loopback. */
     public Optional<PemTls> tls() {
         return Optional.ofNullable(tls);
@@ -349,7 +362,6 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("with several identities, sink file paths must contain " + TokenSinks.IDENTITY_PLACEHOLDER
                         + " (e.g. /run/papi/{identity}.token) so that each identity has its own file");
             }
-            boolean tcp = listen instanceof ServerAddress.Tcp;
             if (!listen.isLocalOnly()) {
                 if (noCallerAuth) {
                     throw new IllegalArgumentException("--no-caller-auth is for loopback in a pod or container: listening on " + listen
@@ -359,9 +371,6 @@ public final class BrokerConfig {
                     throw new IllegalArgumentException("listening on " + listen + " exposes tokens beyond this machine: give the secret "
                             + "(--auth-token-file) and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
                 }
-            } else if (tcp && authToken == null && !noCallerAuth) {
-                throw new IllegalArgumentException("a TCP token API needs the broker's secret (--auth-token-file; papi broker uses "
-                        + "$PAPI_HOME/broker/secret by default), a Unix socket (--listen unix:/path), or --no-caller-auth");
             }
             if (proxyAuth && authToken == null) {
                 throw new IllegalArgumentException("--proxy-auth needs the broker's secret: give --auth-token-file");

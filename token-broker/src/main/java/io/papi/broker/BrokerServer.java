@@ -53,6 +53,7 @@ public final class BrokerServer implements AutoCloseable {
      * @throws IOException when a listener cannot bind its address
      */
     public static BrokerServer start(BrokerConfig config) throws IOException {
+        config.requireCallerAuth();
         BrokerMetrics metrics = new BrokerMetrics(config.clock());
         config.sinks().prepare(config.identities().stream().map(Identity::name).toList());
         TokenBroker broker = newBroker(config, metrics, RefreshListener.all(List.of(metrics, config.sinks())));

@@ -267,8 +267,8 @@ class BrokerServerTest extends RunningBrokerTest {
                 .hasMessageContaining("{identity}");
         assertThatThrownBy(() -> config().listen(new InetSocketAddress("0.0.0.0", 0)).build())
                 .hasMessageContaining("TLS (--tls-cert, --tls-key)");
-        assertThatThrownBy(() -> BrokerConfig.builder().identity(identity("x")).listen(new InetSocketAddress("127.0.0.1", 0)).build())
-                .hasMessageContaining("needs the broker's secret");
+        assertThatThrownBy(() -> BrokerServer.start(BrokerConfig.builder().identity(identity("x"))
+                .listen(new InetSocketAddress("127.0.0.1", 0)).build())).hasMessageContaining("needs the broker's secret");
         assertThatThrownBy(() -> config().noCallerAuth().listen(new InetSocketAddress("0.0.0.0", 0)).build())
                 .hasMessageContaining("--no-caller-auth is for loopback");
         assertThatThrownBy(() -> BrokerConfig.builder().identity(identity("x")).noCallerAuth().proxyAuth().build())

@@ -240,7 +240,7 @@ public final class BrokerCommand extends PapiSubcommand {
             throw PapiException.usage(e.getMessage());
         } catch (java.net.BindException e) {
             throw PapiException.failure("cannot listen on " + api + config.proxyListen().map(p -> " or " + address(p)).orElse("")
-                    + ": " + e.getMessage() + " (is papi broker already running?); choose another with --listen"
+                    + ": the address is in use (is papi broker already running?); choose another with --listen"
                     + (config.proxyListen().isPresent() ? " or --proxy-listen" : ""));
         } catch (IOException e) {
             throw PapiException.failure("cannot start the broker on " + api + ": " + e.getMessage());

@@ -39,7 +39,7 @@ public enum Setting {
                     + "account, user, private_key_file, role and papi_endpoint"),
     BROKER_LISTEN("--listen", "PAPI_BROKER_LISTEN", null, "127.0.0.1:8081",
             "Address of papi broker's token API: HOST:PORT, or unix:/path for a Unix socket (mode 0600, no secret needed)"),
-    BROKER_AUTH_TOKEN_FILE("--auth-token-file", "PAPI_BROKER_AUTH_TOKEN_FILE", null, "$PAPI_HOME/broker/secret",
+    BROKER_AUTH_TOKEN_FILE("--auth-token-file", "PAPI_BROKER_AUTH_TOKEN_FILE", null, "<PAPI_HOME>/broker/secret",
             "File holding the secret callers of papi broker send as Authorization: Bearer (created 0600 when missing; papi call reads it)"),
     BROKER_NO_CALLER_AUTH("--no-caller-auth", "PAPI_BROKER_NO_CALLER_AUTH", null, "false",
             "papi broker asks token callers for X-Papi-Broker: 1 only, no secret (a pod or container whose network namespace is the boundary)"),
