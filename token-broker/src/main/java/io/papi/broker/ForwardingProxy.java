@@ -47,12 +47,14 @@ public final class ForwardingProxy implements AutoCloseable {
     static final long PROXY_BODY_BYTES = 64L * 1024 * 1024;
 
     private final HttpServing listener;
+    private final ProxyHandler handler;
     private final Duration drain;
     private final OkHttpClient client;
     private final URI upstream;
 
-    private ForwardingProxy(HttpServing listener, Duration drain, OkHttpClient client, URI upstream) {
+    private ForwardingProxy(HttpServing listener, ProxyHandler handler, Duration drain, OkHttpClient client, URI upstream) {
         this.listener = listener;
+        this.handler = handler;
         this.drain = drain;
         this.client = client;
         this.upstream = upstream;
@@ -89,8 +91,15 @@ public final class ForwardingProxy implements AutoCloseable {
         if (tls != null) {
             serving.tls(tls);
         }
-        HttpServing listener = HttpServing.start(serving.build(), new ProxyHandler(url, tokens, client, guard, metrics));
-        return new ForwardingProxy(listener, drain, client, upstream);
+        ProxyHandler handler = new ProxyHandler(url, tokens, client, guard, metrics, timeout, threads);
+        HttpServing listener;
+        try {
+            listener = HttpServing.start(serving.build(), handler);
+        } catch (IOException | RuntimeException e) {
+            handler.close();
+            throw e;
+        }
+        return new ForwardingProxy(listener, handler, drain, client, upstream);
     }
 
     /**
@@ -140,6 +149,7 @@ public final class ForwardingProxy implements AutoCloseable {
     @Override
     public void close() {
         listener.stop(drain);
+        handler.close();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }

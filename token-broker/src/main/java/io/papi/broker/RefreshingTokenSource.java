@@ -73,7 +73,11 @@ public final class RefreshingTokenSource implements AutoCloseable {
         this.clock = b.clock;
         this.random = b.random;
         this.listener = b.listener;
-        this.key = new ReloadableKey(identity, clock);
+        // a PAT identity has no key: its file is read again for every exchange
+        this.key = identity.patFile().isPresent() ? null : new ReloadableKey(identity, clock);
+        if (key == null) {
+            PatFile.read(identity.credentialFile()); // a PAT file that cannot be used stops the start, as a bad key file does
+        }
         this.scheduler = b.scheduler != null ? b.scheduler : new ExecutorScheduler(identity.name());
     }
 
@@ -89,10 +93,12 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 return;
             }
             started = true;
-            planKeyCheck();
+            if (key != null) {
+                planKeyCheck();
+            }
         }
-        LOG.info("identity {}: {} with key {}, scope {}", identity.name(), identity.exchange().tokenUrl(), key.fingerprint(),
-                identity.scope().value());
+        LOG.info("identity {}: {} with {}, scope {}", identity.name(), identity.exchange().tokenUrl(),
+                key != null ? "key " + key.fingerprint() : "the PAT in " + identity.credentialFile(), identity.scope().value());
         begin(RefreshTrigger.START, true);
     }
 
@@ -218,9 +224,14 @@ public final class RefreshingTokenSource implements AutoCloseable {
      * @throws KeyFileException when the file cannot be used; the previous key stays in use
      */
     public void reloadKey() {
-        boolean changed = key.reload();
-        LOG.info("identity {}: key reloaded from {} ({}{})", identity.name(), identity.privateKeyFile(), key.fingerprint(),
-                changed ? ", new key" : ", unchanged");
+        if (key == null) {
+            PatFile.read(identity.credentialFile()); // read before every exchange anyway; here only checked
+            LOG.info("identity {}: PAT file {} checked; it is read again for every exchange", identity.name(), identity.credentialFile());
+        } else {
+            boolean changed = key.reload();
+            LOG.info("identity {}: key reloaded from {} ({}{})", identity.name(), identity.privateKeyFile(), key.fingerprint(),
+                    changed ? ", new key" : ", unchanged");
+        }
         boolean retryNow;
         synchronized (lock) {
             retryNow = started && lastFailure != null && lastFailure.permanent();
@@ -326,9 +337,13 @@ public final class RefreshingTokenSource implements AutoCloseable {
     private void attempt(RefreshTrigger trigger, CompletableFuture<Void> attempt) {
         long started = System.nanoTime();
         try {
-            checkKeyFile();
-            String jwt = key.minter().mint(identity.jwtLifetime());
-            SessionToken token = identity.exchange().exchange(jwt, identity.scope());
+            SessionToken token;
+            if (key == null) {
+                token = identity.exchange().exchangeProgrammaticAccessToken(PatFile.read(identity.credentialFile()), identity.scope());
+            } else {
+                checkKeyFile();
+                token = identity.exchange().exchange(key.minter().mint(identity.jwtLifetime()), identity.scope());
+            }
             Instant now = clock.instant();
             token.serverDate().ifPresent(date -> noteSkew(Duration.between(token.receivedAt(), date)));
             if (!token.expiresAt().isAfter(now)) {

@@ -129,6 +129,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void streamsALargeAnswerThroughUnchanged() {
         issueTokensLiving(600);
         start(withProxy());
+        heldToken(); // a token in hand: a GET takes the asynchronous path
         byte[] big = new byte[3 * 1024 * 1024];
         new Random(7).nextBytes(big);
         ingress.stubFor(WireMock.get("/export").willReturn(aResponse().withStatus(200).withBody(big)));
@@ -177,6 +178,18 @@ class ForwardingProxyTest extends RunningBrokerTest {
     }
 
     @Test
+    void withoutATokenInHandAGetTakesThePoolAndStillWorks() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("first")));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build()); // may arrive before the first token
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("first");
+    }
+
+    @Test
     void aRedirectWithinTheEndpointIsRelayedAsItIs() {
         issueTokensLiving(600);
         start(withProxy());
@@ -194,6 +207,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void aSecond401IsRelayedNotLoopedOn() {
         issueTokensLiving(600);
         start(withProxy());
+        heldToken();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"role not allowed\"}")));
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
@@ -230,6 +244,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
             closedPort = socket.getLocalPort();
         }
         start(config().proxy(new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + closedPort)));
+        heldToken();
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
 
@@ -241,6 +256,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void aSlowEndpointIsA504AfterTheProxyTimeout() {
         issueTokensLiving(600);
         start(withProxy().proxyTimeout(Duration.ofMillis(300)));
+        heldToken();
         ingress.stubFor(WireMock.get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/slow")).build());

@@ -49,6 +49,11 @@ public final class BrokerCommand extends PapiSubcommand {
             description = "An identity from a connection in connections.toml; repeat for several (env PAPI_BROKER_IDENTITIES, comma-separated)")
     List<String> identities = new ArrayList<>();
 
+    @Option(names = "--pat-file", paramLabel = "FILE",
+            description = "Exchange a programmatic access token from FILE instead of a key-pair JWT, as papi token --pat-file does; "
+                    + "read again for every refresh (with --identity: token_file_path in the connection)")
+    Path patFile;
+
     @Option(names = "--listen", paramLabel = "HOST:PORT|unix:PATH",
             description = "Token API address, or a Unix socket created 0600 whose mode is the guard (env PAPI_BROKER_LISTEN; default 127.0.0.1:8081)")
     String listen;
@@ -99,7 +104,7 @@ public final class BrokerCommand extends PapiSubcommand {
     @Override
     protected int run() throws Exception {
         Settings global = new Settings(environment(), null, this::warn);
-        List<Identity> list = new BrokerIdentities(identity, exchange, environment(), this::warn).resolve(identitySpecs(global));
+        List<Identity> list = new BrokerIdentities(identity, exchange, environment(), this::warn, patFile).resolve(identitySpecs(global));
         BrokerConfig.Builder config = BrokerConfig.builder()
                 .identities(list)
                 .policy(policy(global))

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * answer, streaming long bodies. When the endpoint answers 401 or redirects to its login page, the token is
  * invalidated and the request sent once more with a fresh one (when its body could be held for that).
  */
-public final class ProxyHandler extends Handler.Abstract {
+public final class ProxyHandler extends Handler.Abstract.NonBlocking implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
     private static final int COPY_BUFFER = 16 * 1024;
     /** Answers up to this size are read whole and written in one go; longer ones are streamed. */
@@ -43,8 +43,14 @@ public final class ProxyHandler extends Handler.Abstract {
     private final OkHttpClient client;
     private final CallerGuard guard;
     private final BrokerMetrics metrics;
+    private final AsyncRelay relay;
 
-    public ProxyHandler(HttpUrl upstream, RefreshingTokenSource tokens, OkHttpClient client, CallerGuard guard, BrokerMetrics metrics) {
+    /**
+     * @param client for requests with a body, which may be sent twice and so are held (up to 1 MiB) on a pool thread
+     * @param timeout the longest wait between bytes of the endpoint's answer
+     */
+    public ProxyHandler(HttpUrl upstream, RefreshingTokenSource tokens, OkHttpClient client, CallerGuard guard, BrokerMetrics metrics,
+            Duration timeout, int connections) {
         this.upstream = upstream;
         String text = upstream.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -52,11 +58,38 @@ public final class ProxyHandler extends Handler.Abstract {
         this.client = client;
         this.guard = guard;
         this.metrics = metrics;
+        this.relay = new AsyncRelay(upstream, tokens, metrics, timeout, connections);
     }
 
     @Override
     public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback) {
         HttpCall call = new HttpCall(request, response, callback);
+        Optional<CallerGuard.Refusal> refusal = guard.checkProxyRequest(call.headers(), call.scheme());
+        if (refusal.isPresent()) {
+            refuse(call, refusal.get());
+            return true;
+        }
+        Optional<SessionToken> held = hasBody(request) ? Optional.empty() : tokens.held(Duration.ZERO);
+        if (held.isPresent()) {
+            relay.forward(call, target(call).toString(), held.get(), false);
+        } else {
+            request.getContext().execute(() -> blocking(call));
+        }
+        return true;
+    }
+
+    private void refuse(HttpCall call, CallerGuard.Refusal r) {
+        if (r.status() == 401) {
+            call.setHeader("Proxy-Authenticate", "Bearer realm=\"papi broker\"");
+        }
+        metrics.proxyRequest(tokens.identity().name(), r.status(), false);
+        call.error(r.status(), r.reason(), r.message());
+    }
+
+    /** Requests with a body, or while no token is held: on a pool thread, with OkHttp. */
+    private void blocking(HttpCall call) {
+        org.eclipse.jetty.server.Response response = call.response();
+        Callback callback = call.callback();
         try {
             forward(call);
         } catch (IOException e) {
@@ -70,21 +103,15 @@ public final class ProxyHandler extends Handler.Abstract {
                 call.error(500, "internal", "internal error (" + e.getClass().getSimpleName() + "); see the broker's log");
             }
         }
-        return true;
+    }
+
+    @Override
+    public void close() {
+        relay.close();
     }
 
     private void forward(HttpCall call) throws IOException {
         String identity = tokens.identity().name();
-        Optional<CallerGuard.Refusal> refusal = guard.checkProxyRequest(call.headers(), call.scheme());
-        if (refusal.isPresent()) {
-            CallerGuard.Refusal r = refusal.get();
-            if (r.status() == 401) {
-                call.setHeader("Proxy-Authenticate", "Bearer realm=\"papi broker\"");
-            }
-            metrics.proxyRequest(identity, r.status(), false);
-            call.error(r.status(), r.reason(), r.message());
-            return;
-        }
         HttpUrl target = target(call);
         String method = call.method();
         RequestBodies body = hasBody(call.request())
