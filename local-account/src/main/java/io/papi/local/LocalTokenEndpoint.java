@@ -28,6 +28,7 @@ public final class LocalTokenEndpoint {
     private final InetSocketAddress address;
     private final LoginFailureLog failures;
     private final URI tokenUrl;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalTokenEndpoint(HttpServing server, InetSocketAddress address, LoginFailureLog failures) {
         this.server = server;
@@ -82,6 +83,9 @@ public final class LocalTokenEndpoint {
 
     /** Stops accepting and answering at once, and releases the port. Idempotent. */
     public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(Duration.ZERO);
         log.info("local token endpoint {} stopped", tokenUrl);
     }

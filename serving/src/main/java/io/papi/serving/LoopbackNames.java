@@ -44,6 +44,9 @@ public final class LoopbackNames {
         if (host == null || host.isEmpty()) {
             return false;
         }
+        if (host.equals("127.0.0.1") || host.equals("localhost")) {
+            return true; // what nearly every caller sends
+        }
         String lower = host.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".")) {
             lower = lower.substring(0, lower.length() - 1);
@@ -64,8 +67,11 @@ public final class LoopbackNames {
         }
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         if (bare.indexOf(':') >= 0) {
-            if (!bare.matches("[0-9A-Fa-f:.]+")) {
-                return Optional.empty();
+            for (int i = 0; i < bare.length(); i++) {
+                char c = bare.charAt(i);
+                if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+                    return Optional.empty();
+                }
             }
             try {
                 // brackets make the JDK parse an IPv6 literal or fail: it never looks a bracketed name up
@@ -75,20 +81,32 @@ public final class LoopbackNames {
                 return Optional.empty();
             }
         }
-        String[] parts = bare.split("\\.", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
+        // a dotted quad, parsed by hand: this runs for every request's Host header
         byte[] bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            if (!parts[i].matches("[0-9]{1,3}")) {
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= bare.length(); i++) {
+            char c = i < bare.length() ? bare.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || part == 4) {
+                    return Optional.empty();
+                }
+                bytes[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+                if (value > 255) {
+                    return Optional.empty();
+                }
+            } else {
                 return Optional.empty();
             }
-            int value = Integer.parseInt(parts[i]);
-            if (value > 255) {
-                return Optional.empty();
-            }
-            bytes[i] = (byte) value;
+        }
+        if (part != 4) {
+            return Optional.empty();
         }
         try {
             return Optional.of(InetAddress.getByAddress(bytes));
@@ -104,6 +122,17 @@ public final class LoopbackNames {
     }
 
     private static boolean isPort(String text) {
-        return text.matches("[0-9]{1,5}") && Integer.parseInt(text) <= 65535;
+        if (text.isEmpty() || text.length() > 5) {
+            return false;
+        }
+        int port = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return port <= 65535;
     }
 }

@@ -2,10 +2,9 @@ package io.papi.broker;
 
 import io.papi.broker.RefreshFailure.Reason;
 import io.papi.broker.TokenUnavailableException.Cause;
-import io.papi.broker.sidecar.ExecutorScheduler;
-import io.papi.broker.sidecar.FailureClassifier;
-import io.papi.broker.sidecar.ReloadableKey;
-import io.papi.broker.sidecar.Scheduler;
+import io.papi.broker.refresh.ExecutorScheduler;
+import io.papi.broker.refresh.ReloadableKey;
+import io.papi.broker.refresh.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -352,7 +351,7 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 succeeded(token, trigger, started, attempt);
             }
         } catch (TokenExchangeException e) {
-            failed(FailureClassifier.of(e, clock.instant()), trigger, started);
+            failed(e.toRefreshFailure(clock.instant()), trigger, started);
         } catch (KeyFileException e) {
             failed(new RefreshFailure(Reason.KEY_UNREADABLE, true, e.getMessage(), clock.instant(), Optional.empty()), trigger, started);
         } catch (RuntimeException | Error e) {
