@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# papi broker's forwarding proxy against nginx's proxy_pass, in one run: the same lookup API behind both (papi
-# serve --auth local, cache on), both adding the same Authorization header, the same wrk load (random ids 1..943),
-# in alternating rounds so that the machine's load hits both alike. Then /token of the same broker at 16
-# connections, with the broker's peak resident memory (VmHWM) and its resident memory at rest.
+# First /token of a fresh papi broker at 16 connections, with its resident memory at rest and its peak (VmHWM)
+# under that load. Then the broker's forwarding proxy against nginx's proxy_pass, in one run: the same lookup API
+# behind both (papi serve --auth local, cache on), both adding the same Authorization header, the same wrk load
+# (random ids 1..943), in alternating rounds so that the machine's load hits both alike.
 # The broker runs as `./papi broker` starts it, with the launcher's sidecar JVM settings.
 # Installs nginx (Debian's nginx-light) and wrk when they are missing. Loopback only; bounded runs.
 # Usage: bench/proxy.sh [duration=10s] [connections=16] [rounds=3]
@@ -45,6 +45,22 @@ wait_for "http://127.0.0.1:$broker/livez"
 secret="$(cat "$PAPI_HOME/broker/secret")"
 header="$(curl -sf -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret" "http://127.0.0.1:$broker/header?min_valid=30m")"
 
+# wrk's figures: requests/s and the p99 in ms
+measure() { # url, then wrk's own options
+  local url="$1"; shift
+  wrk -t2 -c"$conns" -d"$duration" --latency "$@" "$url" | awk '
+    /Requests\/sec/ { rps = $2 }
+    /Non-2xx/ { bad = $NF }
+    $1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; p99 = v }
+    END { printf "%.0f %.2f %s\n", rps, p99, (bad == "" ? 0 : bad) }'
+}
+rss() { awk -v k="$2" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | sed -n 1p); load $(load)"
+echo "# /token at 16 connections, the broker fresh; resident at rest: $(rss $broker_pid VmRSS) MiB (peak so far $(rss $broker_pid VmHWM) MiB)"
+wrk -t2 -c16 -d5s -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret" "http://127.0.0.1:$broker/token" >/dev/null
+read -r r p b < <(conns=16 measure "http://127.0.0.1:$broker/token" -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret")
+echo "/token: $r req/s, p99 $p ms, non-2xx $b (target >= 40000); broker peak resident (VmHWM) $(rss $broker_pid VmHWM) MiB (target <= 128); load $(load)"
+
 # nginx with the header the broker handed out: the same value papi's proxy adds
 conf="$PAPI_HOME/nginx.conf"
 cat >"$conf" <<NGINX
@@ -86,15 +102,6 @@ for target in "nginx $nginx_port" "papi $proxy"; do
   wrk -t2 -c"$conns" -d5s -s "$lua" "http://127.0.0.1:$2" >/dev/null    # warm-up: JIT, connection pools, caches
 done
 
-# wrk's figures: requests/s and the p99 in ms
-measure() { # url, then wrk's own options
-  local url="$1"; shift
-  wrk -t2 -c"$conns" -d"$duration" --latency "$@" "$url" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /Non-2xx/ { bad = $NF }
-    $1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; p99 = v }
-    END { printf "%.0f %.2f %s\n", rps, p99, (bad == "" ? 0 : bad) }'
-}
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | sed -n 1p), $("$nginx_bin" -v 2>&1)"
 echo "# wrk -t2 -c$conns -d$duration, the lookup API (cache on) behind both; load before: $(load)"
 printf '%-6s %-6s %10s %9s %8s  %s\n' round proxy "req/s" "p99 ms" non-2xx "load (1/5/15 min)"
@@ -111,8 +118,3 @@ awk -v nr="$(median "${nginx_rps[@]}")" -v pr="$(median "${papi_rps[@]}")" -v np
   printf "medians: nginx %.0f req/s p99 %.2f ms; papi %.0f req/s p99 %.2f ms\n", nr, np, pr, pp
   printf "papi/nginx: %.2fx the requests/s (target >= 0.80), %.2fx the p99 (target <= 1.50)\n", pr / nr, pp / np }'
 
-rss() { awk -v k="$2" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
-echo "# /token at 16 connections; broker resident at rest: $(rss $broker_pid VmRSS) MiB (peak so far $(rss $broker_pid VmHWM) MiB)"
-wrk -t2 -c16 -d5s -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret" "http://127.0.0.1:$broker/token" >/dev/null
-conns=16; read -r r p b < <(measure "http://127.0.0.1:$broker/token" -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret")
-echo "/token: $r req/s, p99 $p ms, non-2xx $b (target >= 40000); broker peak resident (VmHWM) $(rss $broker_pid VmHWM) MiB (target <= 128); load $(load)"
