@@ -15,6 +15,8 @@ public final class Models {
         ProgressListener serialized = SerializedProgress.of(progress);
         return switch (algorithm) {
             case NOTEBOOK -> NotebookUserKnn.train(r, p.notebookNeighbours());
+            case EDLAE -> DampedModel.of(LinearAutoencoder.train(r,
+                    new LinearAutoencoder.Knobs(p.easeLambda(), p.denoising(), p.ratingAware()), serialized), r, p.damping());
             case EASE -> EaseModel.train(r, p.easeLambda(), serialized);
             case ITEMKNN -> ItemKnnModel.train(r, p.knnNeighbours(), p.knnShrinkage(), serialized);
             case POPULAR -> PopularityModel.train(r);
