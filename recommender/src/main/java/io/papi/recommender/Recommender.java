@@ -57,6 +57,15 @@ public final class Recommender {
         return new Recommender(ratings, algorithm, parameters, model, Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /**
+     * Why the algorithm cannot be trained on these ratings in this JVM's heap, in one line, or empty when it can. The
+     * EASE family needs dense matrices (see docs/recommender.md); item-kNN is sparse and is the way past them.
+     */
+    public static java.util.Optional<String> whyNotFit(Algorithm algorithm, Ratings ratings) {
+        return java.util.Optional.ofNullable(Models.whyNot(algorithm, ratings.userCount(), ratings.itemCount(),
+                Runtime.getRuntime().maxMemory()));
+    }
+
     /** Trains with default parameters and no progress. */
     public static Recommender train(Ratings ratings, Algorithm algorithm) {
         return train(ratings, algorithm, Parameters.defaults(), ProgressListener.NONE);

@@ -11,10 +11,11 @@ import io.papi.recommender.Dataset;
 import io.papi.recommender.JsonLinesWriter;
 import io.papi.recommender.Loaders;
 import io.papi.recommender.LookupPublisher;
-import io.papi.recommender.Parameters;
 import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Ratings;
 import io.papi.recommender.Recommender;
 import io.papi.recommender.TableName;
+import io.papi.recommender.Tuning;
 import io.papi.recommender.UserRecommendations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +43,9 @@ public final class RecommendCommand extends PapiSubcommand {
     @Mixin
     AlgorithmOptions algorithmOptions = new AlgorithmOptions();
 
-    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ease",
-            description = "ease (default), itemknn, popular, or notebook (the guide's user-kNN, exactly)")
+    @Option(names = "--algorithm", paramLabel = "NAME",
+            description = {"edlae (default: EASE with denoising, rating-aware input and popularity damping), ease, itemknn, popular,",
+                    "or notebook (the guide's user-kNN, exactly). When the default does not fit in the heap, itemknn (sparse) is used."})
     String algorithm;
 
     @Option(names = "--top", paramLabel = "N", description = "Items per user (default 10; 3 for notebook, as the guide)")
@@ -82,7 +84,7 @@ public final class RecommendCommand extends PapiSubcommand {
     @Override
     protected int run() throws Exception {
         Settings settings = new Settings(environment(), connection, this::warn);
-        Algorithm chosen = AlgorithmOptions.parse(algorithm);
+        Algorithm chosen = algorithm == null ? Algorithm.defaultAlgorithm() : AlgorithmOptions.parse(algorithm);
         int topN = top != null ? top : chosen.defaultTopN();
         if (topN < 1 || topN > 1000) {
             throw PapiException.usage("--top must be between 1 and 1000, not " + topN);
@@ -92,9 +94,12 @@ public final class RecommendCommand extends PapiSubcommand {
         ProgressListener progress = TerminalProgress.forTerminal(environment().interactive(), err());
 
         Dataset dataset = source.load(progress, err(), RatingsOptions.snowflakeConnection(settings, passphrase));
-        Parameters parameters = algorithmOptions.parameters();
+        var report = toStdout ? err() : out();
+        chosen = fitting(chosen, dataset.ratings());
         long t0 = System.nanoTime();
-        Recommender recommender = Recommender.train(dataset.ratings(), chosen, parameters, progress);
+        Tuning tuning = algorithmOptions.choose(dataset.ratings(), chosen, progress);
+        report.println(tuning.summary());
+        Recommender recommender = Recommender.train(dataset.ratings(), chosen, tuning.parameters(), progress);
         List<UserRecommendations> result = users == null
                 ? recommender.recommendAll(topN, dataset.titles(), progress)
                 : recommender.recommend(readUsers(), topN, dataset.titles(), progress);
@@ -107,13 +112,29 @@ public final class RecommendCommand extends PapiSubcommand {
         }
         String summary = String.format(Locale.ROOT, "%s: top %d for %d users from %d ratings in %.2f s",
                 chosen.key(), topN, result.size(), dataset.ratings().size(), seconds);
-        var report = toStdout ? err() : out();
         report.println(summary + (outFile != null ? " -> " + outFile : ""));
         if (publish) {
             int rows = publish(settings, result, progress);
             report.println("Published " + rows + " users to " + describeTarget(settings));
         }
         return 0;
+    }
+
+    /**
+     * The algorithm to run: the one asked for, or when the default does not fit in the heap, item-kNN (sparse), with
+     * one line saying why. An algorithm the user named that does not fit stops the command.
+     */
+    private Algorithm fitting(Algorithm chosen, Ratings ratings) {
+        var why = Recommender.whyNotFit(chosen, ratings);
+        if (why.isEmpty()) {
+            return chosen;
+        }
+        if (algorithm != null) {
+            throw PapiException.failure(chosen.key() + " cannot run here: " + why.get()
+                    + "; use --algorithm itemknn, a larger heap (PAPI_JAVA_OPTS=-Xmx...), or --in-warehouse -c CONN");
+        }
+        warn(why.get() + "; using itemknn (sparse item-kNN) instead, or run --in-warehouse -c CONN");
+        return Algorithm.ITEMKNN;
     }
 
     private long[] readUsers() throws IOException {

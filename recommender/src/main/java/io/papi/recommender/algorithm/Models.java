@@ -24,6 +24,18 @@ public final class Models {
     }
 
     /**
+     * Why an algorithm cannot be trained on this many users and items within {@code heap} bytes, in one line, or null
+     * when it can. Only the EASE family holds dense item×item (or user×item) matrices; item-kNN is sparse.
+     */
+    public static String whyNot(Algorithm algorithm, int users, int items, long heap) {
+        return switch (algorithm) {
+            case EDLAE -> LinearAutoencoder.whyNot(users, items, heap);
+            case EASE -> EaseModel.whyNot(users, items, heap);
+            case ITEMKNN, NOTEBOOK, POPULAR -> null;
+        };
+    }
+
+    /**
      * The top-n item indexes for a user, never an item the user rated in {@code r}.
      *
      * @param scores   scratch space of length {@code r.itemCount()}
