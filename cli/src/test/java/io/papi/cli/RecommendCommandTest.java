@@ -151,6 +151,30 @@ class RecommendCommandTest {
     }
 
     @Test
+    void printSqlShowsTheWarehouseScriptWithTheKnobsAndTablesFilledIn() {
+        var result = new CliRun(home).run("recommend", "--print-sql", "--neighbours", "50", "--shrinkage", "10", "--top", "5",
+                "--table", "APP.LOOKUP");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("SET NEIGHBOURS = 50;\n\nSET SHRINKAGE = 10;\n\nSET TOP_N = 5;\n\n")
+                .contains("CREATE HYBRID TABLE IF NOT EXISTS APP.LOOKUP (USER_ID NUMBER PRIMARY KEY", "BEGIN;", "COMMIT;")
+                .endsWith("DROP TABLE IF EXISTS PAPI_TOP_N;\n");
+    }
+
+    @Test
+    void inWarehouseRefusesLocalInputsAndNeedsAConnection() {
+        CliRun cli = new CliRun(home);
+        var withFile = cli.run("recommend", "--in-warehouse", "--ratings", data.toString());
+        assertThat(withFile.exitCode()).isEqualTo(2);
+        assertThat(withFile.err()).contains("--in-warehouse reads --ratings-table in Snowflake: leave out --ratings");
+        var ease = cli.run("recommend", "--in-warehouse", "--algorithm", "ease");
+        assertThat(ease.exitCode()).isEqualTo(2);
+        assertThat(ease.oneLineError()).as(ease.toString()).isTrue();
+        var noAccount = cli.run("recommend", "--in-warehouse");
+        assertThat(noAccount.exitCode()).as(noAccount.toString()).isEqualTo(2);
+        assertThat(noAccount.oneLineError()).as(noAccount.toString()).isTrue();
+    }
+
+    @Test
     void badRowsAreCountedOrStopTheRunWithStrict() throws Exception {
         Path bad = home.resolve("bad.csv");
         Files.writeString(bad, "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,10,4,2024-12-04T15:55:49.000\n1,11,nine,2024-12-04T15:55:49.000\n2,10,5,2024-12-04T15:55:49.000\n");

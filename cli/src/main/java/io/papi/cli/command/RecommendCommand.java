@@ -16,6 +16,7 @@ import io.papi.recommender.Ratings;
 import io.papi.recommender.Recommender;
 import io.papi.recommender.TableName;
 import io.papi.recommender.Tuning;
+import io.papi.recommender.WarehouseItemKnn;
 import io.papi.recommender.UserRecommendations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +72,15 @@ public final class RecommendCommand extends PapiSubcommand {
             description = "Snowflake only: the standard table written first, as the guide does (default: ${DEFAULT-VALUE})")
     String batchTable;
 
+    @Option(names = "--in-warehouse",
+            description = {"Run item-kNN inside Snowflake instead (sql/recommender/itemknn.sql over your connection, -c): reads",
+                    "--ratings-table and --titles-table, publishes to --batch-table and --table in one transaction. For ratings",
+                    "that outgrow one machine. Knobs: --neighbours, --shrinkage, --top (not tuned there)."})
+    boolean inWarehouse;
+
+    @Option(names = "--print-sql", description = "Print the statements --in-warehouse would run, with the knobs and tables filled in, and exit")
+    boolean printSql;
+
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
 
@@ -84,6 +94,9 @@ public final class RecommendCommand extends PapiSubcommand {
     @Override
     protected int run() throws Exception {
         Settings settings = new Settings(environment(), connection, this::warn);
+        if (inWarehouse || printSql) {
+            return inWarehouse(settings);
+        }
         Algorithm chosen = algorithm == null ? Algorithm.defaultAlgorithm() : AlgorithmOptions.parse(algorithm);
         int topN = top != null ? top : chosen.defaultTopN();
         if (topN < 1 || topN > 1000) {
@@ -116,6 +129,45 @@ public final class RecommendCommand extends PapiSubcommand {
         if (publish) {
             int rows = publish(settings, result, progress);
             report.println("Published " + rows + " users to " + describeTarget(settings));
+        }
+        return 0;
+    }
+
+    /** {@code --in-warehouse} and {@code --print-sql}: item-kNN as SQL in Snowflake, published there. */
+    private int inWarehouse(Settings settings) throws Exception {
+        if (source.ratings != null || source.fromSnowflake) {
+            throw PapiException.usage("--in-warehouse reads --ratings-table in Snowflake: leave out --ratings and --from-snowflake");
+        }
+        if (algorithm != null && AlgorithmOptions.parse(algorithm) != Algorithm.ITEMKNN) {
+            throw PapiException.usage("--in-warehouse runs itemknn only, not " + algorithm);
+        }
+        if (users != null || out != null || publish || store != null) {
+            throw PapiException.usage("--in-warehouse always publishes in Snowflake: leave out --users, --out, --publish and --store");
+        }
+        var p = algorithmOptions.parameters();
+        int topN = top != null ? top : Algorithm.ITEMKNN.defaultTopN();
+        WarehouseItemKnn script;
+        try {
+            script = WarehouseItemKnn.of(p.knnNeighbours(), p.knnShrinkage(), topN, tableName(source.ratingsTable),
+                    tableName(source.titlesTable), tableName(batchTable), tableName(settings.require(Setting.TABLE, table)));
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage(e.getMessage());
+        }
+        if (printSql) {
+            out().print(script.text());
+            return 0;
+        }
+        out().println("itemknn in the warehouse: neighbours=" + p.knnNeighbours() + " shrinkage="
+                + io.papi.recommender.algorithm.Format.knob(p.knnShrinkage()) + " top=" + topN
+                + " (not tuned: --tune runs in memory; pass the knobs 'papi recommend evaluate --algorithms itemknn' chose on a sample)");
+        ProgressListener progress = TerminalProgress.forTerminal(environment().interactive(), err());
+        try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
+            long rows = script.run(c, progress);
+            out().println("Published " + (rows < 0 ? "the" : Long.toString(rows)) + " users' recommendations to "
+                    + settings.require(Setting.TABLE, table) + " in Snowflake (" + script.statements().size() + " statements)");
+        } catch (SQLException e) {
+            throw PapiException.failure("the warehouse run failed; the previous recommendations stay: "
+                    + SnowflakeJdbc.firstLine(e.getMessage()));
         }
         return 0;
     }
