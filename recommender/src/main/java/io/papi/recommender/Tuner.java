@@ -1,6 +1,7 @@
 package io.papi.recommender;
 
 import io.papi.recommender.algorithm.DampedModel;
+import io.papi.recommender.algorithm.ItemKnnModel;
 import io.papi.recommender.algorithm.LinearAutoencoder;
 import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.algorithm.Models;
@@ -25,8 +26,9 @@ import java.util.Set;
  * <ul>
  *   <li>λ (EASE, EDLAE): 50, 200, 800, then the best ×2 and ÷2, then (EDLAE, after the other knobs) ×√2 and ÷√2;</li>
  *   <li>EDLAE's input: binary against rating-aware (one fit); α: 0, 0.25, 1 (two fits); popularity damping β:
- *       0 to 0.6 in steps of 0.1 on the fitted model (no fits);</li>
- *   <li>item-kNN's k: 50, 200, 800, then ×2 and ÷2; shrinkage h: 0, 10, 50.</li>
+ *       0 to 0.6 in steps of 0.1 on the fitted model (at most one refit);</li>
+ *   <li>item-kNN's k: 50, 200, 800, then ×2 (at most 800) and ÷2; shrinkage h: 0, 10, 50. One pass over the
+ *       co-occurrences per shrinkage serves every k, as a model with fewer neighbours is a prefix.</li>
  * </ul>
  * λ and h scale with the number of ratings (they are added to counts), so the chosen values are multiplied by
  * 1/0.8 for the full data; α and β are ratios and k a count of items, which carry over as they are.
@@ -36,9 +38,10 @@ public final class Tuner {
     /** Seed of the inner validation split when the caller gives none. */
     public static final long DEFAULT_SEED = 1;
     public static final int VALIDATION_PERCENT = 20;
-    public static final int MAX_FITS = 14;
+    public static final int MAX_FITS = 12;
     private static final double TRAIN_SHARE = 1 - VALIDATION_PERCENT / 100.0;
     private static final int K = 10;
+    private static final int MOST_NEIGHBOURS = 800;
 
     private final Algorithm algorithm;
     private final RandomSplit split;
@@ -47,6 +50,7 @@ public final class Tuner {
     private final Map<Parameters, Double> scored = new HashMap<>();
     private Object cachedKey;
     private Model cachedModel;
+    private ItemKnnModel.Neighbours cachedNeighbours;
     private int fits;
 
     private Tuner(Algorithm algorithm, RandomSplit split, Set<Knob> free, ProgressListener progress) {
@@ -120,11 +124,11 @@ public final class Tuner {
             }
             case ITEMKNN -> {
                 if (free.contains(Knob.NEIGHBOURS)) {
-                    int n = split.train().itemCount() - 1;
+                    int n = Math.max(1, split.train().itemCount() - 1);
                     p = best(p, p.withKnnNeighbours(Math.min(n, 50)), p.withKnnNeighbours(Math.min(n, 200)),
                             p.withKnnNeighbours(Math.min(n, 800)));
                     int k = p.knnNeighbours();
-                    p = best(p, p.withKnnNeighbours(Math.max(1, k / 2)), p.withKnnNeighbours(Math.min(n, k * 2)));
+                    p = best(p, p.withKnnNeighbours(Math.max(1, k / 2)), p.withKnnNeighbours(Math.min(Math.min(n, MOST_NEIGHBOURS), k * 2)));
                 }
                 if (free.contains(Knob.SHRINKAGE)) {
                     p = best(p, p.withKnnShrinkage(0), p.withKnnShrinkage(10), p.withKnnShrinkage(50));
@@ -142,7 +146,8 @@ public final class Tuner {
             return p;
         }
         if (coarse) {
-            p = best(p, p.withEaseLambda(50), p.withEaseLambda(200), p.withEaseLambda(800));
+            // The starting λ is not a candidate of its own: the grid replaces it.
+            p = best(p.withEaseLambda(50), p.withEaseLambda(200), p.withEaseLambda(800));
             return best(p, scaled(p, 2), scaled(p, 0.5));
         }
         return best(p, scaled(p, Math.sqrt(2)), scaled(p, Math.sqrt(0.5)));
@@ -178,7 +183,10 @@ public final class Tuner {
         return ndcg;
     }
 
-    /** Fits, reusing the last EDLAE fit when only the damping differs (damping needs no refit). */
+    /**
+     * Fits, reusing the last fit where a knob needs none: EDLAE's damping rescales scores, and item-kNN's k takes a
+     * prefix of each item's neighbours (kept up to {@value #MOST_NEIGHBOURS}), so only a new shrinkage refits.
+     */
     private Model model(Parameters p) {
         Ratings train = split.train();
         if (algorithm == Algorithm.EDLAE) {
@@ -190,6 +198,16 @@ public final class Tuner {
                 cachedKey = key;
             }
             return DampedModel.of(cachedModel, train, p.damping());
+        }
+        if (algorithm == Algorithm.ITEMKNN && p.knnNeighbours() <= MOST_NEIGHBOURS) {
+            Object key = p.knnShrinkage();
+            if (!key.equals(cachedKey)) {
+                cachedNeighbours = null;
+                fit();
+                cachedNeighbours = ItemKnnModel.neighbours(train, MOST_NEIGHBOURS, p.knnShrinkage(), ProgressListener.NONE);
+                cachedKey = key;
+            }
+            return cachedNeighbours.model(p.knnNeighbours());
         }
         fit();
         return Models.train(train, algorithm, p, ProgressListener.NONE);

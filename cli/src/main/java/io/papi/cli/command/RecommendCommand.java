@@ -157,11 +157,12 @@ public final class RecommendCommand extends PapiSubcommand {
             out().print(script.text());
             return 0;
         }
+        SnowflakeJdbc.Target target = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings));
         out().println("itemknn in the warehouse: neighbours=" + p.knnNeighbours() + " shrinkage="
                 + io.papi.recommender.algorithm.Format.knob(p.knnShrinkage()) + " top=" + topN
                 + " (not tuned: --tune runs in memory; pass the knobs 'papi recommend evaluate --algorithms itemknn' chose on a sample)");
         ProgressListener progress = TerminalProgress.forTerminal(environment().interactive(), err());
-        try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
+        try (Connection c = target.connect()) {
             long rows = script.run(c, progress);
             out().println("Published " + (rows < 0 ? "the" : Long.toString(rows)) + " users' recommendations to "
                     + settings.require(Setting.TABLE, table) + " in Snowflake (" + script.statements().size() + " statements)");
@@ -178,6 +179,9 @@ public final class RecommendCommand extends PapiSubcommand {
      */
     private Algorithm fitting(Algorithm chosen, Ratings ratings) {
         var why = Recommender.whyNotFit(chosen, ratings);
+        if (why.isEmpty() && algorithm == null) {
+            why = Recommender.whyNotQuick(chosen, ratings);
+        }
         if (why.isEmpty()) {
             return chosen;
         }

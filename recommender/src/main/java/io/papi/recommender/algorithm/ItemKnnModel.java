@@ -32,8 +32,16 @@ public final class ItemKnnModel implements Model {
     }
 
     public static ItemKnnModel train(Ratings r, int neighbours, double shrinkage, ProgressListener progress) {
-        if (neighbours < 1) {
-            throw new IllegalArgumentException("item-kNN neighbours must be at least 1, got " + neighbours);
+        return neighbours(r, neighbours, shrinkage, progress).model(neighbours);
+    }
+
+    /**
+     * Each target item's most similar items, best first, up to {@code most}: a model for any k up to {@code most}
+     * is a prefix ({@link Neighbours#model}), so tuning k needs one pass over the co-occurrences per shrinkage.
+     */
+    public static Neighbours neighbours(Ratings r, int most, double shrinkage, ProgressListener progress) {
+        if (most < 1) {
+            throw new IllegalArgumentException("item-kNN neighbours must be at least 1, got " + most);
         }
         if (!(shrinkage >= 0)) {
             throw new IllegalArgumentException("item-kNN shrinkage must be zero or more, got " + shrinkage);
@@ -68,7 +76,7 @@ public final class ItemKnnModel implements Model {
                 int i = touched[k];
                 sim[i] = i == j ? 0f : (float) (co[i] / (norm[i] * norm[j] + shrinkage));
             }
-            int[] picked = pickTouched(sim, touched, t, neighbours);
+            int[] picked = best(sim, touched, t, most);
             float[] s = new float[picked.length];
             for (int k = 0; k < picked.length; k++) {
                 s[k] = sim[picked[k]];
@@ -82,51 +90,118 @@ public final class ItemKnnModel implements Model {
             progress.advance(1);
         });
         progress.done();
-        // Transpose: the model is read by source item (the items a user rated).
-        int[] start = new int[n + 1];
-        for (int j = 0; j < n; j++) {
-            for (int i : nbrItem[j]) {
-                start[i + 1]++;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
-        }
-        int[] fill = Arrays.copyOf(start, n);
-        int[] targets = new int[start[n]];
-        float[] weights = new float[start[n]];
-        for (int j = 0; j < n; j++) {
-            for (int k = 0; k < nbrItem[j].length; k++) {
-                int at = fill[nbrItem[j][k]]++;
-                targets[at] = j;
-                weights[at] = nbrSim[j][k];
-            }
-        }
-        return new ItemKnnModel(n, start, targets, weights, r);
+        return new Neighbours(r, nbrItem, nbrSim);
     }
 
-    /** The k best positive similarities among the touched items, ties to the lower item index. */
-    private static int[] pickTouched(float[] sim, int[] touched, int t, int k) {
-        Integer[] order = new Integer[t];
-        int live = 0;
+    /** Per target item, its most similar items best first (ties to the lower index), with their similarities. */
+    public static final class Neighbours {
+        private final Ratings ratings;
+        private final int[][] items;
+        private final float[][] sims;
+
+        private Neighbours(Ratings ratings, int[][] items, float[][] sims) {
+            this.ratings = ratings;
+            this.items = items;
+            this.sims = sims;
+        }
+
+        /** The model keeping the first k neighbours of each target. */
+        public ItemKnnModel model(int k) {
+            int n = items.length;
+            int[] start = new int[n + 1];
+            for (int j = 0; j < n; j++) {
+                for (int q = 0; q < Math.min(k, items[j].length); q++) {
+                    start[items[j][q] + 1]++;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                start[i + 1] += start[i];
+            }
+            // Transposed: the model is read by source item (the items a user rated).
+            int[] fill = Arrays.copyOf(start, n);
+            int[] targets = new int[start[n]];
+            float[] weights = new float[start[n]];
+            for (int j = 0; j < n; j++) {
+                for (int q = 0; q < Math.min(k, items[j].length); q++) {
+                    int at = fill[items[j][q]]++;
+                    targets[at] = j;
+                    weights[at] = sims[j][q];
+                }
+            }
+            return new ItemKnnModel(n, start, targets, weights, ratings);
+        }
+    }
+
+    /** The k best positive similarities among the touched items, best first, ties to the lower item index. */
+    private static int[] best(float[] sim, int[] touched, int t, int k) {
+        float[] heapSim = new float[k];
+        int[] heapItem = new int[k];
+        int size = 0;
         for (int q = 0; q < t; q++) {
-            if (sim[touched[q]] > 0) {
-                order[live++] = touched[q];
+            int i = touched[q];
+            float s = sim[i];
+            if (!(s > 0)) {
+                continue;
+            }
+            if (size < k) {
+                heapSim[size] = s;
+                heapItem[size] = i;
+                siftUp(heapSim, heapItem, size++);
+            } else if (better(s, i, heapSim[0], heapItem[0])) {
+                heapSim[0] = s;
+                heapItem[0] = i;
+                siftDown(heapSim, heapItem, size);
             }
         }
-        if (live <= k) {
-            int[] all = new int[live];
-            for (int q = 0; q < live; q++) {
-                all[q] = order[q];
-            }
-            return all;
-        }
-        Arrays.sort(order, 0, live, (a, b) -> sim[a] != sim[b] ? Float.compare(sim[b], sim[a]) : Integer.compare(a, b));
-        int[] out = new int[k];
-        for (int q = 0; q < k; q++) {
-            out[q] = order[q];
+        int[] out = new int[size];
+        for (int q = size - 1; q >= 0; q--) { // pop the worst first
+            out[q] = heapItem[0];
+            heapSim[0] = heapSim[q];
+            heapItem[0] = heapItem[q];
+            siftDown(heapSim, heapItem, q);
         }
         return out;
+    }
+
+    private static boolean better(float sa, int ia, float sb, int ib) {
+        return sa > sb || (sa == sb && ia < ib);
+    }
+
+    /** A heap whose root is the worst kept entry. */
+    private static void siftUp(float[] s, int[] it, int k) {
+        while (k > 0) {
+            int parent = (k - 1) >>> 1;
+            if (!better(s[parent], it[parent], s[k], it[k])) {
+                return;
+            }
+            swap(s, it, k, parent);
+            k = parent;
+        }
+    }
+
+    private static void siftDown(float[] s, int[] it, int size) {
+        int k = 0;
+        while (true) {
+            int l = 2 * k + 1;
+            if (l >= size) {
+                return;
+            }
+            int worst = l + 1 < size && better(s[l], it[l], s[l + 1], it[l + 1]) ? l + 1 : l;
+            if (!better(s[k], it[k], s[worst], it[worst])) {
+                return;
+            }
+            swap(s, it, k, worst);
+            k = worst;
+        }
+    }
+
+    private static void swap(float[] s, int[] it, int a, int b) {
+        float t = s[a];
+        s[a] = s[b];
+        s[b] = t;
+        int i = it[a];
+        it[a] = it[b];
+        it[b] = i;
     }
 
     /** Similarity of i to target j after pruning (0 when i is not among j's neighbours). */

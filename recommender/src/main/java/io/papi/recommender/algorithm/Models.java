@@ -8,6 +8,9 @@ import io.papi.recommender.Ratings;
 /** Trains the model of an {@link Algorithm}. */
 public final class Models {
 
+    /** Largest matrix side the default model inverts before item-kNN takes over (5,000³/2 ≈ 6·10¹⁰ multiply-adds). */
+    public static final int QUICK_SIDE = 5_000;
+
     private Models() {
     }
 
