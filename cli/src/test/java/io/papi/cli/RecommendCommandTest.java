@@ -128,7 +128,7 @@ class RecommendCommandTest {
         assertThat(fixed.out()).contains("ease: lambda=350 (not tuned)");
 
         var off = cli.run("recommend", "--ratings", data.toString(), "--tune", "off", "--out", home.resolve("recs-off.jsonl").toString());
-        assertThat(off.out()).contains("edlae: lambda=200 alpha=0.25 damping=0.2 input=ratings (not tuned)");
+        assertThat(off.out()).contains("edlae: lambda=200 alpha=1 damping=0.2 input=ratings (not tuned)");
 
         var bad = cli.run("recommend", "--ratings", data.toString(), "--tune", "sometimes");
         assertThat(bad.exitCode()).isEqualTo(2);

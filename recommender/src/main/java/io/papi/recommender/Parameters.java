@@ -20,7 +20,7 @@ public record Parameters(double easeLambda, int knnNeighbours, double knnShrinka
     public static final double DEFAULT_KNN_SHRINKAGE = 0;
     public static final int NOTEBOOK_NEIGHBOURS = 10;
     /** EDLAE's α when not tuned (what --tune auto chose on the default synthetic data). */
-    public static final double DEFAULT_DENOISING = 0.25;
+    public static final double DEFAULT_DENOISING = 1;
     /** EDLAE's β when not tuned. */
     public static final double DEFAULT_DAMPING = 0.2;
     public static final boolean DEFAULT_RATING_AWARE = true;
