@@ -151,6 +151,19 @@ class RecommendCommandTest {
     }
 
     @Test
+    void theDefaultFallsBackToItemKnnOnALargeCatalogueAndSaysWhy() throws Exception {
+        Path big = home.resolve("big");
+        io.papi.recommender.SyntheticData.generate(1, io.papi.recommender.SyntheticShape.scaled(5_100, 5_200, 110_000))
+                .writeGuideCsv(big);
+        var result = new CliRun(home).run("recommend", "--ratings", big.toString(), "--tune", "off",
+                "--out", home.resolve("recs-big.jsonl").toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err().strip()).isEqualTo("papi: edlae would invert a 5,100×5,100 matrix per fit (5100 users, "
+                + "5200 items), minutes with --tune auto; using itemknn (sparse item-kNN) instead, or run --in-warehouse -c CONN");
+        assertThat(result.out()).contains("itemknn: neighbours=200 shrinkage=0 (not tuned)", "itemknn: top 10 for 5100 users");
+    }
+
+    @Test
     void printSqlShowsTheWarehouseScriptWithTheKnobsAndTablesFilledIn() {
         var result = new CliRun(home).run("recommend", "--print-sql", "--neighbours", "50", "--shrinkage", "10", "--top", "5",
                 "--table", "APP.LOOKUP");
