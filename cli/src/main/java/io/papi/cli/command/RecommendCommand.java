@@ -45,8 +45,8 @@ public final class RecommendCommand extends PapiSubcommand {
     AlgorithmOptions algorithmOptions = new AlgorithmOptions();
 
     @Option(names = "--algorithm", paramLabel = "NAME",
-            description = {"edlae (default: EASE with denoising, rating-aware input and popularity damping), ease, itemknn, popular,",
-                    "or notebook (the guide's user-kNN, exactly). When the default does not fit in the heap, itemknn (sparse) is used."})
+            description = "edlae (default: EASE with denoising, rating-aware input and popularity damping), ease, itemknn, popular, "
+                    + "or notebook (the guide's user-kNN, exactly). When the default does not fit in the heap, itemknn (sparse) runs instead")
     String algorithm;
 
     @Option(names = "--top", paramLabel = "N", description = "Items per user (default 10; 3 for notebook, as the guide)")
@@ -73,9 +73,9 @@ public final class RecommendCommand extends PapiSubcommand {
     String batchTable;
 
     @Option(names = "--in-warehouse",
-            description = {"Run item-kNN inside Snowflake instead (sql/recommender/itemknn.sql over your connection, -c): reads",
-                    "--ratings-table and --titles-table, publishes to --batch-table and --table in one transaction. For ratings",
-                    "that outgrow one machine. Knobs: --neighbours, --shrinkage, --top (not tuned there)."})
+            description = "Run item-kNN inside Snowflake instead (sql/recommender/itemknn.sql over your connection, -c): reads "
+                    + "--ratings-table and --titles-table, publishes to --batch-table and --table in one transaction. For ratings "
+                    + "that outgrow one machine. Knobs: --neighbours, --shrinkage, --top (not tuned there)")
     boolean inWarehouse;
 
     @Option(names = "--print-sql", description = "Print the statements --in-warehouse would run, with the knobs and tables filled in, and exit")
