@@ -20,12 +20,10 @@ CREATE USER IF NOT EXISTS SVC_DATA_API
   RSA_PUBLIC_KEY = '<RSA_PUBLIC_KEY>'
   COMMENT = 'papi: calls the lookup API with session tokens minted from key-pair JWTs';
 
--- CREATE USER IF NOT EXISTS leaves an existing user as it was: after a new keygen, set the key explicitly.
-ALTER USER SVC_DATA_API SET RSA_PUBLIC_KEY = '<RSA_PUBLIC_KEY>';
-
 GRANT ROLE DATA_API_CALLER_ROLE TO USER SVC_DATA_API;
 
--- RSA_PUBLIC_KEY_FP must equal the fingerprint papi keygen printed (SHA256:...)
+-- RSA_PUBLIC_KEY_FP must equal the fingerprint papi keygen printed (SHA256:...). CREATE USER IF NOT EXISTS leaves
+-- a user that already existed as it was, old key included: then register the new key with the rotation below.
 DESCRIBE USER SVC_DATA_API;
 
 -- Key rotation, two slots: add the new key, switch callers, then drop the old one.
