@@ -65,6 +65,8 @@ public enum Setting {
     API_PORT("--port", "PAPI_API_PORT", null, "8001", "Port of the lookup API (papi serve)"),
     STORE("--store", "PAPI_STORE", null, "h2", "Where the API reads recommendations: h2 (the local account's embedded store) or snowflake"),
     TABLE("--table", "PAPI_TABLE", null, "MOVIE_RECOMMENDATIONS_HYBRID", "Lookup table (USER_ID primary key, RECOMMENDATIONS JSON)"),
+    SPCS_TOKEN_FILE(null, "PAPI_SPCS_TOKEN_FILE", null, "/snowflake/session/token",
+            "The SPCS session token file: papi serve binds 0.0.0.0 when it is present and, with SNOWFLAKE_HOST set, connects with it"),
     CACHE_TTL("--cache-ttl", "PAPI_CACHE_TTL", null, "180s", "How long the API caches one id's answer; 0 turns the cache off"),
     AUTH("--auth", "PAPI_AUTH", null, "none", "Ingress authentication of papi serve: none (SPCS authenticates) or local (local session tokens)"),
     LOCAL_DIR("--local-dir", "PAPI_LOCAL_DIR", null, "$PAPI_HOME/local",
