@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * A recording JDBC driver that stands in for Snowflake: it records every connect and every statement, and answers
- * each statement with the first scripted reply whose pattern finds a match in its text: a result set (columns and
+ * each statement with the latest scripted reply whose pattern finds a match in its text (so a test can override one
+ * answer of a shared script): a result set (columns and
  * rows, shaped as Snowflake documents them), an update, or an SQLException with Snowflake's code and SQLState.
  * A statement with no scripted reply fails, so a test sees every statement it did not expect.
  */
@@ -52,6 +53,7 @@ public final class ScriptedSnowflake implements Driver {
 
     /** Answers statements matching {@code regex} with these rows. */
     public ScriptedSnowflake answer(String regex, Rows rows) {
+        replies.remove(regex);
         replies.put(regex, new Reply(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), rows, null));
         return this;
     }
@@ -63,6 +65,7 @@ public final class ScriptedSnowflake implements Driver {
 
     /** Fails statements matching {@code regex} as Snowflake would. */
     public ScriptedSnowflake refuse(String regex, String message, String sqlState, int code) {
+        replies.remove(regex);
         replies.put(regex, new Reply(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), null, new SQLException(message, sqlState, code)));
         return this;
     }
@@ -121,7 +124,9 @@ public final class ScriptedSnowflake implements Driver {
 
     private ResultSet run(String sql) throws SQLException {
         statements.add(sql);
-        for (Reply reply : replies.values()) {
+        List<Reply> latestFirst = new ArrayList<>(replies.values());
+        java.util.Collections.reverse(latestFirst);
+        for (Reply reply : latestFirst) {
             if (reply.pattern().matcher(sql).find()) {
                 if (reply.failure() != null) {
                     throw reply.failure();

@@ -145,11 +145,16 @@ public final class SnowflakeJdbc {
         throw PapiException.failure("the Snowflake JDBC driver is not on the class path");
     }
 
+    /**
+     * A driver message as one line: its first line, joined with the second when the first only introduces it, as
+     * Snowflake's "SQL compilation error:" / "Object 'X' does not exist or not authorized." does.
+     */
     public static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        String[] lines = message.strip().split("\\R");
+        String first = lines[0].trim();
+        return first.endsWith(":") && lines.length > 1 ? first + " " + lines[1].trim() : first;
     }
 }
