@@ -103,7 +103,7 @@ class KeygenAndJwtCommandTest {
     void jwtTakesItsSettingsFromTheEnvironment() throws Exception {
         CliRun cli = new CliRun(home);
         cli.run("keygen", "--out", home.toString());
-        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg.myacct").env("SNOWFLAKE_USER", "svc")
+        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct").env("SNOWFLAKE_USER", "svc")
                 .env("SNOWFLAKE_PRIVATE_KEY_PATH", home.resolve("rsa_key.p8").toString())
                 .run("jwt", "--decode");
         assertThat(result.exitCode()).as(result.toString()).isZero();
