@@ -83,7 +83,8 @@ public final class ScriptedSnowflake implements Driver {
         }
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "createStatement" -> statement();
+                    case "createStatement" -> statement(null);
+                    case "prepareStatement" -> statement((String) args[0]);
                     case "close", "setAutoCommit", "commit", "rollback" -> null;
                     case "isClosed" -> false;
                     case "getAutoCommit" -> true;
@@ -94,27 +95,30 @@ public final class ScriptedSnowflake implements Driver {
                 });
     }
 
-    private Statement statement() {
+    /** A statement; with {@code prepared} SQL, a prepared statement whose binds are accepted and not checked. */
+    private Statement statement(String prepared) {
         ResultSet[] current = {null};
-        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+        Class<?> type = prepared == null ? Statement.class : java.sql.PreparedStatement.class;
+        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "execute" -> {
-                        current[0] = run((String) args[0]);
+                        current[0] = run(prepared != null ? prepared : (String) args[0]);
                         yield current[0] != null;
                     }
                     case "executeQuery" -> {
-                        current[0] = run((String) args[0]);
+                        String sql = prepared != null ? prepared : (String) args[0];
+                        current[0] = run(sql);
                         if (current[0] == null) {
-                            throw new SQLException("statement returned no rows: " + args[0]);
+                            throw new SQLException("statement returned no rows: " + sql);
                         }
                         yield current[0];
                     }
                     case "executeUpdate" -> {
-                        run((String) args[0]);
+                        run(prepared != null ? prepared : (String) args[0]);
                         yield 0;
                     }
                     case "getResultSet" -> current[0];
-                    case "close", "setQueryTimeout" -> null;
+                    case "close", "setQueryTimeout", "setFetchSize", "setString", "setLong", "setInt", "setObject", "setBigDecimal" -> null;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "scripted statement";

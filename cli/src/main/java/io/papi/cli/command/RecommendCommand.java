@@ -147,7 +147,7 @@ public final class RecommendCommand extends PapiSubcommand {
             }
         } catch (SQLException e) {
             throw PapiException.failure("publishing failed and was rolled back (the previous recommendations stay): "
-                    + SnowflakeJdbc.firstLine(e.getMessage()));
+                    + SnowflakeJdbc.explain(e));
         }
     }
 

@@ -146,6 +146,21 @@ public final class SnowflakeJdbc {
     }
 
     /**
+     * A Snowflake failure as one line, with the likely fix for the two that a connection without context causes:
+     * papi's statements name tables without a database (error 2003, "does not exist or not authorized"), and
+     * queries need a warehouse (error 606, "No active warehouse selected").
+     */
+    public static String explain(SQLException e) {
+        String line = firstLine(e.getMessage());
+        return switch (e.getErrorCode()) {
+            case 2003 -> line + " (papi names its tables without a database: give the connection database and schema, "
+                    + "e.g. database = \"API\", schema = \"DATA\"; papi doctor -c NAME checks them)";
+            case 606 -> line + " (give the connection a warehouse, e.g. warehouse = \"DATA_API_WH\"; papi doctor -c NAME checks it)";
+            default -> line;
+        };
+    }
+
+    /**
      * A driver message as one line: its first line, joined with the second when the first only introduces it, as
      * Snowflake's "SQL compilation error:" / "Object 'X' does not exist or not authorized." does.
      */
