@@ -114,7 +114,7 @@ public final class WarehouseItemKnn {
                     }
                     throw new SQLException("statement " + (k + 1) + " of " + statements.size() + " ("
                             + firstWords(sql) + ") failed" + (inTransaction ? " and was rolled back" : "") + ": "
-                            + e.getMessage(), e.getSQLState(), e);
+                            + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
                 }
                 if (head.equals("BEGIN")) {
                     inTransaction = true;
