@@ -74,7 +74,8 @@ class WarehouseItemKnnTest {
         assertThatThrownBy(() -> script.run(db.connection(), ProgressListener.NONE))
                 .isInstanceOf(SQLException.class)
                 .hasMessageStartingWith("statement 16 of 23 (INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID (USER_ID, RECOMMEND…)")
-                .hasMessageContaining("failed and was rolled back: Hybrid table write failed");
+                .hasMessageContaining("failed and was rolled back: Hybrid table write failed")
+                .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).as("Snowflake's error code, kept").isEqualTo(2003));
         assertThat(db.calls.get(db.calls.size() - 1)).isEqualTo("ROLLBACK");
         assertThat(db.calls).doesNotContain("COMMIT");
     }
@@ -129,7 +130,7 @@ class WarehouseItemKnnTest {
                         last = (String) a[0];
                         calls.add(last);
                         if (failOn.test(last)) {
-                            throw new SQLException("Hybrid table write failed");
+                            throw new SQLException("Hybrid table write failed", "42S02", 2003);
                         }
                         return false;
                     case "getUpdateCount":
