@@ -2,8 +2,11 @@ package io.papi.cli.command;
 
 import io.papi.broker.KeyFingerprint;
 import io.papi.broker.PublicKeys;
+import io.papi.cli.Environment;
 import io.papi.cli.config.Settings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -22,8 +25,13 @@ public final class FingerprintCommand extends PapiSubcommand {
 
     @Override
     protected int run() {
-        Settings settings = new Settings(environment(), null, this::warn);
-        out().println(KeyFingerprint.of(PublicKeys.read(file, passphrase.source(settings))));
+        return print(environment(), out(), this::warn);
+    }
+
+    /** The command itself, apart from picocli: {@link OneShotRun} calls it directly. */
+    int print(Environment environment, PrintWriter out, Consumer<String> warnings) {
+        Settings settings = new Settings(environment, null, warnings);
+        out.println(KeyFingerprint.of(PublicKeys.read(file, passphrase.source(settings))));
         return 0;
     }
 }
