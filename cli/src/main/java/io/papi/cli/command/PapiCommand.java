@@ -39,6 +39,7 @@ public final class PapiCommand implements Runnable {
             RecommendCommand.class,
             DataCommand.class,
             IdsCommand.class,
+            StatusCommand.class,
             CompletionCommand.class);
 
     private final Environment environment;
