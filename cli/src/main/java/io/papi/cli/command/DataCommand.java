@@ -21,7 +21,8 @@ public final class DataCommand implements Runnable {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = {"Write synthetic MovieLens-shaped data in the guide's CSV format: ratings.csv, titles.csv, users.csv",
+            description = {"Write synthetic MovieLens-shaped data as the guide's CSVs.",
+                    "The files: ratings.csv, titles.csv, users.csv",
                     "(943 users, 1,682 items, 100,000 ratings of 1-5, long-tailed popularity, latent tastes).",
                     "The same seed gives the same bytes."})
     static final class Generate extends PapiSubcommand {

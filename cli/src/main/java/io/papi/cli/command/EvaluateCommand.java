@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code papi recommend evaluate}: offline accuracy of every algorithm on a random 75/25 split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Split each user's ratings 75/25 at random (seeded), train each algorithm on the 75%, and report",
-                "precision@K, recall@K, nDCG@K (every held-out rating is relevant) and MAP on the 25%, with training time.",
+        description = {"Compare the algorithms offline on a 75/25 split.",
+                "Split each user's ratings 75/25 at random (seeded), train each algorithm on the 75%%, and report",
+                "precision@K, recall@K, nDCG@K (every held-out rating is relevant) and MAP on the 25%%, with training time.",
                 "Protocol details: docs/recommender.md."})
 final class EvaluateCommand extends PapiSubcommand {
     @Mixin

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi jwt}: a key-pair JWT, alone on stdout so that {@code $(papi jwt ...)} works. */
 @Command(name = "jwt", mixinStandardHelpOptions = true,
-        description = {"Mint a key-pair JWT (RS256) for Snowflake and print it alone on stdout.",
+        description = {"Mint a key-pair JWT (RS256) for Snowflake and print it.",
+                "The JWT is alone on stdout, so that $(papi jwt ...) works.",
                 "iss = ACCOUNT.USER.SHA256:<fingerprint>, sub = ACCOUNT.USER; the account is normalised",
                 "(region, cloud and privatelink suffixes dropped)."})
 public final class JwtCommand extends PapiSubcommand {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Create the service user (TYPE = SERVICE) with a public key, and grant it its role.")
+        description = {"Create the service user with a public key, and grant its role.",
+                "The user is TYPE = SERVICE."})
 final class UserCreateCommand extends UserSubcommand {
     @Option(names = "--role", paramLabel = "ROLE", defaultValue = "DATA_API_ROLE", description = "Default role, granted to the user (default: ${DEFAULT-VALUE})")
     String role;
