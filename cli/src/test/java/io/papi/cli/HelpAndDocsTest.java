@@ -131,6 +131,28 @@ class HelpAndDocsTest {
     }
 
     @Test
+    void completionInstallWritesBothShellsScriptsAndSourcesTheZshOneOnce() throws Exception {
+        Files.writeString(home.resolve(".zshrc"), "export EDITOR=vi");
+        CliRun cli = new CliRun(home).env("XDG_DATA_HOME", home.resolve("data").toString());
+
+        var first = cli.run("completion", "--install");
+        var again = cli.run("completion", "--install");
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(again.exitCode()).isZero();
+        assertThat(Files.readString(home.resolve("data/bash-completion/completions/papi"))).contains("complete -F").contains("keygen");
+        String zsh = Files.readString(home.resolve("data/papi/completion.zsh"));
+        assertThat(zsh).contains("bashcompinit").contains("complete -F");
+        String zshrc = Files.readString(home.resolve(".zshrc"));
+        assertThat(zshrc).startsWith("export EDITOR=vi\n").contains("source '" + home.resolve("data/papi/completion.zsh") + "'");
+        assertThat(zshrc.split("papi completion", -1)).as("the line is added once").hasSize(2);
+        assertThat(again.out()).contains("already sources it");
+        try (var files = Files.list(home.resolve("data/papi"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("completion.zsh");
+        }
+    }
+
+    @Test
     void rootHelpDocumentsExitCodes() {
         var result = new CliRun(home).run("--help");
         assertThat(result.out()).contains("Exit codes:").contains("2  the command was called wrongly");
