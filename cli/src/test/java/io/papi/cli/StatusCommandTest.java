@@ -158,6 +158,24 @@ class StatusCommandTest {
     }
 
     @Test
+    void anApiBehindTokenAuthIsAskedForItsMetricsWithTheBrokersTokenWhichIsNeverShown() throws Exception {
+        String token = "ver:1-hint:1-ETMsDgAAAZmetricsToken";
+        stub.stubFor(get("/readyz").willReturn(aResponse().withStatus(200).withBody("{\"ready\":true,\"identities\":[]}")));
+        stub.stubFor(get("/header").withHeader("X-Papi-Broker", equalTo("1"))
+                .willReturn(aResponse().withStatus(200).withBody("Authorization: Snowflake Token=\"" + token + "\"")));
+        stub.stubFor(get("/metrics").willReturn(aResponse().withStatus(401).withBody("{\"error\":\"no token\"}")));
+        stub.stubFor(get("/metrics").withHeader("Authorization", equalTo("Snowflake Token=\"" + token + "\""))
+                .willReturn(aResponse().withStatus(200).withBody("papi_cache_lookups_total{result=\"hit\"} 3.0\n")));
+
+        var result = new CliRun(home).run("status", "--broker", stub.baseUrl(), "--api", stub.baseUrl(), "--json",
+                "--local-dir", home.resolve("none").toString());
+
+        JsonNode report = Json.MAPPER.readTree(result.out());
+        assertThat(report.at("/api/cacheHits").asLong()).isEqualTo(3);
+        assertThat(result.out() + result.err()).doesNotContain(token);
+    }
+
+    @Test
     void aBrokerNamedByFlagThatDoesNotAnswerIsUnhealthy() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

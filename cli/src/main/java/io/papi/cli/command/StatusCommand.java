@@ -60,9 +60,14 @@ public final class StatusCommand extends PapiSubcommand {
         apiGiven.ifPresent(a -> required.add("api"));
         String apiUrl = settings.require(Setting.STATUS_API, api);
 
+        BrokerProbe brokers = new BrokerProbe(TIMEOUT);
+        URI brokerUri = off(brokerUrl) ? null : uri(brokerUrl, "--broker");
+        URI apiUri = off(apiUrl) ? null : uri(apiUrl, "--api");
+        Optional<String> secret = brokerUri == null ? Optional.empty() : secret(settings);
         StatusReport report = new StatusReport(
-                off(brokerUrl) ? null : new BrokerProbe(TIMEOUT).probe(uri(brokerUrl, "--broker"), secret(settings)),
-                off(apiUrl) ? null : new ApiProbe(TIMEOUT).probe(uri(apiUrl, "--api")),
+                brokerUri == null ? null : brokers.probe(brokerUri, secret),
+                apiUri == null ? null : new ApiProbe(TIMEOUT).probe(apiUri,
+                        () -> brokerUri == null ? Optional.empty() : brokers.authorization(brokerUri, secret)),
                 LocalAccountProbe.probe(localDir.resolve(environment())),
                 required);
         if (json) {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * Asks the lookup API how it is doing: {@code GET /readyz} (the store answers its ping) and {@code GET /metrics}
- * (requests served, cache hits and misses, users cached). Both routes skip ingress auth, so no token is needed.
+ * (requests served, cache hits and misses, users cached). {@code /readyz} skips ingress auth; {@code /metrics} does
+ * not, so behind local token auth it is asked again with a session token from the broker.
  */
 public final class ApiProbe {
     private final StatusHttp http;
@@ -17,7 +20,11 @@ public final class ApiProbe {
         this.http = new StatusHttp(timeout);
     }
 
-    public ApiReport probe(URI base) {
+    /**
+     * @param authorization the value of an {@code Authorization} header for {@code /metrics}, asked for only when the
+     *     API answers 401 without one (an API behind local token auth); empty when there is none to give
+     */
+    public ApiReport probe(URI base, Supplier<Optional<String>> authorization) {
         String url = base.toString();
         StatusHttp.Answer ready;
         try {
@@ -33,14 +40,23 @@ public final class ApiProbe {
                     + (body != null && body.hasNonNull("error") ? ": " + body.get("error").asText() : "");
         }
         PrometheusText metrics = null;
+        String why = null;
         try {
             StatusHttp.Answer answer = http.get(base.resolve("/metrics"), Map.of());
+            if (answer.status() == 401) {
+                Optional<String> header = authorization.get();
+                if (header.isPresent()) {
+                    answer = http.get(base.resolve("/metrics"), Map.of("Authorization", header.get()));
+                }
+            }
             metrics = answer.status() == 200 ? new PrometheusText(answer.body()) : null;
+            why = "/metrics answered " + answer.status() + (answer.status() == 401 ? " (it needs a session token; start a broker)" : "");
         } catch (StatusHttp.Unreachable e) {
-            detail = detail == null ? "/metrics: " + e.getMessage() : detail;
+            why = "/metrics: " + e.getMessage();
         }
         if (metrics == null) {
-            return new ApiReport(url, health, detail, null, null, null, null, null);
+            return new ApiReport(url, health, detail == null && health == Health.OK ? "no cache figures: " + why : detail,
+                    null, null, null, null, null);
         }
         Long hits = count(metrics.sum("papi_cache_lookups_total", Map.of("result", "hit")));
         Long misses = count(metrics.sum("papi_cache_lookups_total", Map.of("result", "miss")));

@@ -62,6 +62,25 @@ public final class BrokerProbe {
         return new BrokerReport(url, allReady ? Health.OK : Health.UNHEALTHY, detail, identities);
     }
 
+    /**
+     * The {@code Authorization} header of the broker's current token ({@code GET /header}), for a route of the API
+     * that needs one; empty when the broker does not answer with one (down, several identities, no token yet).
+     * The token stays in this process: it is never printed.
+     */
+    public Optional<String> authorization(URI base, Optional<String> secret) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Papi-Broker", "1");
+        secret.ifPresent(s -> headers.put("Authorization", "Bearer " + s));
+        try {
+            StatusHttp.Answer answer = http.get(base.resolve("/header"), headers);
+            String line = answer.body().strip();
+            return answer.status() == 200 && line.startsWith("Authorization: ")
+                    ? Optional.of(line.substring("Authorization: ".length())) : Optional.empty();
+        } catch (StatusHttp.Unreachable e) {
+            return Optional.empty();
+        }
+    }
+
     private PrometheusText metrics(URI base, Map<String, String> headers) {
         try {
             StatusHttp.Answer answer = http.get(base.resolve("/metrics"), headers);
