@@ -84,7 +84,7 @@ class TestPageBrowserTest {
                 + "error: document.getElementById('error').textContent,"
                 + "rawOpen: document.getElementById('raw').open,"
                 + "history: Array.from(document.querySelectorAll('#history-list li')).map(li => li.getAttribute('data-ms')),"
-                + "bars: document.querySelectorAll('#chart rect').length,"
+                + "bars: document.querySelectorAll('#chart .bar').length,"
                 + "groups: Array.from(document.querySelectorAll('#lists section')).map(s => ({"
                 + "  title: s.querySelector('h2').textContent,"
                 + "  rows: Array.from(s.querySelectorAll('tbody tr')).map(r => Array.from(r.cells).map(c => c.textContent))}))})"));

@@ -70,9 +70,9 @@ public final class StatusTable {
             }
         }
         for (String[] row : rows) {
-            StringBuilder line = new StringBuilder(" ");
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                line.append(' ').append(i == row.length - 1 ? row[i] : pad(row[i], width[i]));
+                line.append("  ").append(i == row.length - 1 ? row[i] : pad(row[i], width[i]));
             }
             out.println(line.toString().stripTrailing());
         }
