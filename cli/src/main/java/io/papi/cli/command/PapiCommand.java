@@ -40,6 +40,7 @@ public final class PapiCommand implements Runnable {
             RecommendCommand.class,
             DataCommand.class,
             IdsCommand.class,
+            StatusCommand.class,
             CompletionCommand.class);
 
     private final Environment environment;
