@@ -33,12 +33,14 @@ public final class PapiCommand implements Runnable {
             BrokerCommand.class,
             CallCommand.class,
             UserCommand.class,
+            DoctorCommand.class,
             LocalCommand.class,
             ServeCommand.class,
             QuickstartCommand.class,
             RecommendCommand.class,
             DataCommand.class,
             IdsCommand.class,
+            StatusCommand.class,
             CompletionCommand.class);
 
     private final Environment environment;

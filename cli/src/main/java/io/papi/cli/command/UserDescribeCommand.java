@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = {"Show the user's role and key fingerprints; with --public-key, say which slot holds that key."})
+        description = {"Show the user's role and key fingerprints.",
+                "With --public-key, say which slot holds that key."})
 final class UserDescribeCommand extends UserSubcommand {
     private static final Set<String> SHOWN = Set.of("NAME", "LOGIN_NAME", "TYPE", "DEFAULT_ROLE", "DISABLED",
             "RSA_PUBLIC_KEY_FP", "RSA_PUBLIC_KEY_2_FP");
@@ -31,6 +32,14 @@ final class UserDescribeCommand extends UserSubcommand {
 
     @Override
     void afterSnowflake(ResultSet rows) throws SQLException {
+        print(keySlots(rows));
+    }
+
+    /**
+     * The shown properties of a {@code DESCRIBE USER} result, by upper-cased name: one row per property, read
+     * from its {@code property} and {@code value} columns (the others, such as {@code default}, are not needed).
+     */
+    static Map<String, String> keySlots(ResultSet rows) throws SQLException {
         Map<String, String> properties = new LinkedHashMap<>();
         while (rows != null && rows.next()) {
             String property = rows.getString("property");
@@ -38,7 +47,7 @@ final class UserDescribeCommand extends UserSubcommand {
                 properties.put(property.toUpperCase(Locale.ROOT), rows.getString("value"));
             }
         }
-        print(properties);
+        return properties;
     }
 
     @Override
