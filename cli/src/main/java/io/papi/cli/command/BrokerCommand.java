@@ -32,13 +32,18 @@ import picocli.CommandLine.Option;
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = {"Keep SPCS session tokens fresh and hand them out on loopback.",
                 "One or more identities, served:",
-                "  GET /token, /token.json, /header (send 'X-Papi-Broker: 1' and 'Authorization: Bearer <secret>';",
-                "  ?identity=NAME, ?min_valid=30s), POST /invalidate (token_hash=... after a 401), /livez, /readyz, /metrics;",
-                "to files (--sink-file, --header-file) and through a forwarding proxy (--proxy-listen, --proxy-to).",
-                "Who can take a token: whoever can read the secret file ($PAPI_HOME/broker/secret, 0600, created on",
-                "first start), or open the socket of --listen unix:/path (0600). The proxy hands out answers, never the",
-                "token, and is open to local processes like kubectl proxy; --proxy-auth asks for the secret there too.",
-                "SIGHUP or a changed key file reloads the keys; SIGTERM drains and exits 0. See docs/broker.md."})
+                "  GET /token, /token.json, /header (send 'X-Papi-Broker: 1' and",
+                "  'Authorization: Bearer <secret>'; ?identity=NAME, ?min_valid=30s),",
+                "  POST /invalidate (token_hash=... after a 401), /livez, /readyz, /metrics;",
+                "to files (--sink-file, --header-file) and through a forwarding proxy",
+                "(--proxy-listen, --proxy-to).",
+                "Who can take a token: whoever can read the secret file",
+                "($PAPI_HOME/broker/secret, 0600, created on first start), or open the",
+                "socket of --listen unix:/path (0600). The proxy hands out answers, never",
+                "the token, and is open to local processes like kubectl proxy;",
+                "--proxy-auth asks for the secret there too.",
+                "SIGHUP or a changed key file reloads the keys; SIGTERM drains and exits 0.",
+                "See docs/broker.md."})
 public final class BrokerCommand extends PapiSubcommand {
     @Mixin
     IdentityOptions identity = new IdentityOptions();
