@@ -49,9 +49,8 @@ public final class TableName {
         String[] upper = new String[parts.length];
         for (int i = 0; i < parts.length; i++) {
             if (!PART.matcher(parts[i]).matches()) {
-                throw new IllegalArgumentException("table name '" + shown(name) + "' is not a plain identifier: each "
-                        + "part starts with a letter or _ and holds only letters, digits, _ and $ (no quotes or spaces), "
-                        + "as in DATABASE.SCHEMA.TABLE");
+                throw new IllegalArgumentException("table name '" + shown(name) + "' is not a plain identifier: use "
+                        + "letters, digits, _ and $, starting with a letter or _, optionally qualified as DATABASE.SCHEMA.TABLE");
             }
             upper[i] = parts[i].toUpperCase(Locale.ROOT);
         }

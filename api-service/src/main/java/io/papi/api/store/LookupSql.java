@@ -1,5 +1,7 @@
 package io.papi.api.store;
 
+import io.papi.lookup.TableName;
+
 /**
  * The statements a store runs. A lookup is one {@code SELECT ... WHERE USER_ID IN (?, ?, ...)} with every id a
  * bind parameter. The number of placeholders is rounded up to a power of two (the last id repeated to fill),
