@@ -6,7 +6,7 @@ import io.papi.cli.stack.LocalStore;
 import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.RecommendedItem;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import io.papi.recommender.UserRecommendations;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.papi.recommender;
 
+import io.papi.lookup.TableName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

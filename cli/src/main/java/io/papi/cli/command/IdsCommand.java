@@ -5,7 +5,7 @@ import io.papi.cli.PapiException;
 import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
 import io.papi.cli.stack.LocalStore;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.Recommender;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import io.papi.recommender.Tuning;
 import io.papi.recommender.WarehouseItemKnn;
 import io.papi.recommender.UserRecommendations;
