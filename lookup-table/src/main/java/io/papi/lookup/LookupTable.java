@@ -15,6 +15,8 @@ public final class LookupTable {
     public static final String USER_ID = "USER_ID";
     /** The column holding the user's recommendations as JSON (VARIANT in Snowflake, text in H2). */
     public static final String RECOMMENDATIONS = "RECOMMENDATIONS";
+    /** Both columns, in their order, as an INSERT names them: {@code USER_ID, RECOMMENDATIONS}. */
+    public static final String COLUMNS = USER_ID + ", " + RECOMMENDATIONS;
     /** Longest JSON text the embedded store's RECOMMENDATIONS column holds. */
     public static final int H2_MAX_JSON_CHARS = 1_000_000;
 

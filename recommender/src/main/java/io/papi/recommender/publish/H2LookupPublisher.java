@@ -34,7 +34,7 @@ public final class H2LookupPublisher {
     }
 
     static String insertSql(TableName table) {
-        return "INSERT INTO " + table.sql() + " (USER_ID, RECOMMENDATIONS) VALUES (?, ?)";
+        return "INSERT INTO " + table.sql() + " (" + LookupTable.COLUMNS + ") VALUES (?, ?)";
     }
 
     /** See {@code LookupPublisher#publish}. */

@@ -2,6 +2,7 @@ package io.papi.recommender.publish;
 
 import io.papi.lookup.KeyType;
 import io.papi.lookup.LookupDdl;
+import io.papi.lookup.LookupTable;
 import io.papi.lookup.TableName;
 
 import java.util.List;
@@ -47,21 +48,22 @@ public final class SnowflakePublishSql {
     }
 
     public String createStage() {
-        return "CREATE OR REPLACE TEMPORARY TABLE " + stage.sql() + " (USER_ID " + key.snowflakeType()
-                + ", RECOMMENDATIONS VARCHAR)";
+        return "CREATE OR REPLACE TEMPORARY TABLE " + stage.sql() + " (" + LookupTable.USER_ID + " " + key.snowflakeType()
+                + ", " + LookupTable.RECOMMENDATIONS + " VARCHAR)";
     }
 
     public String insertStage() {
-        return "INSERT INTO " + stage.sql() + " (USER_ID, RECOMMENDATIONS) VALUES (?, ?)";
+        return "INSERT INTO " + stage.sql() + " (" + LookupTable.COLUMNS + ") VALUES (?, ?)";
     }
 
     /** The statements between BEGIN and COMMIT, in order. */
     public List<String> transaction() {
         return List.of(
                 "DELETE FROM " + batch.sql(),
-                "INSERT INTO " + batch.sql() + " (USER_ID, RECOMMENDATIONS) SELECT USER_ID, PARSE_JSON(RECOMMENDATIONS) FROM " + stage.sql(),
+                "INSERT INTO " + batch.sql() + " (" + LookupTable.COLUMNS + ") SELECT " + LookupTable.USER_ID + ", PARSE_JSON("
+                        + LookupTable.RECOMMENDATIONS + ") FROM " + stage.sql(),
                 "DELETE FROM " + lookup.sql(),
-                "INSERT INTO " + lookup.sql() + " (USER_ID, RECOMMENDATIONS) SELECT USER_ID, RECOMMENDATIONS FROM " + batch.sql());
+                "INSERT INTO " + lookup.sql() + " (" + LookupTable.COLUMNS + ") SELECT " + LookupTable.COLUMNS + " FROM " + batch.sql());
     }
 
     public String dropStage() {
