@@ -1,0 +1,22 @@
+package io.papi.cli.command.datasets;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code papi datasets}: Snowplow's training datasets for Amazon Personalize and Shaped. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = {"Build the training datasets of Snowplow's dbt-snowplow-recommendations package for Amazon Personalize",
+                "(CSV + schema.json) and Shaped (Parquet), on an embedded engine or in the Snowflake warehouse, and validate them."},
+        subcommands = {EcommerceDatasetsCommand.class, MediaDatasetsCommand.class,
+                ValidateDatasetsCommand.class})
+public final class DatasetsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "say which: ecommerce, media, ratings or validate");
+    }
+}
