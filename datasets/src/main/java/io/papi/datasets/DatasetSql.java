@@ -6,6 +6,9 @@ package io.papi.datasets;
  * {@code CAST(.. AS DATE)}, {@code DATEDIFF('second', ..)} (boundaries crossed, so epoch seconds are floored on
  * both engines), {@code DISTINCT}, {@code GROUP BY} and {@code QUALIFY}.
  *
+ * <p>The ratings datasets (VIDEO_ON_DEMAND: interactions {@code Watch} with the rating as EVENT_VALUE, items,
+ * users) read the tables {@code papi} loads from the ratings it was given; they keep every rating, with no window.
+ *
  * <p>The source is the relation to read: a Snowflake table name, or the embedded engine's typed copy of a file.
  * Every value pasted into the text is a date, an integer or an escaped string literal.
  */
@@ -20,7 +23,22 @@ public final class DatasetSql {
             case ECOMMERCE_USERS -> ecommerceUsers(source, options);
             case ECOMMERCE_ITEMS -> ecommerceItems(source, options);
             case MEDIA_INTERACTIONS -> mediaInteractions(source, options);
-            default -> throw new IllegalArgumentException(dataset + " is not built from Snowplow events");
+            case RATINGS_INTERACTIONS -> "SELECT CAST(user_id AS VARCHAR) AS \"USER_ID\",\n"
+                    + "       CAST(item_id AS VARCHAR) AS \"ITEM_ID\",\n"
+                    + "       rated_at AS \"TIMESTAMP\",\n"
+                    + "       'Watch' AS \"EVENT_TYPE\",\n"
+                    + "       rating AS \"EVENT_VALUE\"\n"
+                    + "FROM " + source + "\n";
+            case RATINGS_ITEMS -> "SELECT CAST(item_id AS VARCHAR) AS \"ITEM_ID\",\n"
+                    + "       title AS \"TITLE\",\n"
+                    + "       genres AS \"GENRES\",\n"
+                    + "       created_at AS \"CREATION_TIMESTAMP\"\n"
+                    + "FROM " + source + "\n";
+            case RATINGS_USERS -> "SELECT CAST(user_id AS VARCHAR) AS \"USER_ID\",\n"
+                    + "       age AS \"AGE\",\n"
+                    + "       gender AS \"GENDER\",\n"
+                    + "       occupation AS \"OCCUPATION\"\n"
+                    + "FROM " + source + "\n";
         };
     }
 

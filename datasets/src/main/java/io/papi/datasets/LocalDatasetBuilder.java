@@ -43,6 +43,50 @@ public final class LocalDatasetBuilder {
         }
     }
 
+    /**
+     * Builds the VIDEO_ON_DEMAND datasets from ratings: interactions always, items when titles or genres are known,
+     * users when anything is known of them.
+     */
+    public static BuildResult buildRatings(RatingsInput input, BuildOptions options, OutputFolder out) {
+        if (input.size() == 0) {
+            throw DatasetException.badInput("no ratings were read: check --ratings and --ratings-format");
+        }
+        Path scratch = out.staging().resolve(".scratch");
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(scratch)) {
+            RatingsTables.load(warehouse, input);
+            Map<TrainingDataset, Long> rows = new EnumMap<>(TrainingDataset.class);
+            for (TrainingDataset dataset : ratingsDatasets(input)) {
+                String source = switch (dataset) {
+                    case RATINGS_ITEMS -> RatingsTables.ITEMS;
+                    case RATINGS_USERS -> RatingsTables.USERS;
+                    default -> RatingsTables.RATINGS;
+                };
+                warehouse.execute("CREATE TEMP TABLE " + dataset.folder() + " AS\n" + DatasetSql.select(dataset, source, options));
+                rows.put(dataset, warehouse.count("SELECT COUNT(*) FROM " + dataset.folder()));
+                DatasetWriter.write(warehouse, dataset.folder(), dataset, out.folder(dataset), options);
+            }
+            return new BuildResult(rows);
+        } catch (SQLException e) {
+            throw DatasetException.failure("the embedded engine failed: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
+        } catch (IOException e) {
+            throw DatasetException.failure("cannot write the datasets: " + e.getMessage(), e);
+        } finally {
+            OutputFolder.deleteTree(scratch);
+        }
+    }
+
+    /** The ratings datasets {@code input} can give: interactions, and items and users where they are known. */
+    public static List<TrainingDataset> ratingsDatasets(RatingsInput input) {
+        List<TrainingDataset> datasets = new java.util.ArrayList<>(List.of(TrainingDataset.RATINGS_INTERACTIONS));
+        if (!input.items().isEmpty()) {
+            datasets.add(TrainingDataset.RATINGS_ITEMS);
+        }
+        if (!input.users().isEmpty()) {
+            datasets.add(TrainingDataset.RATINGS_USERS);
+        }
+        return datasets;
+    }
+
     private static DatasetException emptyWindow(EmbeddedWarehouse warehouse, EventFile source, BuildOptions options)
             throws SQLException {
         String column = source.shape() == InputShape.ECOMMERCE ? "derived_tstamp" : "start_tstamp";

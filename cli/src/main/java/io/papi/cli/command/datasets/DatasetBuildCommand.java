@@ -110,7 +110,10 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
         }
         out().printf(Locale.ROOT, "built in %.2f s, window %s%n", seconds, options.window());
         List<Path> folders = datasets().stream().map(d -> output.out.resolve(d.folder())).toList();
-        return ValidationOutput.print(Validator.validate(folders, output.strict), out(), err());
+        long validating = System.nanoTime();
+        int code = ValidationOutput.print(Validator.validate(folders, output.strict), out(), err());
+        out().printf(Locale.ROOT, "validated in %.2f s; %s%n", (System.nanoTime() - validating) / 1e9, PeakMemory.describe());
+        return code;
     }
 
     private int fromSnowflake(BuildOptions options) throws SQLException {

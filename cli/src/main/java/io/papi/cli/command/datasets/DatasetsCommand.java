@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = {"Build the training datasets of Snowplow's dbt-snowplow-recommendations package for Amazon Personalize",
                 "(CSV + schema.json) and Shaped (Parquet), on an embedded engine or in the Snowflake warehouse, and validate them."},
-        subcommands = {EcommerceDatasetsCommand.class, MediaDatasetsCommand.class,
+        subcommands = {EcommerceDatasetsCommand.class, MediaDatasetsCommand.class, RatingsDatasetsCommand.class,
                 ValidateDatasetsCommand.class})
 public final class DatasetsCommand implements Runnable {
     @Spec
