@@ -19,12 +19,15 @@ public final class OutputFolder implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final boolean replace;
+    /** The outermost folder {@link #prepare} had to create above the staging folder, or null. */
+    private final Path created;
     private boolean committed;
 
-    private OutputFolder(Path target, Path staging, boolean replace) {
+    private OutputFolder(Path target, Path staging, boolean replace, Path created) {
         this.target = target;
         this.staging = staging;
         this.replace = replace;
+        this.created = created;
     }
 
     /**
@@ -45,9 +48,13 @@ public final class OutputFolder implements AutoCloseable {
         }
         try {
             Path parent = absolute.getParent();
+            Path created = null;
+            for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+                created = p;
+            }
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".papi-");
-            return new OutputFolder(absolute, staging, replace);
+            return new OutputFolder(absolute, staging, replace, created);
         } catch (IOException e) {
             throw DatasetException.badInput("cannot write under " + target + ": " + e.getMessage());
         }
@@ -96,7 +103,7 @@ public final class OutputFolder implements AutoCloseable {
     @Override
     public void close() {
         if (!committed) {
-            deleteTree(staging);
+            deleteTree(created != null ? created : staging);
         }
     }
 

@@ -141,7 +141,7 @@ public final class RowChecks {
         }
         if (duplicates > 0) {
             log.warning(dataset, firstDuplicates.get(0), Problem.DUPLICATE_ID, String.format(Locale.ROOT,
-                    "%,d rows repeat an %s seen on an earlier row (first rows %s); --dedupe builds one row per id",
+                    "%,d rows repeat the %s of an earlier row (first rows %s); --dedupe builds one row per id",
                     duplicates, fields.get(idColumn).name(), firstDuplicates));
         }
     }
