@@ -29,12 +29,12 @@ class EcommerceSemanticsTest {
         return Fixtures.file(dir, "events.csv", Fixtures.ECOMMERCE_HEADER,
                 // a product view on the window's first instant
                 "u1,d1,s1,p1,2025-01-01 00:00:00,true,product_view,false,false,,,10.00,Women/Shoes/Sneakers,false",
-                // a list view one millisecond before the window: out
-                ",d2,s2,p2,2024-12-31 23:59:59.999,true,list_view,false,false,,,12.50,Men/Shirts,",
+                // a list view one millisecond before the window: out (its user and price appear nowhere else)
+                ",d9,s2,p2,2024-12-31 23:59:59.999,true,list_view,false,false,,,99.00,Men/Shirts,",
                 // a list view on the window's last millisecond, a guest by NULL user id: in, View
                 ",d2,s2,p2,2025-01-31 23:59:59.999,TRUE,list_view,FALSE,FALSE,,,12.50,Men/Shirts,",
-                // the next midnight: out
-                "u1,d1,s3,p1,2025-02-01 00:00:00,true,product_view,false,false,,,10.00,Women/Shoes/Sneakers,false",
+                // the next midnight: out (its user and price appear nowhere else)
+                "u9,d1,s3,p1,2025-02-01 00:00:00,true,product_view,false,false,,,55.00,Women/Shoes/Sneakers,false",
                 // is_product_view NULL and a transaction: Purchase; the price of p1 changed
                 "u1,d1,s3,p1,2025-01-15T10:00:00.500Z,,,0,1,t1,2,11.00,Women/Shoes/Sneakers,false",
                 // an add to cart only: out
