@@ -59,6 +59,24 @@ class OutputFormatTest {
                 .contains("[ \"null\", \"float\" ]").contains("\"categorical\" : true");
     }
 
+    /** The one-line Shaped mapping in docs/datasets.md (Shaped's fetch queries are DuckDB SQL) runs on our Parquet. */
+    @Test
+    void theShapedMappingInTheDocsRunsOnTheParquet() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("docs/datasets.md"))) {
+            root = root.getParent();
+        }
+        String line = Files.readAllLines(root.resolve("docs/datasets.md")).stream()
+                .filter(l -> l.startsWith("SELECT USER_ID AS user_id")).findFirst().orElseThrow();
+        Path out = buildEcommerce(BuildOptions.defaults());
+        Path parquet = out.resolve(TrainingDataset.ECOMMERCE_INTERACTIONS.folder()).resolve(TrainingDataset.PARQUET_FILE);
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
+            warehouse.execute("CREATE VIEW interactions AS SELECT * FROM read_parquet(" + EmbeddedWarehouse.pathLiteral(parquet) + ")");
+            assertThat(warehouse.strings("SELECT user_id || ' ' || CAST(created_at AS VARCHAR) || ' ' || label FROM (" + line
+                    + ") ORDER BY created_at")).containsExactly("u1 2025-01-05 10:00:00+00 1", "o'brien, \"jr\" 2025-01-06 10:00:00+00 1");
+        }
+    }
+
     @Test
     void formatChoosesTheFiles() throws IOException {
         Path out = buildEcommerce(BuildOptions.defaults().withFormats(EnumSet.of(BuildOptions.OutputFormat.PARQUET)));
