@@ -124,6 +124,18 @@ public final class SnowflakeDatasetBuilder {
         }
     }
 
+    /**
+     * Checks the tables {@link #run} built against Personalize's rules, in the warehouse (same session: the tables
+     * are temporary).
+     */
+    public ValidationReport validate(Connection connection, boolean strict) {
+        try {
+            return new WarehouseChecks(connection, strict).run(datasets);
+        } catch (SQLException e) {
+            throw DatasetException.failure("Snowflake refused a validation query: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
+        }
+    }
+
     private void checkColumns(Connection connection) throws SQLException {
         Set<String> columns = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement(columnQuery())) {

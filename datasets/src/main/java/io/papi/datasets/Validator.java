@@ -65,7 +65,7 @@ public final class Validator {
             if (rows != null && target.role() == Role.INTERACTIONS) {
                 RecipeTable.InteractionStats stats = new RecipeTable.InteractionStats(rows.rows(), rows.usersWithTwoOrMore(),
                         Map.copyOf(rows.eventTypes()));
-                countChecks(target, stats, rows.metadataFields(RESERVED_INTERACTION_FIELDS), log);
+                countChecks(target.name(), stats, rows.metadataFields(RESERVED_INTERACTION_FIELDS), log);
                 TrainingDataset.ofFolder(target.name())
                         .or(() -> Stream.of(TrainingDataset.values())
                                 .filter(d -> d.role() == Role.INTERACTIONS && d.domain() == target.domain()).findFirst())
@@ -175,19 +175,20 @@ public final class Validator {
         }
     }
 
-    private static void countChecks(Target target, RecipeTable.InteractionStats stats, long metadata, ProblemLog log) {
+    /** The rules on an interactions dataset's counts, shared with the checks run in the warehouse. */
+    static void countChecks(String name, RecipeTable.InteractionStats stats, long metadata, ProblemLog log) {
         if (stats.rows() < MIN_INTERACTIONS) {
-            log.error(target.name(), 0, Problem.MIN_INTERACTIONS, String.format(Locale.ROOT,
+            log.error(name, 0, Problem.MIN_INTERACTIONS, String.format(Locale.ROOT,
                     "%,d interactions; Personalize needs at least %,d", stats.rows(), MIN_INTERACTIONS));
         }
         if (stats.usersWithTwoOrMore() < MIN_USERS_WITH_TWO) {
-            log.error(target.name(), 0, Problem.MIN_USERS, String.format(Locale.ROOT,
+            log.error(name, 0, Problem.MIN_USERS, String.format(Locale.ROOT,
                     "%,d users with 2 or more interactions; Personalize needs at least %d", stats.usersWithTwoOrMore(),
                     MIN_USERS_WITH_TWO));
         }
         int eventTypes = stats.eventTypes().size();
         if (metadata + eventTypes > MAX_INTERACTION_METADATA_AND_EVENT_TYPES) {
-            log.error(target.name(), 0, Problem.METADATA_LIMIT, eventTypes + " event types; Personalize allows "
+            log.error(name, 0, Problem.METADATA_LIMIT, eventTypes + " event types; Personalize allows "
                     + MAX_INTERACTION_METADATA_AND_EVENT_TYPES + " metadata fields and event types together");
         }
     }

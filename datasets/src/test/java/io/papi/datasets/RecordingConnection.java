@@ -10,21 +10,27 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * A JDBC connection double standing in for Snowflake: it records every statement and bind in order, answers the
- * INFORMATION_SCHEMA column query with the columns it was given and every COUNT(*) with one number, and can fail
+ * INFORMATION_SCHEMA column query with the columns it was given and every other query with a number, and can fail
  * the statements a predicate picks, with Snowflake's message for a missing object.
  */
 final class RecordingConnection {
     final List<String> calls = new ArrayList<>();
     private final List<String> columns;
-    private final long count;
+    private final ToLongFunction<String> answers;
     private final Predicate<String> failOn;
 
     RecordingConnection(List<String> columns, long count, Predicate<String> failOn) {
+        this(columns, sql -> count, failOn);
+    }
+
+    /** {@code answers} gives the number each query answers. */
+    RecordingConnection(List<String> columns, ToLongFunction<String> answers, Predicate<String> failOn) {
         this.columns = columns;
-        this.count = count;
+        this.answers = answers;
         this.failOn = failOn;
     }
 
@@ -52,7 +58,7 @@ final class RecordingConnection {
             }
             case "executeQuery" -> {
                 calls.add((String) args[0]);
-                yield resultSet(List.of(String.valueOf(count)));
+                yield resultSet(List.of(String.valueOf(answers.applyAsLong((String) args[0]))));
             }
             case "close" -> null;
             default -> throw new UnsupportedOperationException(name);

@@ -104,6 +104,26 @@ class SnowflakeDatasetBuilderTest {
     }
 
     @Test
+    void validationInTheWarehouseCountsEachRuleAndReportsWhatTheAnswersSay() {
+        // 1,234 of everything, except: 3 over-long item ids, 2 guest flags empty, no millisecond timestamps
+        RecordingConnection snowflake = new RecordingConnection(ALL_COLUMNS, sql -> sql.contains("LENGTH(\"ITEM_ID\") > 256") ? 3
+                : sql.contains("\"ECOMMERCE_USER_IS_GUEST\" IS NULL") ? 2
+                : sql.contains("LENGTH(") || sql.contains("ABS(") || sql.contains("IS NULL") || sql.contains("COUNT(DISTINCT") ? 0 : 1234,
+                sql -> false);
+        SnowflakeDatasetBuilder builder = builder();
+        builder.run(snowflake.connection());
+        int before = snowflake.calls.size();
+        ValidationReport report = builder.validate(snowflake.connection(), false);
+        assertThat(report.problems()).extracting(Problem::toString).containsExactly(
+                TrainingDataset.ECOMMERCE_INTERACTIONS.folder() + ": error: 3 values of ITEM_ID are over Personalize's 256 characters [id-length]",
+                TrainingDataset.ECOMMERCE_USERS.folder() + ": warning: 2 empty values in required field ECOMMERCE_USER_IS_GUEST; "
+                        + "Personalize may refuse such rows on import [empty-value]",
+                TrainingDataset.ECOMMERCE_ITEMS.folder() + ": error: 3 values of ITEM_ID are over Personalize's 256 characters [id-length]");
+        assertThat(report.recipes()).hasSize(5).allMatch(RecipeTable.Row::trainable);
+        assertThat(snowflake.calls.subList(before, snowflake.calls.size())).allMatch(sql -> sql.startsWith("SELECT COUNT(*)"));
+    }
+
+    @Test
     void badTableAndStageNamesAreRefusedBeforeAnySql() {
         assertThatThrownBy(() -> new SnowflakeDatasetBuilder(InputShape.ECOMMERCE, "events; DROP TABLE x", List.of(),
                 BuildOptions.defaults(), STAGE)).hasMessageContaining("--table must be DB.SCHEMA.TABLE");
@@ -132,6 +152,12 @@ class SnowflakeDatasetBuilderTest {
             for (TrainingDataset dataset : TrainingDataset.ecommerce()) {
                 assertThat(Fixtures.sorted(rows(warehouse, dataset))).as(dataset.folder()).isEqualTo(Fixtures.rows(out, dataset));
             }
+            // the warehouse checks are portable too, and count what the file validator counts
+            ValidationReport inWarehouse = builder.validate(warehouse.connection(), false);
+            ValidationReport onFiles = Validator.validate(out, false);
+            assertThat(inWarehouse.recipes()).isEqualTo(onFiles.recipes());
+            assertThat(inWarehouse.problems()).extracting(Problem::rule).containsExactlyInAnyOrderElementsOf(
+                    onFiles.problems().stream().map(Problem::rule).toList());
         }
     }
 

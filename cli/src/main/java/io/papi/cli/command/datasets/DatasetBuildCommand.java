@@ -133,14 +133,13 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
             return 0;
         }
         Settings settings = new Settings(environment(), connection, this::warn);
-        BuildResult result;
         try (Connection jdbc = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
-            result = builder.run(jdbc);
+            BuildResult result = builder.run(jdbc);
+            for (TrainingDataset dataset : datasets()) {
+                out().printf(Locale.ROOT, "%,12d rows  %s/%s/%n", result.rows().get(dataset), output.stage, dataset.folder());
+            }
+            // the rules checked in the warehouse, on the session's temporary tables
+            return ValidationOutput.print(builder.validate(jdbc, output.strict), out(), err());
         }
-        for (TrainingDataset dataset : datasets()) {
-            out().printf(Locale.ROOT, "%,12d rows  %s/%s/%n", result.rows().get(dataset), output.stage, dataset.folder());
-        }
-        out().println("validate the unloaded files after downloading them: GET " + output.stage + "/... file://DIR, then papi datasets validate DIR");
-        return 0;
     }
 }
