@@ -148,6 +148,49 @@ class ValidatorTest {
     }
 
     @Test
+    void moreThanTenMetadataFieldsAndEventTypesTogetherIsAnError() throws IOException {
+        List<String> rows = views(30, 40);
+        for (int i = 0; i < 11; i++) {
+            rows.set(i, "user-0,item-" + i + ",1736000000,Type" + i);
+        }
+        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        assertThat(withRule(report, Problem.METADATA_LIMIT)).singleElement().extracting(Problem::message)
+                .isEqualTo("12 event types; Personalize allows 10 metadata fields and event types together");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeOrARowOfTheWrongWidthIsAnError() throws IOException {
+        List<String> rows = views(30, 40);
+        rows.set(4, "user-0,item-0,yesterday,View");
+        rows.set(5, "user-0,item-0,1736000000");
+        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        assertThat(withRule(report, Problem.BAD_VALUE)).singleElement()
+                .hasToString(INTERACTIONS + ": row 5: error: TIMESTAMP 'yesterday' is not a whole number [bad-value]");
+        assertThat(withRule(report, Problem.SCHEMA)).singleElement()
+                .hasToString(INTERACTIONS + ": row 6: error: the row has 3 fields, the header 4 [schema]");
+    }
+
+    @Test
+    void aByteOrderMarkIsAnError() throws IOException {
+        Path folder = folder(INTERACTIONS, SchemaJson.of(TrainingDataset.ECOMMERCE_INTERACTIONS), "\uFEFFUSER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE",
+                views(30, 40));
+        assertThat(withRule(Validator.validate(folder, false), Problem.SCHEMA)).extracting(Problem::message)
+                .contains("personalize-dataset.csv starts with a byte-order mark; Personalize takes UTF-8 without one");
+    }
+
+    @Test
+    void onlyTheFirstFiveRowsOfARuleAreListedAndTheRestCounted() throws IOException {
+        List<String> rows = views(30, 40);
+        for (int i = 0; i < 8; i++) {
+            rows.set(i, "user-0,item-0,1736000000000,View");
+        }
+        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        assertThat(withRule(report, Problem.MILLISECONDS)).hasSize(6)
+                .last().extracting(Problem::message).isEqualTo("more rows break this rule; only the first 5 are listed");
+        assertThat(report.suppressed()).isEqualTo(3);
+    }
+
+    @Test
     void duplicateIdsAreWarningsThatStrictTurnsIntoErrors() throws IOException {
         Path folder = folder(TrainingDataset.ECOMMERCE_USERS, List.of("u1,True", "u2,False", "u1,False"));
         ValidationReport report = Validator.validate(folder, false);
