@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 
 /**
  * A CSV or Parquet file shaped like one of the Snowplow tables, read into the embedded engine as a typed table.
@@ -52,12 +53,22 @@ public final class EventFile {
 
     /** Creates {@code table} in the warehouse with the shape's columns, typed; refuses a file without one of them. */
     public void load(EmbeddedWarehouse warehouse, String table) {
+        run(warehouse, select -> "CREATE TEMP TABLE " + table + " AS\n" + select);
+    }
+
+    /** Writes the file's typed columns to a Parquet file, streaming (no table is held in memory). */
+    public void writeParquet(EmbeddedWarehouse warehouse, Path target) {
+        run(warehouse, select -> "COPY (" + select + ") TO " + EmbeddedWarehouse.pathLiteral(target) + " (FORMAT PARQUET, COMPRESSION SNAPPY)");
+    }
+
+    /** Runs the statement {@code around} makes of the typed SELECT. */
+    private void run(EmbeddedWarehouse warehouse, UnaryOperator<String> around) {
         String reader = parquet
                 ? "read_parquet(" + EmbeddedWarehouse.pathLiteral(path) + ")"
                 : "read_csv(" + EmbeddedWarehouse.pathLiteral(path)
                         + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
         Map<String, String> actual = columns(warehouse, reader);
-        StringJoiner select = new StringJoiner(",\n       ", "CREATE TEMP TABLE " + table + " AS\nSELECT ", "\nFROM " + reader);
+        StringJoiner select = new StringJoiner(",\n       ", "SELECT ", "\nFROM " + reader);
         for (Map.Entry<String, String> column : shape.columnTypes().entrySet()) {
             String name = column.getKey();
             String source = actual.get(name);
@@ -72,7 +83,7 @@ public final class EventFile {
             }
         }
         try {
-            warehouse.execute(select.toString());
+            warehouse.execute(around.apply(select.toString()));
         } catch (SQLException e) {
             throw DatasetException.badInput(path + ": " + explain(warehouse, reader, actual, e));
         }

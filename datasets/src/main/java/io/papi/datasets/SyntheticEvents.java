@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,26 +69,24 @@ public final class SyntheticEvents {
         Files.createDirectories(dir);
         Path csv = csvFile(dir, spec.shape());
         Path csvTemp = dir.resolve("." + spec.shape().table() + ".tmp.csv");
+        Path parquetTarget = parquetFile(dir, spec.shape());
+        Path parquetTemp = dir.resolve("." + parquetTarget.getFileName() + ".tmp");
         List<Path> written = new ArrayList<>();
         try {
             writeCsv(spec, csvTemp);
             if (parquet) {
-                Path target = parquetFile(dir, spec.shape());
-                Path temp = dir.resolve("." + target.getFileName() + ".tmp");
                 try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
-                    EventFile.of(csvTemp, spec.shape()).load(warehouse, "generated");
-                    warehouse.execute("COPY generated TO " + EmbeddedWarehouse.pathLiteral(temp) + " (FORMAT PARQUET, COMPRESSION SNAPPY)");
-                } catch (SQLException e) {
-                    throw DatasetException.failure("cannot write " + target + ": " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
+                    EventFile.of(csvTemp, spec.shape()).writeParquet(warehouse, parquetTemp);
                 }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                written.add(target);
+                Files.move(parquetTemp, parquetTarget, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(parquetTarget);
             }
             Files.move(csvTemp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             written.add(0, csv);
             return written;
         } finally {
             Files.deleteIfExists(csvTemp);
+            Files.deleteIfExists(parquetTemp);
         }
     }
 }
