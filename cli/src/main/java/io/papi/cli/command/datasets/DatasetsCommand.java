@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code papi datasets}: Snowplow's training datasets for Amazon Personalize and Shaped. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
-        description = {"Build the training datasets of Snowplow's dbt-snowplow-recommendations package for Amazon Personalize",
-                "(CSV + schema.json) and Shaped (Parquet), on an embedded engine or in the Snowflake warehouse, and validate them."},
+        description = {"Training datasets for Amazon Personalize and Shaped from Snowplow events.",
+                "Builds the datasets of Snowplow's dbt-snowplow-recommendations package: CSV + schema.json for Personalize,",
+                "Parquet for Shaped, on an embedded engine (DuckDB) or in the Snowflake warehouse, and validates them."},
         subcommands = {EcommerceDatasetsCommand.class, MediaDatasetsCommand.class, RatingsDatasetsCommand.class,
                 ValidateDatasetsCommand.class})
 public final class DatasetsCommand implements Runnable {

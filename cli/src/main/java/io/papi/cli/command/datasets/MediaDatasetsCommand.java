@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi datasets media}: media interactions from media plays. */
 @Command(name = "media", mixinStandardHelpOptions = true,
-        description = {"Build snowplow_recommendations_media_interactions (EVENT_TYPE Watch, valid plays) from a table shaped",
+        description = {"Media interactions (Watch) from Snowplow media plays.",
+                "Builds snowplow_recommendations_media_interactions (EVENT_TYPE Watch, valid plays) from a table shaped",
                 "like snowplow_media_player_base: a CSV or Parquet file, or a Snowflake table (-c, --table, --stage)."})
 final class MediaDatasetsCommand extends DatasetBuildCommand {
     @Option(names = "--plays", paramLabel = "FILE", description = "Media plays: a .csv or .parquet file")

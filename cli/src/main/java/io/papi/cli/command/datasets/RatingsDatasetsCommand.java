@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi datasets ratings}: VIDEO_ON_DEMAND datasets from the ratings {@code papi recommend} reads. */
 @Command(name = "ratings", mixinStandardHelpOptions = true,
-        description = {"Build snowplow_recommendations_ratings_{interactions,items,users} (VIDEO_ON_DEMAND) from ratings:",
+        description = {"VIDEO_ON_DEMAND interactions, items and users from ratings.",
+                "Builds snowplow_recommendations_ratings_{interactions,items,users} from ratings:",
                 "an ml-100k folder, the guide's CSVs, or papi's synthetic data (papi data generate). Interactions are Watch with",
                 "EVENT_VALUE = rating; items where titles or genres are known; users where they are known (u.user)."})
 final class RatingsDatasetsCommand extends PapiSubcommand {
