@@ -17,7 +17,11 @@ CREATE SERVICE IF NOT EXISTS API.DATA.API
 -- to scale:
 --   ALTER SERVICE API.DATA.API SET MIN_INSTANCES = 2 MAX_INSTANCES = 4;
 
--- READY once the container's readiness probe (/readyz: the hybrid table answers) passes
+-- READY once the container's readiness probe passes (/readyz: the hybrid table answers, its row count in the
+-- answer; a missing table keeps the instance out of rotation, an empty one is reported and logged as a warning).
+-- SHOW SERVICE CONTAINERS is the current way to read it; SYSTEM$GET_SERVICE_STATUS, which Snowflake's
+-- documentation now marks deprecated, answers the same as JSON.
+SHOW SERVICE CONTAINERS IN SERVICE API.DATA.API;
 SELECT SYSTEM$GET_SERVICE_STATUS('API.DATA.API');
 -- the container's last 100 log lines (instance 0, container "api")
 SELECT SYSTEM$GET_SERVICE_LOGS('API.DATA.API', 0, 'api', 100);

@@ -15,7 +15,7 @@ import java.util.Objects;
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>setting</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>host</td><td>0.0.0.0</td><td>address to bind (SPCS routes to the container port on all interfaces)</td></tr>
+ *   <tr><td>host</td><td>127.0.0.1</td><td>address to bind; inside SPCS, whose ingress reaches the container port from outside, 0.0.0.0 (papi serve picks it there)</td></tr>
  *   <tr><td>port</td><td>8001</td><td>the guide's port; 0 picks a free one</td></tr>
  *   <tr><td>cacheTtl</td><td>180 s</td><td>how long one user's recommendations are served from memory; 0 turns the cache off</td></tr>
  *   <tr><td>cacheMaxSize</td><td>100,000</td><td>users kept in the cache at most</td></tr>
@@ -167,7 +167,7 @@ public final class ApiConfig {
 
     /** Collects settings; {@link #build()} checks them all and names the first one that is wrong. */
     public static final class Builder {
-        private String host = "0.0.0.0";
+        private String host = "127.0.0.1";
         private int port = 8001;
         private Duration cacheTtl = Duration.ofSeconds(180);
         private long cacheMaxSize = 100_000;

@@ -3,6 +3,7 @@ package io.papi.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Where the API reads each user's precomputed recommendations: the hybrid table in Snowflake, or the embedded
@@ -27,6 +28,16 @@ public interface RecommendationStore extends AutoCloseable {
 
     /** True when the store answers a trivial query within {@code timeout}; never throws. */
     boolean ping(Duration timeout);
+
+    /**
+     * How many users the lookup table holds, for {@code /readyz}: an empty table answers every id with {@code []},
+     * which should not pass for healthy. Empty when the store cannot tell.
+     *
+     * @throws StoreException when the table cannot be counted (missing, unreachable)
+     */
+    default OptionalLong rowCount(Duration timeout) {
+        return OptionalLong.empty();
+    }
 
     /** Releases connections; the caller that created the store closes it, after the server has stopped. */
     @Override

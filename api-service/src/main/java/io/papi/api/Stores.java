@@ -75,10 +75,20 @@ public final class Stores {
      * {@code dataSource}: closing the store closes it when it is closeable (as the pools made here are).
      */
     public static RecommendationStore snowflake(DataSource dataSource, String table) {
+        return snowflake(dataSource, table, LookupKey.NUMBER);
+    }
+
+    /**
+     * As {@link #snowflake(DataSource, String)} for a table whose USER_ID has type {@code key}: ids are bound as that
+     * type, and ids it cannot hold (letters against a NUMBER key) are not looked up, so they are simply not found
+     * instead of failing the query for every id asked with them.
+     */
+    public static RecommendationStore snowflake(DataSource dataSource, String table, LookupKey key) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(key, "key");
         TableName name = TableName.of(table);
         AutoCloseable onClose = dataSource instanceof AutoCloseable c ? c : () -> { };
-        return new JdbcRecommendationStore(dataSource, new LookupSql(name, LookupSql.Dialect.SNOWFLAKE), onClose,
+        return new JdbcRecommendationStore(dataSource, new LookupSql(name, LookupSql.Dialect.SNOWFLAKE), key, onClose,
                 "snowflake store " + name);
     }
 
@@ -95,6 +105,15 @@ public final class Stores {
     public static DataSource spcsDataSource(Map<String, String> env, Path tokenFile) {
         SpcsSession session = SpcsSession.fromEnvironment(env, tokenFile);
         return spcsPool(session, snowflakeDriver());
+    }
+
+    /**
+     * Reads the SPCS token file once, so that a service that cannot read it stops at start with the reason.
+     *
+     * @throws IllegalStateException naming the file and the problem (missing, unreadable, empty), never its content
+     */
+    public static void checkSpcsTokenFile(Path tokenFile) {
+        SpcsSession.checkTokenFile(tokenFile);
     }
 
     /** As {@link #spcsDataSource(Map, Path)} with the given driver (tests use one that records what it gets). */

@@ -12,7 +12,7 @@ class ApiConfigTest {
     void defaultsMatchTheGuideAndProduction() {
         ApiConfig c = ApiConfig.builder().build();
 
-        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(8001);
         assertThat(c.cacheTtl()).isEqualTo(Duration.ofSeconds(180));
         assertThat(c.cacheMaxSize()).isEqualTo(100_000);

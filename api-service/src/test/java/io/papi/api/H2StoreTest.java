@@ -54,6 +54,34 @@ class H2StoreTest {
     }
 
     @Test
+    void readyzReportsTheLookupTablesRowCountAndZeroForAnEmptyTable() throws Exception {
+        String url = memUrl();
+        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE); RunningApi api = RunningApi.start(store)) {
+            var r = api.get("/readyz");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("{\"status\":\"ready\",\"rows\":0}");
+        }
+        insert(url, Stores.DEFAULT_TABLE, "22", "[]");
+        insert(url, Stores.DEFAULT_TABLE, "186", "[]");
+        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE); RunningApi api = RunningApi.start(store)) {
+            assertThat(api.get("/readyz").body()).isEqualTo("{\"status\":\"ready\",\"rows\":2}");
+        }
+    }
+
+    @Test
+    void readyzFailsWhenTheLookupTableIsGone() throws Exception {
+        String url = memUrl();
+        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE); RunningApi api = RunningApi.start(store)) {
+            try (Connection c = DriverManager.getConnection(url); var s = c.createStatement()) {
+                s.execute("DROP TABLE " + Stores.DEFAULT_TABLE);
+            }
+            var r = api.get("/readyz");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("error");
+        }
+    }
+
+    @Test
     void looksUpTheJsonTextAsStoredForFoundIdsOnly() throws Exception {
         String url = memUrl();
         try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE)) {

@@ -34,4 +34,39 @@ public class SnowflakeStoreSqlTest {
                 .containsEntry("22", "[{\"movie_name\":\"Heat\",\"movie_score\":\"3.00\"}]");
         assertThat(store.toString()).isEqualTo("snowflake store \"MOVIE_RECOMMENDATIONS_HYBRID\"");
     }
+
+    @Test
+    void aTextIdAgainstANumberKeyIsNotFoundInsteadOfFailingTheWholeQuery() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:number_key;DB_CLOSE_DELAY=-1");
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
+            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
+            s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES (22, '[]')");
+            // what the store avoids: a text id compared with the NUMBER key fails the statement for every id in it
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeQuery(
+                    "SELECT USER_ID FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID IN ('22', 'abc')"))
+                    .isInstanceOf(java.sql.SQLException.class);
+        }
+        RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", LookupKey.NUMBER);
+
+        assertThat(store.lookup(List.of("abc", "22"))).containsOnlyKeys("22");
+        assertThat(store.lookup(List.of("abc", "x9"))).isEmpty();
+    }
+
+    @Test
+    void aVarcharKeyBindsIdsAsText() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:varchar_key;DB_CLOSE_DELAY=-1");
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
+            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
+            s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES ('abc', '[1]'), ('007', '[2]')");
+        }
+        RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", LookupKey.forIdMode(ApiConfig.IdMode.ALPHANUMERIC));
+
+        assertThat(store.lookup(List.of("abc", "007", "7"))).containsOnlyKeys("abc", "007");
+        assertThat(LookupKey.forIdMode(ApiConfig.IdMode.NUMERIC)).isEqualTo(LookupKey.NUMBER);
+        assertThat(LookupKey.NUMBER.snowflakeType()).isEqualTo("NUMBER(38,0)");
+    }
 }

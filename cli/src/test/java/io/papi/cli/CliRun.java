@@ -11,6 +11,7 @@ import picocli.CommandLine;
 public final class CliRun {
     private final Map<String, String> env = new HashMap<>();
     private final Path home;
+    private java.sql.Driver snowflake;
 
     public CliRun(Path home) {
         this.home = home;
@@ -21,10 +22,16 @@ public final class CliRun {
         return this;
     }
 
+    /** papi's Snowflake logins go to this driver instead of snowflake-jdbc. */
+    public CliRun snowflake(java.sql.Driver driver) {
+        this.snowflake = driver;
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = Papi.commandLine(Environment.of(env, home), args.length > 0 ? args[0] : null);
+        CommandLine cmd = Papi.commandLine(Environment.of(env, home).withSnowflakeDriver(snowflake), args.length > 0 ? args[0] : null);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);

@@ -32,7 +32,7 @@ class KeygenAndJwtCommandTest {
         assertThat(result.out())
                 .contains(KeyFingerprint.of(pub))
                 .contains(PublicKeys.snowflakeValue(pub))
-                .contains("CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_ROLE RSA_PUBLIC_KEY = '" + PublicKeys.snowflakeValue(pub) + "';")
+                .contains("CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_CALLER_ROLE RSA_PUBLIC_KEY = '" + PublicKeys.snowflakeValue(pub) + "';")
                 .contains("ALTER USER SVC_DATA_API SET RSA_PUBLIC_KEY_2 = '");
         assertThat(result.out()).doesNotContain("PRIVATE KEY");
     }
@@ -103,7 +103,7 @@ class KeygenAndJwtCommandTest {
     void jwtTakesItsSettingsFromTheEnvironment() throws Exception {
         CliRun cli = new CliRun(home);
         cli.run("keygen", "--out", home.toString());
-        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg.myacct").env("SNOWFLAKE_USER", "svc")
+        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct").env("SNOWFLAKE_USER", "svc")
                 .env("SNOWFLAKE_PRIVATE_KEY_PATH", home.resolve("rsa_key.p8").toString())
                 .run("jwt", "--decode");
         assertThat(result.exitCode()).as(result.toString()).isZero();

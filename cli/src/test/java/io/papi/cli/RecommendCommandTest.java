@@ -94,7 +94,7 @@ class RecommendCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("Published 943 users");
         assertThat(localDir.resolve("recs.jsonl")).doesNotExist();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + localDir.resolve("store").toAbsolutePath());
+        try (Connection c = DriverManager.getConnection(io.papi.cli.stack.LocalStore.jdbcUrl(localDir));
              ResultSet rs = c.createStatement().executeQuery("SELECT RECOMMENDATIONS FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID = '22'")) {
             assertThat(rs.next()).isTrue();
             assertThat(new ObjectMapper().readTree(rs.getString(1))).hasSize(10);

@@ -32,7 +32,8 @@ class UserCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo(
                 "CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_ROLE RSA_PUBLIC_KEY = '" + keyValue + "';\n"
-                        + "GRANT ROLE DATA_API_ROLE TO USER SVC_DATA_API;\n");
+                        + "GRANT ROLE DATA_API_ROLE TO USER SVC_DATA_API;\n"
+                        + "DESCRIBE USER SVC_DATA_API;\n");
     }
 
     @Test

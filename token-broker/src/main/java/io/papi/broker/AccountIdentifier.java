@@ -12,20 +12,20 @@ import java.util.regex.Pattern;
  * organisation-account name with a hyphen ({@code myorg-myacct}) or a dot ({@code myorg.myacct}), a global
  * account ({@code myorg-myacct.global}), or a whole host name ({@code myorg-myacct.snowflakecomputing.com}).
  *
- * <p>{@link #forJwt()} is the form the key-pair JWT's {@code iss} and {@code sub} must carry, upper-cased:
- * everything from the first dot dropped (region, cloud, privatelink), for a {@code .global} account everything
- * from the first hyphen dropped, and an organisation-account written with a dot turned into the hyphen form.
+ * <p>{@link #forJwt()} is the form the key-pair JWT's {@code iss} and {@code sub} must carry, upper-cased, exactly
+ * as snowflake-jdbc derives it (checked against the driver itself by DriverJwtConformanceTest): everything from the
+ * first dot dropped (region, cloud, privatelink); for a host name of a {@code .global} account, everything from
+ * the first hyphen dropped as well. Two differences from a reading of the docs, where the driver wins: an account
+ * written {@code myorg.myacct} is a locator with a region to the driver ({@code MYORG}, host
+ * {@code myorg.myacct.snowflakecomputing.com}), not {@code MYORG-MYACCT}; and an account <em>property</em>
+ * {@code myorg-myacct.global} keeps its hyphen ({@code MYORG-MYACCT}), only the global <em>host name</em> loses it.
  * Leftover region or privatelink suffixes are the most common cause of rejected JWTs.
  *
  * <p>{@link #host()} is the host of the account's {@code /oauth/token}: {@code <account>.snowflakecomputing.com}.
  */
 public final class AccountIdentifier {
     private static final String DOMAIN = ".snowflakecomputing.com";
-    /** Snowflake region names: us-east-1, eu-central-1, east-us-2, us-gov-west-1, ap-southeast-2, ... */
-    private static final Pattern REGION = Pattern.compile("[a-z]+(-[a-z]+)*-[0-9]+");
     private static final Pattern SEGMENT = Pattern.compile("[a-z0-9_-]+");
-    private static final java.util.Set<String> SUFFIXES =
-            java.util.Set.of("aws", "azure", "gcp", "privatelink", "global", "cn");
 
     private final String raw;
     private final String jwtForm;
@@ -56,7 +56,8 @@ public final class AccountIdentifier {
         if (colon >= 0) {
             s = s.substring(0, colon);
         }
-        if (s.endsWith(DOMAIN)) {
+        boolean hostName = s.endsWith(DOMAIN);
+        if (hostName) {
             s = s.substring(0, s.length() - DOMAIN.length());
         }
         if (s.isEmpty()) {
@@ -71,25 +72,13 @@ public final class AccountIdentifier {
             }
         }
         String first = parts[0];
-        String jwt;
-        String host;
-        if (parts.length == 2 && !isLocationSuffix(parts[1])) {
-            // organisation and account written with a dot: myorg.myacct means MYORG-MYACCT
-            jwt = first + "-" + parts[1];
-            host = jwt;
-        } else if (s.contains(".global")) {
+        String jwt = first;
+        if (hostName && s.contains(".global")) {
+            // snowflake-jdbc reads a global host's account up to its first hyphen
             int hyphen = first.indexOf('-');
             jwt = hyphen >= 0 ? first.substring(0, hyphen) : first;
-            host = s;
-        } else {
-            jwt = first;
-            host = s;
         }
-        return new AccountIdentifier(text.trim(), jwt.toUpperCase(Locale.ROOT), host);
-    }
-
-    private static boolean isLocationSuffix(String segment) {
-        return SUFFIXES.contains(segment) || REGION.matcher(segment).matches();
+        return new AccountIdentifier(text.trim(), jwt.toUpperCase(Locale.ROOT), s);
     }
 
     /** The account as the user gave it. */

@@ -19,9 +19,10 @@ class AccountIdentifierTest {
             "xy12345.privatelink,                    XY12345",
             "myorg-myacct,                           MYORG-MYACCT",
             "MyOrg-MyAcct,                           MYORG-MYACCT",
-            "myorg.myacct,                           MYORG-MYACCT",
+            "myorg.myacct,                           MYORG",
             "myorg-myacct.privatelink,               MYORG-MYACCT",
-            "myorg-myacct.global,                    MYORG",
+            "myorg-myacct.global,                    MYORG-MYACCT",
+            "myorg-myacct.global.snowflakecomputing.com, MYORG",
             "myorg-myacct.snowflakecomputing.com,    MYORG-MYACCT",
             "https://xy12345.us-east-1.aws.snowflakecomputing.com/, XY12345",
             "xy12345.us-east-1.aws.snowflakecomputing.com:443, XY12345",
@@ -35,7 +36,7 @@ class AccountIdentifierTest {
     @CsvSource({
             "xy12345.us-east-1.aws,           xy12345.us-east-1.aws.snowflakecomputing.com",
             "myorg-myacct,                    myorg-myacct.snowflakecomputing.com",
-            "myorg.myacct,                    myorg-myacct.snowflakecomputing.com",
+            "myorg.myacct,                    myorg.myacct.snowflakecomputing.com",
             "myorg_myacct,                    myorg-myacct.snowflakecomputing.com",
             "myorg-myacct.privatelink,        myorg-myacct.privatelink.snowflakecomputing.com",
     })

@@ -57,7 +57,7 @@ class SessionTokenTest {
 
     @Test
     void tokenUrlIsTheAccountHostsOauthToken() {
-        assertThat(TokenUrls.forAccount(AccountIdentifier.parse("myorg.myacct")))
+        assertThat(TokenUrls.forAccount(AccountIdentifier.parse("myorg-myacct")))
                 .isEqualTo(URI.create("https://myorg-myacct.snowflakecomputing.com/oauth/token"));
         assertThat(TokenUrls.forAccount(AccountIdentifier.parse("xy12345.us-east-1.privatelink")))
                 .isEqualTo(URI.create("https://xy12345.us-east-1.privatelink.snowflakecomputing.com/oauth/token"));

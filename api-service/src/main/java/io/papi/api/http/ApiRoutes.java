@@ -104,9 +104,10 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
     }
 
     private void ready(Response response, Callback callback) {
-        store.ping().whenComplete((ok, failure) -> {
-            if (Boolean.TRUE.equals(ok)) {
-                Responses.json(response, callback, HttpStatus.OK_200, Responses.READY);
+        store.ready().whenComplete((readiness, failure) -> {
+            if (readiness != null && readiness.ready()) {
+                Responses.json(response, callback, HttpStatus.OK_200, readiness.rows().isPresent()
+                        ? Responses.ready(readiness.rows().getAsLong()) : Responses.READY);
             } else {
                 Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, notReady);
             }

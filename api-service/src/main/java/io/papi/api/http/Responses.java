@@ -24,6 +24,11 @@ final class Responses {
     static final byte[] NOTHING_TO_SEE = Json.object("result", "Nothing to see here");
     static final byte[] HEALTHY = Json.object("status", "ok");
     static final byte[] READY = Json.object("status", "ready");
+
+    /** {@code {"status":"ready","rows":N}}: the lookup table's row count, 0 for an empty table. */
+    static byte[] ready(long rows) {
+        return ("{\"status\":\"ready\",\"rows\":" + rows + "}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
     static final byte[] INTERNAL_ERROR = Json.error("internal error; the server log has the details");
 
     private Responses() {

@@ -5,6 +5,7 @@ import io.papi.api.metrics.ApiMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,6 +30,11 @@ public final class StoreCalls implements AutoCloseable {
     private final Duration timeout;
     private final ApiMetrics metrics;
     private final ThreadPoolExecutor pool;
+    /** How often {@code /readyz} counts the lookup table's rows at most. */
+    static final Duration COUNT_EVERY = Duration.ofSeconds(60);
+    private volatile OptionalLong rows = OptionalLong.empty();
+    /** System.nanoTime() of the last count started; 0 for none yet. */
+    private volatile long countedAt;
 
     public StoreCalls(RecommendationStore store, int concurrency, Duration timeout, ApiMetrics metrics) {
         this.store = store;
@@ -114,6 +120,43 @@ public final class StoreCalls implements AutoCloseable {
         }
         return call.copy().completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .exceptionally(failure -> false);
+    }
+
+    /**
+     * The store's readiness: its ping, and the lookup table's row count. The count is taken at most once per
+     * {@link #COUNT_EVERY} (on a hybrid table it is a scan, and SPCS probes every few seconds), on the store's pool,
+     * and waited for only up to the timeout; a late count leaves the last one in place. Never fails.
+     */
+    public CompletableFuture<Readiness> ready() {
+        CompletableFuture<OptionalLong> count = rowsIfStale();
+        return ping().thenCombine(count, (ok, rows) -> ok ? Readiness.ready(rows) : Readiness.NOT_READY);
+    }
+
+    private CompletableFuture<OptionalLong> rowsIfStale() {
+        OptionalLong known = rows;
+        long now = System.nanoTime();
+        if (countedAt != 0 && now - countedAt < COUNT_EVERY.toNanos()) {
+            return CompletableFuture.completedFuture(known);
+        }
+        countedAt = now;
+        CompletableFuture<OptionalLong> call;
+        try {
+            call = CompletableFuture.supplyAsync(() -> store.rowCount(timeout), pool);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(known);
+        }
+        call.whenComplete((counted, failure) -> {
+            if (failure != null) {
+                countedAt = 0;
+                LOG.warn("recommendation store could not count its rows: {}", failure.getCause() != null ? failure.getCause() : failure);
+                return;
+            }
+            if (counted.isPresent() && counted.getAsLong() == 0 && (known.isEmpty() || known.getAsLong() != 0)) {
+                LOG.warn("the lookup table is empty: every id answers []; publish recommendations (papi recommend --publish)");
+            }
+            rows = counted;
+        });
+        return call.copy().completeOnTimeout(known, timeout.toNanos(), TimeUnit.NANOSECONDS).exceptionally(failure -> known);
     }
 
     public Duration timeout() {

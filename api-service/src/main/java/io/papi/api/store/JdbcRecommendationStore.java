@@ -1,5 +1,6 @@
 package io.papi.api.store;
 
+import io.papi.api.LookupKey;
 import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
 import java.sql.Connection;
@@ -8,14 +9,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A {@link RecommendationStore} over a JDBC pool: one bound {@code IN (...)} query per lookup (see
- * {@link LookupSql}). Ids are always bound as strings; a NUMBER key column (the Snowflake hybrid table) compares
- * them after casting the bound value, so the primary-key index is still used.
+ * {@link LookupSql}). Ids are bound as the key's type ({@link LookupKey}): numbers for the guide's NUMBER key, so a
+ * non-numeric id never reaches the query and fails it with a conversion error; strings for a VARCHAR key.
  */
 public final class JdbcRecommendationStore implements RecommendationStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcRecommendationStore.class);
@@ -26,8 +28,15 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     private final LookupSql sql;
     private final AutoCloseable onClose;
     private final String name;
+    private final LookupKey key;
 
     public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, AutoCloseable onClose, String name) {
+        this(dataSource, sql, LookupKey.VARCHAR, onClose, name);
+    }
+
+    /** @param key the type of the table's USER_ID: ids are bound as it, and ids it cannot hold are not looked up */
+    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, LookupKey key, AutoCloseable onClose, String name) {
+        this.key = key;
         this.dataSource = dataSource;
         this.sql = sql;
         this.onClose = onClose;
@@ -35,14 +44,15 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     }
 
     @Override
-    public Map<String, String> lookup(List<String> ids) {
+    public Map<String, String> lookup(List<String> asked) {
+        List<String> ids = key.matchable(asked);
         if (ids.isEmpty()) {
             return Map.of();
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.lookup(ids.size()))) {
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-            return LookupRows.run(statement, ids);
+            return LookupRows.run(statement, ids, key);
         } catch (SQLException e) {
             throw new StoreException(name + " lookup failed: " + LookupRows.describe(e), e);
         }
@@ -52,12 +62,21 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     public boolean ping(Duration timeout) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.ping())) {
-            statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+            statement.setQueryTimeout(LookupRows.seconds(timeout));
             statement.executeQuery().close();
             return true;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("{} ping failed: {}", name, LookupRows.describe(e));
             return false;
+        }
+    }
+
+    @Override
+    public OptionalLong rowCount(Duration timeout) {
+        try (Connection connection = dataSource.getConnection()) {
+            return OptionalLong.of(LookupRows.count(connection, sql.count(), timeout));
+        } catch (SQLException e) {
+            throw new StoreException(name + " cannot count its rows: " + LookupRows.describe(e), e);
         }
     }
 

@@ -1,21 +1,26 @@
 package io.papi.api.store;
 
+import io.papi.api.LookupKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a prepared lookup: binds the ids padded to {@link LookupSql#bucket}, reads id to JSON text. Shared by the stores. */
+/**
+ * Runs a prepared lookup: binds the ids as the key's type, padded to {@link LookupSql#bucket}, reads id to JSON text.
+ * Shared by the stores, which pass only ids the key can hold ({@link LookupKey#matchable}).
+ */
 final class LookupRows {
     private LookupRows() {
     }
 
-    static Map<String, String> run(PreparedStatement statement, List<String> ids) throws SQLException {
+    static Map<String, String> run(PreparedStatement statement, List<String> ids, LookupKey key) throws SQLException {
         int placeholders = LookupSql.bucket(ids.size());
         for (int i = 0; i < placeholders; i++) {
-            statement.setString(i + 1, ids.get(Math.min(i, ids.size() - 1)));
+            key.bind(statement, i + 1, ids.get(Math.min(i, ids.size() - 1)));
         }
         Map<String, String> found = new HashMap<>(ids.size() * 2);
         try (ResultSet rows = statement.executeQuery()) {
@@ -24,6 +29,21 @@ final class LookupRows {
             }
         }
         return found;
+    }
+
+    /** Runs a {@code SELECT COUNT(*)} with a timeout. */
+    static long count(java.sql.Connection connection, String sql, Duration timeout) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(seconds(timeout));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** A JDBC query timeout: whole seconds, at least one. */
+    static int seconds(Duration timeout) {
+        return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
     }
 
     /** An exception as one line with its SQLState, for logs and StoreException messages. */

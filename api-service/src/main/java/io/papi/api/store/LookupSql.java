@@ -24,10 +24,12 @@ public final class LookupSql {
     private final String[] byBucket = new String[15];
     private final String select;
     private final String ping;
+    private final String count;
 
     public LookupSql(TableName table, Dialect dialect) {
         this.select = "SELECT USER_ID, " + dialect.recommendations + " FROM " + table.sql() + " WHERE USER_ID IN (";
         this.ping = "SELECT USER_ID FROM " + table.sql() + " WHERE 1 = 0";
+        this.count = "SELECT COUNT(*) FROM " + table.sql();
     }
 
     /** Placeholders used for {@code n} ids: the next power of two. */
@@ -64,5 +66,10 @@ public final class LookupSql {
     /** Proves the table is there and readable without reading a row. */
     public String ping() {
         return ping;
+    }
+
+    /** The table's row count, for readiness (run at most once a minute: on a hybrid table it is a scan). */
+    public String count() {
+        return count;
     }
 }

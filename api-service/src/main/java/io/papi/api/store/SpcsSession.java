@@ -65,18 +65,38 @@ public final class SpcsSession {
         return props;
     }
 
+    /**
+     * Reads the token file once, to fail at start with the reason rather than at the first lookup.
+     *
+     * @throws IllegalStateException naming the file and what is wrong with it (never its content)
+     */
+    public static void checkTokenFile(Path tokenFile) {
+        try {
+            readToken(tokenFile);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     private String readToken() throws SQLException {
+        return readToken(tokenFile);
+    }
+
+    private static String readToken(Path tokenFile) throws SQLException {
         String token;
         try {
             token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
         } catch (NoSuchFileException e) {
-            throw new SQLException("SPCS session token file " + tokenFile + " does not exist: this store reads it "
+            throw new SQLException("the SPCS session token file " + tokenFile + " does not exist: this store reads it "
                     + "inside a Snowpark Container Services container only");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SQLException("the SPCS session token file " + tokenFile + " is not readable by this process (uid of the "
+                    + "container user): SPCS mounts it for the container; check the image's USER");
         } catch (IOException e) {
             throw new SQLException("cannot read SPCS session token file " + tokenFile + ": " + e.getMessage());
         }
         if (token.isEmpty()) {
-            throw new SQLException("SPCS session token file " + tokenFile + " is empty");
+            throw new SQLException("the SPCS session token file " + tokenFile + " is empty");
         }
         return token;
     }

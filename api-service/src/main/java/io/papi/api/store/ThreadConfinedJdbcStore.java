@@ -1,5 +1,6 @@
 package io.papi.api.store;
 
+import io.papi.api.LookupKey;
 import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -64,7 +66,7 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
             session = session();
             int placeholders = LookupSql.bucket(ids.size());
             PreparedStatement statement = statement(session, ids.size(), placeholders);
-            return LookupRows.run(statement, ids);
+            return LookupRows.run(statement, ids, LookupKey.VARCHAR);
         } catch (SQLException e) {
             discard(session);
             throw new StoreException(name + " lookup failed: " + LookupRows.describe(e), e);
@@ -77,7 +79,7 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
         try {
             session = session();
             try (PreparedStatement statement = session.connection.prepareStatement(sql.ping())) {
-                statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+                statement.setQueryTimeout(LookupRows.seconds(timeout));
                 statement.executeQuery().close();
                 return true;
             }
@@ -85,6 +87,18 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
             discard(session);
             LOG.warn("{} ping failed: {}", name, LookupRows.describe(e));
             return false;
+        }
+    }
+
+    @Override
+    public OptionalLong rowCount(Duration timeout) {
+        Session session = null;
+        try {
+            session = session();
+            return OptionalLong.of(LookupRows.count(session.connection, sql.count(), timeout));
+        } catch (SQLException e) {
+            discard(session);
+            throw new StoreException(name + " cannot count its rows: " + LookupRows.describe(e), e);
         }
     }
 

@@ -43,7 +43,7 @@ public final class KeygenCommand extends PapiSubcommand {
     @Option(names = "--user", paramLabel = "USER", defaultValue = "SVC_DATA_API", description = "User name for the printed statements (default: ${DEFAULT-VALUE})")
     String user;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "DATA_API_ROLE", description = "Role for the printed statements (default: ${DEFAULT-VALUE})")
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "DATA_API_CALLER_ROLE", description = "Role for the printed statements (default: ${DEFAULT-VALUE})")
     String role;
 
     @Mixin
@@ -68,7 +68,7 @@ public final class KeygenCommand extends PapiSubcommand {
         }
         char[] secret = encrypt ? passphraseForNewKey() : null;
         try {
-            Files.createDirectories(out);
+            io.papi.local.files.PrivateFile.createOwnerOnlyDirectory(out); // folders papi creates are 0700
             KeyPair pair = KeyPairs.generate(bits);
             RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) pair.getPrivate();
             RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();

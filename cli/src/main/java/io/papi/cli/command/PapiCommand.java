@@ -33,6 +33,7 @@ public final class PapiCommand implements Runnable {
             BrokerCommand.class,
             CallCommand.class,
             UserCommand.class,
+            DoctorCommand.class,
             LocalCommand.class,
             ServeCommand.class,
             QuickstartCommand.class,

@@ -76,7 +76,7 @@ public final class RatingsOptions {
         } catch (IOException e) {
             throw PapiException.failure("cannot read the ratings: " + e.getMessage());
         } catch (SQLException e) {
-            throw PapiException.failure("cannot read the ratings from Snowflake: " + SnowflakeJdbc.firstLine(e.getMessage()));
+            throw PapiException.failure("cannot read the ratings from Snowflake: " + SnowflakeJdbc.explain(e));
         }
         for (LoadReport report : dataset.reports()) {
             if (!report.clean()) {

@@ -133,7 +133,7 @@ public final class RecommendCommand extends PapiSubcommand {
             switch (kind) {
                 case "h2" -> {
                     Path dir = localDir.resolve(environment());
-                    Files.createDirectories(dir);
+                    // LocalStore.jdbcUrl creates the directory 0700
                     try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(dir))) {
                         return LookupPublisher.h2(c, lookup).publish(result, progress);
                     }
@@ -147,7 +147,7 @@ public final class RecommendCommand extends PapiSubcommand {
             }
         } catch (SQLException e) {
             throw PapiException.failure("publishing failed and was rolled back (the previous recommendations stay): "
-                    + SnowflakeJdbc.firstLine(e.getMessage()));
+                    + SnowflakeJdbc.explain(e));
         }
     }
 

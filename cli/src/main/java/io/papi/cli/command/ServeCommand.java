@@ -3,6 +3,7 @@ package io.papi.cli.command;
 import io.papi.api.ApiConfig;
 import io.papi.api.ApiServer;
 import io.papi.api.IngressAuth;
+import io.papi.api.LookupKey;
 import io.papi.api.RecommendationStore;
 import io.papi.api.Stores;
 import io.papi.cli.PapiException;
@@ -30,10 +31,14 @@ import picocli.CommandLine.Option;
                 "Reads the local account's embedded store (--store h2) or the Snowflake hybrid table (--store snowflake:",
                 "inside SPCS with the service's OAuth token, elsewhere with your connection)."})
 public final class ServeCommand extends PapiSubcommand {
-    static final Path SPCS_TOKEN_FILE = Path.of("/snowflake/session/token");
-
-    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (env PAPI_API_HOST; default 0.0.0.0)")
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "Address to listen on (env PAPI_API_HOST; default 127.0.0.1, or 0.0.0.0 inside SPCS, where the SPCS token "
+                    + "file is present). A non-loopback address with --auth none needs --insecure-no-auth outside SPCS.")
     String host;
+
+    @Option(names = "--insecure-no-auth",
+            description = "Allow a non-loopback --host with --auth none outside SPCS: anyone who reaches the port reads recommendations")
+    boolean insecureNoAuth;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port (env PAPI_API_PORT; default 8001, as in the guide)")
     Integer port;
@@ -87,6 +92,7 @@ public final class ServeCommand extends PapiSubcommand {
     protected int run() throws Exception {
         Settings settings = new Settings(environment(), connection, this::warn);
         ApiConfig config = config(settings);
+        refuseOpenBindWithoutAuth(settings, config.host());
         List<AutoCloseable> started = new ArrayList<>();
         try {
             RecommendationStore recommendations = store(settings, started);
@@ -111,7 +117,7 @@ public final class ServeCommand extends PapiSubcommand {
         Duration ttl = ExchangeOptions.durationOrZero(settings, Setting.CACHE_TTL, cacheTtl);
         int p = Integer.parseInt(settings.require(Setting.API_PORT, port == null ? null : port.toString()));
         ApiConfig.Builder builder = ApiConfig.builder()
-                .host(settings.require(Setting.API_HOST, host))
+                .host(settings.explicit(Setting.API_HOST, host).orElse(defaultHost(insideSpcs(settings))))
                 .port(p)
                 .cacheTtl(ttl)
                 .cacheMaxSize(cacheSize)
@@ -142,7 +148,6 @@ public final class ServeCommand extends PapiSubcommand {
         switch (kind) {
             case "h2" -> {
                 Path dir = localDir.resolve(environment());
-                Files.createDirectories(dir);
                 RecommendationStore h2 = Stores.h2(LocalStore.jdbcUrl(dir), tableName);
                 started.add(h2);
                 return h2;
@@ -150,13 +155,26 @@ public final class ServeCommand extends PapiSubcommand {
             case "snowflake" -> {
                 var env = environment();
                 javax.sql.DataSource dataSource;
-                if (env.get("SNOWFLAKE_HOST").isPresent() && Files.isReadable(SPCS_TOKEN_FILE)) {
-                    dataSource = Stores.spcsDataSource(env.variables(), SPCS_TOKEN_FILE);
+                if (env.get("SNOWFLAKE_HOST").isPresent()) {
+                    // inside SPCS: always the service's own session; a token file problem is named, never hidden
+                    // behind the connections.toml path (which would blame a missing SNOWFLAKE_USER)
+                    Path tokenFile = spcsTokenFile(settings);
+                    try {
+                        Stores.checkSpcsTokenFile(tokenFile);
+                        dataSource = Stores.spcsDataSource(env.variables(), tokenFile);
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        throw PapiException.failure("SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but " + e.getMessage());
+                    }
                 } else {
+                    if (connection == null && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
+                        throw PapiException.usage("--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is "
+                                + "configured; inside SPCS this runs as the service, elsewhere pass -c NAME (connections.toml) "
+                                + "or set SNOWFLAKE_ACCOUNT and SNOWFLAKE_USER");
+                    }
                     var target = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings));
                     dataSource = Stores.snowflakeDataSource(target.url(), target.properties());
                 }
-                RecommendationStore sf = Stores.snowflake(dataSource, tableName);
+                RecommendationStore sf = Stores.snowflake(dataSource, tableName, LookupKey.forIdMode(parseIdMode()));
                 started.add(sf);
                 return sf;
             }
@@ -182,5 +200,38 @@ public final class ServeCommand extends PapiSubcommand {
 
     static String displayHost(String host) {
         return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+    }
+
+    /** Loopback by default; all interfaces inside SPCS, whose ingress reaches the container from outside it. */
+    static String defaultHost(boolean insideSpcs) {
+        return insideSpcs ? "0.0.0.0" : "127.0.0.1";
+    }
+
+    private static Path spcsTokenFile(Settings settings) {
+        return Path.of(settings.require(Setting.SPCS_TOKEN_FILE, null));
+    }
+
+    /** Inside SPCS the platform mounts the session token file; its ingress authenticates every caller. */
+    private static boolean insideSpcs(Settings settings) {
+        return Files.exists(spcsTokenFile(settings));
+    }
+
+    private void refuseOpenBindWithoutAuth(Settings settings, String bindHost) {
+        String kind = settings.require(Setting.AUTH, auth).toLowerCase(Locale.ROOT);
+        if (kind.equals("none") && !isLoopback(bindHost) && !insideSpcs(settings) && !insecureNoAuth) {
+            throw PapiException.usage("--host " + bindHost + " with --auth none would serve recommendations to anyone who reaches "
+                    + "the port: use --auth local, bind 127.0.0.1, or pass --insecure-no-auth if that is what you want");
+        }
+    }
+
+    /** Loopback without asking DNS: localhost, *.localhost, 127.0.0.0/8 and ::1 as literals. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.endsWith(".localhost")
+                || h.matches("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")
+                || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 }

@@ -31,6 +31,14 @@ final class UserDescribeCommand extends UserSubcommand {
 
     @Override
     void afterSnowflake(ResultSet rows) throws SQLException {
+        print(keySlots(rows));
+    }
+
+    /**
+     * The shown properties of a {@code DESCRIBE USER} result, by upper-cased name: one row per property, read
+     * from its {@code property} and {@code value} columns (the others, such as {@code default}, are not needed).
+     */
+    static Map<String, String> keySlots(ResultSet rows) throws SQLException {
         Map<String, String> properties = new LinkedHashMap<>();
         while (rows != null && rows.next()) {
             String property = rows.getString("property");
@@ -38,7 +46,7 @@ final class UserDescribeCommand extends UserSubcommand {
                 properties.put(property.toUpperCase(Locale.ROOT), rows.getString("value"));
             }
         }
-        print(properties);
+        return properties;
     }
 
     @Override

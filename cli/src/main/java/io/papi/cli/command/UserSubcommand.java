@@ -48,8 +48,18 @@ abstract class UserSubcommand extends PapiSubcommand {
             description = "Your own private key for the JDBC connection (env SNOWFLAKE_PRIVATE_KEY_PATH; else SNOWFLAKE_PASSWORD)")
     Path adminKey;
 
+    @Option(names = "--authenticator", paramLabel = "NAME",
+            description = "How your JDBC login authenticates: snowflake_jwt, externalbrowser, username_password_mfa, "
+                    + "programmatic_access_token, oauth, snowflake (env SNOWFLAKE_AUTHENTICATOR; default from the connection)")
+    String authenticator;
+
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
+
+    /** Printed before the statements run: the privileges the caller's role needs for them; null for none. */
+    String privilegesNeeded() {
+        return null;
+    }
 
     /** The statements for Snowflake. */
     abstract List<String> statements();
@@ -80,18 +90,39 @@ abstract class UserSubcommand extends PapiSubcommand {
         }
         Settings settings = new Settings(environment(), connection, this::warn);
         var target = SnowflakeJdbc.target(settings, account, adminUser, adminKey == null ? null : adminKey.toString(),
-                passphrase.source(settings));
+                authenticator, passphrase.source(settings));
+        String needed = privilegesNeeded();
+        if (needed != null) {
+            out().println("needs: " + needed);
+            out().flush();
+        }
         try (Connection conn = target.connect(); Statement statement = conn.createStatement()) {
             ResultSet last = null;
-            for (String s : sql) {
-                boolean hasRows = statement.execute(s);
-                last = hasRows ? statement.getResultSet() : null;
+            for (int i = 0; i < sql.size(); i++) {
+                String s = sql.get(i);
+                try {
+                    boolean hasRows = statement.execute(s);
+                    last = hasRows ? statement.getResultSet() : null;
+                } catch (SQLException e) {
+                    throw PapiException.failure("Snowflake refused statement " + (i + 1) + " of " + sql.size() + " ("
+                            + verb(s) + "): " + SnowflakeJdbc.firstLine(e.getMessage()) + afterFailure(i));
+                }
             }
             afterSnowflake(last);
         } catch (SQLException e) {
             throw PapiException.failure("Snowflake refused the statement: " + SnowflakeJdbc.firstLine(e.getMessage()));
         }
         return 0;
+    }
+
+    /** What to add to the error when statement {@code index} failed (the earlier ones ran). */
+    String afterFailure(int index) {
+        return "";
+    }
+
+    private static String verb(String statement) {
+        String[] words = statement.split("\\s+");
+        return words.length < 2 ? statement : words[0] + " " + words[1];
     }
 
     static RSAPublicKey publicKey(Path file, PassphraseOptions passphrase, Settings settings) {

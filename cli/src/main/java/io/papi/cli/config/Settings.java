@@ -38,6 +38,11 @@ public final class Settings {
     }
 
     public Optional<String> get(Setting setting, String flagValue) {
+        return explicit(setting, flagValue).or(() -> setting.defaultValue().filter(v -> !v.contains("<")));
+    }
+
+    /** The value given by flag, environment or connection, never the default. */
+    public Optional<String> explicit(Setting setting, String flagValue) {
         if (flagValue != null && !flagValue.isBlank()) {
             return Optional.of(flagValue);
         }
@@ -45,11 +50,7 @@ public final class Settings {
         if (fromEnv.isPresent()) {
             return fromEnv;
         }
-        Optional<String> fromConnection = setting.connectionKey().flatMap(key -> profile().get(key));
-        if (fromConnection.isPresent()) {
-            return fromConnection;
-        }
-        return setting.defaultValue().filter(v -> !v.contains("<"));
+        return setting.connectionKey().flatMap(key -> profile().get(key));
     }
 
     public String require(Setting setting, String flagValue) {

@@ -6,6 +6,9 @@ import io.papi.broker.PrivateKeys;
 import io.papi.cli.PapiException;
 import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -14,9 +17,12 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Opens a JDBC connection to Snowflake as the caller, from papi's settings: key-pair
- * ({@code authenticator=SNOWFLAKE_JWT} with the {@code privateKey} object, so that no passphrase reaches the
- * driver's properties) when a private key is configured, else the password.
+ * Opens a JDBC connection to Snowflake as the caller, from papi's settings, with the authenticator the Snowflake CLI
+ * would use for the same connection: {@code authenticator} from flag, environment or connections.toml; without
+ * one, key pair when a private key is configured, else the password. Key pair passes the {@code privateKey} object,
+ * so that no passphrase reaches the driver's properties. Property names are snowflake-jdbc's
+ * ({@code SFSessionProperty}): {@code authenticator}, {@code password}, {@code passcode}, {@code token},
+ * {@code privateKey}.
  */
 public final class SnowflakeJdbc {
     public static final String DRIVER_CLASS = "net.snowflake.client.api.driver.SnowflakeDriver";
@@ -27,51 +33,104 @@ public final class SnowflakeJdbc {
 
     /** The JDBC URL and properties for the caller's connection; the private key is read here. */
     public static Target target(Settings settings, String accountFlag, String userFlag, String keyFlag, PassphraseSource passphrase) {
+        return target(settings, accountFlag, userFlag, keyFlag, null, passphrase);
+    }
+
+    /** As {@link #target(Settings, String, String, String, PassphraseSource)}, with an {@code --authenticator} flag. */
+    public static Target target(Settings settings, String accountFlag, String userFlag, String keyFlag, String authenticatorFlag,
+                                PassphraseSource passphrase) {
         AccountIdentifier account;
         try {
             account = AccountIdentifier.parse(settings.require(Setting.ACCOUNT, accountFlag));
         } catch (IllegalArgumentException e) {
             throw PapiException.usage(e.getMessage());
         }
+        Optional<String> key = settings.get(Setting.PRIVATE_KEY, keyFlag);
+        SnowflakeAuthenticator authenticator = settings.get(Setting.AUTHENTICATOR, authenticatorFlag)
+                .map(SnowflakeAuthenticator::parse)
+                .orElse(key.isPresent() ? SnowflakeAuthenticator.SNOWFLAKE_JWT : SnowflakeAuthenticator.SNOWFLAKE);
         String host = settings.get(Setting.HOST, null).orElse(account.host());
         Properties props = new Properties();
         props.put("account", account.forJwt());
-        props.put("user", settings.require(Setting.USER, userFlag));
+        Optional<String> user = settings.get(Setting.USER, userFlag);
+        if (authenticator != SnowflakeAuthenticator.OAUTH) {
+            props.put("user", user.orElseGet(() -> settings.require(Setting.USER, userFlag)));
+        } else {
+            user.ifPresent(u -> props.put("user", u));
+        }
         settings.get(Setting.ROLE, null).ifPresent(v -> props.put("role", v));
         settings.get(Setting.WAREHOUSE, null).ifPresent(v -> props.put("warehouse", v));
         settings.get(Setting.DATABASE, null).ifPresent(v -> props.put("db", v));
         settings.get(Setting.SCHEMA, null).ifPresent(v -> props.put("schema", v));
-        Optional<String> key = settings.get(Setting.PRIVATE_KEY, keyFlag);
-        if (key.isPresent()) {
-            props.put("authenticator", "SNOWFLAKE_JWT");
-            props.put("privateKey", PrivateKeys.read(Path.of(key.get()), passphrase));
-        } else {
-            String password = settings.get(Setting.PASSWORD, null).orElseThrow(() -> PapiException.usage(
-                    "no credentials for the JDBC connection: configure a private key (--private-key, SNOWFLAKE_PRIVATE_KEY_PATH) "
-                            + "or a password (SNOWFLAKE_PASSWORD, or 'password' in connections.toml)"));
-            props.put("password", password);
+        props.put("authenticator", authenticator.driverValue());
+        switch (authenticator) {
+            case SNOWFLAKE_JWT -> props.put("privateKey", PrivateKeys.read(Path.of(key.orElseThrow(() -> PapiException.usage(
+                    "authenticator snowflake_jwt needs a private key: pass --private-key, set SNOWFLAKE_PRIVATE_KEY_PATH, "
+                            + "or add 'private_key_file' to the connection"))), passphrase));
+            case EXTERNALBROWSER -> {
+                // the driver opens the browser and waits for the identity provider's redirect
+            }
+            case USERNAME_PASSWORD_MFA -> {
+                props.put("password", password(settings, authenticator));
+                settings.get(Setting.PASSCODE, null).ifPresent(code -> props.put("passcode", code));
+            }
+            case PROGRAMMATIC_ACCESS_TOKEN, OAUTH -> props.put("token", token(settings, authenticator));
+            case SNOWFLAKE -> props.put("password", password(settings, authenticator));
         }
-        return new Target("jdbc:snowflake://" + host, props);
+        return new Target("jdbc:snowflake://" + host, props, authenticator, settings.environment().snowflakeDriver());
     }
 
-    /** A JDBC URL with its properties. {@link #toString()} never shows credentials. */
-    public record Target(String url, Properties properties) {
+    private static String password(Settings settings, SnowflakeAuthenticator authenticator) {
+        return settings.get(Setting.PASSWORD, null).orElseThrow(() -> PapiException.usage(
+                authenticator == SnowflakeAuthenticator.SNOWFLAKE
+                        ? "no credentials for the JDBC connection: configure a private key (--private-key, SNOWFLAKE_PRIVATE_KEY_PATH), "
+                                + "another authenticator (externalbrowser, programmatic_access_token, ...), "
+                                + "or a password (SNOWFLAKE_PASSWORD, or 'password' in connections.toml)"
+                        : "authenticator " + authenticator + " needs a password: set SNOWFLAKE_PASSWORD or add 'password' to the connection"));
+    }
+
+    private static String token(Settings settings, SnowflakeAuthenticator authenticator) {
+        Optional<String> inline = settings.get(Setting.TOKEN, null);
+        if (inline.isPresent()) {
+            return inline.get().trim();
+        }
+        Path file = settings.get(Setting.TOKEN_FILE_PATH, null).map(Path::of).orElseThrow(() -> PapiException.usage(
+                "authenticator " + authenticator + " needs a token: add 'token' or 'token_file_path' to the connection "
+                        + "(or set SNOWFLAKE_TOKEN / SNOWFLAKE_TOKEN_FILE_PATH)"));
+        try {
+            String token = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (token.isEmpty()) {
+                throw PapiException.usage("token file " + file + " is empty: put the " + authenticator + " token in it");
+            }
+            return token;
+        } catch (IOException e) {
+            throw PapiException.usage("cannot read token file " + file + " (token_file_path): " + e.getMessage());
+        }
+    }
+
+    /**
+     * A JDBC URL with its properties and the driver that takes them. {@link #toString()} never shows credentials.
+     *
+     * @param driver {@code null} for snowflake-jdbc itself
+     */
+    public record Target(String url, Properties properties, SnowflakeAuthenticator authenticator, Driver driver) {
         public Connection connect() {
             try {
-                Driver driver = driver();
-                Connection connection = driver.connect(url, properties);
+                Driver d = driver != null ? driver : driver();
+                Connection connection = d.connect(url, properties);
                 if (connection == null) {
                     throw PapiException.failure("the Snowflake driver does not accept " + url);
                 }
                 return connection;
             } catch (SQLException e) {
-                throw PapiException.failure("cannot connect to " + url + ": " + firstLine(e.getMessage()));
+                throw PapiException.failure("cannot connect to " + url + " as " + properties.getProperty("user", "(no user)")
+                        + " with authenticator " + authenticator + ": " + firstLine(e.getMessage()));
             }
         }
 
         @Override
         public String toString() {
-            return url + " as " + properties.getProperty("user");
+            return url + " as " + properties.getProperty("user") + " (" + authenticator + ")";
         }
     }
 
@@ -86,11 +145,31 @@ public final class SnowflakeJdbc {
         throw PapiException.failure("the Snowflake JDBC driver is not on the class path");
     }
 
+    /**
+     * A Snowflake failure as one line, with the likely fix for the two that a connection without context causes:
+     * papi's statements name tables without a database (error 2003, "does not exist or not authorized"), and
+     * queries need a warehouse (error 606, "No active warehouse selected").
+     */
+    public static String explain(SQLException e) {
+        String line = firstLine(e.getMessage());
+        return switch (e.getErrorCode()) {
+            case 2003 -> line + " (papi names its tables without a database: give the connection database and schema, "
+                    + "e.g. database = \"API\", schema = \"DATA\"; papi doctor -c NAME checks them)";
+            case 606 -> line + " (give the connection a warehouse, e.g. warehouse = \"DATA_API_WH\"; papi doctor -c NAME checks it)";
+            default -> line;
+        };
+    }
+
+    /**
+     * A driver message as one line: its first line, joined with the second when the first only introduces it, as
+     * Snowflake's "SQL compilation error:" / "Object 'X' does not exist or not authorized." does.
+     */
     public static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        String[] lines = message.strip().split("\\R");
+        String first = lines[0].trim();
+        return first.endsWith(":") && lines.length > 1 ? first + " " + lines[1].trim() : first;
     }
 }

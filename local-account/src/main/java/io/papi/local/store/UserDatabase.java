@@ -1,5 +1,6 @@
 package io.papi.local.store;
 
+import io.papi.local.files.H2Password;
 import io.papi.local.files.PrivateFile;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -63,7 +64,15 @@ public final class UserDatabase implements AutoCloseable {
         if (path.indexOf(';') >= 0) {
             throw new IllegalArgumentException("local account directory " + path + " contains ';', which H2 cannot open: use another directory");
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE", "sa", "");
+        String url = "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE";
+        String password;
+        try {
+            // an older papi opened the registry as "sa" with an empty password
+            password = H2Password.forDatabase(Path.of(path), url, "sa");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open user registry " + path + ".mv.db: " + e.getMessage(), e);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, H2Password.USER, password);
         pool.setMaxConnections(8);
         UserDatabase database = new UserDatabase(pool, Path.of(path + ".mv.db"));
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
