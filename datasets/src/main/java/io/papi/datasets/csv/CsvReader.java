@@ -1,6 +1,5 @@
 package io.papi.datasets.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -12,12 +11,28 @@ import java.util.List;
  * as Personalize would, independently of the engine that wrote them.
  */
 public final class CsvReader implements AutoCloseable {
-    private final BufferedReader in;
+    private final Reader in;
     private final StringBuilder field = new StringBuilder();
+    // an unsynchronised buffer of our own: BufferedReader.read() takes a lock per character
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private long line = 1;
 
     public CsvReader(Reader in) {
-        this.in = in instanceof BufferedReader buffered ? buffered : new BufferedReader(in, 1 << 16);
+        this.in = in;
+    }
+
+    private int read() throws IOException {
+        if (position == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 
     /** The line the next record starts on (1-based). */
@@ -27,10 +42,11 @@ public final class CsvReader implements AutoCloseable {
 
     /** The next record, or null at the end of the input. */
     public List<String> next() throws IOException {
-        int c = in.read();
+        int c = read();
         if (c < 0) {
             return null;
         }
+        long start = line;
         List<String> fields = new ArrayList<>();
         field.setLength(0);
         boolean quoted = false;
@@ -38,10 +54,10 @@ public final class CsvReader implements AutoCloseable {
         while (true) {
             if (quoted) {
                 if (c < 0) {
-                    throw new IOException("line " + line + ": a quoted field is not closed");
+                    throw new IOException("line " + start + ": a quoted field is not closed");
                 }
                 if (c == '"') {
-                    int peek = in.read();
+                    int peek = read();
                     if (peek == '"') {
                         field.append('"');
                     } else {
@@ -75,7 +91,7 @@ public final class CsvReader implements AutoCloseable {
             } else {
                 field.append((char) c);
             }
-            c = in.read();
+            c = read();
         }
     }
 
