@@ -64,7 +64,10 @@ public final class OutputFolder implements AutoCloseable {
     public Path folder(TrainingDataset dataset) {
         Path folder = staging.resolve(dataset.folder());
         try {
-            Files.createDirectories(folder);
+            if (!Files.isDirectory(folder)) {
+                // papi's folders are 0700, like the staging folder createTempDirectory made
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,7 +85,6 @@ public final class OutputFolder implements AutoCloseable {
     /** Moves the staged datasets into {@code target}: the whole folder at once when it did not exist. */
     public void commit() throws IOException {
         if (!Files.exists(target)) {
-            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             move(staging, target);
         } else {
             try (Stream<Path> folders = Files.list(staging)) {

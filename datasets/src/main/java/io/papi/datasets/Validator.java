@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,7 +107,8 @@ public final class Validator {
         }
         checkRequired(target, schema, log);
         checkMetadataLimits(target, schema, log);
-        RowChecks rows = new RowChecks(name, target.role(), schema.fields(), log);
+        RowChecks rows = new RowChecks(name, target.role(), schema.fields(),
+                requiredFields(target.role(), target.domain()).keySet(), log);
         try {
             rows.run(csv);
         } catch (IOException e) {
@@ -129,33 +131,38 @@ public final class Validator {
         return false;
     }
 
-    private static void checkRequired(Target target, SchemaFile schema, ProblemLog log) {
-        List<String[]> required = new ArrayList<>();
-        switch (target.role()) {
+    /** The fields Personalize requires of a dataset of this type and domain, with their Avro types, in order. */
+    static Map<String, String> requiredFields(Role role, Domain domain) {
+        Map<String, String> required = new LinkedHashMap<>();
+        switch (role) {
             case INTERACTIONS -> {
-                required.add(new String[] {"USER_ID", "string"});
-                required.add(new String[] {"ITEM_ID", "string"});
-                required.add(new String[] {"TIMESTAMP", "long"});
+                required.put("USER_ID", "string");
+                required.put("ITEM_ID", "string");
+                required.put("TIMESTAMP", "long");
             }
-            case USERS -> required.add(new String[] {"USER_ID", "string"});
+            case USERS -> required.put("USER_ID", "string");
             case ITEMS -> {
-                required.add(new String[] {"ITEM_ID", "string"});
-                if (target.domain() == Domain.ECOMMERCE) {
-                    required.add(new String[] {"PRICE", "float"});
-                    required.add(new String[] {"CATEGORY_L1", "string"});
+                required.put("ITEM_ID", "string");
+                if (domain == Domain.ECOMMERCE) {
+                    required.put("PRICE", "float");
+                    required.put("CATEGORY_L1", "string");
                 } else {
-                    required.add(new String[] {"GENRES", "string"});
-                    required.add(new String[] {"CREATION_TIMESTAMP", "long"});
+                    required.put("GENRES", "string");
+                    required.put("CREATION_TIMESTAMP", "long");
                 }
             }
-            default -> throw new IllegalStateException();
+            default -> throw new IllegalStateException(role.name());
         }
-        for (String[] field : required) {
-            SchemaFile.SchemaField found = schema.fields().stream().filter(f -> f.name().equals(field[0])).findFirst().orElse(null);
+        return required;
+    }
+
+    private static void checkRequired(Target target, SchemaFile schema, ProblemLog log) {
+        for (Map.Entry<String, String> field : requiredFields(target.role(), target.domain()).entrySet()) {
+            SchemaFile.SchemaField found = schema.fields().stream().filter(f -> f.name().equals(field.getKey())).findFirst().orElse(null);
             if (found == null) {
-                log.error(target.name(), 0, Problem.REQUIRED_FIELD, "required field " + field[0] + " (" + field[1] + ") is missing");
-            } else if (!field[1].equals(found.type())) {
-                log.error(target.name(), 0, Problem.REQUIRED_FIELD, "field " + field[0] + " must be of type " + field[1]
+                log.error(target.name(), 0, Problem.REQUIRED_FIELD, "required field " + field.getKey() + " (" + field.getValue() + ") is missing");
+            } else if (!field.getValue().equals(found.type())) {
+                log.error(target.name(), 0, Problem.REQUIRED_FIELD, "field " + field.getKey() + " must be of type " + field.getValue()
                         + ", not " + found.type());
             }
         }

@@ -37,13 +37,14 @@ final class WarehouseChecks {
         boolean hasItems = datasets.stream().anyMatch(d -> d.role() == Role.ITEMS);
         for (TrainingDataset dataset : datasets) {
             String table = dataset.folder();
+            java.util.Set<String> required = Validator.requiredFields(dataset.role(), dataset.domain()).keySet();
             for (Field field : dataset.fields()) {
                 long empty = count("SELECT COUNT(*) FROM " + table + " WHERE " + quoted(field) + " IS NULL"
                         + (field.type().equals("string") ? " OR " + quoted(field) + " = ''" : ""));
                 if (empty > 0) {
                     log.warning(table, 0, Problem.EMPTY_VALUE, String.format(Locale.ROOT,
                             "%,d empty %s in %s field %s; Personalize may refuse such rows on import", empty,
-                            empty == 1 ? "value" : "values", field.nullable() ? "optional" : "required", field.name()));
+                            empty == 1 ? "value" : "values", required.contains(field.name()) ? "required" : "optional", field.name()));
                 }
                 if (field.categorical()) {
                     long over = count("SELECT COUNT(*) FROM " + table + " WHERE LENGTH(" + quoted(field) + ") > "

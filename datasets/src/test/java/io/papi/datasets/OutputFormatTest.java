@@ -78,6 +78,16 @@ class OutputFormatTest {
     }
 
     @Test
+    void theFoldersABuildCreatesAreOwnerOnly() throws IOException {
+        Path out = buildEcommerce(BuildOptions.defaults());
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+        for (TrainingDataset dataset : TrainingDataset.ecommerce()) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(dataset.folder()))))
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
     void formatChoosesTheFiles() throws IOException {
         Path out = buildEcommerce(BuildOptions.defaults().withFormats(EnumSet.of(BuildOptions.OutputFormat.PARQUET)));
         Path folder = out.resolve(TrainingDataset.ECOMMERCE_USERS.folder());

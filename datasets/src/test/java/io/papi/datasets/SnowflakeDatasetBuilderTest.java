@@ -116,7 +116,7 @@ class SnowflakeDatasetBuilderTest {
         ValidationReport report = builder.validate(snowflake.connection(), false);
         assertThat(report.problems()).extracting(Problem::toString).containsExactly(
                 TrainingDataset.ECOMMERCE_INTERACTIONS.folder() + ": error: 3 values of ITEM_ID are over Personalize's 256 characters [id-length]",
-                TrainingDataset.ECOMMERCE_USERS.folder() + ": warning: 2 empty values in required field ECOMMERCE_USER_IS_GUEST; "
+                TrainingDataset.ECOMMERCE_USERS.folder() + ": warning: 2 empty values in optional field ECOMMERCE_USER_IS_GUEST; "
                         + "Personalize may refuse such rows on import [empty-value]",
                 TrainingDataset.ECOMMERCE_ITEMS.folder() + ": error: 3 values of ITEM_ID are over Personalize's 256 characters [id-length]");
         assertThat(report.recipes()).hasSize(5).allMatch(RecipeTable.Row::trainable);

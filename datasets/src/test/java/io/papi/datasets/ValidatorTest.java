@@ -209,8 +209,8 @@ class ValidatorTest {
         Path folder = folder(TrainingDataset.ECOMMERCE_ITEMS, List.of("p1,,A", "p2,2.0,B", "p3,,", "p4,,C"));
         ValidationReport report = Validator.validate(folder, false);
         assertThat(withRule(report, Problem.EMPTY_VALUE)).extracting(Problem::message).containsExactly(
-                "3 empty values in optional field PRICE (first rows [1, 3, 4]); Personalize may refuse such rows on import",
-                "1 empty value in optional field CATEGORY_L1 (first rows [3]); Personalize may refuse such rows on import");
+                "3 empty values in required field PRICE (first rows [1, 3, 4]); Personalize may refuse such rows on import",
+                "1 empty value in required field CATEGORY_L1 (first rows [3]); Personalize may refuse such rows on import");
         assertThat(report.passed()).isTrue();
     }
 

@@ -30,6 +30,7 @@ public final class RowChecks {
     private final String dataset;
     private final Role role;
     private final List<SchemaFile.SchemaField> fields;
+    private final Set<String> required;
     private final ProblemLog log;
 
     private long rows;
@@ -41,10 +42,12 @@ public final class RowChecks {
     private final long[] empties;
     private final List<List<Long>> firstEmpty = new ArrayList<>();
 
-    public RowChecks(String dataset, Role role, List<SchemaFile.SchemaField> fields, ProblemLog log) {
+    /** @param required the fields Personalize requires of this dataset type (an empty value there is called so) */
+    public RowChecks(String dataset, Role role, List<SchemaFile.SchemaField> fields, Set<String> required, ProblemLog log) {
         this.dataset = dataset;
         this.role = role;
         this.fields = fields;
+        this.required = Set.copyOf(required);
         this.log = log;
         this.empties = new long[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
@@ -133,7 +136,7 @@ public final class RowChecks {
         for (int i = 0; i < fields.size(); i++) {
             if (empties[i] > 0) {
                 SchemaFile.SchemaField field = fields.get(i);
-                String kind = field.nullable() ? "optional" : "required";
+                String kind = required.contains(field.name()) ? "required" : "optional";
                 log.warning(dataset, firstEmpty.get(i).get(0), Problem.EMPTY_VALUE, String.format(Locale.ROOT,
                         "%,d empty %s in %s field %s (first rows %s); Personalize may refuse such rows on import",
                         empties[i], empties[i] == 1 ? "value" : "values", kind, field.name(), firstEmpty.get(i)));
