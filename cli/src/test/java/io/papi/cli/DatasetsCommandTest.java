@@ -81,6 +81,25 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void ratingsFromAnyCsvWithAMappingBuildInteractions() throws IOException {
+        StringBuilder csv = new StringBuilder("who;what;stars\n");
+        for (int user = 1; user <= 30; user++) {
+            for (int item = 1; item <= 40; item++) {
+                csv.append(user).append(';').append(item).append(';').append(1 + (user + item) % 5).append('\n');
+            }
+        }
+        Path file = Files.writeString(home.resolve("stars.csv"), csv);
+        Path out = home.resolve("datasets");
+        CliRun.Result built = papi("datasets", "ratings", "--ratings", file.toString(), "--mapping",
+                "user=who,item=what,rating=stars,delimiter=;", "--out", out.toString());
+        assertThat(built.out()).as(built.toString()).contains("1,200 rows");
+        // no timestamps in this file: the required TIMESTAMP is empty, which Personalize may refuse (a warning)
+        assertThat(built.err()).contains("1,200 empty values in required field TIMESTAMP");
+        assertThat(built.exitCode()).isZero();
+        assertThat(out.resolve("snowplow_recommendations_ratings_items")).doesNotExist();
+    }
+
+    @Test
     void aMissingColumnIsNamedOnOneLineWithExitTwoAndNoOutput() throws IOException {
         Path events = Files.writeString(home.resolve("events.csv"), "domain_userid,product_id\nd1,p1\n");
         Path out = home.resolve("out");

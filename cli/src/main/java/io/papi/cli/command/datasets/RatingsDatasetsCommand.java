@@ -12,6 +12,7 @@ import io.papi.datasets.RatingsInput;
 import io.papi.datasets.TrainingDataset;
 import io.papi.datasets.Validator;
 import io.papi.recommender.BadDataException;
+import io.papi.recommender.CsvMapping;
 import io.papi.recommender.Dataset;
 import io.papi.recommender.LoadOptions;
 import io.papi.recommender.Loaders;
@@ -32,8 +33,9 @@ import picocli.CommandLine.Option;
 @Command(name = "ratings", mixinStandardHelpOptions = true,
         description = {"VIDEO_ON_DEMAND interactions, items and users from ratings.",
                 "Builds snowplow_recommendations_ratings_{interactions,items,users} from ratings:",
-                "an ml-100k folder, the guide's CSVs, or papi's synthetic data (papi data generate). Interactions are Watch with",
-                "EVENT_VALUE = rating; items where titles or genres are known; users where they are known (u.user)."})
+                "an ml-100k folder, the guide's CSVs, papi's synthetic data (papi data generate), or any CSV with --mapping.",
+                "Interactions are Watch with EVENT_VALUE = rating; items where titles or genres are known; users where",
+                "they are known (u.user)."})
 final class RatingsDatasetsCommand extends PapiSubcommand {
     @Option(names = "--ratings", paramLabel = "FILE|DIR", required = true,
             description = "An ml-100k folder (u.data, u.item, u.user), the guide's ratings CSV, or a folder holding ratings.csv")
@@ -42,9 +44,13 @@ final class RatingsDatasetsCommand extends PapiSubcommand {
     @Option(names = "--titles", paramLabel = "FILE", description = "Titles CSV (ITEM_ID,TITLE) for the guide's format")
     Path titles;
 
-    @Option(names = "--ratings-format", paramLabel = "auto|movielens|guide", defaultValue = "auto",
-            description = "Ratings format (default: ${DEFAULT-VALUE}: a folder or file with u.data means movielens, else guide)")
+    @Option(names = "--ratings-format", paramLabel = "auto|movielens|guide|csv", defaultValue = "auto",
+            description = "Ratings format (default: ${DEFAULT-VALUE}: u.data means movielens, --mapping means csv, else guide)")
     String ratingsFormat;
+
+    @Option(names = "--mapping", paramLabel = "SPEC",
+            description = "Columns of a generic CSV, as papi recommend takes them, e.g. user=userId,item=movieId,rating=rating,timestamp=ts")
+    String mapping;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -81,7 +87,8 @@ final class RatingsDatasetsCommand extends PapiSubcommand {
         String kind = ratingsFormat.toLowerCase(Locale.ROOT);
         Path dir = Files.isDirectory(ratings) ? ratings : ratings.toAbsolutePath().getParent();
         if (kind.equals("auto")) {
-            kind = Files.isRegularFile(dir.resolve("u.data")) || ratings.getFileName().toString().equals("u.data") ? "movielens" : "guide";
+            kind = mapping != null ? "csv"
+                    : Files.isRegularFile(dir.resolve("u.data")) || ratings.getFileName().toString().equals("u.data") ? "movielens" : "guide";
         }
         LoadOptions options = LoadOptions.defaults();
         Dataset dataset;
@@ -91,7 +98,13 @@ final class RatingsDatasetsCommand extends PapiSubcommand {
                 case "guide" -> Files.isDirectory(ratings) && titles == null
                         ? Loaders.guideCsvDirectory(ratings, options)
                         : Loaders.guideCsv(Files.isDirectory(ratings) ? ratings.resolve(Loaders.RATINGS_CSV) : ratings, titles, options);
-                default -> throw PapiException.usage("--ratings-format must be auto, movielens or guide, not '" + ratingsFormat + "'");
+                case "csv" -> {
+                    if (mapping == null) {
+                        throw PapiException.usage("--ratings-format csv needs --mapping, e.g. --mapping user=userId,item=movieId,rating=rating");
+                    }
+                    yield Loaders.genericCsv(ratings, CsvMapping.parse(mapping), options);
+                }
+                default -> throw PapiException.usage("--ratings-format must be auto, movielens, guide or csv, not '" + ratingsFormat + "'");
             };
         } catch (BadDataException e) {
             throw PapiException.usage(e.getMessage());
