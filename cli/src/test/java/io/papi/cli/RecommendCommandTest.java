@@ -115,6 +115,79 @@ class RecommendCommandTest {
     }
 
     @Test
+    void theDefaultTunesAndPrintsItsChoiceAndAGivenKnobStaysFixed() {
+        CliRun cli = new CliRun(home);
+        var tuned = cli.run("recommend", "--ratings", data.toString(), "--out", home.resolve("recs-tuned.jsonl").toString());
+        assertThat(tuned.exitCode()).as(tuned.toString()).isZero();
+        assertThat(tuned.out()).containsPattern("edlae: tuned lambda=\\d+ alpha=[0-9.]+ damping=[0-9.]+ input=(ratings|binary), "
+                + "validation nDCG@10 0\\.\\d{4} \\(\\d+ fits");
+
+        var fixed = cli.run("recommend", "--ratings", data.toString(), "--lambda", "350", "--algorithm", "ease",
+                "--out", home.resolve("recs-fixed.jsonl").toString());
+        assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+        assertThat(fixed.out()).contains("ease: lambda=350 (not tuned)");
+
+        var off = cli.run("recommend", "--ratings", data.toString(), "--tune", "off", "--out", home.resolve("recs-off.jsonl").toString());
+        assertThat(off.out()).contains("edlae: lambda=200 alpha=1 damping=0.2 input=ratings (not tuned)");
+
+        var bad = cli.run("recommend", "--ratings", data.toString(), "--tune", "sometimes");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--tune must be auto or off, not 'sometimes'");
+        var badInput = cli.run("recommend", "--ratings", data.toString(), "--input", "stars");
+        assertThat(badInput.exitCode()).isEqualTo(2);
+        assertThat(badInput.err()).contains("--input must be binary or ratings, not 'stars'");
+    }
+
+    @Test
+    void evaluatePrintsOneTableWithTheKnobsEachAlgorithmChose() {
+        var result = new CliRun(home).run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "edlae,ease,popular");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        String edlae = result.out().lines().filter(l -> l.startsWith("edlae ")).findFirst().orElseThrow();
+        String ease = result.out().lines().filter(l -> l.startsWith("ease ")).findFirst().orElseThrow();
+        assertThat(edlae).containsPattern("lambda=\\d+ alpha=\\S+ damping=\\S+ input=\\S+ \\(tuned\\)");
+        assertThat(ease).containsPattern("lambda=\\d+ \\(tuned\\)");
+        assertThat(result.out()).containsPattern("(?m)^popular .* - ");
+        assertThat(Double.parseDouble(edlae.trim().split("\\s+")[3])).isGreaterThan(Double.parseDouble(ease.trim().split("\\s+")[3]));
+    }
+
+    @Test
+    void theDefaultFallsBackToItemKnnOnALargeCatalogueAndSaysWhy() throws Exception {
+        Path big = home.resolve("big");
+        io.papi.recommender.SyntheticData.generate(1, io.papi.recommender.SyntheticShape.scaled(5_100, 5_200, 110_000))
+                .writeGuideCsv(big);
+        var result = new CliRun(home).run("recommend", "--ratings", big.toString(), "--tune", "off",
+                "--out", home.resolve("recs-big.jsonl").toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err().strip()).isEqualTo("papi: edlae would invert a 5,100×5,100 matrix per fit (5100 users, "
+                + "5200 items), minutes with --tune auto; using itemknn (sparse item-kNN) instead, or run --in-warehouse -c CONN");
+        assertThat(result.out()).contains("itemknn: neighbours=200 shrinkage=0 (not tuned)", "itemknn: top 10 for 5100 users");
+    }
+
+    @Test
+    void printSqlShowsTheWarehouseScriptWithTheKnobsAndTablesFilledIn() {
+        var result = new CliRun(home).run("recommend", "--print-sql", "--neighbours", "50", "--shrinkage", "10", "--top", "5",
+                "--table", "APP.LOOKUP");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("SET NEIGHBOURS = 50;\n\nSET SHRINKAGE = 10;\n\nSET TOP_N = 5;\n\n")
+                .contains("CREATE HYBRID TABLE IF NOT EXISTS APP.LOOKUP (USER_ID NUMBER PRIMARY KEY", "BEGIN;", "COMMIT;")
+                .endsWith("DROP TABLE IF EXISTS PAPI_TOP_N;\n");
+    }
+
+    @Test
+    void inWarehouseRefusesLocalInputsAndNeedsAConnection() {
+        CliRun cli = new CliRun(home);
+        var withFile = cli.run("recommend", "--in-warehouse", "--ratings", data.toString());
+        assertThat(withFile.exitCode()).isEqualTo(2);
+        assertThat(withFile.err()).contains("--in-warehouse reads --ratings-table in Snowflake: leave out --ratings");
+        var ease = cli.run("recommend", "--in-warehouse", "--algorithm", "ease");
+        assertThat(ease.exitCode()).isEqualTo(2);
+        assertThat(ease.oneLineError()).as(ease.toString()).isTrue();
+        var noAccount = cli.run("recommend", "--in-warehouse");
+        assertThat(noAccount.exitCode()).as(noAccount.toString()).isEqualTo(2);
+        assertThat(noAccount.oneLineError()).as(noAccount.toString()).isTrue();
+    }
+
+    @Test
     void badRowsAreCountedOrStopTheRunWithStrict() throws Exception {
         Path bad = home.resolve("bad.csv");
         Files.writeString(bad, "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,10,4,2024-12-04T15:55:49.000\n1,11,nine,2024-12-04T15:55:49.000\n2,10,5,2024-12-04T15:55:49.000\n");

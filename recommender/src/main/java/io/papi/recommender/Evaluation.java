@@ -4,12 +4,11 @@ import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.algorithm.Models;
 import io.papi.recommender.algorithm.SerializedProgress;
 import io.papi.recommender.evaluation.RandomSplit;
-import io.papi.recommender.evaluation.RankingMetrics;
+import io.papi.recommender.evaluation.HoldoutScore;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Offline evaluation under the protocol of Microsoft Recommenders' MovieLens benchmark: each user's ratings are split
@@ -53,51 +52,15 @@ public final class Evaluation {
         long t0 = System.nanoTime();
         Model model = Models.train(train, algorithm, parameters, progress);
         long t1 = System.nanoTime();
-        int items = train.itemCount();
-        ThreadLocal<float[]> scores = ThreadLocal.withInitial(() -> new float[items]);
-        ThreadLocal<boolean[]> excluded = ThreadLocal.withInitial(() -> new boolean[items]);
-        ThreadLocal<boolean[]> relevant = ThreadLocal.withInitial(() -> new boolean[items]);
         ProgressListener p = SerializedProgress.of(progress);
         p.start("evaluating " + algorithm.key(), train.userCount());
-        RankingMetrics[] perUser = new RankingMetrics[train.userCount()];
-        IntStream.range(0, train.userCount()).parallel().forEach(u -> {
-            int held = test.end(u) - test.start(u);
-            if (held > 0) {
-                int[] top = Models.topItems(model, train, u, k, scores.get(), excluded.get());
-                boolean[] rel = relevant.get();
-                for (int q = test.start(u); q < test.end(u); q++) {
-                    rel[test.item(q)] = true;
-                }
-                perUser[u] = RankingMetrics.of(top, rel, held, k);
-                for (int q = test.start(u); q < test.end(u); q++) {
-                    rel[test.item(q)] = false;
-                }
-            }
-            p.advance(1);
-        });
+        HoldoutScore score = HoldoutScore.of(model, train, test, k, () -> p.advance(1));
         p.done();
         long t2 = System.nanoTime();
-        // Summed in user order so the figures do not depend on thread scheduling.
-        int users = 0;
-        double precision = 0;
-        double recall = 0;
-        double ndcg = 0;
-        double map = 0;
-        double mapAtK = 0;
-        for (RankingMetrics m : perUser) {
-            if (m != null) {
-                users++;
-                precision += m.precision();
-                recall += m.recall();
-                ndcg += m.ndcg();
-                map += m.averagePrecision();
-                mapAtK += m.averagePrecisionAtK();
-            }
-        }
-        if (users == 0) {
+        if (score == null) {
             throw new IllegalArgumentException("no user has held-out ratings: every user needs at least 2 ratings");
         }
-        return new EvaluationRow(algorithm, k, users, precision / users, recall / users, ndcg / users, map / users,
-                mapAtK / users, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+        return new EvaluationRow(algorithm, k, score.users(), score.precision(), score.recall(), score.ndcg(),
+                score.map(), score.mapAtK(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
     }
 }

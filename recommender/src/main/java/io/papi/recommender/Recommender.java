@@ -57,6 +57,30 @@ public final class Recommender {
         return new Recommender(ratings, algorithm, parameters, model, Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /**
+     * Why the algorithm cannot be trained on these ratings in this JVM's heap, in one line, or empty when it can. The
+     * EASE family needs dense matrices (see docs/recommender.md); item-kNN is sparse and is the way past them.
+     */
+    public static java.util.Optional<String> whyNotFit(Algorithm algorithm, Ratings ratings) {
+        return java.util.Optional.ofNullable(Models.whyNot(algorithm, ratings.userCount(), ratings.itemCount(),
+                Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * Why the algorithm would take minutes rather than seconds here, or empty: the EASE family inverts a
+     * min(users, items)-sided matrix, about side³/2 multiply-adds per fit, which {@code --tune auto} repeats. Above
+     * {@value io.papi.recommender.algorithm.Models#QUICK_SIDE} a side, the default model gives way to item-kNN.
+     */
+    public static java.util.Optional<String> whyNotQuick(Algorithm algorithm, Ratings ratings) {
+        int side = Math.min(ratings.userCount(), ratings.itemCount());
+        if ((algorithm == Algorithm.EDLAE || algorithm == Algorithm.EASE) && side > Models.QUICK_SIDE) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "%s would invert a %,d×%,d matrix per fit (%d users, %d items), minutes with --tune auto",
+                    algorithm.key(), side, side, ratings.userCount(), ratings.itemCount()));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Trains with default parameters and no progress. */
     public static Recommender train(Ratings ratings, Algorithm algorithm) {
         return train(ratings, algorithm, Parameters.defaults(), ProgressListener.NONE);

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MovieLens-shaped synthetic data, so papi runs and is tested without MovieLens (which may not be redistributed):
- * {@value #USERS} users, {@value #ITEMS} items with invented titles, {@value #RATINGS} ratings of 1 to 5, at least
- * {@value #MIN_RATINGS_PER_USER} per user, long-tailed item popularity and latent genre tastes that personalised
- * models can learn. The same seed gives the same bytes on every JVM.
+ * MovieLens-shaped synthetic data, so papi runs and is tested without MovieLens (which may not be redistributed).
+ * By default it has MovieLens 100K's published statistics exactly ({@link SyntheticShape#movieLens100k()}):
+ * {@value #USERS} users, {@value #ITEMS} items with invented titles, {@value #RATINGS} ratings of 1 to 5, 20 to 737
+ * per user (median 65), 1 to 583 per item (median 27, 141 items rated once), values 1 to 5 in shares
+ * 6 / 11 / 27 / 34 / 21 %, and latent genre tastes that personalised models can learn. The same seed gives the same
+ * bytes on every JVM.
  *
  * <p>{@link #writeGuideCsv} writes the guide's layout: {@code ratings.csv} ({@code USER_ID,ITEM_ID,RATING,TIMESTAMP}),
  * {@code titles.csv} ({@code ITEM_ID,TITLE}) and {@code users.csv} ({@code ID}).
@@ -28,12 +30,14 @@ public final class SyntheticData {
     public static final int MIN_RATINGS_PER_USER = 20;
 
     private final long seed;
+    private final SyntheticShape shape;
     private final SyntheticRatings raw;
     private final Ratings ratings;
     private final Titles titles;
 
-    private SyntheticData(long seed, SyntheticRatings raw) {
+    private SyntheticData(long seed, SyntheticShape shape, SyntheticRatings raw) {
         this.seed = seed;
+        this.shape = shape;
         this.raw = raw;
         Ratings.Builder b = Ratings.builder();
         for (int u = 0; u < raw.users(); u++) {
@@ -49,9 +53,14 @@ public final class SyntheticData {
         this.titles = Titles.of(t);
     }
 
-    /** Generates the data set for a seed. */
+    /** Generates the MovieLens 100K-shaped data set for a seed. */
     public static SyntheticData generate(long seed) {
-        return new SyntheticData(seed, SyntheticRatings.generate(seed, USERS, ITEMS, RATINGS, MIN_RATINGS_PER_USER));
+        return generate(seed, SyntheticShape.movieLens100k());
+    }
+
+    /** Generates a data set of any shape, for example {@link SyntheticShape#scaled} for benchmarks. */
+    public static SyntheticData generate(long seed, SyntheticShape shape) {
+        return new SyntheticData(seed, shape, SyntheticRatings.generate(seed, shape));
     }
 
     /** Generates the data set for {@link #DEFAULT_SEED}. */
@@ -63,6 +72,15 @@ public final class SyntheticData {
         return seed;
     }
 
+    public SyntheticShape shape() {
+        return shape;
+    }
+
+    /** Ratings the generator moved between users to meet every count exactly; a handful at most. */
+    public int completionTrades() {
+        return raw.swaps();
+    }
+
     public Ratings ratings() {
         return ratings;
     }
@@ -71,7 +89,7 @@ public final class SyntheticData {
         return titles;
     }
 
-    /** User ids 1..{@value #USERS}. */
+    /** User ids 1..users. */
     public long[] userIds() {
         return ratings.userIds();
     }

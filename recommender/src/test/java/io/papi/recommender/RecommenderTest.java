@@ -93,7 +93,7 @@ class RecommenderTest {
         assertThatThrownBy(() -> Recommender.train(Ratings.builder().build(), Algorithm.EASE))
                 .hasMessage("there are no ratings to train on: check the input and its load report");
         assertThatThrownBy(() -> Algorithm.parse("svd"))
-                .hasMessage("unknown algorithm 'svd': use one of notebook, ease, itemknn, popular");
+                .hasMessage("unknown algorithm 'svd': use one of notebook, edlae, ease, itemknn, popular");
         assertThat(Algorithm.parse(" EASE ")).isEqualTo(Algorithm.EASE);
     }
 

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SyntheticDataTest {
 
@@ -22,49 +23,63 @@ class SyntheticDataTest {
      * Random or StrictMath differ, which the specification forbids) shows up here: the quickstart, the docs'
      * figures and the evaluation test all assume these bytes.
      */
-    private static final String DEFAULT_RATINGS_SHA256 = "5e157aa1179484be1dcbc23c84048ef939ebe2299af62d1bfb2674acf653d527";
+    private static final String DEFAULT_RATINGS_SHA256 = "98a6f9d27138d214fb5a69d67c6163a422b61e8fe09282d57175304ca2290ed1";
 
     @Test
-    void hasMovieLens100kShape() {
+    void hasMovieLens100kPublishedStatisticsExactly() {
         SyntheticData d = TestData.synthetic();
         Ratings r = d.ratings();
 
         assertThat(r.userCount()).isEqualTo(943);
         assertThat(r.itemCount()).isEqualTo(1682);
         assertThat(r.size()).isEqualTo(100_000);
-        int fewest = Integer.MAX_VALUE;
+        int[] perUser = new int[r.userCount()];
         for (int u = 0; u < r.userCount(); u++) {
-            fewest = Math.min(fewest, r.end(u) - r.start(u));
+            perUser[u] = r.end(u) - r.start(u);
         }
-        assertThat(fewest).as("fewest ratings of a user").isGreaterThanOrEqualTo(20);
+        Arrays.sort(perUser);
+        assertThat(perUser[0]).as("fewest ratings of a user").isEqualTo(20);
+        assertThat(perUser[471]).as("median ratings per user").isEqualTo(65);
+        assertThat(perUser[942]).as("most ratings of a user").isEqualTo(737);
+        int[] perItem = r.itemCounts();
+        Arrays.sort(perItem);
+        assertThat(perItem[0]).as("fewest ratings of an item").isEqualTo(1);
+        assertThat(perItem[840] + perItem[841]).as("twice the median ratings per item").isEqualTo(54);
+        assertThat(perItem[1681]).as("most ratings of an item").isEqualTo(583);
+        assertThat(Arrays.stream(perItem).filter(c -> c == 1).count()).as("items rated once").isEqualTo(141);
         int[] histogram = new int[6];
         for (int p = 0; p < r.size(); p++) {
             float v = r.value(p);
             histogram[v == Math.rint(v) && v >= 1 && v <= 5 ? (int) v : 0]++;
         }
-        assertThat(histogram[0]).as("ratings other than 1..5").isZero();
-        assertThat(histogram).as("every rating value occurs").satisfies(h -> assertThat(h[1] * h[2] * h[3] * h[4] * h[5]).isPositive());
+        // MovieLens 100K's value counts, which round to the published 6 / 11 / 27 / 34 / 21 %.
+        assertThat(histogram).containsExactly(0, 6110, 11370, 27145, 34174, 21201);
+        assertThat(d.completionTrades()).as("ratings traded to meet every count").isZero();
         assertThat(d.titles().size()).isEqualTo(1682);
         assertThat(new HashSet<>(d.titles().asMap().values())).hasSize(1682);
         assertThat(d.userIds()).hasSize(943).startsWith(1L).endsWith(943L);
     }
 
     @Test
-    void itemPopularityIsLongTailed() {
-        int[] counts = TestData.synthetic().ratings().itemCounts();
-        Arrays.sort(counts);
-        long top10 = 0;
-        for (int k = counts.length - counts.length / 10; k < counts.length; k++) {
-            top10 += counts[k];
-        }
-        long bottomHalf = 0;
-        for (int k = 0; k < counts.length / 2; k++) {
-            bottomHalf += counts[k];
-        }
-        // MovieLens 100K: the top 10% of items hold about 40% of ratings, the bottom half about 10%.
-        assertThat(top10).isGreaterThan(30_000);
-        assertThat(bottomHalf).isLessThan(20_000);
-        assertThat(counts[counts.length - 1]).isGreaterThan(20 * counts[counts.length / 2]);
+    void anotherSeedKeepsTheShapeAndAScaledShapeItsProportions() {
+        int[] perItem = SyntheticData.generate(7).ratings().itemCounts();
+        assertThat(Arrays.stream(perItem).filter(c -> c == 1).count()).isEqualTo(141);
+        assertThat(Arrays.stream(perItem).max().orElseThrow()).isEqualTo(583);
+
+        SyntheticShape big = SyntheticShape.scaled(2000, 4000, 200_000);
+        Ratings r = SyntheticData.generate(1, big).ratings();
+        assertThat(r.size()).isEqualTo(200_000);
+        assertThat(r.userCount()).isEqualTo(2000);
+        assertThat(r.itemCount()).isEqualTo(4000);
+        assertThat(Arrays.stream(r.itemCounts()).filter(c -> c == 1).count()).isEqualTo(big.itemsRatedOnce());
+    }
+
+    @Test
+    void refusesAShapeThatCannotBeMet() {
+        assertThatThrownBy(() -> new SyntheticShape(10, 10, 1000, 20, 65, 737, 1, 27, 583, new double[] {0.2, 0.2, 0.2, 0.2, 0.2}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SyntheticShape(943, 1682, 100_000, 20, 65, 737, 141, 27, 583, new double[] {0.06, 0.11, 0.27, 0.34, 0.21}))
+                .hasMessage("rating shares must be five non-negative numbers summing to 1");
     }
 
     @Test

@@ -22,7 +22,8 @@ public final class DataCommand implements Runnable {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = {"Write synthetic MovieLens-shaped data in the guide's CSV format: ratings.csv, titles.csv, users.csv",
-                    "(943 users, 1,682 items, 100,000 ratings of 1-5, long-tailed popularity, latent tastes).",
+                    "with MovieLens 100K's published statistics: 943 users, 1,682 items, 100,000 ratings of 1-5; per user 20-737",
+                    "(median 65), per item 1-583 (median 27, 141 rated once), shares 6/11/27/34/21 %%; latent tastes.",
                     "The same seed gives the same bytes."})
     static final class Generate extends PapiSubcommand {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write to")

@@ -7,6 +7,10 @@ import io.papi.recommender.Dataset;
 import io.papi.recommender.Evaluation;
 import io.papi.recommender.EvaluationRow;
 import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Ratings;
+import io.papi.recommender.Recommender;
+import io.papi.recommender.Tuning;
+import io.papi.recommender.evaluation.RandomSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /** {@code papi recommend evaluate}: offline accuracy of every algorithm on a random 75/25 split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Split each user's ratings 75/25 at random (seeded), train each algorithm on the 75%, and report",
-                "precision@K, recall@K, nDCG@K (every held-out rating is relevant) and MAP on the 25%, with training time.",
-                "Protocol details: docs/recommender.md."})
+        description = "Split each user's ratings 75/25 at random (seeded), tune each algorithm on the 75%% (--tune auto: an "
+                + "inner validation split of the 75%%, never the 25%%), train it there, and print one table: precision@K, "
+                + "recall@K, nDCG@K (every held-out rating is relevant), MAP, the knobs chosen and the time taken. "
+                + "Protocol: docs/recommender.md.")
 final class EvaluateCommand extends PapiSubcommand {
     @Mixin
     RatingsOptions source = new RatingsOptions();
@@ -32,7 +37,7 @@ final class EvaluateCommand extends PapiSubcommand {
     @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of the metrics (default: ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--algorithms", paramLabel = "LIST", split = ",", defaultValue = "ease,itemknn,popular,notebook",
+    @Option(names = "--algorithms", paramLabel = "LIST", split = ",", defaultValue = "edlae,ease,itemknn,popular,notebook",
             description = "Algorithms to compare (default: ${DEFAULT-VALUE})")
     List<String> algorithms;
 
@@ -54,15 +59,36 @@ final class EvaluateCommand extends PapiSubcommand {
         }
         ProgressListener progress = TerminalProgress.forTerminal(environment().interactive(), err());
         Dataset dataset = source.load(progress, err(), RatingsOptions.snowflakeConnection(settings, passphrase));
-        List<EvaluationRow> rows = Evaluation.run(dataset.ratings(), seed, chosen, algorithmOptions.parameters(), k, progress);
+        Ratings ratings = dataset.ratings();
+        RandomSplit split = RandomSplit.perUser(ratings, seed, Evaluation.TRAIN_FRACTION);
+        List<String[]> table = new ArrayList<>();
+        for (Algorithm algorithm : chosen) {
+            var why = Recommender.whyNotFit(algorithm, split.train());
+            if (why.isPresent()) {
+                warn(algorithm.key() + " skipped: " + why.get());
+                continue;
+            }
+            Tuning tuning = algorithmOptions.choose(split.train(), algorithm, progress);
+            EvaluationRow row = Evaluation.evaluate(split, algorithm, tuning.parameters(), k, progress);
+            table.add(new String[] {algorithm.key(), f4(row.precision()), f4(row.recall()), f4(row.ndcg()), f4(row.map()),
+                f4(row.mapAtK()), tuning.knobs() + (tuning.tuned().isEmpty() ? "" : " (tuned)"),
+                seconds(tuning.time().plus(row.trainingTime()))});
+        }
         out().printf(Locale.ROOT, "%d ratings, %d users, %d items; split 75/25 per user, seed %d%n",
-                dataset.ratings().size(), dataset.ratings().userCount(), dataset.ratings().itemCount(), seed);
-        out().printf(Locale.ROOT, "%-10s %13s %10s %9s %8s %8s %10s%n", "algorithm", "precision@" + k, "recall@" + k,
-                "nDCG@" + k, "MAP", "MAP@" + k, "train");
-        for (EvaluationRow row : rows) {
-            out().printf(Locale.ROOT, "%-10s %13.4f %10.4f %9.4f %8.4f %8.4f %9.2fs%n", row.algorithm().key(), row.precision(),
-                    row.recall(), row.ndcg(), row.map(), row.mapAtK(), row.trainingTime().toMillis() / 1000.0);
+                ratings.size(), ratings.userCount(), ratings.itemCount(), seed);
+        out().printf(Locale.ROOT, "%-9s %12s %10s %9s %7s %8s  %-52s %8s%n", "algorithm", "precision@" + k, "recall@" + k,
+                "nDCG@" + k, "MAP", "MAP@" + k, "knobs", "tune+fit");
+        for (String[] r : table) {
+            out().printf(Locale.ROOT, "%-9s %12s %10s %9s %7s %8s  %-52s %8s%n", (Object[]) r);
         }
         return 0;
+    }
+
+    private static String f4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return String.format(Locale.ROOT, "%.2fs", d.toMillis() / 1000.0);
     }
 }

@@ -50,11 +50,11 @@ public final class RatingsOptions {
     boolean fromSnowflake;
 
     @Option(names = "--ratings-table", paramLabel = "TABLE", defaultValue = "USER_RATINGS",
-            description = "With --from-snowflake: the ratings table (default: ${DEFAULT-VALUE})")
+            description = "With --from-snowflake or --in-warehouse: the ratings table (default: ${DEFAULT-VALUE})")
     String ratingsTable;
 
     @Option(names = "--titles-table", paramLabel = "TABLE", defaultValue = "TITLE",
-            description = "With --from-snowflake: the titles table (default: ${DEFAULT-VALUE})")
+            description = "With --from-snowflake or --in-warehouse: the titles table (default: ${DEFAULT-VALUE})")
     String titlesTable;
 
     /** Loads the data set, reports bad rows on {@code err}, and turns every failure into a one-line error. */

@@ -11,10 +11,12 @@ import io.papi.recommender.Dataset;
 import io.papi.recommender.JsonLinesWriter;
 import io.papi.recommender.Loaders;
 import io.papi.recommender.LookupPublisher;
-import io.papi.recommender.Parameters;
 import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Ratings;
 import io.papi.recommender.Recommender;
 import io.papi.recommender.TableName;
+import io.papi.recommender.Tuning;
+import io.papi.recommender.WarehouseItemKnn;
 import io.papi.recommender.UserRecommendations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +44,9 @@ public final class RecommendCommand extends PapiSubcommand {
     @Mixin
     AlgorithmOptions algorithmOptions = new AlgorithmOptions();
 
-    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "ease",
-            description = "ease (default), itemknn, popular, or notebook (the guide's user-kNN, exactly)")
+    @Option(names = "--algorithm", paramLabel = "NAME",
+            description = "edlae (default: EASE with denoising, rating-aware input and popularity damping), ease, itemknn, popular, "
+                    + "or notebook (the guide's user-kNN, exactly). When the default does not fit in the heap, itemknn (sparse) runs instead")
     String algorithm;
 
     @Option(names = "--top", paramLabel = "N", description = "Items per user (default 10; 3 for notebook, as the guide)")
@@ -69,6 +72,15 @@ public final class RecommendCommand extends PapiSubcommand {
             description = "Snowflake only: the standard table written first, as the guide does (default: ${DEFAULT-VALUE})")
     String batchTable;
 
+    @Option(names = "--in-warehouse",
+            description = "Run item-kNN inside Snowflake instead (sql/recommender/itemknn.sql over your connection, -c): reads "
+                    + "--ratings-table and --titles-table, publishes to --batch-table and --table in one transaction. For ratings "
+                    + "that outgrow one machine. Knobs: --neighbours, --shrinkage, --top (not tuned there)")
+    boolean inWarehouse;
+
+    @Option(names = "--print-sql", description = "Print the statements --in-warehouse would run, with the knobs and tables filled in, and exit")
+    boolean printSql;
+
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
 
@@ -82,7 +94,10 @@ public final class RecommendCommand extends PapiSubcommand {
     @Override
     protected int run() throws Exception {
         Settings settings = new Settings(environment(), connection, this::warn);
-        Algorithm chosen = AlgorithmOptions.parse(algorithm);
+        if (inWarehouse || printSql) {
+            return inWarehouse(settings);
+        }
+        Algorithm chosen = algorithm == null ? Algorithm.defaultAlgorithm() : AlgorithmOptions.parse(algorithm);
         int topN = top != null ? top : chosen.defaultTopN();
         if (topN < 1 || topN > 1000) {
             throw PapiException.usage("--top must be between 1 and 1000, not " + topN);
@@ -92,9 +107,12 @@ public final class RecommendCommand extends PapiSubcommand {
         ProgressListener progress = TerminalProgress.forTerminal(environment().interactive(), err());
 
         Dataset dataset = source.load(progress, err(), RatingsOptions.snowflakeConnection(settings, passphrase));
-        Parameters parameters = algorithmOptions.parameters();
+        var report = toStdout ? err() : out();
+        chosen = fitting(chosen, dataset.ratings());
         long t0 = System.nanoTime();
-        Recommender recommender = Recommender.train(dataset.ratings(), chosen, parameters, progress);
+        Tuning tuning = algorithmOptions.choose(dataset.ratings(), chosen, progress);
+        report.println(tuning.summary());
+        Recommender recommender = Recommender.train(dataset.ratings(), chosen, tuning.parameters(), progress);
         List<UserRecommendations> result = users == null
                 ? recommender.recommendAll(topN, dataset.titles(), progress)
                 : recommender.recommend(readUsers(), topN, dataset.titles(), progress);
@@ -107,13 +125,72 @@ public final class RecommendCommand extends PapiSubcommand {
         }
         String summary = String.format(Locale.ROOT, "%s: top %d for %d users from %d ratings in %.2f s",
                 chosen.key(), topN, result.size(), dataset.ratings().size(), seconds);
-        var report = toStdout ? err() : out();
         report.println(summary + (outFile != null ? " -> " + outFile : ""));
         if (publish) {
             int rows = publish(settings, result, progress);
             report.println("Published " + rows + " users to " + describeTarget(settings));
         }
         return 0;
+    }
+
+    /** {@code --in-warehouse} and {@code --print-sql}: item-kNN as SQL in Snowflake, published there. */
+    private int inWarehouse(Settings settings) throws Exception {
+        if (source.ratings != null || source.fromSnowflake) {
+            throw PapiException.usage("--in-warehouse reads --ratings-table in Snowflake: leave out --ratings and --from-snowflake");
+        }
+        if (algorithm != null && AlgorithmOptions.parse(algorithm) != Algorithm.ITEMKNN) {
+            throw PapiException.usage("--in-warehouse runs itemknn only, not " + algorithm);
+        }
+        if (users != null || out != null || publish || store != null) {
+            throw PapiException.usage("--in-warehouse always publishes in Snowflake: leave out --users, --out, --publish and --store");
+        }
+        var p = algorithmOptions.parameters();
+        int topN = top != null ? top : Algorithm.ITEMKNN.defaultTopN();
+        WarehouseItemKnn script;
+        try {
+            script = WarehouseItemKnn.of(p.knnNeighbours(), p.knnShrinkage(), topN, tableName(source.ratingsTable),
+                    tableName(source.titlesTable), tableName(batchTable), tableName(settings.require(Setting.TABLE, table)));
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage(e.getMessage());
+        }
+        if (printSql) {
+            out().print(script.text());
+            return 0;
+        }
+        SnowflakeJdbc.Target target = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings));
+        out().println("itemknn in the warehouse: neighbours=" + p.knnNeighbours() + " shrinkage="
+                + io.papi.recommender.algorithm.Format.knob(p.knnShrinkage()) + " top=" + topN
+                + " (not tuned: --tune runs in memory; pass the knobs 'papi recommend evaluate --algorithms itemknn' chose on a sample)");
+        ProgressListener progress = TerminalProgress.forTerminal(environment().interactive(), err());
+        try (Connection c = target.connect()) {
+            long rows = script.run(c, progress);
+            out().println("Published " + (rows < 0 ? "the" : Long.toString(rows)) + " users' recommendations to "
+                    + settings.require(Setting.TABLE, table) + " in Snowflake (" + script.statements().size() + " statements)");
+        } catch (SQLException e) {
+            throw PapiException.failure("the warehouse run failed; the previous recommendations stay: "
+                    + SnowflakeJdbc.explain(e));
+        }
+        return 0;
+    }
+
+    /**
+     * The algorithm to run: the one asked for, or when the default does not fit in the heap, item-kNN (sparse), with
+     * one line saying why. An algorithm the user named that does not fit stops the command.
+     */
+    private Algorithm fitting(Algorithm chosen, Ratings ratings) {
+        var why = Recommender.whyNotFit(chosen, ratings);
+        if (why.isEmpty() && algorithm == null) {
+            why = Recommender.whyNotQuick(chosen, ratings);
+        }
+        if (why.isEmpty()) {
+            return chosen;
+        }
+        if (algorithm != null) {
+            throw PapiException.failure(chosen.key() + " cannot run here: " + why.get()
+                    + "; use --algorithm itemknn, a larger heap (PAPI_JAVA_OPTS=-Xmx...), or --in-warehouse -c CONN");
+        }
+        warn(why.get() + "; using itemknn (sparse item-kNN) instead, or run --in-warehouse -c CONN");
+        return Algorithm.ITEMKNN;
     }
 
     private long[] readUsers() throws IOException {

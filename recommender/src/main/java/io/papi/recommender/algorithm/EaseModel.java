@@ -29,20 +29,25 @@ public final class EaseModel implements Model {
         return 8 * EaseInverse.peakDoubles(users, items) + 4L * items * items;
     }
 
+    /** Why EASE cannot train on this many users and items within {@code heap} bytes, or null when it can. */
+    public static String whyNot(int m, int n, long heap) {
+        long need = trainingBytes(m, n);
+        if ((long) n * n > Integer.MAX_VALUE - 16 || (long) Math.min(m, n) * Math.max(m, n) > Integer.MAX_VALUE - 16
+                || need > heap) {
+            return String.format(java.util.Locale.ROOT, "EASE needs about %.1f GiB for %d users and %d items but the "
+                    + "heap allows %.1f GiB", need / 1073741824.0, m, n, heap / 1073741824.0);
+        }
+        return null;
+    }
+
     public static EaseModel train(Ratings r, double lambda, ProgressListener progress) {
         if (!(lambda > 0)) {
             throw new IllegalArgumentException("EASE lambda must be positive, got " + lambda);
         }
         int n = r.itemCount();
-        int m = r.userCount();
-        long need = trainingBytes(m, n);
-        long max = Runtime.getRuntime().maxMemory();
-        if ((long) n * n > Integer.MAX_VALUE - 16 || (long) Math.min(m, n) * Math.max(m, n) > Integer.MAX_VALUE - 16
-                || need > max) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "EASE needs about %.1f GiB for %d users and %d items but the heap allows %.1f GiB: raise -Xmx, "
-                            + "or use itemknn (or sql/recommender/itemknn.sql in the warehouse) for large catalogues",
-                    need / 1073741824.0, m, n, max / 1073741824.0));
+        String why = whyNot(r.userCount(), n, Runtime.getRuntime().maxMemory());
+        if (why != null) {
+            throw new IllegalArgumentException(why + ": raise -Xmx, or use itemknn (or --in-warehouse) for large catalogues");
         }
         double[] p = EaseInverse.of(r, lambda, progress);
         float[] b = new float[n * n];

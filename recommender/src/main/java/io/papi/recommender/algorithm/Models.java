@@ -8,6 +8,9 @@ import io.papi.recommender.Ratings;
 /** Trains the model of an {@link Algorithm}. */
 public final class Models {
 
+    /** Largest matrix side the default model inverts before item-kNN takes over (5,000³/2 ≈ 6·10¹⁰ multiply-adds). */
+    public static final int QUICK_SIDE = 5_000;
+
     private Models() {
     }
 
@@ -15,9 +18,23 @@ public final class Models {
         ProgressListener serialized = SerializedProgress.of(progress);
         return switch (algorithm) {
             case NOTEBOOK -> NotebookUserKnn.train(r, p.notebookNeighbours());
+            case EDLAE -> DampedModel.of(LinearAutoencoder.train(r,
+                    new LinearAutoencoder.Knobs(p.easeLambda(), p.denoising(), p.ratingAware()), serialized), r, p.damping());
             case EASE -> EaseModel.train(r, p.easeLambda(), serialized);
             case ITEMKNN -> ItemKnnModel.train(r, p.knnNeighbours(), p.knnShrinkage(), serialized);
             case POPULAR -> PopularityModel.train(r);
+        };
+    }
+
+    /**
+     * Why an algorithm cannot be trained on this many users and items within {@code heap} bytes, in one line, or null
+     * when it can. Only the EASE family holds dense item×item (or user×item) matrices; item-kNN is sparse.
+     */
+    public static String whyNot(Algorithm algorithm, int users, int items, long heap) {
+        return switch (algorithm) {
+            case EDLAE -> LinearAutoencoder.whyNot(users, items, heap);
+            case EASE -> EaseModel.whyNot(users, items, heap);
+            case ITEMKNN, NOTEBOOK, POPULAR -> null;
         };
     }
 

@@ -41,4 +41,21 @@ class ItemKnnModelTest {
         m.score(R.userIndex(3), scores); // user 3 rated A and C
         assertThat(scores[1]).isCloseTo((float) (2 / (Math.sqrt(6) + 1)), within(1e-6f)); // B via A
     }
+
+    @Test
+    void aModelWithFewerNeighboursIsAPrefixOfOneWithMore() {
+        io.papi.recommender.Ratings r = io.papi.recommender.TestData.synthetic().ratings();
+
+        ItemKnnModel direct = ItemKnnModel.train(r, 20, 10, io.papi.recommender.ProgressListener.NONE);
+        ItemKnnModel prefix = ItemKnnModel.neighbours(r, 80, 10, io.papi.recommender.ProgressListener.NONE).model(20);
+
+        assertThat(prefix.size()).isEqualTo(direct.size()).isPositive();
+        float[] a = new float[r.itemCount()];
+        float[] b = new float[r.itemCount()];
+        for (int u = 0; u < r.userCount(); u += 37) {
+            direct.score(u, a);
+            prefix.score(u, b);
+            assertThat(b).as("user " + u).containsExactly(a);
+        }
+    }
 }
