@@ -62,7 +62,7 @@ final class HeadlessChromium implements AutoCloseable {
         Process process = new ProcessBuilder(binary.toString(),
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--remote-allow-origins=*",
+                "--disable-dev-shm-usage", "--remote-allow-origins=*", "--window-size=1100,1000", "--hide-scrollbars",
                 "--user-data-dir=" + userDataDir, "--remote-debugging-port=0", "about:blank")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -151,6 +151,13 @@ final class HeadlessChromium implements AutoCloseable {
             throw new IllegalStateException("page script failed: " + result.get("exceptionDetails"));
         }
         return result.path("result").path("value").asText();
+    }
+
+    /** Saves what the page shows now as a PNG. */
+    void screenshot(Path file) throws Exception {
+        JsonNode shot = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
     void waitFor(String condition, Duration timeout) throws Exception {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ class TestPageBrowserTest {
     private static FakeStore store;
     private static RunningApi open;
     private static RunningApi guarded;
+    private static com.sun.net.httpserver.HttpServer lists;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,6 +45,7 @@ class TestPageBrowserTest {
                     : AuthDecision.denied("no valid session token");
         };
         guarded = RunningApi.start(ApiConfig.builder(), store, needsSession);
+        lists = listsServer();
         Path profile = Files.createDirectory(tmp.resolve("profile"));
         chromium = HeadlessChromium.launch(binary, profile);
     }
@@ -57,6 +60,9 @@ class TestPageBrowserTest {
         }
         if (guarded != null) {
             guarded.close();
+        }
+        if (lists != null) {
+            lists.stop(0);
         }
     }
 
@@ -74,7 +80,14 @@ class TestPageBrowserTest {
         return JSON.readTree(chromium.evaluate("JSON.stringify({"
                 + "status: document.getElementById('status').textContent,"
                 + "latency: document.getElementById('latency').textContent,"
-                + "result: document.getElementById('result').textContent})"));
+                + "result: document.getElementById('result').textContent,"
+                + "error: document.getElementById('error').textContent,"
+                + "rawOpen: document.getElementById('raw').open,"
+                + "history: Array.from(document.querySelectorAll('#history-list li')).map(li => li.getAttribute('data-ms')),"
+                + "bars: document.querySelectorAll('#chart .bar').length,"
+                + "groups: Array.from(document.querySelectorAll('#lists section')).map(s => ({"
+                + "  title: s.querySelector('h2').textContent,"
+                + "  rows: Array.from(s.querySelectorAll('tbody tr')).map(r => Array.from(r.cells).map(c => c.textContent))}))})"));
     }
 
     @Test
@@ -91,6 +104,86 @@ class TestPageBrowserTest {
         assertThat(result.get(0).get("RECOMMENDATIONS").get(0).get("movie_name").asText()).isEqualTo("Star Wars (1977)");
         assertThat(result.get(1).get("USER_ID").asInt()).isEqualTo(186);
         assertThat(store.lookups.size()).as("the page's script really called the API").isGreaterThan(before);
+        assertThat(page.at("/groups/0/title").asText()).isEqualTo("User 22 (2)");
+        assertThat(page.at("/groups/0/rows/0").toString()).isEqualTo("[\"1\",\"Star Wars (1977)\",\"\",\"5.00\"]");
+        assertThat(page.at("/groups/0/rows/1").toString()).isEqualTo("[\"2\",\"Fargo (1996)\",\"\",\"4.00\"]");
+        assertThat(page.at("/groups/1/title").asText()).isEqualTo("User 186 (1)");
+        assertThat(page.get("rawOpen").asBoolean()).as("the raw JSON is folded beneath the list").isFalse();
+        chromium.screenshot(Path.of("target", "test-page.png"));
+        assertThat(Path.of("target", "test-page.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void listsOfTheItemAndPopularRoutesRenderTheSameWay() throws Exception {
+        String base = "http://127.0.0.1:" + lists.getAddress().getPort();
+        chromium.navigate(base + "/test?path=item/50/similar");
+
+        JsonNode page = shown();
+
+        assertThat(page.get("status").asText()).isEqualTo("200");
+        assertThat(page.at("/groups/0/title").asText()).isEqualTo("Recommendations for 50 (2)");
+        assertThat(page.at("/groups/0/rows/0").toString()).isEqualTo("[\"1\",\"Heat (1995)\",\"6\",\"0.91\"]");
+        assertThat(page.at("/groups/0/rows/1").toString()).isEqualTo("[\"2\",\"Casino (1995)\",\"16\",\"0.87\"]");
+
+        chromium.navigate(base + "/test?path=popular");
+        JsonNode popular = shown();
+        assertThat(popular.at("/groups/0/rows/0/1").asText()).isEqualTo("Star Wars (1977)");
+        assertThat(popular.at("/groups/0/rows").size()).isEqualTo(1);
+    }
+
+    @Test
+    void eachRequestAddsItsLatencyToTheHistory() throws Exception {
+        chromium.navigate(open.url("/test"));
+        for (String ids : List.of("22", "186", "22,abc")) {
+            chromium.evaluate("document.getElementById('ids').value = " + JSON.writeValueAsString(ids) + ";"
+                    + "document.body.removeAttribute('data-done'); document.getElementById('submit').click(); true");
+            shown();
+        }
+
+        JsonNode page = shown();
+
+        assertThat(page.get("history")).hasSize(3);
+        page.get("history").forEach(ms -> assertThat(ms.asText()).matches("\\d+\\.\\d"));
+        assertThat(page.get("bars").asInt()).isEqualTo(3);
+        assertThat(page.get("error").asText()).contains("is not a number");
+    }
+
+    @Test
+    void aRouteThatIsAUrlIsRefusedSoTheTokenNeverLeavesTheApi() throws Exception {
+        chromium.navigate(open.url("/test"));
+        chromium.evaluate("document.getElementById('path').value = 'https://example.invalid/steal';"
+                + "document.getElementById('token').value = 'secret';"
+                + "document.getElementById('submit').click(); true");
+
+        JsonNode page = shown();
+
+        assertThat(page.get("status").asText()).isEqualTo("refused");
+        assertThat(page.get("error").asText()).contains("not a URL");
+    }
+
+    /** Serves the page next to canned answers of the item and popular routes (issue 12), which the API lacks yet. */
+    private static com.sun.net.httpserver.HttpServer listsServer() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page;
+        try (var in = TestPageBrowserTest.class.getResourceAsStream("/io/papi/api/http/test-page.html")) {
+            page = in.readAllBytes();
+        }
+        Map<String, String> answers = Map.of(
+                "/item/50/similar", "{\"item_id\":50,\"items\":[{\"item_id\":6,\"score\":0.912,\"name\":\"Heat (1995)\"},"
+                        + "{\"item_id\":16,\"score\":0.87,\"name\":\"Casino (1995)\"}]}",
+                "/popular", "{\"items\":[{\"item_id\":50,\"score\":583,\"name\":\"Star Wars (1977)\"}]}");
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = path.equals("/test") ? page
+                    : answers.getOrDefault(path, "{\"error\":\"no route\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", path.equals("/test") ? "text/html; charset=utf-8" : "application/json");
+            exchange.sendResponseHeaders(path.equals("/test") || answers.containsKey(path) ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     @Test

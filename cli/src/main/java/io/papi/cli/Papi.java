@@ -9,19 +9,9 @@ public final class Papi {
     private Papi() {
     }
 
-    /** Commands that keep running: their operations are worth a log line each. */
-    private static final java.util.Set<String> SERVERS = java.util.Set.of("serve", "local", "broker", "quickstart");
-
+    /** Runs papi: see {@link PapiMain}, the class the launchers start. */
     public static void main(String[] args) {
-        // H2's AUTO_SERVER listens on every interface unless told otherwise, and reads this only once per JVM.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-        if (args.length > 0 && SERVERS.contains(args[0]) && System.getProperty("org.slf4j.simpleLogger.log.io.papi") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.io.papi", "info");
-        }
-        int code = commandLine(Environment.system(), args.length > 0 ? args[0] : null).execute(args);
-        System.exit(code);
+        PapiMain.main(args);
     }
 
     /**

@@ -72,6 +72,50 @@ class HelpAndDocsTest {
         cmd.getSubcommands().values().forEach(sub -> collect(sub, all));
     }
 
+    /** The argument lists that reach every command: {@code []}, {@code [user]}, {@code [user, create]}, ... */
+    private static void paths(CommandLine cmd, List<String> prefix, List<List<String>> all) {
+        all.add(prefix);
+        cmd.getSubcommands().forEach((name, sub) -> {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(name);
+            paths(sub, path, all);
+        });
+    }
+
+    @Test
+    void noCommandsHelpPrintsAPicocliWarningAndEveryCommandListFitsOneLineAnEntry() {
+        List<List<String>> all = new ArrayList<>();
+        paths(Papi.commandLine(Environment.of(java.util.Map.of(), home)), List.of(), all);
+        assertThat(all).hasSizeGreaterThan(15);
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
+        try {
+            // picocli's warnings go to System.err, not to the command line's writers
+            System.setErr(new java.io.PrintStream(tracer, true, java.nio.charset.StandardCharsets.UTF_8));
+            for (List<String> path : all) {
+                List<String> args = new ArrayList<>(path);
+                args.add("--help");
+                var result = new CliRun(home).run(args.toArray(String[]::new));
+                String shown = String.join(" ", args);
+                assertThat(result.exitCode()).as(shown).isZero();
+                assertThat(result.out() + result.err()).as(shown).doesNotContain("picocli WARN").doesNotContain("%n");
+                assertThat(tracer.toString(java.nio.charset.StandardCharsets.UTF_8)).as(shown).isEmpty();
+                int commands = result.out().indexOf("Commands:\n");
+                if (commands >= 0) {
+                    for (String line : result.out().substring(commands + "Commands:\n".length()).split("\n")) {
+                        if (line.isBlank() || !line.startsWith(" ")) {
+                            break;
+                        }
+                        assertThat(line).as("%s: each command's first sentence fits its line of the command list", shown)
+                                .matches("  \\S+ +\\S.*\\.");
+                    }
+                }
+            }
+        } finally {
+            System.setErr(systemErr);
+        }
+    }
+
     @Test
     void versionComesFromTheBuild() {
         var result = new CliRun(home).run("--version");
@@ -84,6 +128,28 @@ class HelpAndDocsTest {
         var result = new CliRun(home).run("completion");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("complete -F").contains("keygen").contains("token").contains("user");
+    }
+
+    @Test
+    void completionInstallWritesBothShellsScriptsAndSourcesTheZshOneOnce() throws Exception {
+        Files.writeString(home.resolve(".zshrc"), "export EDITOR=vi");
+        CliRun cli = new CliRun(home).env("XDG_DATA_HOME", home.resolve("data").toString());
+
+        var first = cli.run("completion", "--install");
+        var again = cli.run("completion", "--install");
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(again.exitCode()).isZero();
+        assertThat(Files.readString(home.resolve("data/bash-completion/completions/papi"))).contains("complete -F").contains("keygen");
+        String zsh = Files.readString(home.resolve("data/papi/completion.zsh"));
+        assertThat(zsh).contains("bashcompinit").contains("complete -F");
+        String zshrc = Files.readString(home.resolve(".zshrc"));
+        assertThat(zshrc).startsWith("export EDITOR=vi\n").contains("source '" + home.resolve("data/papi/completion.zsh") + "'");
+        assertThat(zshrc.split("papi completion", -1)).as("the line is added once").hasSize(2);
+        assertThat(again.out()).contains("already sources it");
+        try (var files = Files.list(home.resolve("data/papi"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("completion.zsh");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.papi.broker;
 
 import io.papi.broker.keys.PemKeyFile;
 import io.papi.broker.keys.PemText;
+import io.papi.broker.keys.PlainPkcs8;
 import io.papi.broker.keys.PrivateKeyDecoder;
 import io.papi.broker.keys.RsaKeyRules;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
@@ -35,6 +37,11 @@ public final class PublicKeys {
     public static RSAPublicKey read(Path file, PassphraseSource passphrase) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(passphrase, "passphrase");
+        // a plain PKCS#8 private key is read with the JDK alone, as PrivateKeys does (papi fingerprint start-up)
+        Optional<RSAPrivateCrtKey> plain = PlainPkcs8.tryRead(file);
+        if (plain.isPresent()) {
+            return fromPrivate(plain.get());
+        }
         PemKeyFile pem = PemKeyFile.read(file, WANTED);
         if (pem.content() instanceof SubjectPublicKeyInfo info) {
             return RsaKeyRules.publicKey(file, info);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi broker}: the sidecar that always holds a valid session token and hands it out locally. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
-        description = {"Keep one or more identities' SPCS session tokens fresh and hand them out on loopback:",
+        description = {"Keep SPCS session tokens fresh and hand them out on loopback.",
+                "One or more identities, served:",
                 "  GET /token, /token.json, /header (send 'X-Papi-Broker: 1'; ?identity=NAME, ?min_valid=30s),",
                 "  POST /invalidate (token_hash=... after a 401), /livez, /readyz, /metrics;",
                 "to files (--sink-file, --header-file) and through a forwarding proxy (--proxy-listen, --proxy-to).",

@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code papi call}: a curl-like call to an SPCS endpoint that brings its own session token. */
 @Command(name = "call", mixinStandardHelpOptions = true,
-        description = {"Call an SPCS endpoint with a session token, like curl: the token comes from a running broker",
+        description = {"Call an SPCS endpoint with a session token, like curl.",
+                "The token comes from a running broker",
                 "(--broker URL) or is minted here from the identity flags. Prints the body; exits 1 on an HTTP error",
                 "or a redirect. With a broker, a 401 (or a redirect to the login page) gets one retry with a fresh token."})
 public final class CallCommand extends PapiSubcommand {

@@ -21,9 +21,10 @@ public final class DataCommand implements Runnable {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = {"Write synthetic MovieLens-shaped data in the guide's CSV format: ratings.csv, titles.csv, users.csv",
-                    "with MovieLens 100K's published statistics: 943 users, 1,682 items, 100,000 ratings of 1-5; per user 20-737",
-                    "(median 65), per item 1-583 (median 27, 141 rated once), shares 6/11/27/34/21 %%; latent tastes.",
+            description = {"Write synthetic MovieLens-shaped data as the guide's CSVs.",
+                    "The files: ratings.csv, titles.csv, users.csv, with MovieLens 100K's published statistics:",
+                    "943 users, 1,682 items, 100,000 ratings of 1-5; per user 20-737 (median 65), per item 1-583",
+                    "(median 27, 141 rated once), shares 6/11/27/34/21 %%; latent tastes.",
                     "The same seed gives the same bytes."})
     static final class Generate extends PapiSubcommand {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write to")
@@ -35,8 +36,14 @@ public final class DataCommand implements Runnable {
         @Option(names = "--force", description = "Overwrite existing files")
         boolean force;
 
+        @picocli.CommandLine.Mixin
+        io.papi.cli.command.datasets.SyntheticEventsOptions events = new io.papi.cli.command.datasets.SyntheticEventsOptions();
+
         @Override
         protected int run() throws Exception {
+            if (events.snowplow()) {
+                return events.generate(out, seed, force, out());
+            }
             for (String name : new String[] {Loaders.RATINGS_CSV, Loaders.TITLES_CSV, Loaders.USERS_CSV}) {
                 if (!force && Files.exists(out.resolve(name))) {
                     throw PapiException.usage(out.resolve(name) + " already exists; use --force to overwrite it");

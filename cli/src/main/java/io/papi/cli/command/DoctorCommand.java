@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi doctor}: a preflight check of a real Snowflake account, one line per check. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check a Snowflake account before you need it: the login and its authenticator, the session's role,",
+        description = {"Check a Snowflake account before you need it.",
+                "The login and its authenticator, the session's role,",
                 "warehouse, database and schema, the grants of each step (sql/required-grants.tsv), the lookup tables and",
                 "their row counts, the service and its endpoint (--service), the service user's key (--public-key), the clock.",
                 "One line per check, \u2713 or \u2717 with the fix; exits 1 when a check fails."})

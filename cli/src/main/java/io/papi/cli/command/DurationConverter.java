@@ -1,56 +1,26 @@
 package io.papi.cli.command;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 59m}, {@code 1h}, {@code 1h30m}. */
+/** Reads durations as people write them ({@link Durations}), as a picocli converter. */
 public final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-
     @Override
     public Duration convert(String value) {
         return parse(value);
     }
 
+    /** {@link Durations#parse}, failing as picocli expects of a converter. */
     public static Duration parse(String value) {
-        String text = value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (text.equals("0")) {
-            return Duration.ZERO;
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-        Matcher m = PART.matcher(text);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-            end = m.end();
-        }
-        if (end == 0 || end != text.length()) {
-            throw new TypeConversionException("'" + value + "' is not a duration: write it like 500ms, 30s, 59m or 1h");
-        }
-        return total;
     }
 
     public static String format(Duration d) {
-        if (d.toMillis() % 1000 != 0) {
-            return d.toMillis() + "ms";
-        }
-        long s = d.toSeconds();
-        if (s % 3600 == 0 && s > 0) {
-            return s / 3600 + "h";
-        }
-        if (s % 60 == 0 && s > 0) {
-            return s / 60 + "m";
-        }
-        return s + "s";
+        return Durations.format(d);
     }
 }

@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
 
 /** {@code papi recommend evaluate}: offline accuracy of every algorithm on a random 75/25 split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Split each user's ratings 75/25 at random (seeded), tune each algorithm on the 75%% (--tune auto: an "
-                + "inner validation split of the 75%%, never the 25%%), train it there, and print one table: precision@K, "
-                + "recall@K, nDCG@K (every held-out rating is relevant), MAP, the knobs chosen and the time taken. "
-                + "Protocol: docs/recommender.md.")
+        description = {"Compare the algorithms offline on a 75/25 split.",
+                "Split each user's ratings 75/25 at random (seeded), tune each algorithm on the 75%% (--tune auto: an",
+                "inner validation split of the 75%%, never the 25%%), train it there, and print one table: precision@K,",
+                "recall@K, nDCG@K (every held-out rating is relevant), MAP, the knobs chosen and the time taken.",
+                "Protocol: docs/recommender.md."})
 final class EvaluateCommand extends PapiSubcommand {
     @Mixin
     RatingsOptions source = new RatingsOptions();

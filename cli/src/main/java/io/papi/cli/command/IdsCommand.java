@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi ids}: the id file a load test reads, made from the data actually served. */
 @Command(name = "ids", mixinStandardHelpOptions = true,
-        description = {"Write the id file of a load test (jmeter/papi.jmx reads it): one id a line, no header.",
+        description = {"Write the id file of a load test (jmeter/papi.jmx reads it).",
+                "One id a line, no header.",
                 "The ids come from the local store's lookup table (what ./papi quickstart serves), or from --range.",
                 "They are shuffled with --seed so that consecutive requests spread over the table (--sorted keeps order).",
                 "The file is written atomically; an existing file is kept unless --force."})

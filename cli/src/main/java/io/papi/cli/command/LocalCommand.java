@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi local}: the embedded stand-in for Snowflake's /oauth/token, on its own. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = {"Run the local account's token endpoint (the stand-in for Snowflake's /oauth/token) until Ctrl-C.",
+        description = {"Run the local account's token endpoint until Ctrl-C.",
+                "It is the stand-in for Snowflake's /oauth/token.",
                 "Register users with: papi user create --local --public-key rsa_key.pub"})
 public final class LocalCommand extends PapiSubcommand {
     @Mixin

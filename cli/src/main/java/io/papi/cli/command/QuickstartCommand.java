@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi quickstart}: the whole system on one machine, with no Snowflake account. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"Run the whole system locally: a local account with synthetic data and recommendations, a key pair,",
+        description = {"Run the whole system locally, with no Snowflake account.",
+                "A local account with synthetic data and recommendations, a key pair,",
                 "the service user, the token endpoint, the API behind token authentication, and a broker.",
                 "Makes one authenticated lookup, prints the URLs and curl commands, and serves until Ctrl-C.",
                 "Running it again reuses the account, the data and the key."})

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi recommend}: the batch recommender that fills the lookup table. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = {"Recommend items to every user (or to the users in --users) and write them as JSON Lines,",
+        description = {"Recommend items to users in batch.",
+                "Every user (or the users in --users), written as JSON Lines,",
                 "{\"user_id\": 22, \"recommendations\": [{\"item_id\":..,\"movie_name\":..,\"movie_score\":\"..\"}, ...]},",
                 "and/or publish them to the lookup table (--publish), replacing the previous set atomically."},
         subcommands = EvaluateCommand.class)

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi serve}: the lookup API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve recommendations: GET /customer/{ids}, /test, /healthz, /readyz, /metrics.",
+        description = {"Serve recommendations over HTTP (the lookup API).",
+                "Routes: GET /customer/{ids}, /test, /healthz, /readyz, /metrics.",
                 "Reads the local account's embedded store (--store h2) or the Snowflake hybrid table (--store snowflake:",
                 "inside SPCS with the service's OAuth token, elsewhere with your connection)."})
 public final class ServeCommand extends PapiSubcommand {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code papi token}: a fresh JWT exchanged at /oauth/token for an SPCS session token. */
 @Command(name = "token", mixinStandardHelpOptions = true,
-        description = {"Exchange a fresh key-pair JWT at /oauth/token for an SPCS session token and print it.",
+        description = {"Exchange a fresh key-pair JWT for an SPCS session token.",
+                "The JWT goes to /oauth/token; the session token is printed.",
                 "Send it as: Authorization: Snowflake Token=\"<token>\" (or use --header)."})
 public final class TokenCommand extends PapiSubcommand {
     @Mixin

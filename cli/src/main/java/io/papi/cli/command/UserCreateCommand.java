@@ -17,10 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create the service user (TYPE = SERVICE) with a public key, grant it its role, and check it.",
-                "After the statements ran it reads DESCRIBE USER and fails when neither key slot holds the key: CREATE USER",
-                "IF NOT EXISTS leaves a user that already existed as it was. Needs CREATE USER on the account (USERADMIN) and",
-                "ownership of the role or MANAGE GRANTS (SECURITYADMIN)."})
+        description = {"Create the service user with a public key, and check it.",
+                "It is TYPE = SERVICE and is granted its role. After the statements ran it reads DESCRIBE USER and fails",
+                "when neither key slot holds the key: CREATE USER IF NOT EXISTS leaves a user that already existed as it was.",
+                "Needs CREATE USER on the account (USERADMIN) and ownership of the role or MANAGE GRANTS (SECURITYADMIN)."})
 final class UserCreateCommand extends UserSubcommand {
     /** The role callers' session tokens are scoped to in Snowflake: only the service's endpoints (sql/11_service_user.sql). */
     static final String SNOWFLAKE_ROLE = "DATA_API_CALLER_ROLE";

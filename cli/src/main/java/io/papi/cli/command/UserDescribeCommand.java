@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = {"Show the user's role and key fingerprints; with --public-key, say which slot holds that key."})
+        description = {"Show the user's role and key fingerprints.",
+                "With --public-key, say which slot holds that key."})
 final class UserDescribeCommand extends UserSubcommand {
     private static final Set<String> SHOWN = Set.of("NAME", "LOGIN_NAME", "TYPE", "DEFAULT_ROLE", "DISABLED",
             "RSA_PUBLIC_KEY_FP", "RSA_PUBLIC_KEY_2_FP");

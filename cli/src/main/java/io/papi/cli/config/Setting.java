@@ -61,6 +61,7 @@ public enum Setting {
     BROKER_URL("--broker", "PAPI_BROKER_URL", null, null, "A running papi broker that papi call takes its token from, e.g. http://127.0.0.1:8081"),
     BROKER_IDENTITY("--broker-identity", "PAPI_BROKER_IDENTITY", null, null,
             "Which of the broker's identities papi call uses (needed when the broker holds several)"),
+    STATUS_API("--api", "PAPI_API_URL", null, "http://127.0.0.1:8001", "The lookup API that papi status asks (off: none)"),
     CALL_TIMEOUT("--max-time", "PAPI_CALL_TIMEOUT", null, "60s", "Longest time papi call may take, token included"),
     API_HOST("--host", "PAPI_API_HOST", null, "127.0.0.1, inside SPCS 0.0.0.0", "Address the lookup API listens on (papi serve)"),
     API_PORT("--port", "PAPI_API_PORT", null, "8001", "Port of the lookup API (papi serve)"),

@@ -47,7 +47,9 @@ final class HealthRoutes {
                 entry.put("token_hash", t.hash());
                 entry.put("expires_at", DateTimeFormatter.ISO_INSTANT.format(t.expiresAt()));
                 entry.put("expires_in", Math.max(0, t.remaining(clock).toSeconds()));
+                entry.put("last_refresh_at", DateTimeFormatter.ISO_INSTANT.format(t.receivedAt()));
             });
+            entry.put("consecutive_failures", status.consecutiveFailures());
             status.lastFailure().ifPresent(f -> {
                 entry.put("last_failure", f.message());
                 entry.put("reason", f.reason().label());
