@@ -36,8 +36,14 @@ public final class DataCommand implements Runnable {
         @Option(names = "--force", description = "Overwrite existing files")
         boolean force;
 
+        @picocli.CommandLine.Mixin
+        io.papi.cli.command.datasets.SyntheticEventsOptions events = new io.papi.cli.command.datasets.SyntheticEventsOptions();
+
         @Override
         protected int run() throws Exception {
+            if (events.snowplow()) {
+                return events.generate(out, seed, force, out());
+            }
             for (String name : new String[] {Loaders.RATINGS_CSV, Loaders.TITLES_CSV, Loaders.USERS_CSV}) {
                 if (!force && Files.exists(out.resolve(name))) {
                     throw PapiException.usage(out.resolve(name) + " already exists; use --force to overwrite it");

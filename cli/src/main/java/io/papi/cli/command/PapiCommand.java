@@ -39,6 +39,7 @@ public final class PapiCommand implements Runnable {
             QuickstartCommand.class,
             RecommendCommand.class,
             DataCommand.class,
+            io.papi.cli.command.datasets.DatasetsCommand.class,
             IdsCommand.class,
             StatusCommand.class,
             CompletionCommand.class);

@@ -23,6 +23,7 @@ import io.papi.cli.stack.ServiceKeys;
 import io.papi.broker.AccountIdentifier;
 import io.papi.local.LocalAccount;
 import io.papi.local.LocalTokenEndpoint;
+import io.papi.lookup.LookupTable;
 import io.papi.recommender.ProgressListener;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -91,7 +92,7 @@ public final class QuickstartCommand extends PapiSubcommand {
             started.add(account);
             step("Local account " + account.name() + " in " + account.directory());
 
-            LocalData data = new LocalData(dir, LocalStore.DEFAULT_TABLE);
+            LocalData data = new LocalData(dir, LookupTable.DEFAULT_NAME);
             long rows = data.rows();
             if (rows == 0) {
                 step("Generating synthetic ratings (seed " + seed + ") and recommending for every user...");
@@ -110,7 +111,7 @@ public final class QuickstartCommand extends PapiSubcommand {
                     () -> account.startServer(new InetSocketAddress(HOST, tokenPort), sessionLifetime));
             started.add(tokens::stop);
             String endpoint = HOST + ":" + apiPort;
-            var store = Stores.h2(LocalStore.jdbcUrl(dir), LocalStore.DEFAULT_TABLE);
+            var store = Stores.h2(LocalStore.jdbcUrl(dir), LookupTable.DEFAULT_NAME);
             started.add(store);
             ApiConfig config = ApiConfig.builder().host(HOST).port(apiPort).build();
             ApiServer api = Ports.bind("the API", HOST, apiPort, "--api-port",

@@ -1,5 +1,6 @@
 package io.papi.cli.config;
 
+import io.papi.lookup.LookupTable;
 import java.util.Optional;
 
 /**
@@ -72,7 +73,7 @@ public enum Setting {
     API_HOST("--host", "PAPI_API_HOST", null, "127.0.0.1, inside SPCS 0.0.0.0", "Address the lookup API listens on (papi serve)"),
     API_PORT("--port", "PAPI_API_PORT", null, "8001", "Port of the lookup API (papi serve)"),
     STORE("--store", "PAPI_STORE", null, "h2", "Where the API reads recommendations: h2 (the local account's embedded store) or snowflake"),
-    TABLE("--table", "PAPI_TABLE", null, "MOVIE_RECOMMENDATIONS_HYBRID", "Lookup table (USER_ID primary key, RECOMMENDATIONS JSON)"),
+    TABLE("--table", "PAPI_TABLE", null, LookupTable.DEFAULT_NAME, "Lookup table (USER_ID primary key, RECOMMENDATIONS JSON)"),
     SPCS_TOKEN_FILE(null, "PAPI_SPCS_TOKEN_FILE", null, "/snowflake/session/token",
             "The SPCS session token file: papi serve binds 0.0.0.0 when it is present and, with SNOWFLAKE_HOST set, connects with it"),
     CACHE_TTL("--cache-ttl", "PAPI_CACHE_TTL", null, "180s", "How long the API caches one id's answer; 0 turns the cache off"),
