@@ -4,6 +4,7 @@ import io.papi.api.ApiConfig;
 import io.papi.api.ApiServer;
 import io.papi.api.Stores;
 import io.papi.broker.BrokerConfig;
+import io.papi.broker.BrokerSecret;
 import io.papi.broker.BrokerServer;
 import io.papi.broker.Identity;
 import io.papi.broker.PassphraseSource;
@@ -12,6 +13,7 @@ import io.papi.broker.TokenExchange;
 import io.papi.broker.TokenScope;
 import io.papi.broker.TokenUnavailableException;
 import io.papi.cli.PapiException;
+import io.papi.cli.call.BrokerCurl;
 import io.papi.cli.stack.LocalData;
 import io.papi.cli.stack.LocalIngressAuth;
 import io.papi.cli.stack.LocalStore;
@@ -125,13 +127,14 @@ public final class QuickstartCommand extends PapiSubcommand {
                     .scope(new TokenScope(ROLE, endpoint))
                     .exchange(TokenExchange.builder().tokenUrl(tokens.tokenUrl()).timeout(Duration.ofSeconds(10)).build())
                     .build();
+            Path secretFile = BrokerSecret.defaultFile(environment().papiHome());
             BrokerConfig brokerConfig = BrokerConfig.builder()
                     .identity(identity)
                     .listen(new InetSocketAddress(HOST, brokerPort))
+                    .authToken(BrokerSecret.readOrCreate(secretFile))
                     .sinks(brokerDir.resolve("token"), brokerDir.resolve("header"))
                     .proxy(new InetSocketAddress(HOST, proxyPort), URI.create("http://" + endpoint))
                     .build();
-            java.nio.file.Files.createDirectories(brokerDir);
             BrokerServer broker = Ports.bind("the broker", HOST, brokerPort, "--broker-port (or --proxy-port " + proxyPort + ")",
                     () -> BrokerServer.start(brokerConfig));
             started.add(broker);
@@ -157,14 +160,16 @@ public final class QuickstartCommand extends PapiSubcommand {
             out().println("API:        " + apiUrl + "/   (every request needs a session token)");
             out().println("Proxy:      " + proxyUrl + "/   (the broker adds the token: no token handling at all)");
             out().println("Test page:  " + proxyUrl + "/test");
-            out().println("Broker:     " + brokerUrl + "/token   (send X-Papi-Broker: 1; also /header, /token.json, /metrics)");
+            out().println("Broker:     " + brokerUrl + "/token   (send X-Papi-Broker: 1 and the secret; also /header, /token.json, /metrics)");
+            out().println("Secret:     " + secretFile + "   (0600: only you can take tokens; the proxy is open to local processes)");
             out().println("Token URL:  " + tokens.tokenUrl());
             out().println("Header file " + brokerDir.resolve("header") + " (rewritten on every refresh; curl -H @file)");
             out().println();
             out().println("Try it:");
             out().println("  curl " + proxyUrl + "/customer/" + id + ",186");
             out().println("  curl -H @" + brokerDir.resolve("header") + " " + apiUrl + "/customer/" + id);
-            out().println("  curl -H \"$(curl -s -H 'X-Papi-Broker: 1' " + brokerUrl + "/header)\" " + apiUrl + "/customer/" + id);
+            out().println("  curl -H \"$(" + BrokerCurl.line(brokerUrl, "/header", secretFile).replace("curl ", "curl -s ") + ")\" "
+                    + apiUrl + "/customer/" + id);
             out().flush();
             if (exitAfterLookup) {
                 closeAll(started);

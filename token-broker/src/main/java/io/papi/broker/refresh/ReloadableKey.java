@@ -1,4 +1,4 @@
-package io.papi.broker.sidecar;
+package io.papi.broker.refresh;
 
 import io.papi.broker.Identity;
 import io.papi.broker.KeyFileException;

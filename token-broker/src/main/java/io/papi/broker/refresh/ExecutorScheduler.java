@@ -1,4 +1,4 @@
-package io.papi.broker.sidecar;
+package io.papi.broker.refresh;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
