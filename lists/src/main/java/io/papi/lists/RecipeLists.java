@@ -1,0 +1,57 @@
+package io.papi.lists;
+
+import io.papi.lists.compute.ItemToItemLists;
+import io.papi.lists.compute.PopularLists;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes every list papi serves from interactions, in Java (the local path):
+ *
+ * <pre>{@code
+ * DatasetsFolder in = DatasetsFolder.read(Path.of("datasets"));
+ * List<ItemList> lists = RecipeLists.compute(in.interactions(), in.genres(), ListOptions.defaults());
+ * }</pre>
+ */
+public final class RecipeLists {
+    private RecipeLists() {
+    }
+
+    public static List<ItemList> compute(List<Interaction> rows, Map<String, Set<String>> genres, ListOptions o) {
+        List<ItemList> lists = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return lists;
+        }
+        long now = Long.MIN_VALUE;
+        for (Interaction row : rows) {
+            now = Math.max(now, row.epochSeconds());
+        }
+        lists.add(global(ListName.MOST_VIEWED, PopularLists.distinctUsers(rows, EnumSet.of(EventType.VIEW), now,
+                o.window(), o.halfLife(), o.size())));
+        lists.add(global(ListName.BEST_SELLERS, PopularLists.bestSellers(rows, now, o.window(), o.size())));
+        lists.add(global(ListName.MOST_POPULAR, PopularLists.distinctUsers(rows, EnumSet.allOf(EventType.class), now,
+                o.window(), o.halfLife(), o.size())));
+        lists.add(global(ListName.TRENDING, PopularLists.trending(rows, now, o.trendInterval(), o.trendMinCount(),
+                o.size())));
+        perItem(lists, ListName.BOUGHT_TOGETHER, ItemToItemLists.boughtTogether(rows, o.minSupport(), o.measure(),
+                o.size(), o.maxBasket()));
+        perItem(lists, ListName.ALSO_VIEWED, ItemToItemLists.alsoViewed(rows, o.sessionGap(), o.jaccardThreshold(),
+                o.size(), o.maxBasket()));
+        perItem(lists, ListName.SIMILAR, ItemToItemLists.similar(rows, genres, Math.min(o.neighbours(), o.size()),
+                o.maxBasket()));
+        return lists;
+    }
+
+    private static ItemList global(ListName name, List<ScoredItem> items) {
+        return new ItemList(name, ListName.GLOBAL_KEY, items);
+    }
+
+    private static void perItem(List<ItemList> into, ListName name, Map<String, List<ScoredItem>> bySeed) {
+        for (Map.Entry<String, List<ScoredItem>> seed : bySeed.entrySet()) {
+            into.add(new ItemList(name, seed.getKey(), seed.getValue()));
+        }
+    }
+}
