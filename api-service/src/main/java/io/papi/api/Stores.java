@@ -61,6 +61,7 @@ public final class Stores {
         try (Connection c = h2.connect(jdbcUrl, new Properties()); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + name.sql()
                     + " (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR(1000000))");
+            s.execute(io.papi.api.store.ListsSql.h2Create(TableName.of(io.papi.api.store.ListsSql.DEFAULT_TABLE)));
         } catch (SQLException e) {
             throw new StoreException("cannot open the h2 store at " + jdbcUrl.split(";", 2)[0] + ": "
                     + e.getMessage(), e);

@@ -29,6 +29,7 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     private final AutoCloseable onClose;
     private final String name;
     private final LookupKey key;
+    private final ListsSql lists;
 
     public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, AutoCloseable onClose, String name) {
         this(dataSource, sql, LookupKey.VARCHAR, onClose, name);
@@ -36,6 +37,12 @@ public final class JdbcRecommendationStore implements RecommendationStore {
 
     /** @param key the type of the table's USER_ID: ids are bound as it, and ids it cannot hold are not looked up */
     public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, LookupKey key, AutoCloseable onClose, String name) {
+        this(dataSource, sql, ListsSql.snowflake(TableName.of(ListsSql.DEFAULT_TABLE)), key, onClose, name);
+    }
+
+    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, ListsSql lists, LookupKey key,
+                                   AutoCloseable onClose, String name) {
+        this.lists = lists;
         this.key = key;
         this.dataSource = dataSource;
         this.sql = sql;
@@ -55,6 +62,17 @@ public final class JdbcRecommendationStore implements RecommendationStore {
             return LookupRows.run(statement, ids, key);
         } catch (SQLException e) {
             throw new StoreException(name + " lookup failed: " + LookupRows.describe(e), e);
+        }
+    }
+
+    @Override
+    public String list(String list, String listKey) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(lists.select())) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            return ListsSql.run(statement, list, listKey);
+        } catch (SQLException e) {
+            throw new StoreException(name + " list lookup failed: " + LookupRows.describe(e), e);
         }
     }
 
