@@ -14,7 +14,9 @@ public enum ListName {
     TRENDING("trending", true),
     BOUGHT_TOGETHER("bought-together", false),
     ALSO_VIEWED("also-viewed", false),
-    SIMILAR("similar", false);
+    SIMILAR("similar", false),
+    /** Per user, not per item: what each user interacted with, for the API's {@code ?user=} filter. */
+    SEEN("seen", false);
 
     /** The key of a global list's one row. Keys are scoped by list, so an item called "_" cannot collide with it. */
     public static final String GLOBAL_KEY = "_";

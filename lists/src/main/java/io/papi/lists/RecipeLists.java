@@ -42,8 +42,12 @@ public final class RecipeLists {
                 o.size(), o.maxBasket()));
         perItem(lists, ListName.SIMILAR, ItemToItemLists.similar(rows, genres, Math.min(o.neighbours(), o.size()),
                 o.maxBasket()));
+        perItem(lists, ListName.SEEN, PopularLists.seen(rows, SEEN_ITEMS));
         return lists;
     }
+
+    /** The most a user's seen list holds: their latest items, so a heavy user's row stays small. */
+    static final int SEEN_ITEMS = 500;
 
     private static ItemList global(ListName name, List<ScoredItem> items) {
         return new ItemList(name, ListName.GLOBAL_KEY, items);

@@ -149,9 +149,18 @@ class RecipeListsTest {
         List<ItemList> lists = RecipeLists.compute(rows, Map.of(), ListOptions.defaults().withTrending(Duration.ofHours(1), 1));
         assertThat(lists).extracting(l -> l.name().id() + "/" + l.key()).contains(
                 "most-viewed/_", "best-sellers/_", "most-popular/_", "trending/_",
-                "bought-together/a", "bought-together/b", "also-viewed/a", "similar/a");
+                "bought-together/a", "bought-together/b", "also-viewed/a", "similar/a", "seen/u1", "seen/u2");
         ItemList best = lists.stream().filter(l -> l.name() == ListName.BEST_SELLERS).findFirst().orElseThrow();
         assertThat(best.items()).containsExactly(new ScoredItem("a", 2.0), new ScoredItem("b", 2.0));
+    }
+
+    @Test
+    void seenHoldsEachUsersItemsLatestFirstWithTheirEventCounts() {
+        List<Interaction> rows = List.of(view("u1", "a", 5), buy("u1", "a", 9), view("u1", "b", 7), view("u2", "c", 1));
+        Map<String, List<ScoredItem>> seen = PopularLists.seen(rows, 10);
+        assertThat(seen.get("u1")).containsExactly(new ScoredItem("a", 2.0), new ScoredItem("b", 1.0));
+        assertThat(seen.get("u2")).containsExactly(new ScoredItem("c", 1.0));
+        assertThat(PopularLists.seen(rows, 1).get("u1")).containsExactly(new ScoredItem("a", 2.0));
     }
 
     @Test

@@ -88,4 +88,31 @@ public final class PopularLists {
         }
         return Ranking.top(candidates, size);
     }
+
+    /**
+     * What each user interacted with, any event type, latest first, at most {@code size} items: the API removes
+     * these from a list asked for with {@code ?user=}. The score is the user's number of events on the item.
+     */
+    public static Map<String, List<ScoredItem>> seen(List<Interaction> rows, int size) {
+        Map<String, Map<String, long[]>> byUser = new HashMap<>();
+        for (Interaction row : rows) {
+            long[] c = byUser.computeIfAbsent(row.user(), k -> new HashMap<>()).computeIfAbsent(row.item(), k -> new long[2]);
+            c[0]++;
+            c[1] = Math.max(c[1], row.epochSeconds());
+        }
+        Map<String, List<ScoredItem>> seen = new java.util.TreeMap<>();
+        for (Map.Entry<String, Map<String, long[]>> user : byUser.entrySet()) {
+            List<Ranking.Candidate> latestFirst = new ArrayList<>();
+            for (Map.Entry<String, long[]> item : user.getValue().entrySet()) {
+                latestFirst.add(new Ranking.Candidate(item.getKey(), item.getValue()[1], item.getValue()[0]));
+            }
+            List<ScoredItem> top = Ranking.top(latestFirst, size);
+            List<ScoredItem> counted = new ArrayList<>(top.size());
+            for (ScoredItem item : top) {
+                counted.add(new ScoredItem(item.itemId(), user.getValue().get(item.itemId())[0]));
+            }
+            seen.put(user.getKey(), counted);
+        }
+        return seen;
+    }
 }
