@@ -60,9 +60,11 @@ final class ListRoutes {
         String key = seed == null ? ListLookup.GLOBAL_KEY : seed;
         String item = seed;
         CompletableFuture<Optional<StoredList>> list = lists.list(route.list(), key);
-        CompletableFuture<Set<String>> seen = lists.seen(user);
-        list.thenCombine(seen, (found, exclude) -> found.map(l -> ListLookup.answer(route.list(), item, l, n, exclude)))
-                .whenComplete((body, failure) -> {
+        CompletableFuture<Optional<byte[]>> answer = user == null
+                ? list.thenApply(found -> found.map(l -> l.answer(route.list(), item, n)))
+                : list.thenCombine(lists.seen(user),
+                        (found, exclude) -> found.map(l -> ListLookup.answer(route.list(), item, l, n, exclude)));
+        answer.whenComplete((body, failure) -> {
                     if (failure != null) {
                         fail(response, callback, failure);
                     } else if (body.isEmpty()) {

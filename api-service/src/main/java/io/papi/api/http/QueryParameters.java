@@ -12,7 +12,12 @@ final class QueryParameters {
         this.values = values;
     }
 
+    private static final QueryParameters NONE = new QueryParameters(Map.of());
+
     static QueryParameters of(String rawQuery) throws InvalidIdsException {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return NONE;
+        }
         Map<String, String> values = new HashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {

@@ -20,6 +20,11 @@ public final class StoredList {
     }
 
     private final List<Item> items;
+    /** The last unfiltered answer rendered, by n: most requests ask for the same n, so they share its bytes. */
+    private volatile Rendered rendered;
+
+    private record Rendered(int n, byte[] body) {
+    }
 
     private StoredList(List<Item> items) {
         this.items = Collections.unmodifiableList(items);
@@ -27,6 +32,20 @@ public final class StoredList {
 
     public List<Item> items() {
         return items;
+    }
+
+    /**
+     * The answer without a user filter, rendered once per n and then reused (a list is immutable once cached, and
+     * its list name and seed are fixed by its cache key).
+     */
+    public byte[] answer(String list, String seed, int n) {
+        Rendered last = rendered;
+        if (last != null && last.n() == n) {
+            return last.body();
+        }
+        byte[] body = ListLookup.answer(list, seed, this, n, java.util.Set.of());
+        rendered = new Rendered(n, body);
+        return body;
     }
 
     /** @throws IllegalArgumentException when the stored text is not an array of objects with an item_id */
