@@ -36,18 +36,34 @@ public final class RecipeLists {
                 o.window(), o.halfLife(), o.size())));
         lists.add(global(ListName.TRENDING, PopularLists.trending(rows, now, o.trendInterval(), o.trendMinCount(),
                 o.size())));
-        perItem(lists, ListName.BOUGHT_TOGETHER, ItemToItemLists.boughtTogether(rows, o.minSupport(), o.measure(),
-                o.size(), o.maxBasket()));
-        perItem(lists, ListName.ALSO_VIEWED, ItemToItemLists.alsoViewed(rows, o.sessionGap(), o.jaccardThreshold(),
-                o.size(), o.maxBasket()));
-        perItem(lists, ListName.SIMILAR, ItemToItemLists.similar(rows, genres, Math.min(o.neighbours(), o.size()),
-                o.maxBasket()));
+        java.util.TreeSet<String> items = new java.util.TreeSet<>();
+        for (Interaction row : rows) {
+            items.add(row.item());
+        }
+        perItem(lists, ListName.BOUGHT_TOGETHER, everyItem(items, ItemToItemLists.boughtTogether(rows, o.minSupport(),
+                o.measure(), o.size(), o.maxBasket())));
+        perItem(lists, ListName.ALSO_VIEWED, everyItem(items, ItemToItemLists.alsoViewed(rows, o.sessionGap(),
+                o.jaccardThreshold(), o.size(), o.maxBasket())));
+        perItem(lists, ListName.SIMILAR, everyItem(items, ItemToItemLists.similar(rows, genres,
+                Math.min(o.neighbours(), o.size()), o.maxBasket())));
         perItem(lists, ListName.SEEN, PopularLists.seen(rows, SEEN_ITEMS));
         return lists;
     }
 
     /** The most a user's seen list holds: their latest items, so a heavy user's row stays small. */
-    static final int SEEN_ITEMS = 500;
+    public static final int SEEN_ITEMS = 500;
+
+    /**
+     * Every item of the input gets each item-to-item list, empty when nothing co-occurs with it: the API then answers
+     * an item it knows with 200 and no items, and only an item it has never seen with 404.
+     */
+    private static Map<String, List<ScoredItem>> everyItem(Set<String> items, Map<String, List<ScoredItem>> bySeed) {
+        Map<String, List<ScoredItem>> all = new java.util.LinkedHashMap<>();
+        for (String item : items) {
+            all.put(item, bySeed.getOrDefault(item, List.of()));
+        }
+        return all;
+    }
 
     private static ItemList global(ListName name, List<ScoredItem> items) {
         return new ItemList(name, ListName.GLOBAL_KEY, items);

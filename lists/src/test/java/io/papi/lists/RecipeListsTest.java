@@ -145,11 +145,14 @@ class RecipeListsTest {
     @Test
     void computeMakesEveryListAndNowIsTheLatestTimestamp() {
         List<Interaction> rows = List.of(buy("u1", "a", 10), buy("u1", "b", 10), buy("u2", "a", 20), buy("u2", "b", 20),
-                view("u1", "a", 5), view("u1", "b", 6));
+                view("u1", "a", 5), view("u1", "b", 6), view("u3", "z", 100));
         List<ItemList> lists = RecipeLists.compute(rows, Map.of(), ListOptions.defaults().withTrending(Duration.ofHours(1), 1));
         assertThat(lists).extracting(l -> l.name().id() + "/" + l.key()).contains(
                 "most-viewed/_", "best-sellers/_", "most-popular/_", "trending/_",
                 "bought-together/a", "bought-together/b", "also-viewed/a", "similar/a", "seen/u1", "seen/u2");
+        // every item has each item-to-item list; an item nothing co-occurs with has an empty one
+        assertThat(lists.stream().filter(l -> l.name() == ListName.ALSO_VIEWED && l.key().equals("z")).findFirst().orElseThrow()
+                .items()).isEmpty();
         ItemList best = lists.stream().filter(l -> l.name() == ListName.BEST_SELLERS).findFirst().orElseThrow();
         assertThat(best.items()).containsExactly(new ScoredItem("a", 2.0), new ScoredItem("b", 2.0));
     }

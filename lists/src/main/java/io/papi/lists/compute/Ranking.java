@@ -13,7 +13,16 @@ final class Ranking {
     record Candidate(String itemId, double score, long tieBreak) {
     }
 
-    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score).reversed()
+    /**
+     * Scores compare at 9 decimals: two pairs whose similarities are equal in exact arithmetic (2/sqrt(30) and
+     * 4/sqrt(120)) can differ in the last bit, and the warehouse SQL, which ranks on ROUND(SCORE, 9), must break
+     * that tie the same way.
+     */
+    static double rankKey(double score) {
+        return Math.rint(score * 1e9) / 1e9;
+    }
+
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble((Candidate c) -> rankKey(c.score())).reversed()
             .thenComparing(Comparator.comparingLong(Candidate::tieBreak).reversed())
             .thenComparing(Candidate::itemId);
 
