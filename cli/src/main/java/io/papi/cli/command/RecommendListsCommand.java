@@ -11,6 +11,7 @@ import io.papi.lists.ListsException;
 import io.papi.lists.ListsJson;
 import io.papi.lists.ListsPublisher;
 import io.papi.lists.ListsTable;
+import io.papi.lists.ListsWarehouseSql;
 import io.papi.lists.RecipeLists;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,9 +39,22 @@ import picocli.CommandLine.Option;
                 "and/or published to the lists table (--publish), replacing the previous lists in one transaction.",
                 "Algorithms and what differs from Personalize: docs/recipes.md."})
 final class RecommendListsCommand extends PapiSubcommand {
-    @Option(names = "--datasets", paramLabel = "DIR", required = true,
+    @Option(names = "--datasets", paramLabel = "DIR",
             description = "The --out folder of papi datasets (its interactions CSVs; GENRES of an items dataset if any)")
     Path datasets;
+
+    @Option(names = "--in-warehouse",
+            description = "Compute the lists inside Snowflake instead, from --interactions-table over your connection (-c), and "
+                    + "publish them to --lists-table there in one transaction: for interactions that outgrow one machine")
+    boolean inWarehouse;
+
+    @Option(names = "--interactions-table", paramLabel = "TABLE",
+            defaultValue = "SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS",
+            description = "With --in-warehouse or --print-sql: the interactions table papi datasets built (default: ${DEFAULT-VALUE})")
+    String interactionsTable;
+
+    @Option(names = "--print-sql", description = "Print the statements --in-warehouse would run, knobs and tables filled in, and exit")
+    boolean printSql;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "JSON Lines output, - for stdout (default lists.jsonl; with --publish, none unless given)")
@@ -111,6 +125,12 @@ final class RecommendListsCommand extends PapiSubcommand {
         if (kind != null && !kind.equals("h2") && !kind.equals("snowflake")) {
             throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
         }
+        if (inWarehouse || printSql) {
+            return inWarehouse(settings, options, table);
+        }
+        if (datasets == null) {
+            throw PapiException.usage("--datasets DIR is required (the --out folder of papi datasets), or --in-warehouse -c CONN");
+        }
         boolean toStdout = "-".equals(out);
         Path outFile = out == null ? (publish ? null : Path.of("lists.jsonl")) : toStdout ? null : Path.of(out);
         PrintWriter report = toStdout ? err() : out();
@@ -138,6 +158,33 @@ final class RecommendListsCommand extends PapiSubcommand {
             report.println("Published " + rows + " lists to " + table.name()
                     + (kind.equals("h2") ? " in the local account " + localDir.resolve(environment()) : " in Snowflake"));
         }
+        return 0;
+    }
+
+    private int inWarehouse(Settings settings, ListOptions options, ListsTable table) throws Exception {
+        if (datasets != null || out != null || publish || store != null) {
+            throw PapiException.usage("--in-warehouse reads --interactions-table and publishes in Snowflake: leave out --datasets, "
+                    + "--out, --publish and --store");
+        }
+        ListsWarehouseSql sql;
+        try {
+            sql = ListsWarehouseSql.of(options, interactionsTable, table);
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage("--interactions-table: " + e.getMessage());
+        }
+        if (printSql) {
+            out().print(sql.text());
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
+            sql.run(c);
+        } catch (SQLException e) {
+            throw PapiException.failure("the warehouse run failed; the previous lists stay: " + SnowflakeJdbc.explain(e));
+        }
+        out().println(String.format(Locale.ROOT, "Published the lists of %s to %s in Snowflake in %.1f s (%d statements)",
+                interactionsTable.toUpperCase(Locale.ROOT), table.name(), (System.nanoTime() - t0) / 1e9,
+                sql.portable().size() + sql.publish().size()));
         return 0;
     }
 
