@@ -81,6 +81,8 @@ public final class DatasetsFolder {
             int item = at.get("ITEM_ID");
             int time = at.get("TIMESTAMP");
             int type = at.get("EVENT_TYPE");
+            // one String per distinct id, not per row: ten million rows repeat a few hundred thousand ids
+            Map<String, String> canonical = new HashMap<>();
             for (List<String> record = reader.next(); record != null; record = reader.next()) {
                 long line = reader.line() - 1;
                 if (record.size() < at.size()) {
@@ -94,7 +96,8 @@ public final class DatasetsFolder {
                     throw ListsException.badInput(csv + " line " + line + ": TIMESTAMP '" + record.get(time)
                             + "' is not epoch seconds");
                 }
-                rows.add(new Interaction(record.get(user), record.get(item), seconds, EventType.of(record.get(type))));
+                rows.add(new Interaction(canonical.computeIfAbsent(record.get(user), k -> k),
+                        canonical.computeIfAbsent(record.get(item), k -> k), seconds, EventType.of(record.get(type))));
             }
         } catch (IOException e) {
             throw ListsException.badInput("cannot read " + csv + ": " + e.getMessage());
