@@ -9,6 +9,7 @@
 --
 -- Key type: NUMBER(38,0) for numeric ids, as the guide's ratings have. For ids that are not numbers (papi serve
 -- --id-mode alphanumeric), USER_ID is VARCHAR(64) here, in MOVIE_RECOMMENDATIONS and in USER_RATINGS alike.
+-- The CREATE below is the lookup-table contract's (io.papi.lookup.LookupDdl); a test checks that they agree.
 USE ROLE DATA_API_ROLE;
 USE WAREHOUSE DATA_API_WH;
 USE SCHEMA API.DATA;

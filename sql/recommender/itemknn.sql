@@ -10,8 +10,10 @@
 -- here such a user simply gets fewer rows.
 --
 -- Input: USER_RATINGS (USER_ID, ITEM_ID, RATING, TIMESTAMP) and TITLE (ITEM_ID, TITLE), as in the guide.
--- Output: MOVIE_RECOMMENDATIONS (USER_ID NUMBER, RECOMMENDATIONS VARIANT) and the hybrid lookup table
--- MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER PRIMARY KEY, RECOMMENDATIONS VARIANT), replaced in one transaction.
+-- Output: MOVIE_RECOMMENDATIONS (USER_ID NUMBER(38,0), RECOMMENDATIONS VARIANT) and the hybrid lookup table
+-- MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT), replaced in one
+-- transaction. USER_ID has USER_RATINGS' numeric ids; for ids that are not numbers, create both tables with
+-- USER_ID VARCHAR(64) before running this (CREATE ... IF NOT EXISTS below then keeps them).
 -- Elements: {"item_id": .., "movie_name": .., "movie_score": "12.34"}, as papi publishes them.
 --
 -- Cost: the self-join produces sum over users of |items of u|^2 rows before grouping (about 20 million for
@@ -84,8 +86,9 @@ WHERE RANK_IN_USER <= $TOP_N;
 
 -- 7. Publish: the batch table, then the hybrid lookup table from it, in one transaction (Snowflake runs atomic
 --    transactions across hybrid and standard tables), so the API never sees a half-written set.
-CREATE TABLE IF NOT EXISTS MOVIE_RECOMMENDATIONS (USER_ID NUMBER, RECOMMENDATIONS VARIANT);
-CREATE HYBRID TABLE IF NOT EXISTS MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER PRIMARY KEY, RECOMMENDATIONS VARIANT);
+--    The tables as the lookup-table contract creates them (io.papi.lookup.LookupDdl, numeric ids; a test checks).
+CREATE TABLE IF NOT EXISTS MOVIE_RECOMMENDATIONS (USER_ID NUMBER(38,0), RECOMMENDATIONS VARIANT);
+CREATE HYBRID TABLE IF NOT EXISTS MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT);
 
 BEGIN;
 DELETE FROM MOVIE_RECOMMENDATIONS;

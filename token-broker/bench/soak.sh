@@ -15,12 +15,11 @@ soak_class="$module/target/test-classes/io/papi/broker/bench/BrokerSoak.class"
 classpath_file="$module/target/bench.classpath"
 
 cd "$root"
-if [ ! -f "$soak_class" ] || [ -n "$(find "$module/src" -newer "$soak_class" -name '*.java' -print -quit)" ]; then
+if [ ! -f "$soak_class" ] || [ -n "$(find "$module/src" "$root/serving/src" -newer "$soak_class" -name '*.java' -print -quit)" ] \
+   || [ ! -s "$classpath_file" ] || [ "$module/pom.xml" -nt "$classpath_file" ]; then
+  # with -am, so that the serving module and its Jetty come from this checkout, not from whatever ~/.m2 holds
   echo "compiling token-broker..." >&2
-  mvn -B -q ${MVN_FLAGS:-} -pl token-broker -DskipTests test-compile
-fi
-if [ ! -s "$classpath_file" ] || [ "$module/pom.xml" -nt "$classpath_file" ]; then
-  mvn -B -q ${MVN_FLAGS:-} -pl token-broker dependency:build-classpath \
+  mvn -B -q ${MVN_FLAGS:-} -pl token-broker -am -DskipTests test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
 fi
 # broker logs at warn: the failures the faults cause are expected, and their count is in the figures

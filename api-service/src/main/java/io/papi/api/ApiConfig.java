@@ -38,7 +38,12 @@ public final class ApiConfig {
         /** Digits only; leading zeros dropped; USER_ID rendered as a JSON number (the guide's NUMBER column). */
         NUMERIC,
         /** ASCII letters and digits; case kept; USER_ID rendered as a JSON string. */
-        ALPHANUMERIC
+        ALPHANUMERIC;
+
+        /** The key type of a Snowflake table holding such ids: NUMBER for numeric ones, VARCHAR otherwise. */
+        public io.papi.lookup.KeyType keyType() {
+            return io.papi.lookup.KeyType.forNumericIds(this == NUMERIC);
+        }
     }
 
     /** What an unauthenticated caller gets. */

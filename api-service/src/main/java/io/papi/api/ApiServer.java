@@ -11,26 +11,19 @@ import io.papi.api.lookup.RecommendationCache;
 import io.papi.api.lookup.RecommendationLookup;
 import io.papi.api.lookup.StoreCalls;
 import io.papi.api.metrics.ApiMetrics;
+import io.papi.serving.HttpServing;
+import io.papi.serving.ServerAddress;
+import io.papi.serving.ServingConfig;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lookup API, running: Jetty 12 serving {@code /customer/{ids}}, {@code /}, {@code /test}, {@code /healthz},
+ * The lookup API, running: papi's one serving setup ({@link HttpServing}, Jetty 12.1) serving {@code /customer/{ids}}, {@code /}, {@code /test}, {@code /healthz},
  * {@code /readyz} and {@code /metrics}.
  *
  * <pre>{@code
@@ -48,18 +41,16 @@ public final class ApiServer {
     /** Room for 100 ids of 32 characters, percent-encoded, plus ordinary headers; larger gets 414 JSON. */
     private static final int REQUEST_HEADER_BYTES = 16 * 1024;
 
-    private final Server server;
-    private final ServerConnector connector;
-    private final GracefulHandler graceful;
+    /** GET requests only: a body is never needed. */
+    private static final long REQUEST_BODY_BYTES = 64 * 1024;
+
+    private final HttpServing server;
     private final StoreCalls storeCalls;
     private final PrometheusMeterRegistry registry;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private ApiServer(Server server, ServerConnector connector, GracefulHandler graceful, StoreCalls storeCalls,
-                      PrometheusMeterRegistry registry) {
+    private ApiServer(HttpServing server, StoreCalls storeCalls, PrometheusMeterRegistry registry) {
         this.server = server;
-        this.connector = connector;
-        this.graceful = graceful;
         this.storeCalls = storeCalls;
         this.registry = registry;
     }
@@ -89,49 +80,38 @@ public final class ApiServer {
         StoreCalls storeCalls = new StoreCalls(store, config.storeConcurrency(), config.storeTimeout(), metrics);
         RecommendationLookup lookup = new RecommendationLookup(cache, storeCalls, metrics, config.idMode());
 
-        QueuedThreadPool threads = new QueuedThreadPool(config.maxThreads(), Math.min(8, config.maxThreads()));
-        threads.setName("papi-http");
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
-        // Jetty would reject %2F, %00 and the like with its own HTML page; the id parser rejects them instead,
-        // with a 400 JSON naming the problem. Routing uses the raw path, so nothing ambiguous gets through.
-        http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(server, config.acceptors(), config.selectors(),
-                new HttpConnectionFactory(http));
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        server.addConnector(connector);
-        server.setErrorHandler(new JsonErrorHandler());
+        ServingConfig serving = ServingConfig.builder("http", ServerAddress.tcp(config.host(), config.port()))
+                .threads(Math.max(4, config.maxThreads()))
+                .acceptorsAndSelectors(config.acceptors(), config.selectors())
+                .requestHeaderBytes(REQUEST_HEADER_BYTES)
+                .requestBodyBytes(REQUEST_BODY_BYTES)
+                // Jetty would reject %2F, %00 and the like with its own page; the id parser rejects them instead,
+                // with a 400 JSON naming the problem. Routing uses the raw path, so nothing ambiguous gets through.
+                .lenientUris(true)
+                .errorHandler(new JsonErrorHandler())
+                .build();
         ApiRoutes routes = new ApiRoutes(config, lookup, storeCalls, registry);
         IngressGate gate = new IngressGate(auth, new UnauthorizedResponder(config), routes);
-        GracefulHandler graceful = new GracefulHandler(new RequestTimer(metrics, gate));
-        server.setHandler(graceful);
-        server.setStopAtShutdown(false);
-
+        HttpServing server;
         try {
-            server.start();
-        } catch (Exception e) {
+            server = HttpServing.start(serving, new RequestTimer(metrics, gate));
+        } catch (BindException e) {
             storeCalls.close();
-            stopQuietly(server);
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BindException) {
-                    throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                            + t.getMessage() + "; choose another port or stop what uses it", e);
-                }
-            }
-            throw new IOException("cannot start the API on " + config.host() + ":" + config.port() + ": " + e, e);
+            throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
+                    + "; choose another port or stop what uses it", e);
+        } catch (IOException | RuntimeException e) {
+            storeCalls.close();
+            throw new IOException("cannot start the API on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         LOG.info("serving recommendations on http://{}:{}/ from {} (cache ttl {} s, auth {})", config.host(),
-                connector.getLocalPort(), store, config.cacheTtl().toSeconds(),
+                server.port(), store, config.cacheTtl().toSeconds(),
                 auth == IngressAuth.none() ? "by the SPCS ingress" : "local");
-        return new ApiServer(server, connector, graceful, storeCalls, registry);
+        return new ApiServer(server, storeCalls, registry);
     }
 
     /** The port bound, useful after asking for port 0. */
     public int port() {
-        return connector.getLocalPort();
+        return server.port();
     }
 
     public PrometheusMeterRegistry registry() {
@@ -149,20 +129,7 @@ public final class ApiServer {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        try {
-            connector.shutdown();
-            graceful.shutdown().get(Math.max(1, drain.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warn("{} requests still in flight after draining for {} ms; stopping anyway",
-                    graceful.getCurrentRequestCount(), drain.toMillis());
-        } catch (ExecutionException e) {
-            LOG.warn("draining requests failed: {}", e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // drained already: stop at once, closing idle connections rather than waiting for them
-        server.setStopTimeout(0);
-        stopQuietly(server);
+        server.stop(drain);
         storeCalls.close();
         LOG.info("stopped serving recommendations");
     }
@@ -170,13 +137,5 @@ public final class ApiServer {
     /** Blocks until the server has stopped. */
     public void join() throws InterruptedException {
         server.join();
-    }
-
-    private static void stopQuietly(Server server) {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            LOG.warn("stopping Jetty: {}", e.toString());
-        }
     }
 }

@@ -6,8 +6,11 @@ import io.papi.api.store.JdbcRecommendationStore;
 import io.papi.api.store.LookupSql;
 import io.papi.api.store.SnowflakeSessionDefaults;
 import io.papi.api.store.SpcsSession;
-import io.papi.api.store.TableName;
 import io.papi.api.store.ThreadConfinedJdbcStore;
+import io.papi.lookup.KeyType;
+import io.papi.lookup.LookupDdl;
+import io.papi.lookup.LookupTable;
+import io.papi.lookup.TableName;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,15 +27,13 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * // locally: the embedded database the recommender publishes into
- * RecommendationStore store = Stores.h2("jdbc:h2:file:" + dir + "/store;AUTO_SERVER=TRUE", Stores.DEFAULT_TABLE);
+ * RecommendationStore store = Stores.h2("jdbc:h2:file:" + dir + "/store;AUTO_SERVER=TRUE", LookupTable.DEFAULT_NAME);
  * // inside SPCS: the hybrid table, as the service's own identity
  * RecommendationStore store = Stores.snowflake(
- *         Stores.spcsDataSource(System.getenv(), Stores.SPCS_TOKEN_FILE), Stores.DEFAULT_TABLE);
+ *         Stores.spcsDataSource(System.getenv(), Stores.SPCS_TOKEN_FILE), LookupTable.DEFAULT_NAME);
  * }</pre>
  */
 public final class Stores {
-    /** The lookup table's name, in the guide and in the recommender's publisher. */
-    public static final String DEFAULT_TABLE = "MOVIE_RECOMMENDATIONS_HYBRID";
     /** Where SPCS mounts the service's OAuth token, rotated every few minutes. */
     public static final Path SPCS_TOKEN_FILE = Path.of("/snowflake/session/token");
     /** snowflake-jdbc 4.x's driver class (the old {@code net.snowflake.client.jdbc.SnowflakeDriver} extends it). */
@@ -42,8 +43,7 @@ public final class Stores {
     }
 
     /**
-     * The embedded store: table {@code table (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR(1000000))}
-     * holding JSON text, created when absent so that an empty store answers with empty results. Each thread that
+     * The embedded store: the lookup table as {@link LookupDdl#h2} defines it, holding JSON text, created when absent so that an empty store answers with empty results. Each thread that
      * looks up keeps its own connection and prepared statements (the server uses a fixed set of store threads).
      *
      * @param jdbcUrl an H2 URL, such as {@code jdbc:h2:file:<dir>/store;AUTO_SERVER=TRUE}
@@ -59,8 +59,7 @@ public final class Stores {
         TableName name = TableName.of(table);
         Driver h2 = new org.h2.Driver();
         try (Connection c = h2.connect(jdbcUrl, new Properties()); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + name.sql()
-                    + " (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR(1000000))");
+            s.execute(LookupDdl.h2(name));
             s.execute(io.papi.api.store.ListsSql.h2Create(TableName.of(io.papi.api.store.ListsSql.DEFAULT_TABLE)));
         } catch (SQLException e) {
             throw new StoreException("cannot open the h2 store at " + jdbcUrl.split(";", 2)[0] + ": "
@@ -71,12 +70,12 @@ public final class Stores {
     }
 
     /**
-     * The Snowflake hybrid table {@code table (USER_ID NUMBER PRIMARY KEY, RECOMMENDATIONS VARIANT)}, read with
+     * The Snowflake hybrid table with the guide's NUMBER key ({@link LookupDdl#snowflakeLookup}), read with
      * {@code SELECT USER_ID, TO_JSON(RECOMMENDATIONS) ... WHERE USER_ID IN (?, ...)}. The store takes ownership of
      * {@code dataSource}: closing the store closes it when it is closeable (as the pools made here are).
      */
     public static RecommendationStore snowflake(DataSource dataSource, String table) {
-        return snowflake(dataSource, table, LookupKey.NUMBER);
+        return snowflake(dataSource, table, KeyType.NUMBER);
     }
 
     /**
@@ -84,7 +83,7 @@ public final class Stores {
      * type, and ids it cannot hold (letters against a NUMBER key) are not looked up, so they are simply not found
      * instead of failing the query for every id asked with them.
      */
-    public static RecommendationStore snowflake(DataSource dataSource, String table, LookupKey key) {
+    public static RecommendationStore snowflake(DataSource dataSource, String table, KeyType key) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(key, "key");
         TableName name = TableName.of(table);

@@ -2,6 +2,7 @@ package io.papi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.papi.lookup.LookupTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class DeploymentFilesTest {
     void hybridTableScriptMatchesWhatTheSnowflakeStoreReads() throws Exception {
         String sql = read("sql/06_hybrid_table.sql");
 
-        assertThat(sql).containsPattern("CREATE HYBRID TABLE IF NOT EXISTS API\\.DATA\\." + Stores.DEFAULT_TABLE
+        assertThat(sql).containsPattern("CREATE HYBRID TABLE IF NOT EXISTS API\\.DATA\\." + LookupTable.DEFAULT_NAME
                 + " \\(\\s*USER_ID\\s+NUMBER\\(38,0\\) NOT NULL PRIMARY KEY,\\s*RECOMMENDATIONS\\s+VARIANT");
         assertThat(sql).contains("TO_JSON(RECOMMENDATIONS)");
     }

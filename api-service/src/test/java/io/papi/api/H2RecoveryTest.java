@@ -3,6 +3,7 @@ package io.papi.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.papi.lookup.LookupTable;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +27,7 @@ class H2RecoveryTest {
         }
         Server db = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
         String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/mem:recovery;DB_CLOSE_DELAY=-1";
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE)) {
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME)) {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES ('22', '[\"a\"]'), ('186', '[\"b\"]')");
             }

@@ -3,6 +3,7 @@ package io.papi.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.papi.lookup.LookupTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,7 +39,7 @@ class H2StoreTest {
     @Test
     void createsTheLookupTableWhenAbsentSoAnEmptyStoreAnswersEmpty() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store") + ";AUTO_SERVER=TRUE";
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE);
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME);
              RunningApi api = RunningApi.start(store)) {
             assertThat(api.get("/customer/1,2").body()).isEqualTo("[]");
             assertThat(api.get("/readyz").statusCode()).isEqualTo(200);
@@ -56,14 +57,14 @@ class H2StoreTest {
     @Test
     void readyzReportsTheLookupTablesRowCountAndZeroForAnEmptyTable() throws Exception {
         String url = memUrl();
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE); RunningApi api = RunningApi.start(store)) {
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME); RunningApi api = RunningApi.start(store)) {
             var r = api.get("/readyz");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("{\"status\":\"ready\",\"rows\":0}");
         }
-        insert(url, Stores.DEFAULT_TABLE, "22", "[]");
-        insert(url, Stores.DEFAULT_TABLE, "186", "[]");
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE); RunningApi api = RunningApi.start(store)) {
+        insert(url, LookupTable.DEFAULT_NAME, "22", "[]");
+        insert(url, LookupTable.DEFAULT_NAME, "186", "[]");
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME); RunningApi api = RunningApi.start(store)) {
             assertThat(api.get("/readyz").body()).isEqualTo("{\"status\":\"ready\",\"rows\":2}");
         }
     }
@@ -71,9 +72,9 @@ class H2StoreTest {
     @Test
     void readyzFailsWhenTheLookupTableIsGone() throws Exception {
         String url = memUrl();
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE); RunningApi api = RunningApi.start(store)) {
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME); RunningApi api = RunningApi.start(store)) {
             try (Connection c = DriverManager.getConnection(url); var s = c.createStatement()) {
-                s.execute("DROP TABLE " + Stores.DEFAULT_TABLE);
+                s.execute("DROP TABLE " + LookupTable.DEFAULT_NAME);
             }
             var r = api.get("/readyz");
             assertThat(r.statusCode()).isEqualTo(503);
@@ -84,9 +85,9 @@ class H2StoreTest {
     @Test
     void looksUpTheJsonTextAsStoredForFoundIdsOnly() throws Exception {
         String url = memUrl();
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE)) {
-            insert(url, Stores.DEFAULT_TABLE, "22", "[{\"movie_name\": \"Star Wars (1977)\", \"movie_score\": \"4.71\"}]");
-            insert(url, Stores.DEFAULT_TABLE, "186", "[]");
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME)) {
+            insert(url, LookupTable.DEFAULT_NAME, "22", "[{\"movie_name\": \"Star Wars (1977)\", \"movie_score\": \"4.71\"}]");
+            insert(url, LookupTable.DEFAULT_NAME, "186", "[]");
 
             Map<String, String> found = store.lookup(List.of("22", "999", "186"));
 
@@ -99,10 +100,10 @@ class H2StoreTest {
     @Test
     void aHundredIdsComeBackInOneRoundTrip() throws Exception {
         String url = memUrl();
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE)) {
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME)) {
             List<String> ids = new ArrayList<>();
             for (int i = 1; i <= 100; i++) {
-                insert(url, Stores.DEFAULT_TABLE, Integer.toString(i), "[" + i + "]");
+                insert(url, LookupTable.DEFAULT_NAME, Integer.toString(i), "[" + i + "]");
                 ids.add(Integer.toString(i));
             }
             assertThat(store.lookup(ids)).hasSize(100).containsEntry("100", "[100]");
@@ -113,8 +114,8 @@ class H2StoreTest {
     @Test
     void idsAreBoundNeverSpliced() throws Exception {
         String url = memUrl();
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE)) {
-            insert(url, Stores.DEFAULT_TABLE, "1", "[]");
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME)) {
+            insert(url, LookupTable.DEFAULT_NAME, "1", "[]");
 
             assertThat(store.lookup(List.of("1' OR '1'='1", "1) OR (1=1"))).isEmpty();
         }
@@ -140,7 +141,7 @@ class H2StoreTest {
 
     @Test
     void refusesAUrlThatIsNotH2() {
-        assertThatThrownBy(() -> Stores.h2("jdbc:postgresql://db/recs;password=x", Stores.DEFAULT_TABLE))
+        assertThatThrownBy(() -> Stores.h2("jdbc:postgresql://db/recs;password=x", LookupTable.DEFAULT_NAME))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the h2 store needs a URL starting with jdbc:h2: (got jdbc:postgresql://db/recs)");
     }
@@ -148,7 +149,7 @@ class H2StoreTest {
     @Test
     void pingIsFalseOnceTheTableIsGone() throws Exception {
         String url = memUrl();
-        try (RecommendationStore store = Stores.h2(url, Stores.DEFAULT_TABLE)) {
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME)) {
             assertThat(store.ping(Duration.ofSeconds(1))).isTrue();
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("DROP TABLE MOVIE_RECOMMENDATIONS_HYBRID");

@@ -24,7 +24,7 @@ class ListRoutesTest {
     @BeforeAll
     static void start() throws Exception {
         String url = "jdbc:h2:mem:lists" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-        store = Stores.h2(url, Stores.DEFAULT_TABLE);
+        store = Stores.h2(url, io.papi.lookup.LookupTable.DEFAULT_NAME);
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement s = c.prepareStatement("INSERT INTO PAPI_LISTS VALUES (?, ?, ?)")) {
             insert(s, "bought-together", "a", "[{\"item_id\":\"b\",\"score\":2.5},{\"item_id\":\"c\",\"score\":1},{\"item_id\":\"d\",\"score\":0.5}]");

@@ -32,10 +32,10 @@ class PersonalizeSdkTest {
     @BeforeAll
     static void start() throws Exception {
         String url = "jdbc:h2:mem:personalize;DB_CLOSE_DELAY=-1";
-        store = Stores.h2(url, Stores.DEFAULT_TABLE);
+        store = Stores.h2(url, io.papi.lookup.LookupTable.DEFAULT_NAME);
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement lists = c.prepareStatement("INSERT INTO PAPI_LISTS VALUES (?, ?, ?)");
-             PreparedStatement users = c.prepareStatement("INSERT INTO " + Stores.DEFAULT_TABLE + " VALUES (?, ?)")) {
+             PreparedStatement users = c.prepareStatement("INSERT INTO " + io.papi.lookup.LookupTable.DEFAULT_NAME + " VALUES (?, ?)")) {
             row(lists, "bought-together", "a", "[{\"item_id\":\"b\",\"score\":1.5},{\"item_id\":\"c\",\"score\":1}]");
             row(lists, "most-popular", "_", "[{\"item_id\":\"p1\",\"score\":9},{\"item_id\":\"50\",\"score\":8},{\"item_id\":\"p2\",\"score\":7}]");
             row(lists, "seen", "7", "[{\"item_id\":\"c\",\"score\":1}]");

@@ -32,7 +32,7 @@ class SnowflakeListsSqlTest {
             s.execute("INSERT INTO PAPI_LISTS VALUES ('similar', '" + uuid + "', '[{\"item_id\":\"x\",\"score\":1}]'),"
                     + " ('similar', '" + longest + "', '[]'), ('trending', '_', '[]'), ('similar', '42', '[{\"item_id\":\"43\",\"score\":2}]')");
         }
-        RecommendationStore store = Stores.snowflake(recording(h2), "MOVIE_RECOMMENDATIONS_HYBRID", LookupKey.NUMBER);
+        RecommendationStore store = Stores.snowflake(recording(h2), "MOVIE_RECOMMENDATIONS_HYBRID", io.papi.lookup.KeyType.NUMBER);
 
         assertThat(store.list("similar", uuid)).isEqualTo("[{\"item_id\":\"x\",\"score\":1}]");
         assertThat(store.list("similar", longest)).isEqualTo("[]");

@@ -2,6 +2,7 @@ package io.papi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.papi.lookup.KeyType;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -48,7 +49,7 @@ public class SnowflakeStoreSqlTest {
                     "SELECT USER_ID FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID IN ('22', 'abc')"))
                     .isInstanceOf(java.sql.SQLException.class);
         }
-        RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", LookupKey.NUMBER);
+        RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", KeyType.NUMBER);
 
         assertThat(store.lookup(List.of("abc", "22"))).containsOnlyKeys("22");
         assertThat(store.lookup(List.of("abc", "x9"))).isEmpty();
@@ -63,10 +64,10 @@ public class SnowflakeStoreSqlTest {
             s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
             s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES ('abc', '[1]'), ('007', '[2]')");
         }
-        RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", LookupKey.forIdMode(ApiConfig.IdMode.ALPHANUMERIC));
+        RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", ApiConfig.IdMode.ALPHANUMERIC.keyType());
 
         assertThat(store.lookup(List.of("abc", "007", "7"))).containsOnlyKeys("abc", "007");
-        assertThat(LookupKey.forIdMode(ApiConfig.IdMode.NUMERIC)).isEqualTo(LookupKey.NUMBER);
-        assertThat(LookupKey.NUMBER.snowflakeType()).isEqualTo("NUMBER(38,0)");
+        assertThat(ApiConfig.IdMode.NUMERIC.keyType()).isEqualTo(KeyType.NUMBER);
+        assertThat(KeyType.NUMBER.snowflakeType()).isEqualTo("NUMBER(38,0)");
     }
 }

@@ -66,6 +66,39 @@ class BrokerCommandTest {
     }
 
     @Test
+    void aPatFileIsExchangedInsteadOfAKeyPairJwt() throws Exception {
+        snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(TOKEN)));
+        Path pat = Files.writeString(home.resolve("svc.pat"), "pat-0123456789abcdef\n");
+        Path token = home.resolve("token");
+
+        var result = cli.run("broker", "--once", "--account", "myorg-myacct", "--user", "svc_data_api", "--pat-file", pat.toString(),
+                "--endpoint", "abc-myorg-myacct.snowflakecomputing.app", "--token-url", tokenUrl(), "--sink-file", token.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Files.readString(token)).isEqualTo(TOKEN);
+        snowflake.verify(1, postRequestedFor(urlEqualTo("/oauth/token"))
+                .withFormParam("grant_type", equalTo("urn:ietf:params:oauth:grant-type:token-exchange"))
+                .withFormParam("subject_token", equalTo("pat-0123456789abcdef"))
+                .withFormParam("subject_token_type", equalTo("programmatic_access_token")));
+        assertThat(result.out() + result.err()).doesNotContain("pat-0123456789abcdef");
+    }
+
+    @Test
+    void aSinkThatCannotBeWrittenStopsTheStartWithExitTwo() throws Exception {
+        snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(TOKEN)));
+        Path notAFolder = Files.writeString(home.resolve("plain"), "x");
+
+        var result = cli.env("PAPI_HOME", home.resolve("papi-home").toString()).run("broker", "--account", "myorg-myacct",
+                "--user", "svc_data_api", "--private-key", home.resolve("rsa_key.p8").toString(),
+                "--endpoint", "abc-myorg-myacct.snowflakecomputing.app", "--token-url", tokenUrl(), "--listen", "127.0.0.1:0",
+                "--sink-file", notAFolder.resolve("token").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        assertThat(result.err()).contains("cannot write sink " + notAFolder.resolve("token"));
+    }
+
+    @Test
     void onceExitsOneWithTheLikelyCauseWhenTheJwtIsRejected() {
         snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid. [0f1e2d3c-aaaa-bbbb-cccc-123456789abc]\",\"success\":false}")));

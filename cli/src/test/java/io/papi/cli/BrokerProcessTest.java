@@ -57,13 +57,14 @@ class BrokerProcessTest {
         snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(TOKEN)));
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("proxied")));
         Path stderr = home.resolve("broker.err");
-        Process broker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.log.io.papi=info", "io.papi.cli.Papi",
                 "broker", "--account", "myorg-myacct", "--user", "svc_data_api", "--private-key", key.toString(),
                 "--endpoint", "abc-myorg-myacct.snowflakecomputing.app", "--token-url", snowflake.baseUrl() + "/oauth/token",
                 "--listen", "127.0.0.1:0", "--proxy-listen", "127.0.0.1:0", "--proxy-to", ingress.baseUrl())
-                .redirectError(stderr.toFile())
-                .start();
+                .redirectError(stderr.toFile());
+        launch.environment().put("PAPI_HOME", home.resolve("papi-home").toString()); // never the real ~/.papi
+        Process broker = launch.start();
         List<String> out = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
@@ -82,8 +83,18 @@ class BrokerProcessTest {
             int proxyPort = port(out, "Proxy");
             HttpClient http = HttpClient.newHttpClient();
 
-            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/token"))
+            Path secretFile = home.resolve("papi-home").resolve("broker").resolve("secret");
+            assertThat(out).anyMatch(l -> l.startsWith("Secret:  " + secretFile));
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile))).isEqualTo("rw-------");
+            String secret = Files.readString(secretFile);
+            assertThat(secret).matches("[0-9a-f]{64}");
+            assertThat(Files.readString(stderr)).contains(secretFile.toString()).doesNotContain(secret);
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/token"))
                     .header("X-Papi-Broker", "1").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/token"))
+                    .header("X-Papi-Broker", "1").header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).isEqualTo(401);
             HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/customer/1")).build(),
                     HttpResponse.BodyHandlers.ofString());
 

@@ -132,14 +132,35 @@ class CallCommandTest {
                 .privateKeyFile(home.resolve("rsa_key.p8")).scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
                 .exchange(TokenExchange.builder().tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token")).build()).build();
 
+        // the broker's default secret, which papi call reads by itself
+        String secret = io.papi.broker.BrokerSecret.readOrCreate(io.papi.broker.BrokerSecret.defaultFile(home.resolve(".papi")));
         try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder().identity(identity)
-                .listen(new InetSocketAddress("127.0.0.1", 0)).drain(Duration.ZERO).build())) {
+                .listen(new InetSocketAddress("127.0.0.1", 0)).authToken(secret).drain(Duration.ZERO).build())) {
             var result = cli.run("call", "--broker", "http://127.0.0.1:" + broker.port(), ingress.baseUrl() + "/customer/1");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.out()).isEqualTo("ok");
             assertThat(ingress.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount()).isEqualTo(2);
             assertThat(snowflake.countRequestsMatching(postRequestedFor(urlEqualTo("/oauth/token")).build()).getCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBrokerOnAUnixSocketGivesTheTokenWithoutASecret() throws Exception {
+        snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody("ver:1-hint:4711-ETMsDgAAAZsocketToken")));
+        ingress.stubFor(get("/customer/1").withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZsocketToken\""))
+                .willReturn(aResponse().withStatus(200).withBody("via socket")));
+        Identity identity = Identity.builder("default").account(AccountIdentifier.parse("myorg-myacct")).user("svc_data_api")
+                .privateKeyFile(home.resolve("rsa_key.p8")).scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
+                .exchange(TokenExchange.builder().tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token")).build()).build();
+        java.nio.file.Path socket = home.resolve("run").resolve("broker.sock");
+
+        try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder().identity(identity)
+                .listen(io.papi.serving.ServerAddress.unix(socket)).drain(Duration.ZERO).build())) {
+            var result = cli.run("call", "--broker", "unix:" + socket, ingress.baseUrl() + "/customer/1");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.out()).isEqualTo("via socket");
         }
     }
 

@@ -6,7 +6,8 @@ import io.papi.cli.stack.LocalStore;
 import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.RecommendedItem;
-import io.papi.recommender.TableName;
+import io.papi.lookup.LookupTable;
+import io.papi.lookup.TableName;
 import io.papi.recommender.UserRecommendations;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class IdsCommandTest {
 
     @Test
     void writesEveryIdOfTheLocalStoreOnceAndNothingElse() throws Exception {
-        publish(LocalStore.DEFAULT_TABLE, 3, 1, 22, 7, 186);
+        publish(LookupTable.DEFAULT_NAME, 3, 1, 22, 7, 186);
 
         var result = ids();
 
@@ -95,7 +96,7 @@ class IdsCommandTest {
 
     @Test
     void countPicksThatManyDistinctIdsOfTheStore() throws Exception {
-        publish(LocalStore.DEFAULT_TABLE, LongStream.rangeClosed(1, 50).toArray());
+        publish(LookupTable.DEFAULT_NAME, LongStream.rangeClosed(1, 50).toArray());
 
         var result = ids("--count", "10");
 
@@ -106,7 +107,7 @@ class IdsCommandTest {
 
     @Test
     void sortedWritesNumbersInNumericOrder() throws Exception {
-        publish(LocalStore.DEFAULT_TABLE, 10, 2, 33, 1);
+        publish(LookupTable.DEFAULT_NAME, 10, 2, 33, 1);
 
         ids("--sorted");
 
@@ -177,21 +178,21 @@ class IdsCommandTest {
 
     @Test
     void aStoreWithoutTheTableIsNamedInTheError() throws Exception {
-        publish(LocalStore.DEFAULT_TABLE, 1);
+        publish(LookupTable.DEFAULT_NAME, 1);
 
         assertOneLineUsageError(ids("--table", "NO_SUCH_TABLE"), "NO_SUCH_TABLE", "quickstart");
     }
 
     @Test
     void anInvalidTableNameIsRefusedBeforeAnySql() throws Exception {
-        publish(LocalStore.DEFAULT_TABLE, 1);
+        publish(LookupTable.DEFAULT_NAME, 1);
 
-        assertOneLineUsageError(ids("--table", "X; DROP TABLE Y"), "not a valid identifier");
+        assertOneLineUsageError(ids("--table", "X; DROP TABLE Y"), "not a plain identifier");
     }
 
     @Test
     void aCountLargerThanTheStoreIsRefused() throws Exception {
-        publish(LocalStore.DEFAULT_TABLE, 1, 2, 3);
+        publish(LookupTable.DEFAULT_NAME, 1, 2, 3);
 
         assertOneLineUsageError(ids("--count", "4"), "holds 3 ids", "--count 3");
         assertThat(out).doesNotExist();

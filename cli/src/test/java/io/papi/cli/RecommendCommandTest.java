@@ -169,7 +169,7 @@ class RecommendCommandTest {
                 "--table", "APP.LOOKUP");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).startsWith("SET NEIGHBOURS = 50;\n\nSET SHRINKAGE = 10;\n\nSET TOP_N = 5;\n\n")
-                .contains("CREATE HYBRID TABLE IF NOT EXISTS APP.LOOKUP (USER_ID NUMBER PRIMARY KEY", "BEGIN;", "COMMIT;")
+                .contains("CREATE HYBRID TABLE IF NOT EXISTS \"APP\".\"LOOKUP\" (USER_ID NUMBER(38,0) NOT NULL PRIMARY KEY", "BEGIN;", "COMMIT;")
                 .endsWith("DROP TABLE IF EXISTS PAPI_TOP_N;\n");
     }
 

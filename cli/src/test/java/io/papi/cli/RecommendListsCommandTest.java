@@ -82,12 +82,12 @@ class RecommendListsCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(snowflake.statements).filteredOn(s -> !s.startsWith("ALTER SESSION") && !s.startsWith("SELECT CURRENT"))
                 .containsSubsequence(
-                "CREATE HYBRID TABLE IF NOT EXISTS API.DATA.PAPI_LISTS (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))",
-                "CREATE OR REPLACE TEMPORARY TABLE API.DATA.PAPI_LISTS_STAGE (LIST_NAME VARCHAR(64), LIST_KEY VARCHAR(256), ITEMS VARCHAR)",
-                "INSERT INTO API.DATA.PAPI_LISTS_STAGE (LIST_NAME, LIST_KEY, ITEMS) VALUES (?, ?, ?)",
-                "DELETE FROM API.DATA.PAPI_LISTS",
-                "INSERT INTO API.DATA.PAPI_LISTS (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, PARSE_JSON(ITEMS) FROM API.DATA.PAPI_LISTS_STAGE",
-                "DROP TABLE IF EXISTS API.DATA.PAPI_LISTS_STAGE");
+                "CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))",
+                "CREATE OR REPLACE TEMPORARY TABLE \"API\".\"DATA\".\"PAPI_LISTS_STAGE\" (LIST_NAME VARCHAR(64), LIST_KEY VARCHAR(256), ITEMS VARCHAR)",
+                "INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS_STAGE\" (LIST_NAME, LIST_KEY, ITEMS) VALUES (?, ?, ?)",
+                "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\"",
+                "INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, PARSE_JSON(ITEMS) FROM \"API\".\"DATA\".\"PAPI_LISTS_STAGE\"",
+                "DROP TABLE IF EXISTS \"API\".\"DATA\".\"PAPI_LISTS_STAGE\"");
     }
 
     @Test
@@ -104,9 +104,9 @@ class RecommendListsCommandTest {
                 "--interactions-table", "SHOP.RECS.EVENTS", "--lists-table", "API.DATA.PAPI_LISTS");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(snowflake.statements).anyMatch(s -> s.contains("FROM SHOP.RECS.EVENTS")).containsSubsequence(
-                "CREATE HYBRID TABLE IF NOT EXISTS API.DATA.PAPI_LISTS (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))",
-                "DELETE FROM API.DATA.PAPI_LISTS");
-        assertThat(snowflake.statements.get(snowflake.statements.size() - 1)).startsWith("INSERT INTO API.DATA.PAPI_LISTS");
+                "CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))",
+                "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\"");
+        assertThat(snowflake.statements.get(snowflake.statements.size() - 1)).startsWith("INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\"");
         CliRun.Result both = new CliRun(home).run("recommend", "lists", "--in-warehouse", "--datasets", datasets.toString());
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.oneLineError()).isTrue();

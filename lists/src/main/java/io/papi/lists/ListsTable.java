@@ -1,82 +1,74 @@
 package io.papi.lists;
 
+import io.papi.lookup.TableName;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * The lists table: one row per (list, key), {@code LIST_NAME} a {@link ListName#id()}, {@code LIST_KEY} the seed
- * item's id or {@link ListName#GLOBAL_KEY}, {@code ITEMS} the {@link ListsJson#items} array. H2 holds the JSON as
- * text; Snowflake as a VARIANT in a hybrid table (sql/12_lists_table.sql), read with {@code TO_JSON}.
- * The API reads the same names (io.papi.api.store.ListsSql): keep the two in step until the lookup-table module
- * owns both.
+ * The writer's statements for the lists table, whose names, columns and DDL the lookup-table contract owns
+ * ({@link io.papi.lookup.ListsTable}): create, replace in one transaction, and Snowflake's staging table, where the
+ * JSON waits as text until {@code INSERT ... SELECT PARSE_JSON}.
  */
 public final class ListsTable {
-    public static final String DEFAULT_NAME = "PAPI_LISTS";
-    /** Personalize allows item ids of 256 characters. */
-    public static final int KEY_CHARS = 256;
-    public static final int MAX_JSON_CHARS = 1_000_000;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}");
+    public static final String DEFAULT_NAME = io.papi.lookup.ListsTable.DEFAULT_NAME;
+    public static final int KEY_CHARS = io.papi.lookup.ListsTable.KEY_CHARS;
+    public static final int MAX_JSON_CHARS = io.papi.lookup.ListsTable.H2_MAX_JSON_CHARS;
 
-    private final String name;
+    private final TableName name;
+    private final TableName stage;
 
-    private ListsTable(String name) {
+    private ListsTable(TableName name) {
         this.name = name;
+        this.stage = name.sibling("PAPI_LISTS_STAGE");
     }
 
     /** @throws IllegalArgumentException for anything but an unquoted, optionally qualified identifier */
     public static ListsTable named(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("the lists table is an identifier such as PAPI_LISTS or DB.SCHEMA.PAPI_LISTS (got "
-                    + name + ")");
-        }
-        return new ListsTable(name.toUpperCase(java.util.Locale.ROOT));
+        return new ListsTable(TableName.of(name));
     }
 
+    /** The quoted name, as statements use it. */
     public String name() {
-        return name;
+        return name.sql();
+    }
+
+    /** The name as people write it, for messages. */
+    public String shown() {
+        return name.name();
     }
 
     public String h2Create() {
-        return "CREATE TABLE IF NOT EXISTS " + name + " (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(" + KEY_CHARS
-                + ") NOT NULL, ITEMS VARCHAR(" + MAX_JSON_CHARS + "), PRIMARY KEY (LIST_NAME, LIST_KEY))";
+        return io.papi.lookup.ListsTable.h2(name);
     }
 
     public String snowflakeCreate() {
-        return "CREATE HYBRID TABLE IF NOT EXISTS " + name + " (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR("
-                + KEY_CHARS + ") NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))";
-    }
-
-    /** A session-temporary table beside the lists table, holding the JSON as text until INSERT ... SELECT PARSE_JSON. */
-    String stage() {
-        int dot = name.lastIndexOf('.');
-        return (dot < 0 ? "" : name.substring(0, dot + 1)) + "PAPI_LISTS_STAGE";
+        return io.papi.lookup.ListsTable.snowflake(name);
     }
 
     public String snowflakeCreateStage() {
-        return "CREATE OR REPLACE TEMPORARY TABLE " + stage() + " (LIST_NAME VARCHAR(64), LIST_KEY VARCHAR(" + KEY_CHARS
+        return "CREATE OR REPLACE TEMPORARY TABLE " + stage.sql() + " (LIST_NAME VARCHAR(64), LIST_KEY VARCHAR(" + KEY_CHARS
                 + "), ITEMS VARCHAR)";
     }
 
     public String snowflakeInsertStage() {
-        return "INSERT INTO " + stage() + " (LIST_NAME, LIST_KEY, ITEMS) VALUES (?, ?, ?)";
+        return "INSERT INTO " + stage.sql() + " (LIST_NAME, LIST_KEY, ITEMS) VALUES (?, ?, ?)";
     }
 
     /** Between BEGIN and COMMIT: the old lists stay visible until the new ones are all in. */
     public List<String> snowflakeTransaction() {
-        return List.of("DELETE FROM " + name,
-                "INSERT INTO " + name + " (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, PARSE_JSON(ITEMS) FROM "
-                        + stage());
+        return List.of("DELETE FROM " + name.sql(),
+                "INSERT INTO " + name.sql() + " (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, PARSE_JSON(ITEMS) FROM "
+                        + stage.sql());
     }
 
     public String snowflakeDropStage() {
-        return "DROP TABLE IF EXISTS " + stage();
+        return "DROP TABLE IF EXISTS " + stage.sql();
     }
 
     public String delete() {
-        return "DELETE FROM " + name;
+        return "DELETE FROM " + name.sql();
     }
 
     public String insert() {
-        return "INSERT INTO " + name + " (LIST_NAME, LIST_KEY, ITEMS) VALUES (?, ?, ?)";
+        return "INSERT INTO " + name.sql() + " (LIST_NAME, LIST_KEY, ITEMS) VALUES (?, ?, ?)";
     }
 }

@@ -120,7 +120,7 @@ public final class ListsWarehouseSql {
     /** What --print-sql prints: every statement, with BEGIN and COMMIT around the replacement. */
     public String text() {
         StringBuilder out = new StringBuilder("-- papi recommend lists, in the warehouse: from ").append(interactions)
-                .append(" to ").append(table.name()).append(" (docs/recipes.md)\n");
+                .append(" to ").append(table.shown()).append(" (docs/recipes.md)\n");
         for (String sql : portable()) {
             out.append(sql).append(";\n\n");
         }

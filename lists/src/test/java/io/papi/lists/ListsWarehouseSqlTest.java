@@ -83,8 +83,8 @@ class ListsWarehouseSqlTest {
         String text = ListsWarehouseSql.of(ListOptions.defaults(), "SHOP.RECS.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS",
                 ListsTable.named("API.DATA.PAPI_LISTS")).text();
         assertThat(text).contains("FROM SHOP.RECS.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS")
-                .contains("CREATE HYBRID TABLE IF NOT EXISTS API.DATA.PAPI_LISTS")
-                .containsSubsequence("BEGIN;", "DELETE FROM API.DATA.PAPI_LISTS;", "ARRAY_AGG(OBJECT_CONSTRUCT('item_id', ITEM_ID, 'score', SCORE))", "COMMIT;");
+                .contains("CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\"")
+                .containsSubsequence("BEGIN;", "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\";", "ARRAY_AGG(OBJECT_CONSTRUCT('item_id', ITEM_ID, 'score', SCORE))", "COMMIT;");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListsWarehouseSql.of(ListOptions.defaults(), "T; DROP X",
                 ListsTable.named("PAPI_LISTS"))).isInstanceOf(IllegalArgumentException.class);
     }

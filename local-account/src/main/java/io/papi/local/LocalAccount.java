@@ -136,7 +136,7 @@ public final class LocalAccount implements AutoCloseable {
                 new KeyPairJwtCheck(name(), database::find, clock),
                 new SessionTokenIssuer(name(), directory.signingKey(), sessionLifetime, clock),
                 failures, clock);
-        int threads = Math.max(2, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(4, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
         LocalTokenEndpoint endpoint = LocalTokenEndpoint.start(address, handler, failures, threads);
         endpoints.add(endpoint);
         return endpoint;

@@ -1,8 +1,10 @@
 package io.papi.local;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
+import io.papi.local.http.TokenHandler;
 import io.papi.local.login.LoginFailureLog;
+import io.papi.serving.HttpServing;
+import io.papi.serving.ServerAddress;
+import io.papi.serving.ServingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,65 +13,58 @@ import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A running local {@code /oauth/token}: the JDK HTTP server on a loopback address, answering token requests the way
- * Snowflake's account host does. Stop it with {@link #stop()} (or close its {@link LocalAccount}).
+ * A running local {@code /oauth/token}: papi's one serving setup ({@link HttpServing}, Jetty) on a loopback address,
+ * answering token requests the way Snowflake's account host does. Stop it with {@link #stop()} (or close its
+ * {@link LocalAccount}).
  */
 public final class LocalTokenEndpoint {
-    /** Requests waiting for a worker beyond this many are handled on the accepting thread, which slows accepting. */
-    private static final int QUEUED_REQUESTS = 256;
     private static final Logger log = LoggerFactory.getLogger(LocalTokenEndpoint.class);
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor workers;
+    private final HttpServing server;
+    private final InetSocketAddress address;
     private final LoginFailureLog failures;
     private final URI tokenUrl;
-    private final AtomicInteger stopped = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private LocalTokenEndpoint(HttpServer server, ThreadPoolExecutor workers, LoginFailureLog failures) {
+    private LocalTokenEndpoint(HttpServing server, InetSocketAddress address, LoginFailureLog failures) {
         this.server = server;
-        this.workers = workers;
+        this.address = address;
         this.failures = failures;
-        this.tokenUrl = LocalAccount.tokenUrl(server.getAddress());
+        this.tokenUrl = LocalAccount.tokenUrl(address);
     }
 
-    static LocalTokenEndpoint start(InetSocketAddress address, HttpHandler handler, LoginFailureLog failures, int threads)
+    static LocalTokenEndpoint start(InetSocketAddress address, TokenHandler handler, LoginFailureLog failures, int threads)
             throws IOException {
-        // Read once, when the JDK server's configuration class loads: it must be set before the first server exists,
-        // or every response waits ~40 ms for Nagle's algorithm and delayed ACKs.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server;
+        ServingConfig config = ServingConfig.builder("local-http", ServerAddress.tcp(address))
+                .threads(threads)
+                // twice the handler's own limit, so that a body just over it gets the OAuth-shaped 413 from the handler
+                .requestBodyBytes(2L * TokenHandler.MAX_BODY_BYTES)
+                .build();
+        HttpServing server;
         try {
-            server = HttpServer.create(address, 0);
+            server = HttpServing.start(config, handler);
         } catch (BindException e) {
             throw new BindException("cannot listen on " + hostAndPort(address) + " (" + e.getMessage()
                     + "): stop what uses that port or choose another");
         }
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUED_REQUESTS), workerThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
-        server.setExecutor(workers);
-        server.createContext("/", handler);
-        server.start();
-        LocalTokenEndpoint endpoint = new LocalTokenEndpoint(server, workers, failures);
+        LocalTokenEndpoint endpoint = new LocalTokenEndpoint(server,
+                new InetSocketAddress(address.getAddress(), server.port()), failures);
         log.info("local token endpoint listening on {}", endpoint.tokenUrl);
         return endpoint;
     }
 
     /** The port it listens on (the one the system chose when started on port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return address.getPort();
     }
 
     /** The address it listens on. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return address;
     }
 
     /** {@code http://127.0.0.1:<port>/oauth/token}: what a token client's token URL override should be. */
@@ -88,19 +83,10 @@ public final class LocalTokenEndpoint {
 
     /** Stops accepting and answering at once, and releases the port. Idempotent. */
     public void stop() {
-        if (stopped.getAndIncrement() > 0) {
+        if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        server.stop(0);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        server.stop(Duration.ZERO);
         log.info("local token endpoint {} stopped", tokenUrl);
     }
 
@@ -109,15 +95,6 @@ public final class LocalTokenEndpoint {
                 ? "[" + address.getAddress().getHostAddress() + "]"
                 : address.getAddress().getHostAddress();
         return host + ":" + address.getPort();
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "papi-local-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

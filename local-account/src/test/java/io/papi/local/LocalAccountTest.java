@@ -162,16 +162,6 @@ class LocalAccountTest {
     }
 
     @Test
-    void startingAServerTurnsOffNagleForTheJdkHttpServer() throws Exception {
-        System.clearProperty("sun.net.httpserver.nodelay");   // other tests in this JVM have set it already
-        try (LocalAccount account = LocalAccount.open(directory())) {
-            account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
-
-            assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
-        }
-    }
-
-    @Test
     void aTakenPortIsReportedWithTheAddress() throws Exception {
         try (LocalAccount account = LocalAccount.open(directory())) {
             LocalTokenEndpoint first = account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));

@@ -1,5 +1,6 @@
 package io.papi.recommender;
 
+import io.papi.lookup.TableName;
 import io.papi.recommender.load.GenericCsvFile;
 import io.papi.recommender.load.GuideCsvFiles;
 import io.papi.recommender.load.JdbcTables;

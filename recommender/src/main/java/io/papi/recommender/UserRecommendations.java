@@ -1,6 +1,6 @@
 package io.papi.recommender;
 
-import io.papi.recommender.publish.RecommendationJson;
+import io.papi.lookup.RecommendationJson;
 
 import java.util.List;
 
@@ -17,7 +17,8 @@ public record UserRecommendations(long userId, List<RecommendedItem> items) {
     }
 
     /**
-     * The items as the JSON array stored in the lookup table's {@code RECOMMENDATIONS} column, e.g.
+     * The items as the JSON array stored in the lookup table's {@code RECOMMENDATIONS} column
+     * ({@link RecommendationJson#items}), e.g.
      * {@code [{"item_id":50,"movie_name":"Star Wars (1977)","movie_score":"12.00"}]}.
      */
     public String itemsJson() {
@@ -26,6 +27,6 @@ public record UserRecommendations(long userId, List<RecommendedItem> items) {
 
     /** One JSON Lines record: {@code {"user_id":22,"recommendations":[...]}}. */
     public String toJsonLine() {
-        return RecommendationJson.line(this);
+        return RecommendationJson.line(userId, items);
     }
 }

@@ -1,5 +1,7 @@
 package io.papi.recommender;
 
+import io.papi.lookup.LookupTable;
+import io.papi.lookup.TableName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +31,8 @@ public final class WarehouseItemKnn {
 
     static final String RESOURCE = "/io/papi/recommender/sql/itemknn.sql";
     private static final Pattern SET = Pattern.compile("(?i)^SET\\s+(NEIGHBOURS|SHRINKAGE|TOP_N)\\s*=\\s*\\S+$");
-    private static final Pattern TABLES = Pattern.compile("\\b(USER_RATINGS|MOVIE_RECOMMENDATIONS_HYBRID|MOVIE_RECOMMENDATIONS)\\b|\\bJOIN TITLE\\b");
+    private static final Pattern TABLES = Pattern.compile("\\b(USER_RATINGS|" + LookupTable.DEFAULT_NAME + "|"
+            + LookupTable.DEFAULT_BATCH_NAME + ")\\b|\\bJOIN TITLE\\b");
 
     private final List<String> statements;
     private final String lookupInsert;
@@ -58,8 +61,8 @@ public final class WarehouseItemKnn {
         }
         Map<String, String> knobs = Map.of("NEIGHBOURS", Integer.toString(neighbours),
                 "SHRINKAGE", new BigDecimal(shrinkage).stripTrailingZeros().toPlainString(), "TOP_N", Integer.toString(topN));
-        Map<String, String> names = Map.of("USER_RATINGS", ratings.sql(), "MOVIE_RECOMMENDATIONS", batch.sql(),
-                "MOVIE_RECOMMENDATIONS_HYBRID", lookup.sql(), "JOIN TITLE", "JOIN " + titles.sql());
+        Map<String, String> names = Map.of("USER_RATINGS", ratings.sql(), LookupTable.DEFAULT_BATCH_NAME, batch.sql(),
+                LookupTable.DEFAULT_NAME, lookup.sql(), "JOIN TITLE", "JOIN " + titles.sql());
         List<String> out = new ArrayList<>();
         for (String statement : split(script())) {
             Matcher set = SET.matcher(statement);

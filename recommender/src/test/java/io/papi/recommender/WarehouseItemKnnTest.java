@@ -1,5 +1,9 @@
 package io.papi.recommender;
 
+import io.papi.lookup.KeyType;
+import io.papi.lookup.LookupDdl;
+import io.papi.lookup.LookupTable;
+import io.papi.lookup.TableName;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -19,7 +23,7 @@ class WarehouseItemKnnTest {
 
     private static WarehouseItemKnn script(int k, double h, int top) {
         return WarehouseItemKnn.of(k, h, top, TableName.of("USER_RATINGS"), TableName.of("TITLE"),
-                TableName.of(LookupPublisher.DEFAULT_BATCH_TABLE), TableName.of(LookupPublisher.DEFAULT_LOOKUP_TABLE));
+                TableName.of(LookupTable.DEFAULT_BATCH_NAME), TableName.of(LookupTable.DEFAULT_NAME));
     }
 
     @Test
@@ -37,10 +41,10 @@ class WarehouseItemKnnTest {
         int begin = s.indexOf("BEGIN");
         int commit = s.indexOf("COMMIT");
         assertThat(s.subList(begin + 1, commit)).extracting(x -> x.split("\\s+")[0] + " " + x.split("\\s+")[2])
-                .containsExactly("DELETE MOVIE_RECOMMENDATIONS", "INSERT MOVIE_RECOMMENDATIONS",
-                        "DELETE MOVIE_RECOMMENDATIONS_HYBRID", "INSERT MOVIE_RECOMMENDATIONS_HYBRID");
+                .containsExactly("DELETE \"MOVIE_RECOMMENDATIONS\"", "INSERT \"MOVIE_RECOMMENDATIONS\"",
+                        "DELETE \"MOVIE_RECOMMENDATIONS_HYBRID\"", "INSERT \"MOVIE_RECOMMENDATIONS_HYBRID\"");
         assertThat(s.subList(0, begin)).filteredOn(x -> x.startsWith("CREATE")).last().asString()
-                .startsWith("CREATE HYBRID TABLE IF NOT EXISTS MOVIE_RECOMMENDATIONS_HYBRID");
+                .isEqualTo(LookupDdl.snowflakeLookup(TableName.of(LookupTable.DEFAULT_NAME), KeyType.NUMBER));
         assertThat(s.get(s.size() - 1)).isEqualTo("DROP TABLE IF EXISTS PAPI_TOP_N");
     }
 
@@ -49,9 +53,9 @@ class WarehouseItemKnnTest {
         String text = WarehouseItemKnn.of(200, 0, 10, TableName.of("RAW.RATINGS"), TableName.of("RAW.MOVIES"),
                 TableName.of("OUT.BATCH"), TableName.of("OUT.LOOKUP")).text();
 
-        assertThat(text).contains("FROM RAW.RATINGS;", "LEFT JOIN RAW.MOVIES ti ON ti.ITEM_ID", "COALESCE(ti.TITLE,",
-                "INSERT INTO OUT.BATCH (USER_ID, RECOMMENDATIONS)", "CREATE HYBRID TABLE IF NOT EXISTS OUT.LOOKUP",
-                "SELECT USER_ID, RECOMMENDATIONS FROM OUT.BATCH;", "SET SHRINKAGE = 0;");
+        assertThat(text).contains("FROM \"RAW\".\"RATINGS\";", "LEFT JOIN \"RAW\".\"MOVIES\" ti ON ti.ITEM_ID", "COALESCE(ti.TITLE,",
+                "INSERT INTO \"OUT\".\"BATCH\" (USER_ID, RECOMMENDATIONS)", "CREATE HYBRID TABLE IF NOT EXISTS \"OUT\".\"LOOKUP\"",
+                "SELECT USER_ID, RECOMMENDATIONS FROM \"OUT\".\"BATCH\";", "SET SHRINKAGE = 0;");
         assertThat(text).doesNotContain("USER_RATINGS", "MOVIE_RECOMMENDATIONS", "JOIN TITLE");
     }
 
@@ -68,12 +72,12 @@ class WarehouseItemKnnTest {
 
     @Test
     void aFailureInsideTheTransactionRollsBackAndNamesTheStatement() {
-        Recording db = new Recording(sql -> sql.startsWith("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID"));
+        Recording db = new Recording(sql -> sql.startsWith("INSERT INTO \"MOVIE_RECOMMENDATIONS_HYBRID\""));
         WarehouseItemKnn script = script(200, 0, 10);
 
         assertThatThrownBy(() -> script.run(db.connection(), ProgressListener.NONE))
                 .isInstanceOf(SQLException.class)
-                .hasMessageStartingWith("statement 16 of 23 (INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID (USER_ID, RECOMMEND…)")
+                .hasMessageStartingWith("statement 16 of 23 (INSERT INTO \"MOVIE_RECOMMENDATIONS_HYBRID\" (USER_ID, RECOMME…)")
                 .hasMessageContaining("failed and was rolled back: Hybrid table write failed")
                 .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).as("Snowflake's error code, kept").isEqualTo(2003));
         assertThat(db.calls.get(db.calls.size() - 1)).isEqualTo("ROLLBACK");

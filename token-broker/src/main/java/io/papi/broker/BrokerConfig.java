@@ -1,5 +1,7 @@
 package io.papi.broker;
 
+import io.papi.serving.PemTls;
+import io.papi.serving.ServerAddress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.util.function.DoubleSupplier;
  * BrokerConfig config = BrokerConfig.builder()
  *         .identity(identity)                                         // one or more
  *         .listen(new InetSocketAddress("127.0.0.1", 8081))           // the default
+ *         .authTokenFile(Path.of(home, "broker/secret"))             // or noCallerAuth(), or a Unix socket
  *         .sinks(Path.of("/run/papi/token"), Path.of("/run/papi/header"))
  *         .proxy(new InetSocketAddress("127.0.0.1", 8082), URI.create("http://127.0.0.1:8001"))
  *         .build();
@@ -33,8 +36,11 @@ import java.util.function.DoubleSupplier;
 public final class BrokerConfig {
     private final List<Identity> identities;
     private final RefreshPolicy policy;
-    private final InetSocketAddress listen;
+    private final ServerAddress listen;
     private final String authToken;
+    private final boolean noCallerAuth;
+    private final boolean proxyAuth;
+    private final PemTls tls;
     private final TokenSinks sinks;
     private final InetSocketAddress proxyListen;
     private final URI proxyTo;
@@ -52,6 +58,9 @@ public final class BrokerConfig {
         this.policy = b.policy;
         this.listen = b.listen;
         this.authToken = b.authToken;
+        this.noCallerAuth = b.noCallerAuth;
+        this.proxyAuth = b.proxyAuth;
+        this.tls = b.tls;
         this.sinks = new TokenSinks(b.sinkFile, b.headerFile);
         this.proxyListen = b.proxyListen;
         this.proxyTo = b.proxyTo;
@@ -77,14 +86,45 @@ public final class BrokerConfig {
         return policy;
     }
 
-    /** Where the token API listens; port 0 picks a free port. */
-    public InetSocketAddress listen() {
+    /** Where the token API listens: TCP (port 0 picks a free port) or a Unix socket. */
+    public ServerAddress listen() {
         return listen;
     }
 
-    /** The bearer secret callers must send, when one is set. Never logged. */
+    /** The broker's secret, when one is set. Never logged. */
     public Optional<String> authToken() {
         return Optional.ofNullable(authToken);
+    }
+
+    /**
+     * The secret token callers must send: none on a Unix socket (its 0600 mode is the guard) unless one was given,
+     * none with {@link Builder#noCallerAuth()}, else the broker's secret.
+     */
+    public Optional<String> callerSecret() {
+        return noCallerAuth ? Optional.empty() : Optional.ofNullable(authToken);
+    }
+
+    /** The secret proxy callers must send in {@code Proxy-Authorization}, with {@link Builder#proxyAuth()}. */
+    public Optional<String> proxySecret() {
+        return proxyAuth ? Optional.ofNullable(authToken) : Optional.empty();
+    }
+
+    /**
+     * What serving the token API needs beyond {@link Builder#build()} ({@link BrokerServer#once} opens no listener):
+     * a TCP listener asks for the secret unless {@link Builder#noCallerAuth()} says otherwise.
+     *
+     * @throws IllegalArgumentException saying what to give
+     */
+    void requireCallerAuth() {
+        if (listen instanceof ServerAddress.Tcp && authToken == null && !noCallerAuth) {
+            throw new IllegalArgumentException("a TCP token API needs the broker's secret (--auth-token-file; papi broker uses "
+                    + "$PAPI_HOME/broker/secret by default), a Unix socket (--listen unix:/path), or --no-caller-auth");
+        }
+    }
+
+    /** TLS for the TCP listeners, required beyond loopback. */
+    public Optional<PemTls> tls() {
+        return Optional.ofNullable(tls);
     }
 
     public TokenSinks sinks() {
@@ -135,15 +175,19 @@ public final class BrokerConfig {
     @Override
     public String toString() {
         return "BrokerConfig[identities=" + identities.stream().map(Identity::name).toList() + ", listen=" + listen
-                + (authToken != null ? ", auth token set" : "") + (proxyTo != null ? ", proxy " + proxyListen + " -> " + proxyTo : "") + "]";
+                + (authToken != null ? ", secret set" : "") + (noCallerAuth ? ", no caller auth" : "")
+                + (tls != null ? ", tls" : "") + (proxyTo != null ? ", proxy " + proxyListen + " -> " + proxyTo : "") + "]";
     }
 
     /** Builds a {@link BrokerConfig}; at least one identity is required. */
     public static final class Builder {
         private final List<Identity> identities = new ArrayList<>();
         private RefreshPolicy policy = RefreshPolicy.defaults();
-        private InetSocketAddress listen = new InetSocketAddress("127.0.0.1", 8081);
+        private ServerAddress listen = ServerAddress.tcp("127.0.0.1", 8081);
         private String authToken;
+        private boolean noCallerAuth;
+        private boolean proxyAuth;
+        private PemTls tls;
         private Path sinkFile;
         private Path headerFile;
         private InetSocketAddress proxyListen;
@@ -175,9 +219,35 @@ public final class BrokerConfig {
             return this;
         }
 
-        /** 127.0.0.1:8081 by default. A non-loopback address needs an auth token as well. */
+        /** 127.0.0.1:8081 by default. A non-loopback address needs the secret and TLS as well. */
         public Builder listen(InetSocketAddress address) {
+            return listen(ServerAddress.tcp(Objects.requireNonNull(address, "listen")));
+        }
+
+        /** A TCP address or a Unix socket ({@link ServerAddress#unix}), created 0600. */
+        public Builder listen(ServerAddress address) {
             this.listen = Objects.requireNonNull(address, "listen");
+            return this;
+        }
+
+        /**
+         * Token routes ask for {@code X-Papi-Broker: 1} only, no secret: for a pod or container whose network
+         * namespace is the boundary, as cloud metadata servers do. Loopback only.
+         */
+        public Builder noCallerAuth() {
+            this.noCallerAuth = true;
+            return this;
+        }
+
+        /** The proxy asks for {@code Proxy-Authorization: Bearer <secret>} too (it is open on loopback otherwise). */
+        public Builder proxyAuth() {
+            this.proxyAuth = true;
+            return this;
+        }
+
+        /** TLS for the TCP listeners, from a PEM certificate chain and key. */
+        public Builder tls(PemTls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 
@@ -292,15 +362,24 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("with several identities, sink file paths must contain " + TokenSinks.IDENTITY_PLACEHOLDER
                         + " (e.g. /run/papi/{identity}.token) so that each identity has its own file");
             }
-            if (!ForwardingProxy.isLoopback(listen) && authToken == null) {
-                throw new IllegalArgumentException("listening on " + listen.getHostString() + " exposes tokens beyond this machine: "
-                        + "give an auth token file as well, or listen on 127.0.0.1");
+            if (!listen.isLocalOnly()) {
+                if (noCallerAuth) {
+                    throw new IllegalArgumentException("--no-caller-auth is for loopback in a pod or container: listening on " + listen
+                            + " would hand tokens to the network without a secret");
+                }
+                if (authToken == null || tls == null) {
+                    throw new IllegalArgumentException("listening on " + listen + " exposes tokens beyond this machine: give the secret "
+                            + "(--auth-token-file) and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
+                }
+            }
+            if (proxyAuth && authToken == null) {
+                throw new IllegalArgumentException("--proxy-auth needs the broker's secret: give --auth-token-file");
             }
             if (proxyListen != null) {
                 ForwardingProxy.validUpstream(proxyTo);
-                if (!ForwardingProxy.isLoopback(proxyListen) && authToken == null) {
-                    throw new IllegalArgumentException("the proxy on " + proxyListen.getHostString() + " would call the endpoint for anyone "
-                            + "who reaches it: give an auth token file as well, or listen on 127.0.0.1");
+                if (!ForwardingProxy.isLoopback(proxyListen) && (!proxyAuth || tls == null)) {
+                    throw new IllegalArgumentException("the proxy on " + ServerAddress.tcp(proxyListen) + " would call the endpoint for anyone "
+                            + "who reaches it: give --proxy-auth and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
                 }
             }
             if (proxyIdentity != null && !names.contains(proxyIdentity)) {

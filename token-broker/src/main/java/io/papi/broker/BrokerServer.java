@@ -1,10 +1,12 @@
 package io.papi.broker;
 
 import io.papi.broker.TokenUnavailableException.Cause;
+import io.papi.broker.sidecar.BrokerHandler;
 import io.papi.broker.sidecar.BrokerMetrics;
-import io.papi.broker.sidecar.BrokerRoutes;
 import io.papi.broker.sidecar.CallerGuard;
-import io.papi.broker.sidecar.HttpListener;
+import io.papi.serving.HttpServing;
+import io.papi.serving.ServerAddress;
+import io.papi.serving.ServingConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +31,14 @@ public final class BrokerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerServer.class);
 
     private final TokenBroker broker;
-    private final HttpListener listener;
+    private final HttpServing listener;
     private final ForwardingProxy proxy;
     private final BrokerMetrics metrics;
+    private final Duration drain;
 
-    private BrokerServer(TokenBroker broker, HttpListener listener, ForwardingProxy proxy, BrokerMetrics metrics) {
+    private BrokerServer(TokenBroker broker, HttpServing listener, ForwardingProxy proxy, BrokerMetrics metrics, Duration drain) {
         this.broker = broker;
+        this.drain = drain;
         this.listener = listener;
         this.proxy = proxy;
         this.metrics = metrics;
@@ -45,21 +49,30 @@ public final class BrokerServer implements AutoCloseable {
      * for it: a caller that asks before it arrives waits for it).
      *
      * @throws KeyFileException when a key file cannot be used
+     * @throws IllegalArgumentException when a sink file cannot be written, or the TLS files cannot be used
      * @throws IOException when a listener cannot bind its address
      */
     public static BrokerServer start(BrokerConfig config) throws IOException {
+        config.requireCallerAuth();
         BrokerMetrics metrics = new BrokerMetrics(config.clock());
+        config.sinks().prepare(config.identities().stream().map(Identity::name).toList());
         TokenBroker broker = newBroker(config, metrics, RefreshListener.all(List.of(metrics, config.sinks())));
-        HttpListener listener = null;
+        HttpServing listener = null;
         ForwardingProxy proxy = null;
         try {
-            CallerGuard guard = new CallerGuard(ForwardingProxy.isLoopback(config.listen()), config.authToken().orElse(null));
-            listener = HttpListener.start(config.listen(), config.serverThreads(), "broker", config.drain(),
-                    new BrokerRoutes(broker, guard, metrics, config.clock()));
+            ServerAddress address = config.listen();
+            boolean tcp = address instanceof ServerAddress.Tcp;
+            CallerGuard guard = new CallerGuard(tcp && address.isLocalOnly(), config.callerSecret().orElse(null));
+            ServingConfig.Builder serving = ServingConfig.builder("broker", address).threads(Math.max(4, config.serverThreads()));
+            if (tcp) {
+                config.tls().ifPresent(serving::tls);
+            }
+            listener = HttpServing.start(serving.build(),
+                    new BrokerHandler(broker, guard, !address.isLocalOnly(), metrics, config.clock(), config.sinks()::problems));
             if (config.proxyListen().isPresent()) {
                 proxy = ForwardingProxy.start(config.proxyListen().get(), config.proxyTo().orElseThrow(),
-                        broker.source(config.proxyIdentity()), config.authToken().orElse(null), config.proxyTimeout(),
-                        config.proxyThreads(), config.drain(), metrics);
+                        broker.source(config.proxyIdentity()), config.proxySecret().orElse(null), config.tls().orElse(null),
+                        config.proxyTimeout(), config.proxyThreads(), config.drain(), metrics);
             }
         } catch (IOException | RuntimeException e) {
             if (listener != null) {
@@ -69,9 +82,19 @@ public final class BrokerServer implements AutoCloseable {
             throw e;
         }
         broker.start();
-        LOG.info("broker on http://{}:{} for {}{}", config.listen().getHostString(), listener.port(), broker.identities(),
-                proxy == null ? "" : "; proxy on port " + proxy.port() + " to " + proxy.upstream());
-        return new BrokerServer(broker, listener, proxy, metrics);
+        LOG.info("broker on {} for {} ({}){}", listener.describe(), broker.identities(), callers(config),
+                proxy == null ? "" : "; proxy on port " + proxy.port() + " to " + proxy.upstream()
+                        + (config.proxySecret().isPresent() ? " (Proxy-Authorization required)" : " (open on loopback)"));
+        return new BrokerServer(broker, listener, proxy, metrics, config.drain());
+    }
+
+    private static String callers(BrokerConfig config) {
+        if (config.callerSecret().isPresent()) {
+            return "callers send the secret as Authorization: Bearer";
+        }
+        return config.listen() instanceof ServerAddress.UnixSocket
+                ? "callers need access to the socket, mode 0600"
+                : "no caller auth: X-Papi-Broker: 1 alone";
     }
 
     /**
@@ -123,9 +146,14 @@ public final class BrokerServer implements AutoCloseable {
         return new TokenBroker(sources, config.clock());
     }
 
-    /** The port of the token API. */
+    /** The port of the token API, or -1 on a Unix socket. */
     public int port() {
         return listener.port();
+    }
+
+    /** The token API's base: {@code http://127.0.0.1:8081}, {@code https://...} or {@code unix:/path}. */
+    public String address() {
+        return listener.describe();
     }
 
     /** The port of the forwarding proxy, or -1 without one. */
@@ -158,7 +186,7 @@ public final class BrokerServer implements AutoCloseable {
         if (proxy != null) {
             proxy.close();
         }
-        listener.close();
+        listener.stop(drain);
         broker.close();
         LOG.info("broker stopped");
     }

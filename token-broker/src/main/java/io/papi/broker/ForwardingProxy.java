@@ -2,14 +2,16 @@ package io.papi.broker;
 
 import io.papi.broker.sidecar.BrokerMetrics;
 import io.papi.broker.sidecar.CallerGuard;
-import io.papi.broker.sidecar.HttpListener;
 import io.papi.broker.sidecar.LoginRedirect;
 import io.papi.broker.sidecar.ProxyHandler;
+import io.papi.serving.HttpServing;
+import io.papi.serving.LoopbackNames;
+import io.papi.serving.PemTls;
+import io.papi.serving.ServerAddress;
+import io.papi.serving.ServingConfig;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -32,15 +34,28 @@ import okhttp3.OkHttpClient;
  *       1 MiB are held for that; longer ones are streamed through and not retried.</li>
  *   <li>Redirects are relayed, not followed. Timeouts are bounded: 10 s to connect, {@code timeout} between bytes.</li>
  *   <li>The endpoint must be https (plain http only to loopback: the token must not cross a network in clear).</li>
+ *   <li>{@code Cookie} and {@code Set-Cookie} are dropped both ways, and browser requests from another origin
+ *       ({@code Origin}, {@code Referer}, {@code Sec-Fetch-Site}) are refused.</li>
  * </ul>
+ *
+ * <p>Like {@code kubectl proxy}, the proxy is open to every process on this machine that can reach its loopback
+ * port: it hands out the endpoint's answers, never the token itself. {@code proxyAuth} makes it ask for the broker's
+ * secret in {@code Proxy-Authorization} as well.
  */
 public final class ForwardingProxy implements AutoCloseable {
-    private final HttpListener listener;
+    /** The largest request body the proxy forwards. */
+    static final long PROXY_BODY_BYTES = 64L * 1024 * 1024;
+
+    private final HttpServing listener;
+    private final ProxyHandler handler;
+    private final Duration drain;
     private final OkHttpClient client;
     private final URI upstream;
 
-    private ForwardingProxy(HttpListener listener, OkHttpClient client, URI upstream) {
+    private ForwardingProxy(HttpServing listener, ProxyHandler handler, Duration drain, OkHttpClient client, URI upstream) {
         this.listener = listener;
+        this.handler = handler;
+        this.drain = drain;
         this.client = client;
         this.upstream = upstream;
     }
@@ -50,11 +65,12 @@ public final class ForwardingProxy implements AutoCloseable {
      * no secret.
      */
     public static ForwardingProxy start(InetSocketAddress listen, URI upstream, RefreshingTokenSource tokens) throws IOException {
-        return start(listen, upstream, tokens, null, Duration.ofSeconds(60), 32, Duration.ofSeconds(5), new BrokerMetrics(Clock.systemUTC()));
+        return start(listen, upstream, tokens, null, null, Duration.ofSeconds(60), 32, Duration.ofSeconds(5),
+                new BrokerMetrics(Clock.systemUTC()));
     }
 
-    static ForwardingProxy start(InetSocketAddress listen, URI upstream, RefreshingTokenSource tokens, String secret, Duration timeout,
-            int threads, Duration drain, BrokerMetrics metrics) throws IOException {
+    static ForwardingProxy start(InetSocketAddress listen, URI upstream, RefreshingTokenSource tokens, String secret, PemTls tls,
+            Duration timeout, int threads, Duration drain, BrokerMetrics metrics) throws IOException {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(tokens, "tokens");
         HttpUrl url = validUpstream(upstream);
@@ -67,9 +83,23 @@ public final class ForwardingProxy implements AutoCloseable {
                 .connectionPool(new ConnectionPool(threads, 5, TimeUnit.MINUTES))
                 .build();
         CallerGuard guard = new CallerGuard(isLoopback(listen), secret);
-        HttpListener listener = HttpListener.start(listen, threads, "proxy", drain,
-                new ProxyHandler(url, tokens, client, guard, metrics));
-        return new ForwardingProxy(listener, client, upstream);
+        ServingConfig.Builder serving = ServingConfig.builder("proxy", ServerAddress.tcp(listen))
+                .threads(Math.max(4, threads))
+                .requestBodyBytes(PROXY_BODY_BYTES)
+                .requestHeaderBytes(16 * 1024)
+                .lenientUris(true);
+        if (tls != null) {
+            serving.tls(tls);
+        }
+        ProxyHandler handler = new ProxyHandler(url, tokens, client, guard, metrics, timeout, threads);
+        HttpServing listener;
+        try {
+            listener = HttpServing.start(serving.build(), handler);
+        } catch (IOException | RuntimeException e) {
+            handler.close();
+            throw e;
+        }
+        return new ForwardingProxy(listener, handler, drain, client, upstream);
     }
 
     /**
@@ -86,7 +116,7 @@ public final class ForwardingProxy implements AutoCloseable {
         if (upstream.getRawQuery() != null || upstream.getRawFragment() != null) {
             throw new IllegalArgumentException("proxy target '" + upstream + "' must not carry a query or fragment: give the endpoint's base URL");
         }
-        if (scheme.equals("http") && !isLoopbackHost(upstream.getHost())) {
+        if (scheme.equals("http") && !LoopbackNames.isLoopbackHost(upstream.getHost())) {
             throw new IllegalArgumentException("proxy target '" + upstream + "' is plain http to another machine: the session token "
                     + "would cross the network in clear text; use https (http is accepted for loopback only)");
         }
@@ -118,27 +148,13 @@ public final class ForwardingProxy implements AutoCloseable {
     /** Finishes the requests in flight (for at most the drain time), then stops. */
     @Override
     public void close() {
-        listener.close();
+        listener.stop(drain);
+        handler.close();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }
 
     static boolean isLoopback(InetSocketAddress address) {
         return address.getAddress() != null && address.getAddress().isLoopbackAddress();
-    }
-
-    private static boolean isLoopbackHost(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

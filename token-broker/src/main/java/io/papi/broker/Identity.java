@@ -3,12 +3,14 @@ package io.papi.broker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One identity a broker keeps a session token for: who (account, user, private key file), for what (role and
- * SPCS endpoint, as a {@link TokenScope}) and where tokens come from (a {@link TokenExchange}). Immutable; holds
- * no key material, only the key file's path, so that the key can be read again when it is rotated.
+ * One identity a broker keeps a session token for: who (account, user, and either a private key file or a
+ * programmatic access token file), for what (role and SPCS endpoint, as a {@link TokenScope}) and where tokens
+ * come from (a {@link TokenExchange}). Immutable; holds no key material, only the file's path, so that the
+ * credential can be read again when it is rotated.
  */
 public final class Identity {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -17,6 +19,7 @@ public final class Identity {
     private final AccountIdentifier account;
     private final String user;
     private final Path privateKeyFile;
+    private final Path patFile;
     private final PassphraseSource passphrase;
     private final TokenScope scope;
     private final TokenExchange exchange;
@@ -27,6 +30,7 @@ public final class Identity {
         this.account = b.account;
         this.user = b.user;
         this.privateKeyFile = b.privateKeyFile;
+        this.patFile = b.patFile;
         this.passphrase = b.passphrase;
         this.scope = b.scope;
         this.exchange = b.exchange;
@@ -54,8 +58,19 @@ public final class Identity {
         return user;
     }
 
+    /** The private key file, or null for an identity that uses a programmatic access token. */
     public Path privateKeyFile() {
         return privateKeyFile;
+    }
+
+    /** The file holding a programmatic access token, exchanged as {@code papi token --pat-file} does, instead of a key pair. */
+    public Optional<Path> patFile() {
+        return Optional.ofNullable(patFile);
+    }
+
+    /** The file the credential is read from: the PAT file or the private key file. */
+    public Path credentialFile() {
+        return patFile != null ? patFile : privateKeyFile;
     }
 
     /** Asked whenever the key file is (re)read and turns out to be encrypted. */
@@ -87,6 +102,7 @@ public final class Identity {
         private AccountIdentifier account;
         private String user;
         private Path privateKeyFile;
+        private Path patFile;
         private PassphraseSource passphrase = PassphraseSource.none();
         private TokenScope scope;
         private TokenExchange exchange;
@@ -113,6 +129,12 @@ public final class Identity {
 
         public Builder privateKeyFile(Path file) {
             this.privateKeyFile = Objects.requireNonNull(file, "privateKeyFile");
+            return this;
+        }
+
+        /** A programmatic access token file instead of a private key: read again before every exchange. */
+        public Builder patFile(Path file) {
+            this.patFile = Objects.requireNonNull(file, "patFile");
             return this;
         }
 
@@ -148,7 +170,10 @@ public final class Identity {
             if (user.isBlank()) {
                 throw new IllegalArgumentException("identity " + name + ": user is empty: give the service user's LOGIN_NAME");
             }
-            require(privateKeyFile, "private key file");
+            if ((privateKeyFile == null) == (patFile == null)) {
+                throw new IllegalArgumentException("identity " + name + (patFile == null ? " has no private key file: give one, or a "
+                        + "programmatic access token file (--pat-file)" : " has both a private key file and a PAT file: give one of them"));
+            }
             require(scope, "scope (role and endpoint)");
             require(exchange, "token exchange");
             return new Identity(this);

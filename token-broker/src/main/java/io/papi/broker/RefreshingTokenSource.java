@@ -2,10 +2,9 @@ package io.papi.broker;
 
 import io.papi.broker.RefreshFailure.Reason;
 import io.papi.broker.TokenUnavailableException.Cause;
-import io.papi.broker.sidecar.ExecutorScheduler;
-import io.papi.broker.sidecar.FailureClassifier;
-import io.papi.broker.sidecar.ReloadableKey;
-import io.papi.broker.sidecar.Scheduler;
+import io.papi.broker.refresh.ExecutorScheduler;
+import io.papi.broker.refresh.ReloadableKey;
+import io.papi.broker.refresh.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,18 +49,13 @@ public final class RefreshingTokenSource implements AutoCloseable {
     private final ReloadableKey key;
 
     private final Object lock = new Object();
-    private volatile SessionToken current;
-    private volatile Duration clockSkew;
+    /** Replaced whole, under the lock; read without it. */
+    private volatile RefreshState state = RefreshState.INITIAL;
     // guarded by lock
     private CompletableFuture<Void> inFlight;
     private boolean concluded;
     private RefreshTrigger rerun;
     private Scheduler.Task nextAttempt;
-    private Instant nextAttemptAt;
-    private Instant backoffUntil;
-    private Duration backoff = Duration.ZERO;
-    private int consecutiveFailures;
-    private RefreshFailure lastFailure;
     private int quickInvalidations;
     private boolean started;
     private boolean closed;
@@ -73,7 +67,11 @@ public final class RefreshingTokenSource implements AutoCloseable {
         this.clock = b.clock;
         this.random = b.random;
         this.listener = b.listener;
-        this.key = new ReloadableKey(identity, clock);
+        // a PAT identity has no key: its file is read again for every exchange
+        this.key = identity.patFile().isPresent() ? null : new ReloadableKey(identity, clock);
+        if (key == null) {
+            PatFile.read(identity.credentialFile()); // a PAT file that cannot be used stops the start, as a bad key file does
+        }
         this.scheduler = b.scheduler != null ? b.scheduler : new ExecutorScheduler(identity.name());
     }
 
@@ -89,10 +87,12 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 return;
             }
             started = true;
-            planKeyCheck();
+            if (key != null) {
+                planKeyCheck();
+            }
         }
-        LOG.info("identity {}: {} with key {}, scope {}", identity.name(), identity.exchange().tokenUrl(), key.fingerprint(),
-                identity.scope().value());
+        LOG.info("identity {}: {} with {}, scope {}", identity.name(), identity.exchange().tokenUrl(),
+                key != null ? "key " + key.fingerprint() : "the PAT in " + identity.credentialFile(), identity.scope().value());
         begin(RefreshTrigger.START, true);
     }
 
@@ -116,7 +116,7 @@ public final class RefreshingTokenSource implements AutoCloseable {
         if (minValid.isNegative()) {
             throw new IllegalArgumentException("minValid must not be negative, not " + minValid);
         }
-        SessionToken token = current;
+        SessionToken token = state.token();
         if (token != null && token.isValidFor(minValid, clock)) {
             return token;
         }
@@ -138,7 +138,7 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 // attempts complete normally; an exceptional completion means the source was closed
             }
         }
-        token = current;
+        token = state.token();
         if (token != null && token.isValidFor(minValid, clock)) {
             return token;
         }
@@ -154,9 +154,17 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 + ": ask for less", null, null);
     }
 
+    /**
+     * The token held when it stays valid for at least {@code minValid} more; never waits and never starts a
+     * refresh (the scheduled one keeps it fresh). What a server thread that must not block asks first.
+     */
+    public Optional<SessionToken> held(Duration minValid) {
+        return state.validFor(minValid, clock);
+    }
+
     /** The token held, when it has not expired. Never starts a refresh. */
     public Optional<SessionToken> current() {
-        SessionToken token = current;
+        SessionToken token = state.token();
         return token != null && token.isValidFor(Duration.ZERO, clock) ? Optional.of(token) : Optional.empty();
     }
 
@@ -172,18 +180,18 @@ public final class RefreshingTokenSource implements AutoCloseable {
         SessionToken dropped;
         boolean refreshNow;
         synchronized (lock) {
-            SessionToken token = current;
+            SessionToken token = state.token();
             if (closed || token == null || !token.hash().equals(tokenHash)) {
                 return false;
             }
-            current = null;
+            state = state.withToken(null);
             dropped = token;
             Instant now = clock.instant();
             boolean young = Duration.between(token.receivedAt(), now).compareTo(policy.quickInvalidation()) < 0;
             quickInvalidations = young ? quickInvalidations + 1 : 0;
             refreshNow = quickInvalidations < 2;
             if (!refreshNow) {
-                consecutiveFailures++;
+                state = state.failedAgain();
                 RefreshFailure failure = new RefreshFailure(Reason.REJECTED_BY_ENDPOINT, false, "the endpoint rejected "
                         + quickInvalidations + " fresh tokens in a row: check that the role in the scope ("
                         + identity.scope().value() + ") has USAGE on the service endpoint", now, Optional.empty());
@@ -209,14 +217,20 @@ public final class RefreshingTokenSource implements AutoCloseable {
      * @throws KeyFileException when the file cannot be used; the previous key stays in use
      */
     public void reloadKey() {
-        boolean changed = key.reload();
-        LOG.info("identity {}: key reloaded from {} ({}{})", identity.name(), identity.privateKeyFile(), key.fingerprint(),
-                changed ? ", new key" : ", unchanged");
+        if (key == null) {
+            PatFile.read(identity.credentialFile()); // read before every exchange anyway; here only checked
+            LOG.info("identity {}: PAT file {} checked; it is read again for every exchange", identity.name(), identity.credentialFile());
+        } else {
+            boolean changed = key.reload();
+            LOG.info("identity {}: key reloaded from {} ({}{})", identity.name(), identity.privateKeyFile(), key.fingerprint(),
+                    changed ? ", new key" : ", unchanged");
+        }
         boolean retryNow;
         synchronized (lock) {
-            retryNow = started && lastFailure != null && lastFailure.permanent();
+            RefreshFailure last = state.lastFailure();
+            retryNow = started && last != null && last.permanent();
             if (retryNow) {
-                backoffUntil = null;
+                state = state.withoutBackoff();
             }
         }
         if (retryNow) {
@@ -226,11 +240,7 @@ public final class RefreshingTokenSource implements AutoCloseable {
 
     /** A snapshot of this identity's state. */
     public TokenStatus status() {
-        synchronized (lock) {
-            return new TokenStatus(identity.name(), current(), Optional.ofNullable(lastFailure), consecutiveFailures,
-                    Optional.ofNullable(nextAttemptAt), lastFailure == null ? Duration.ZERO : backoff,
-                    Optional.ofNullable(clockSkew), inFlight != null);
-        }
+        return state.toStatus(identity.name(), clock);
     }
 
     /**
@@ -243,7 +253,8 @@ public final class RefreshingTokenSource implements AutoCloseable {
         synchronized (lock) {
             while (true) {
                 Optional<SessionToken> token = current();
-                if (token.isPresent() || closed || (lastFailure != null && lastFailure.permanent() && inFlight == null)) {
+                RefreshFailure last = state.lastFailure();
+                if (token.isPresent() || closed || (last != null && last.permanent() && inFlight == null)) {
                     return token;
                 }
                 long left = deadline - System.nanoTime();
@@ -273,7 +284,9 @@ public final class RefreshingTokenSource implements AutoCloseable {
         if (pending != null) {
             pending.complete(null);
         }
-        current = null;
+        synchronized (lock) {
+            state = state.withToken(null);
+        }
     }
 
     // ---- refreshing ----
@@ -296,12 +309,13 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 }
                 return inFlight;
             }
+            Instant backoffUntil = state.backoffUntil();
             if (!force && backoffUntil != null && clock.instant().isBefore(backoffUntil)) {
                 return null;
             }
             cancel(nextAttempt);
             nextAttempt = null;
-            nextAttemptAt = null;
+            state = state.planned(null).refreshing(true);
             attempt = new CompletableFuture<>();
             inFlight = attempt;
             concluded = false;
@@ -317,9 +331,13 @@ public final class RefreshingTokenSource implements AutoCloseable {
     private void attempt(RefreshTrigger trigger, CompletableFuture<Void> attempt) {
         long started = System.nanoTime();
         try {
-            checkKeyFile();
-            String jwt = key.minter().mint(identity.jwtLifetime());
-            SessionToken token = identity.exchange().exchange(jwt, identity.scope());
+            SessionToken token;
+            if (key == null) {
+                token = identity.exchange().exchangeProgrammaticAccessToken(PatFile.read(identity.credentialFile()), identity.scope());
+            } else {
+                checkKeyFile();
+                token = identity.exchange().exchange(key.minter().mint(identity.jwtLifetime()), identity.scope());
+            }
             Instant now = clock.instant();
             token.serverDate().ifPresent(date -> noteSkew(Duration.between(token.receivedAt(), date)));
             if (!token.expiresAt().isAfter(now)) {
@@ -328,7 +346,7 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 succeeded(token, trigger, started, attempt);
             }
         } catch (TokenExchangeException e) {
-            failed(FailureClassifier.of(e, clock.instant()), trigger, started);
+            failed(e.toRefreshFailure(clock.instant()), trigger, started);
         } catch (KeyFileException e) {
             failed(new RefreshFailure(Reason.KEY_UNREADABLE, true, e.getMessage(), clock.instant(), Optional.empty()), trigger, started);
         } catch (RuntimeException | Error e) {
@@ -347,12 +365,8 @@ public final class RefreshingTokenSource implements AutoCloseable {
             if (closed) {
                 return;
             }
-            current = token;
+            state = state.succeeded(token);
             concluded = true;
-            consecutiveFailures = 0;
-            lastFailure = null;
-            backoffUntil = null;
-            backoff = Duration.ZERO;
             delay = policy.refreshDelay(token, clock.instant(), random.getAsDouble());
             plan(delay, RefreshTrigger.SCHEDULED);
             lock.notifyAll();
@@ -367,19 +381,21 @@ public final class RefreshingTokenSource implements AutoCloseable {
     private void failed(RefreshFailure failure, RefreshTrigger trigger, long startedNanos) {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         Duration wait;
+        int inARow;
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            consecutiveFailures++;
+            state = state.failedAgain();
+            inARow = state.consecutiveFailures();
             concluded = true;
             wait = failure.permanent()
                     ? policy.permanentBackoff()
-                    : policy.transientBackoff(consecutiveFailures, random.getAsDouble(), failure.retryAfter().orElse(null));
+                    : policy.transientBackoff(inARow, random.getAsDouble(), failure.retryAfter().orElse(null));
             recordFailure(failure, wait, clock.instant());
             lock.notifyAll();
         }
-        SessionToken held = current;
+        SessionToken held = state.token();
         String holding = held != null && held.isValidFor(Duration.ZERO, clock)
                 ? "serving token " + held.hash() + " for " + seconds(held.remaining(clock)) + " more"
                 : "no valid token to serve";
@@ -388,16 +404,14 @@ public final class RefreshingTokenSource implements AutoCloseable {
                     identity.name(), failure.reason().label(), failure.message(), holding, seconds(wait));
         } else {
             LOG.warn("identity {}: refresh failed ({}, {} in a row): {}; {}; retry in {}", identity.name(), failure.reason().label(),
-                    consecutiveFailures, failure.message(), holding, seconds(wait));
+                    inARow, failure.message(), holding, seconds(wait));
         }
         notifyListener(() -> listener.failed(identity, failure, trigger, took, wait));
     }
 
     /** Under the lock: remember the failure and plan the retry. */
     private void recordFailure(RefreshFailure failure, Duration wait, Instant now) {
-        lastFailure = failure;
-        backoff = wait;
-        backoffUntil = now.plus(wait);
+        state = state.failed(failure, wait, now);
         plan(wait, RefreshTrigger.RETRY);
     }
 
@@ -406,6 +420,7 @@ public final class RefreshingTokenSource implements AutoCloseable {
         synchronized (lock) {
             if (inFlight == attempt) {
                 inFlight = null;
+                state = state.refreshing(false);
             }
             again = rerun;
             rerun = null;
@@ -420,12 +435,12 @@ public final class RefreshingTokenSource implements AutoCloseable {
     /** Under the lock. */
     private void plan(Duration delay, RefreshTrigger trigger) {
         cancel(nextAttempt);
-        nextAttemptAt = clock.instant().plus(delay);
+        state = state.planned(clock.instant().plus(delay));
         nextAttempt = scheduler.schedule(delay, () -> begin(trigger, true));
     }
 
     private RefreshFailure expiredOnArrival(SessionToken token, Instant now) {
-        Duration skew = clockSkew;
+        Duration skew = state.clockSkew();
         String clockNote = skew != null && skew.abs().compareTo(policy.skewWarning()) > 0
                 ? "this machine's clock is " + seconds(skew.abs()) + (skew.isNegative() ? " ahead of" : " behind") + " the token endpoint's: fix it (NTP)"
                 : "check this machine's clock (NTP) and, for tokens without exp, the default token lifetime";
@@ -434,8 +449,11 @@ public final class RefreshingTokenSource implements AutoCloseable {
     }
 
     private void noteSkew(Duration skew) {
-        Duration previous = clockSkew;
-        clockSkew = skew;
+        Duration previous;
+        synchronized (lock) {
+            previous = state.clockSkew();
+            state = state.skew(skew);
+        }
         boolean large = skew.abs().compareTo(policy.skewWarning()) > 0;
         boolean wasLarge = previous != null && previous.abs().compareTo(policy.skewWarning()) > 0;
         if (large && !wasLarge) {
@@ -481,8 +499,8 @@ public final class RefreshingTokenSource implements AutoCloseable {
         Instant next;
         boolean isClosed;
         synchronized (lock) {
-            failure = lastFailure;
-            next = nextAttemptAt;
+            failure = state.lastFailure();
+            next = state.nextAttemptAt();
             isClosed = closed;
         }
         if (isClosed) {

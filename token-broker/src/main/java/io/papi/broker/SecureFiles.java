@@ -99,6 +99,35 @@ public final class SecureFiles {
         forceDirectory(directory);
     }
 
+    /**
+     * Creates {@code directory} and any missing parents, each created one owner-only (0700); folders that exist
+     * are left as they are.
+     */
+    public static void createPrivateDirectories(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createPrivateDirectories(parent);
+        }
+        boolean posix = parent == null || Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class);
+        try {
+            if (posix) {
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                // the umask may have narrowed the mode further, never widened it; set it exactly
+                Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
+            } else {
+                Files.createDirectory(absolute);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            if (!Files.isDirectory(absolute)) {
+                throw raced;
+            }
+        }
+    }
+
     /** Makes the rename itself durable. Not every platform can open a directory (Windows cannot): then skip it. */
     private static void forceDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

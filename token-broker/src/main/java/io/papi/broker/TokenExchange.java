@@ -5,10 +5,9 @@ import io.papi.broker.exchange.ErrorBody;
 import io.papi.broker.exchange.ExchangeFailures;
 import io.papi.broker.exchange.TokenBody;
 import io.papi.broker.exchange.UnverifiedClaims;
+import io.papi.serving.LoopbackNames;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -255,26 +254,11 @@ public final class TokenExchange {
                 throw new IllegalArgumentException("token URL " + tokenUrl + " is not an https URL such as "
                         + "https://myorg-myacct.snowflakecomputing.com/oauth/token");
             }
-            if (scheme.equals("http") && !isLoopback(tokenUrl.getHost())) {
+            if (scheme.equals("http") && !LoopbackNames.isLoopbackHost(tokenUrl.getHost())) {
                 throw new IllegalArgumentException("token URL " + tokenUrl + " is plain http to another machine: use https "
                         + "(http is accepted for loopback addresses only)");
             }
             return new TokenExchange(this);
-        }
-
-        private static boolean isLoopback(String host) {
-            if (host.equalsIgnoreCase("localhost")) {
-                return true;
-            }
-            String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                return false; // a name: do not resolve it here
-            }
-            try {
-                return InetAddress.getByName(literal).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
         }
 
         private static Duration positive(Duration d, String name) {

@@ -23,21 +23,24 @@ public final class TokenExchangeException extends IOException {
     }
 
     private final Kind kind;
+    private final RefreshFailure.Reason reason;
     private final int status;
     private final transient Duration retryAfter;
     private final transient Instant serverDate;
     private final String snowflakeCode;
 
     /**
+     * @param reason what failed, named where the exchange failed (the one classification: callers never parse the message)
      * @param status the HTTP status, 0 when no response arrived
      * @param retryAfter from a {@code Retry-After} header, or null
      * @param serverDate from the response's {@code Date} header, or null
      * @param snowflakeCode Snowflake's error code from the body (such as {@code 390144}), or null
      */
-    public TokenExchangeException(Kind kind, int status, String message, Duration retryAfter, Instant serverDate,
-            String snowflakeCode, Throwable cause) {
+    public TokenExchangeException(Kind kind, RefreshFailure.Reason reason, int status, String message, Duration retryAfter,
+            Instant serverDate, String snowflakeCode, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.reason = Objects.requireNonNull(reason, "reason");
         this.status = status;
         this.retryAfter = retryAfter;
         this.serverDate = serverDate;
@@ -46,6 +49,16 @@ public final class TokenExchangeException extends IOException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What failed: a timeout, a rejected JWT, a 5xx, ... */
+    public RefreshFailure.Reason reason() {
+        return reason;
+    }
+
+    /** This failure as the refresh state records it, at {@code at}. */
+    public RefreshFailure toRefreshFailure(Instant at) {
+        return new RefreshFailure(reason, !isTransient(), getMessage(), at, retryAfter());
     }
 
     /** True for {@link Kind#TRANSIENT}. */

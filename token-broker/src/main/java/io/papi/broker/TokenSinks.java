@@ -2,9 +2,14 @@ package io.papi.broker;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * the old one, so a reader sees the old token or the new one and never a partial file.
  *
  * <p>With several identities, each path must contain {@code {identity}}, replaced by the identity's name.
+ *
+ * <p>A sink cannot fail silently (Vault Agent's file sink behaves the same): {@link #prepare} creates missing
+ * folders (0700) and writes into each sink's folder once at start, so a sink that cannot be written stops the start;
+ * a write that fails later is remembered, and {@link #problems()} names the file until a write succeeds again,
+ * which turns {@code /readyz} to 503.
  */
 public final class TokenSinks implements RefreshListener {
     /** Replaced by the identity's name in sink paths. */
@@ -24,6 +34,7 @@ public final class TokenSinks implements RefreshListener {
 
     private final String tokenFile;
     private final String headerFile;
+    private final Map<Path, String> failures = new ConcurrentHashMap<>();
 
     /**
      * @param tokenFile where the token goes, or null
@@ -71,12 +82,63 @@ public final class TokenSinks implements RefreshListener {
         }
     }
 
-    private static void writeOne(Path file, String content) throws IOException {
+    private void writeOne(Path file, String content) throws IOException {
         try {
             SecureFiles.writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
+            failures.remove(file);
         } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+            String problem = "cannot write sink " + file + ": " + describe(e);
+            failures.put(file, problem);
+            throw new IOException(problem, e);
         }
+    }
+
+    /**
+     * Makes every sink of {@code identities} writable before the first token arrives: creates missing folders
+     * (0700), then writes and removes a probe file beside each sink, through the same atomic write the token takes.
+     *
+     * @throws IllegalArgumentException naming the first sink that cannot be written, and why
+     */
+    public void prepare(List<String> identities) {
+        for (String identity : identities) {
+            List<Path> files = new ArrayList<>();
+            tokenFile(identity).ifPresent(files::add);
+            headerFile(identity).ifPresent(files::add);
+            for (Path file : files) {
+                probe(file);
+            }
+        }
+    }
+
+    private static void probe(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (Files.isDirectory(absolute)) {
+                throw new IOException("it is a directory");
+            }
+            SecureFiles.createPrivateDirectories(absolute.getParent());
+            Path probe = absolute.resolveSibling("." + absolute.getFileName() + ".papi-probe");
+            SecureFiles.writeAtomically(probe, new byte[0]);
+            Files.deleteIfExists(probe);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write sink " + file + ": " + describe(e)
+                    + "; choose a folder this user can write, or fix its permissions");
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** One line per sink whose last write failed, naming the file; empty when every sink is current. */
+    public List<String> problems() {
+        return List.copyOf(new java.util.TreeMap<>(failures).values());
     }
 
     /** Rewrites the files on every refresh; a write that fails is logged and the refresh goes on. */
@@ -86,7 +148,7 @@ public final class TokenSinks implements RefreshListener {
             write(identity.name(), token);
             LOG.debug("identity {}: wrote token {} to the sink files", identity.name(), token.hash());
         } catch (IOException e) {
-            LOG.warn("identity {}: {}", identity.name(), e.getMessage());
+            LOG.error("identity {}: {} (/readyz answers 503 until a write succeeds)", identity.name(), e.getMessage());
         }
     }
 

@@ -45,7 +45,6 @@ class BrokerServerTest extends RunningBrokerTest {
 
         assertThat(get("/header").body()).isEqualTo("Authorization: Snowflake Token=\"" + lastIssued() + "\"");
         assertThat(exchanges()).isEqualTo(1);
-        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
     }
 
     @Test
@@ -97,7 +96,7 @@ class BrokerServerTest extends RunningBrokerTest {
     }
 
     @Test
-    void severalIdentitiesArePickedByName() {
+    void severalIdentitiesArePickedByName() throws Exception {
         issueTokensLiving(600);
         start(config().identity(identity("reporting")));
 
@@ -111,6 +110,7 @@ class BrokerServerTest extends RunningBrokerTest {
         assertThat(reporting.json().get("identity").asText()).isEqualTo("reporting");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("error").asText()).isEqualTo("unknown identity 'nobody': this broker holds default, reporting");
+        assertThat(broker.awaitReady(Duration.ofSeconds(10))).isTrue();
         assertThat(exchanges()).isEqualTo(2);
     }
 
@@ -266,7 +266,13 @@ class BrokerServerTest extends RunningBrokerTest {
         assertThatThrownBy(() -> config().identity(identity("reporting")).sinks(dir.resolve("token"), null).build())
                 .hasMessageContaining("{identity}");
         assertThatThrownBy(() -> config().listen(new InetSocketAddress("0.0.0.0", 0)).build())
-                .hasMessageContaining("auth token");
+                .hasMessageContaining("TLS (--tls-cert, --tls-key)");
+        assertThatThrownBy(() -> BrokerServer.start(BrokerConfig.builder().identity(identity("x"))
+                .listen(new InetSocketAddress("127.0.0.1", 0)).build())).hasMessageContaining("needs the broker's secret");
+        assertThatThrownBy(() -> config().noCallerAuth().listen(new InetSocketAddress("0.0.0.0", 0)).build())
+                .hasMessageContaining("--no-caller-auth is for loopback");
+        assertThatThrownBy(() -> BrokerConfig.builder().identity(identity("x")).noCallerAuth().proxyAuth().build())
+                .hasMessageContaining("--proxy-auth needs the broker's secret");
         assertThatThrownBy(() -> config().proxy(new InetSocketAddress("127.0.0.1", 0), java.net.URI.create("http://example.com")).build())
                 .hasMessageContaining("plain http to another machine");
         assertThatThrownBy(() -> config().identity(identity("default")).build()).hasMessageContaining("given twice");

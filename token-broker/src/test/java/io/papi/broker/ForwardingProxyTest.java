@@ -91,9 +91,45 @@ class ForwardingProxyTest extends RunningBrokerTest {
     }
 
     @Test
+    void cookiesPassNeitherWay() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(WireMock.get("/customer/1").willReturn(aResponse().withStatus(200)
+                .withHeader("Set-Cookie", "session=abc; HttpOnly").withHeader("X-Kept", "1").withBody("{}")));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Cookie", "session=callers").build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Set-Cookie")).isNull();
+        assertThat(answer.header("X-Kept")).isEqualTo("1");
+        ingress.verify(WireMock.getRequestedFor(urlEqualTo("/customer/1")).withHeader("Cookie", absent()));
+    }
+
+    @Test
+    void aCrossOriginRefererIsRefusedLikeACrossOriginOrigin() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        Answer referer = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Referer", "https://evil.example/x").build());
+        Answer origin = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Origin", "https://evil.example").build());
+        Answer rebound = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Host", "cafe:" + broker.proxyPort()).build());
+        Answer sameOrigin = call(new Request.Builder().url(proxyUrl("/customer/1"))
+                .header("Referer", "http://127.0.0.1:" + broker.proxyPort() + "/test").build());
+
+        assertThat(referer.status()).isEqualTo(403);
+        assertThat(referer.json().get("reason").asText()).isEqualTo("cross_origin_referer");
+        assertThat(origin.json().get("reason").asText()).isEqualTo("cross_origin");
+        assertThat(rebound.json().get("reason").asText()).isEqualTo("bad_host");
+        assertThat(sameOrigin.status()).isEqualTo(200);
+        assertThat(ingressCalls()).isEqualTo(1);
+    }
+
+    @Test
     void streamsALargeAnswerThroughUnchanged() {
         issueTokensLiving(600);
         start(withProxy());
+        heldToken(); // a token in hand: a GET takes the asynchronous path
         byte[] big = new byte[3 * 1024 * 1024];
         new Random(7).nextBytes(big);
         ingress.stubFor(WireMock.get("/export").willReturn(aResponse().withStatus(200).withBody(big)));
@@ -142,6 +178,18 @@ class ForwardingProxyTest extends RunningBrokerTest {
     }
 
     @Test
+    void withoutATokenInHandAGetTakesThePoolAndStillWorks() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("first")));
+
+        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build()); // may arrive before the first token
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("first");
+    }
+
+    @Test
     void aRedirectWithinTheEndpointIsRelayedAsItIs() {
         issueTokensLiving(600);
         start(withProxy());
@@ -159,6 +207,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void aSecond401IsRelayedNotLoopedOn() {
         issueTokensLiving(600);
         start(withProxy());
+        heldToken();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"role not allowed\"}")));
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
@@ -195,6 +244,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
             closedPort = socket.getLocalPort();
         }
         start(config().proxy(new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + closedPort)));
+        heldToken();
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
 
@@ -206,6 +256,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void aSlowEndpointIsA504AfterTheProxyTimeout() {
         issueTokensLiving(600);
         start(withProxy().proxyTimeout(Duration.ofMillis(300)));
+        heldToken();
         ingress.stubFor(WireMock.get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/slow")).build());
@@ -231,7 +282,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
         issueTokensLiving(600);
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "proxy-secret-42", StandardCharsets.UTF_8);
-        start(withProxy().authTokenFile(secret));
+        start(withProxy().authTokenFile(secret).proxyAuth());
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
         Answer refused = call(new Request.Builder().url(proxyUrl("/customer/1")).build());

@@ -32,6 +32,8 @@ abstract class RunningBrokerTest {
     static final TokenScope SCOPE = new TokenScope("DATA_API_ROLE", "abcd-myorg-myacct.snowflakecomputing.app");
     static final TokenIssuer ISSUER = new TokenIssuer();
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The broker's secret in these tests; {@link #tokenRequest} sends it. */
+    static final String SECRET = "test-secret-0123456789abcdef";
 
     @RegisterExtension
     static WireMockExtension snowflake = WireMockExtension.newInstance()
@@ -70,10 +72,10 @@ abstract class RunningBrokerTest {
                 .build();
     }
 
-    /** One identity "default", ephemeral port, a quick drain. */
+    /** One identity "default", ephemeral port, the test secret, a quick drain. */
     BrokerConfig.Builder config() {
         return BrokerConfig.builder().identity(identity("default")).listen(new InetSocketAddress("127.0.0.1", 0))
-                .drain(Duration.ofMillis(500));
+                .authToken(SECRET).drain(Duration.ofMillis(500));
     }
 
     BrokerServer start(BrokerConfig.Builder config) {
@@ -103,9 +105,10 @@ abstract class RunningBrokerTest {
         return "http://127.0.0.1:" + broker.port() + pathAndQuery;
     }
 
-    /** A request to the token API with the broker header. */
+    /** A request to the token API with the broker header and the secret. */
     Request.Builder tokenRequest(String pathAndQuery) {
-        return new Request.Builder().url(brokerUrl(pathAndQuery)).header("X-Papi-Broker", "1");
+        return new Request.Builder().url(brokerUrl(pathAndQuery)).header("X-Papi-Broker", "1")
+                .header("Authorization", "Bearer " + SECRET);
     }
 
     Answer call(Request request) {

@@ -93,7 +93,7 @@ class TokenSinksTest extends RunningBrokerTest {
         TokenSinks sinks = new TokenSinks(dir.resolve("missing-dir").resolve("token"), null);
 
         assertThatThrownBy(() -> sinks.write("default", token("ver:1-hint:abc-0123456789")))
-                .hasMessageContaining("cannot write " + dir.resolve("missing-dir").resolve("token"))
+                .hasMessageContaining("cannot write sink " + dir.resolve("missing-dir").resolve("token"))
                 .hasMessageNotContaining("ver:1-hint");
     }
 

@@ -1,11 +1,13 @@
 package io.papi.api.lookup;
 
 import io.papi.api.ApiConfig.IdMode;
+import io.papi.lookup.RecommendationJson;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Builds the answer to {@code /customer/{ids}} by concatenation, never parsing the stored JSON:
- * {@code [{"USER_ID":22,"RECOMMENDATIONS":<stored JSON text>}, ...]}. USER_ID is a JSON number for numeric ids
+ * {@code [{"USER_ID":22,"RECOMMENDATIONS":<stored JSON text>}, ...]}, each element as {@link RecommendationJson#answer}
+ * shapes it. USER_ID is a JSON number for numeric ids
  * (the guide's NUMBER key) and a string for alphanumeric ones; ids reaching here were checked to be plain ASCII
  * letters and digits, so they need no escaping.
  */
@@ -20,10 +22,8 @@ final class AnswerRenderer {
 
     /** One user's element; a missing or blank stored value becomes JSON null rather than broken JSON. */
     byte[] element(String id, String storedJson) {
-        String recommendations = storedJson == null || storedJson.isBlank() ? "null" : storedJson;
         String userId = quoteIds ? '"' + id + '"' : id;
-        return ("{\"USER_ID\":" + userId + ",\"RECOMMENDATIONS\":" + recommendations + "}")
-                .getBytes(StandardCharsets.UTF_8);
+        return RecommendationJson.answer(userId, storedJson).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The JSON array of the elements present ({@link RecommendationCache#ABSENT} ones are skipped). */

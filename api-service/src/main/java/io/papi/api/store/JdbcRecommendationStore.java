@@ -1,6 +1,7 @@
 package io.papi.api.store;
 
-import io.papi.api.LookupKey;
+import io.papi.lookup.KeyType;
+import io.papi.lookup.TableName;
 import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
 import java.sql.Connection;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link RecommendationStore} over a JDBC pool: one bound {@code IN (...)} query per lookup (see
- * {@link LookupSql}). Ids are bound as the key's type ({@link LookupKey}): numbers for the guide's NUMBER key, so a
+ * {@link LookupSql}). Ids are bound as the key's type ({@link KeyType}): numbers for the guide's NUMBER key, so a
  * non-numeric id never reaches the query and fails it with a conversion error; strings for a VARCHAR key.
  */
 public final class JdbcRecommendationStore implements RecommendationStore {
@@ -28,19 +29,19 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     private final LookupSql sql;
     private final AutoCloseable onClose;
     private final String name;
-    private final LookupKey key;
+    private final KeyType key;
     private final ListsSql lists;
 
     public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, AutoCloseable onClose, String name) {
-        this(dataSource, sql, LookupKey.VARCHAR, onClose, name);
+        this(dataSource, sql, KeyType.VARCHAR, onClose, name);
     }
 
     /** @param key the type of the table's USER_ID: ids are bound as it, and ids it cannot hold are not looked up */
-    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, LookupKey key, AutoCloseable onClose, String name) {
+    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, KeyType key, AutoCloseable onClose, String name) {
         this(dataSource, sql, ListsSql.snowflake(TableName.of(ListsSql.DEFAULT_TABLE)), key, onClose, name);
     }
 
-    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, ListsSql lists, LookupKey key,
+    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, ListsSql lists, KeyType key,
                                    AutoCloseable onClose, String name) {
         this.lists = lists;
         this.key = key;
@@ -52,7 +53,7 @@ public final class JdbcRecommendationStore implements RecommendationStore {
 
     @Override
     public Map<String, String> lookup(List<String> asked) {
-        List<String> ids = key.matchable(asked);
+        List<String> ids = LookupRows.matchable(asked, key);
         if (ids.isEmpty()) {
             return Map.of();
         }

@@ -1,17 +1,17 @@
 package io.papi.api.store;
 
+import io.papi.lookup.TableName;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * How the API reads the lists table that {@code papi recommend lists --publish} writes:
- * {@code PAPI_LISTS (LIST_NAME, LIST_KEY, ITEMS)}, primary key (LIST_NAME, LIST_KEY), one point lookup with both
- * bound. The names match the lists module's ListsTable; keep them in step until the lookup-table module owns both.
+ * How the API reads the lists table that {@code papi recommend lists --publish} writes, by the lookup-table
+ * contract ({@link io.papi.lookup.ListsTable}): one point lookup with LIST_NAME and LIST_KEY bound.
  */
 public final class ListsSql {
     /** The lists table's default name. */
-    public static final String DEFAULT_TABLE = "PAPI_LISTS";
+    public static final String DEFAULT_TABLE = io.papi.lookup.ListsTable.DEFAULT_NAME;
 
     private final String select;
 
@@ -20,18 +20,17 @@ public final class ListsSql {
     }
 
     public static ListsSql h2(TableName table) {
-        return new ListsSql("SELECT ITEMS FROM " + table.sql() + " WHERE LIST_NAME = ? AND LIST_KEY = ?");
+        return new ListsSql(io.papi.lookup.ListsTable.select(table, false));
     }
 
     /** ITEMS is a VARIANT there: TO_JSON renders it as compact JSON text. */
     public static ListsSql snowflake(TableName table) {
-        return new ListsSql("SELECT TO_JSON(ITEMS) FROM " + table.sql() + " WHERE LIST_NAME = ? AND LIST_KEY = ?");
+        return new ListsSql(io.papi.lookup.ListsTable.select(table, true));
     }
 
     /** The H2 table, created when absent so that a fresh local store answers 404 for lists rather than failing. */
     public static String h2Create(TableName table) {
-        return "CREATE TABLE IF NOT EXISTS " + table.sql() + " (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256)"
-                + " NOT NULL, ITEMS VARCHAR(1000000), PRIMARY KEY (LIST_NAME, LIST_KEY))";
+        return io.papi.lookup.ListsTable.h2(table);
     }
 
     public String select() {

@@ -1,5 +1,8 @@
 package io.papi.api.store;
 
+import io.papi.lookup.LookupTable;
+import io.papi.lookup.TableName;
+
 /**
  * The statements a store runs. A lookup is one {@code SELECT ... WHERE USER_ID IN (?, ?, ...)} with every id a
  * bind parameter. The number of placeholders is rounded up to a power of two (the last id repeated to fill),
@@ -10,9 +13,9 @@ public final class LookupSql {
     /** How the recommendations column is read. */
     public enum Dialect {
         /** Embedded store: the column holds JSON text already. */
-        H2("RECOMMENDATIONS"),
+        H2(LookupTable.RECOMMENDATIONS),
         /** Hybrid table: the column is a VARIANT; TO_JSON renders it as compact JSON text. */
-        SNOWFLAKE("TO_JSON(RECOMMENDATIONS)");
+        SNOWFLAKE("TO_JSON(" + LookupTable.RECOMMENDATIONS + ")");
 
         private final String recommendations;
 
@@ -27,8 +30,9 @@ public final class LookupSql {
     private final String count;
 
     public LookupSql(TableName table, Dialect dialect) {
-        this.select = "SELECT USER_ID, " + dialect.recommendations + " FROM " + table.sql() + " WHERE USER_ID IN (";
-        this.ping = "SELECT USER_ID FROM " + table.sql() + " WHERE 1 = 0";
+        this.select = "SELECT " + LookupTable.USER_ID + ", " + dialect.recommendations + " FROM " + table.sql()
+                + " WHERE " + LookupTable.USER_ID + " IN (";
+        this.ping = "SELECT " + LookupTable.USER_ID + " FROM " + table.sql() + " WHERE 1 = 0";
         this.count = "SELECT COUNT(*) FROM " + table.sql();
     }
 

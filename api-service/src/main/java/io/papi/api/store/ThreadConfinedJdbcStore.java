@@ -1,6 +1,7 @@
 package io.papi.api.store;
 
-import io.papi.api.LookupKey;
+import io.papi.lookup.KeyType;
+import io.papi.lookup.TableName;
 import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
 import java.sql.Connection;
@@ -90,7 +91,7 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
             session = session();
             int placeholders = LookupSql.bucket(ids.size());
             PreparedStatement statement = statement(session, ids.size(), placeholders);
-            return LookupRows.run(statement, ids, LookupKey.VARCHAR);
+            return LookupRows.run(statement, ids, KeyType.VARCHAR);
         } catch (SQLException e) {
             discard(session);
             throw new StoreException(name + " lookup failed: " + LookupRows.describe(e), e);

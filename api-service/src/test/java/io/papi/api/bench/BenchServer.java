@@ -1,5 +1,6 @@
 package io.papi.api.bench;
 
+import io.papi.lookup.LookupTable;
 import io.papi.api.ApiConfig;
 import io.papi.api.ApiServer;
 import io.papi.api.AuthDecision;
@@ -9,7 +10,7 @@ import io.papi.api.Stores;
 import io.papi.api.store.ConnectionPools;
 import io.papi.api.store.JdbcRecommendationStore;
 import io.papi.api.store.LookupSql;
-import io.papi.api.store.TableName;
+import io.papi.lookup.TableName;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public final class BenchServer {
         Map<String, String> opt = options(args);
         Path dir = Files.createTempDirectory("papi-bench");
         String url = "jdbc:h2:file:" + dir.resolve("store") + ";AUTO_SERVER=TRUE";
-        RecommendationStore confined = Stores.h2(url, Stores.DEFAULT_TABLE);
+        RecommendationStore confined = Stores.h2(url, LookupTable.DEFAULT_NAME);
         RecommendationStore store = confined;
         if ("hikari".equals(opt.get("h2-mode"))) {
             confined.close();
@@ -97,7 +98,7 @@ public final class BenchServer {
         config.setJdbcUrl(url);
         config.setDriverClassName("org.h2.Driver");
         HikariDataSource pool = new HikariDataSource(config);
-        return new JdbcRecommendationStore(pool, new LookupSql(TableName.of(Stores.DEFAULT_TABLE), LookupSql.Dialect.H2),
+        return new JdbcRecommendationStore(pool, new LookupSql(TableName.of(LookupTable.DEFAULT_NAME), LookupSql.Dialect.H2),
                 pool, "hikari h2 store (bench)");
     }
 

@@ -2,12 +2,13 @@ package io.papi.api.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.papi.lookup.TableName;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LookupSqlTest {
-    private final LookupSql snowflake = new LookupSql(TableName.of(TableNameTestNames.HYBRID), LookupSql.Dialect.SNOWFLAKE);
+    private final LookupSql snowflake = new LookupSql(TableName.of("api.data.movie_recommendations_hybrid"), LookupSql.Dialect.SNOWFLAKE);
 
     @Test
     void selectsToJsonOfTheVariantWithOnePlaceholderPerIdRoundedUpToAPowerOfTwo() {

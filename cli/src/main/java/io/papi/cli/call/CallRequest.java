@@ -1,10 +1,9 @@
 package io.papi.cli.call;
 
 import io.papi.cli.PapiException;
+import io.papi.serving.LoopbackNames;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -101,7 +100,7 @@ public final class CallRequest {
         if (url == null) {
             throw PapiException.usage("'" + text + "' is not an http(s) URL such as https://<ingress host>/customer/1");
         }
-        if (url.scheme().equals("http") && !isLoopback(url.host())) {
+        if (url.scheme().equals("http") && !LoopbackNames.isLoopbackHost(url.host())) {
             throw PapiException.usage("refusing to send a session token over plain http to " + url.host() + ": use https "
                     + "(http is accepted for loopback only)");
         }
@@ -122,17 +121,4 @@ public final class CallRequest {
         }
     }
 
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }

@@ -21,8 +21,10 @@ import java.util.function.Consumer;
  * The identities of {@code papi broker}: one from the usual identity flags (flag, then environment, then the
  * connection), or several from {@code --identity NAME=CONNECTION}, each read from its own connection in
  * connections.toml: {@code account}, {@code user}, {@code private_key_file}, {@code private_key_file_pwd},
- * {@code role}, {@code papi_endpoint} and {@code host}. Role and endpoint fall back to {@code --role} and
- * {@code --endpoint} (or their variables); {@code --token-url} applies to all.
+ * {@code role}, {@code papi_endpoint} and {@code host}; instead of a key pair, a connection may name a programmatic
+ * access token file ({@code token_file_path}, the Snowflake CLI's key for it), and the single identity takes
+ * {@code --pat-file}. Role and endpoint fall back to {@code --role} and {@code --endpoint} (or their variables);
+ * {@code --token-url} applies to all.
  */
 final class BrokerIdentities {
     /** The name of the identity built from the single-identity flags. */
@@ -32,8 +34,11 @@ final class BrokerIdentities {
     private final ExchangeOptions exchange;
     private final Environment environment;
     private final Consumer<String> warnings;
+    private final Path patFile;
 
-    BrokerIdentities(IdentityOptions identity, ExchangeOptions exchange, Environment environment, Consumer<String> warnings) {
+    /** @param patFile the single identity's programmatic access token file, or null for a key pair */
+    BrokerIdentities(IdentityOptions identity, ExchangeOptions exchange, Environment environment, Consumer<String> warnings, Path patFile) {
+        this.patFile = patFile;
         this.identity = identity;
         this.exchange = exchange;
         this.environment = environment;
@@ -45,9 +50,10 @@ final class BrokerIdentities {
         if (specs.isEmpty()) {
             return List.of(single());
         }
-        if (identity.connection != null || identity.account != null || identity.user != null || identity.privateKey != null) {
-            throw PapiException.usage("--identity takes each identity from its connection: drop -c, --account, --user and "
-                    + "--private-key (they describe a single identity)");
+        if (identity.connection != null || identity.account != null || identity.user != null || identity.privateKey != null
+                || patFile != null) {
+            throw PapiException.usage("--identity takes each identity from its connection: drop -c, --account, --user, "
+                    + "--private-key and --pat-file (they describe a single identity)");
         }
         List<Identity> identities = new ArrayList<>();
         for (String spec : specs) {
@@ -59,9 +65,13 @@ final class BrokerIdentities {
     private Identity single() {
         Settings settings = identity.settings(environment, warnings);
         AccountIdentifier account = identity.account(settings);
-        return build(DEFAULT_NAME, account, identity.user(settings), identity.privateKeyFile(settings),
-                new RememberedPassphrase(identity.passphrase, settings, null), exchange.scope(settings),
-                exchange.exchange(settings, account));
+        if (patFile != null) {
+            return build(Identity.builder(DEFAULT_NAME).patFile(patFile), account, identity.user(settings), exchange.scope(settings),
+                    exchange.exchange(settings, account));
+        }
+        return build(Identity.builder(DEFAULT_NAME).privateKeyFile(identity.privateKeyFile(settings))
+                        .passphrase(new RememberedPassphrase(identity.passphrase, settings, null)),
+                account, identity.user(settings), exchange.scope(settings), exchange.exchange(settings, account));
     }
 
     private Identity named(String spec) {
@@ -81,7 +91,16 @@ final class BrokerIdentities {
             throw PapiException.usage(where + ": " + e.getMessage());
         }
         String user = require(connection, "user", where);
-        Path key = Path.of(require(connection, "private_key_file", where));
+        Optional<String> pat = connection.get("token_file_path");
+        Identity.Builder credential;
+        try {
+            credential = pat.isPresent() ? Identity.builder(name).patFile(Path.of(pat.get()))
+                    : Identity.builder(name).privateKeyFile(Path.of(require(connection, "private_key_file", where)))
+                            .passphrase(new RememberedPassphrase(identity.passphrase, global,
+                                    connection.get("private_key_file_pwd").orElse(null)));
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage(e.getMessage());
+        }
         String role = connection.get("role").or(() -> flagOrEnv(exchange.role, Setting.ROLE)).orElse(null);
         String endpoint = connection.get("papi_endpoint").or(() -> flagOrEnv(exchange.endpoint, Setting.ENDPOINT))
                 .orElseThrow(() -> PapiException.usage(where + " has no endpoint: add papi_endpoint = \"<ingress host>\" to the "
@@ -96,8 +115,7 @@ final class BrokerIdentities {
                 ? exchange.tokenUrl(global, account)
                 : connection.get("host").map(h -> URI.create("https://" + h + "/oauth/token")).orElseGet(() -> TokenUrls.forAccount(account));
         TokenExchange tokens = exchange(tokenUrl, global);
-        return build(name, account, user, key,
-                new RememberedPassphrase(identity.passphrase, global, connection.get("private_key_file_pwd").orElse(null)), scope, tokens);
+        return build(credential, account, user, scope, tokens);
     }
 
     private TokenExchange exchange(URI tokenUrl, Settings global) {
@@ -113,11 +131,10 @@ final class BrokerIdentities {
         }
     }
 
-    private static Identity build(String name, AccountIdentifier account, String user, Path key,
-            RememberedPassphrase passphrase, TokenScope scope, TokenExchange tokens) {
+    private static Identity build(Identity.Builder credential, AccountIdentifier account, String user, TokenScope scope,
+            TokenExchange tokens) {
         try {
-            return Identity.builder(name).account(account).user(user).privateKeyFile(key).passphrase(passphrase)
-                    .scope(scope).exchange(tokens).build();
+            return credential.account(account).user(user).scope(scope).exchange(tokens).build();
         } catch (IllegalArgumentException e) {
             throw PapiException.usage(e.getMessage());
         }

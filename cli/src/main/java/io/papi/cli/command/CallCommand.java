@@ -1,6 +1,7 @@
 package io.papi.cli.command;
 
 import io.papi.broker.AccountIdentifier;
+import io.papi.broker.BrokerSecret;
 import io.papi.broker.ForwardingProxy;
 import io.papi.broker.KeyPairJwt;
 import io.papi.broker.SessionToken;
@@ -58,14 +59,15 @@ public final class CallCommand extends PapiSubcommand {
     @Option(names = {"-i", "--include"}, description = "Print the status line and headers before the body")
     boolean include;
 
-    @Option(names = "--broker", paramLabel = "URL", description = "Take the token from this running papi broker (env PAPI_BROKER_URL)")
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "Take the token from this running papi broker: http://127.0.0.1:8081 or unix:/path/broker.sock (env PAPI_BROKER_URL)")
     String broker;
 
     @Option(names = "--broker-identity", paramLabel = "NAME", description = "The broker's identity to use (env PAPI_BROKER_IDENTITY)")
     String brokerIdentity;
 
     @Option(names = "--auth-token-file", paramLabel = "FILE",
-            description = "The broker's bearer secret, when it was started with one (env PAPI_BROKER_AUTH_TOKEN_FILE)")
+            description = "The broker's secret (env PAPI_BROKER_AUTH_TOKEN_FILE; default $PAPI_HOME/broker/secret when it exists; none on a socket)")
     String authTokenFile;
 
     @Option(names = "--max-time", paramLabel = "DURATION", description = "Longest the whole call may take (env PAPI_CALL_TIMEOUT; default 60s)")
@@ -110,9 +112,10 @@ public final class CallCommand extends PapiSubcommand {
         try {
             uri = new URI(brokerUrl.get());
         } catch (URISyntaxException e) {
-            throw PapiException.usage("--broker '" + brokerUrl.get() + "' is not a URL such as http://127.0.0.1:8081");
+            throw PapiException.usage("--broker '" + brokerUrl.get() + "' is not a URL such as http://127.0.0.1:8081 or unix:/path/broker.sock");
         }
-        String secret = settings.get(Setting.BROKER_AUTH_TOKEN_FILE, authTokenFile).map(CallCommand::readSecret).orElse(null);
+        String secret = settings.get(Setting.BROKER_AUTH_TOKEN_FILE, authTokenFile).map(CallCommand::readSecret)
+                .orElseGet(() -> BrokerTokens.isSocket(uri) ? null : defaultSecret());
         return new BrokerTokens(uri, secret, settings.get(Setting.BROKER_IDENTITY, brokerIdentity).orElse(null), client);
     }
 
@@ -186,6 +189,12 @@ public final class CallCommand extends PapiSubcommand {
         } catch (IllegalArgumentException e) {
             return "an unparseable location";
         }
+    }
+
+    /** The broker's default secret file, when it exists (a broker with --no-caller-auth asks for none). */
+    private String defaultSecret() {
+        Path file = BrokerSecret.defaultFile(environment().papiHome());
+        return Files.isRegularFile(file) ? readSecret(file.toString()) : null;
     }
 
     private static String readSecret(String file) {

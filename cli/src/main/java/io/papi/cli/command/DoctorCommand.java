@@ -2,13 +2,13 @@ package io.papi.cli.command;
 
 import io.papi.broker.PublicKeys;
 import io.papi.cli.PapiException;
-import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
 import io.papi.cli.snowflake.AccountCheck;
 import io.papi.cli.snowflake.AccountChecks;
 import io.papi.cli.snowflake.RequiredGrants;
 import io.papi.cli.snowflake.SnowflakeJdbc;
 import io.papi.cli.snowflake.SnowflakeSql;
+import io.papi.lookup.LookupTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                 "One line per check, \u2713 or \u2717 with the fix; exits 1 when a check fails."})
 public final class DoctorCommand extends PapiSubcommand {
     static final String[] INPUT_TABLES = {"USER_RATINGS", "TITLE"};
-    static final String BATCH_TABLE = "MOVIE_RECOMMENDATIONS";
+    static final String BATCH_TABLE = LookupTable.DEFAULT_BATCH_NAME;
 
     @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
             description = "The Snowflake connection to check (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
@@ -49,8 +49,8 @@ public final class DoctorCommand extends PapiSubcommand {
             description = "The service user whose key --public-key is compared with (default: ${DEFAULT-VALUE})")
     String serviceUser;
 
-    @Option(names = "--table", paramLabel = "TABLE", description = "Lookup table (env PAPI_TABLE; default MOVIE_RECOMMENDATIONS_HYBRID)")
-    String table;
+    @Mixin
+    TableOption table = new TableOption();
 
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
@@ -60,7 +60,7 @@ public final class DoctorCommand extends PapiSubcommand {
         Settings settings = new Settings(environment(), connection, this::warn);
         String serviceName = service == null ? null : qualified(service, "--service");
         String prefix = serviceName == null ? "" : serviceName.substring(0, serviceName.lastIndexOf('.') + 1);
-        String lookup = prefix + qualified(settings.require(Setting.TABLE, table), "--table");
+        String lookup = prefix + qualified(table.name(settings), "--table");
         var key = publicKey == null ? null : UserSubcommand.publicKey(publicKey, passphrase, settings);
         var target = SnowflakeJdbc.target(settings, null, null, null, authenticator, passphrase.source(settings));
 

@@ -2,10 +2,9 @@ package io.papi.cli.command;
 
 import io.papi.broker.SecureFiles;
 import io.papi.cli.PapiException;
-import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
 import io.papi.cli.stack.LocalStore;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,8 +61,8 @@ public final class IdsCommand extends PapiSubcommand {
     @Option(names = "--force", description = "Replace FILE if it exists")
     boolean force;
 
-    @Option(names = "--table", paramLabel = "TABLE", description = "Lookup table (env PAPI_TABLE; default MOVIE_RECOMMENDATIONS_HYBRID)")
-    String table;
+    @Mixin
+    TableOption table = new TableOption();
 
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
@@ -82,7 +81,7 @@ public final class IdsCommand extends PapiSubcommand {
             ids = rangeIds(range);
             source = "the range " + range;
         } else {
-            String tableName = new Settings(environment(), null, this::warn).require(Setting.TABLE, table);
+            String tableName = table.name(new Settings(environment(), null, this::warn));
             ids = storeIds(localDir.resolve(environment()), TableName.of(tableName));
             source = "the local store's " + tableName;
         }
@@ -139,7 +138,7 @@ public final class IdsCommand extends PapiSubcommand {
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
                     || e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {
-                throw PapiException.usage("the local store in " + dir + " has no table " + tableName.sql() + ": " + hint);
+                throw PapiException.usage("the local store in " + dir + " has no table " + tableName.name() + ": " + hint);
             }
             throw PapiException.failure("cannot read the local store in " + dir + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -147,7 +146,7 @@ public final class IdsCommand extends PapiSubcommand {
             warn("skipped " + skipped + " ids that are not 1 to 32 letters and digits (the API would refuse them)");
         }
         if (ids.isEmpty()) {
-            throw PapiException.failure("the table " + tableName.sql() + " in " + dir + " holds no usable ids: " + hint);
+            throw PapiException.failure("the table " + tableName.name() + " in " + dir + " holds no usable ids: " + hint);
         }
         ids.sort(NUMERIC_FIRST);
         return ids;

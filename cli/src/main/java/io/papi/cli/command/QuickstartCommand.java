@@ -4,6 +4,7 @@ import io.papi.api.ApiConfig;
 import io.papi.api.ApiServer;
 import io.papi.api.Stores;
 import io.papi.broker.BrokerConfig;
+import io.papi.broker.BrokerSecret;
 import io.papi.broker.BrokerServer;
 import io.papi.broker.Identity;
 import io.papi.broker.PassphraseSource;
@@ -12,6 +13,7 @@ import io.papi.broker.TokenExchange;
 import io.papi.broker.TokenScope;
 import io.papi.broker.TokenUnavailableException;
 import io.papi.cli.PapiException;
+import io.papi.cli.call.BrokerCurl;
 import io.papi.cli.stack.LocalData;
 import io.papi.cli.stack.LocalIngressAuth;
 import io.papi.cli.stack.LocalStore;
@@ -21,6 +23,7 @@ import io.papi.cli.stack.ServiceKeys;
 import io.papi.broker.AccountIdentifier;
 import io.papi.local.LocalAccount;
 import io.papi.local.LocalTokenEndpoint;
+import io.papi.lookup.LookupTable;
 import io.papi.recommender.ProgressListener;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -89,7 +92,7 @@ public final class QuickstartCommand extends PapiSubcommand {
             started.add(account);
             step("Local account " + account.name() + " in " + account.directory());
 
-            LocalData data = new LocalData(dir, LocalStore.DEFAULT_TABLE);
+            LocalData data = new LocalData(dir, LookupTable.DEFAULT_NAME);
             long rows = data.rows();
             if (rows == 0) {
                 step("Generating synthetic ratings (seed " + seed + ") and recommending for every user...");
@@ -110,7 +113,7 @@ public final class QuickstartCommand extends PapiSubcommand {
                     () -> account.startServer(new InetSocketAddress(HOST, tokenPort), sessionLifetime));
             started.add(tokens::stop);
             String endpoint = HOST + ":" + apiPort;
-            var store = Stores.h2(LocalStore.jdbcUrl(dir), LocalStore.DEFAULT_TABLE);
+            var store = Stores.h2(LocalStore.jdbcUrl(dir), LookupTable.DEFAULT_NAME);
             started.add(store);
             ApiConfig config = ApiConfig.builder().host(HOST).port(apiPort).build();
             ApiServer api = Ports.bind("the API", HOST, apiPort, "--api-port",
@@ -126,13 +129,14 @@ public final class QuickstartCommand extends PapiSubcommand {
                     .scope(new TokenScope(ROLE, endpoint))
                     .exchange(TokenExchange.builder().tokenUrl(tokens.tokenUrl()).timeout(Duration.ofSeconds(10)).build())
                     .build();
+            Path secretFile = BrokerSecret.defaultFile(environment().papiHome());
             BrokerConfig brokerConfig = BrokerConfig.builder()
                     .identity(identity)
                     .listen(new InetSocketAddress(HOST, brokerPort))
+                    .authToken(BrokerSecret.readOrCreate(secretFile))
                     .sinks(brokerDir.resolve("token"), brokerDir.resolve("header"))
                     .proxy(new InetSocketAddress(HOST, proxyPort), URI.create("http://" + endpoint))
                     .build();
-            java.nio.file.Files.createDirectories(brokerDir);
             BrokerServer broker = Ports.bind("the broker", HOST, brokerPort, "--broker-port (or --proxy-port " + proxyPort + ")",
                     () -> BrokerServer.start(brokerConfig));
             started.add(broker);
@@ -158,14 +162,16 @@ public final class QuickstartCommand extends PapiSubcommand {
             out().println("API:        " + apiUrl + "/   (every request needs a session token)");
             out().println("Proxy:      " + proxyUrl + "/   (the broker adds the token: no token handling at all)");
             out().println("Test page:  " + proxyUrl + "/test");
-            out().println("Broker:     " + brokerUrl + "/token   (send X-Papi-Broker: 1; also /header, /token.json, /metrics)");
+            out().println("Broker:     " + brokerUrl + "/token   (send X-Papi-Broker: 1 and the secret; also /header, /token.json, /metrics)");
+            out().println("Secret:     " + secretFile + "   (0600: only you can take tokens; the proxy is open to local processes)");
             out().println("Token URL:  " + tokens.tokenUrl());
             out().println("Header file " + brokerDir.resolve("header") + " (rewritten on every refresh; curl -H @file)");
             out().println();
             out().println("Try it:");
             out().println("  curl " + proxyUrl + "/customer/" + id + ",186");
             out().println("  curl -H @" + brokerDir.resolve("header") + " " + apiUrl + "/customer/" + id);
-            out().println("  curl -H \"$(curl -s -H 'X-Papi-Broker: 1' " + brokerUrl + "/header)\" " + apiUrl + "/customer/" + id);
+            out().println("  curl -H \"$(" + BrokerCurl.line(brokerUrl, "/header", secretFile).replace("curl ", "curl -s ") + ")\" "
+                    + apiUrl + "/customer/" + id);
             printListRoutes(proxyUrl, lists);
             out().flush();
             if (exitAfterLookup) {

@@ -10,7 +10,7 @@ import io.papi.recommender.LoadOptions;
 import io.papi.recommender.LoadReport;
 import io.papi.recommender.Loaders;
 import io.papi.recommender.ProgressListener;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package io.papi.cli.command;
 
 import io.papi.cli.PapiException;
-import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
 import io.papi.cli.snowflake.SnowflakeJdbc;
 import io.papi.cli.stack.LocalStore;
@@ -14,7 +13,8 @@ import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.Recommender;
-import io.papi.recommender.TableName;
+import io.papi.lookup.LookupTable;
+import io.papi.lookup.TableName;
 import io.papi.recommender.Tuning;
 import io.papi.recommender.WarehouseItemKnn;
 import io.papi.recommender.UserRecommendations;
@@ -63,13 +63,7 @@ public final class RecommendCommand extends PapiSubcommand {
     @Option(names = "--publish", description = "Publish to the lookup table of --store (h2: the local account; snowflake: your connection)")
     boolean publish;
 
-    @Option(names = "--store", paramLabel = "h2|snowflake", description = "Where --publish writes (env PAPI_STORE; default h2)")
-    String store;
-
-    @Option(names = "--table", paramLabel = "TABLE", description = "Lookup table (env PAPI_TABLE; default MOVIE_RECOMMENDATIONS_HYBRID)")
-    String table;
-
-    @Option(names = "--batch-table", paramLabel = "TABLE", defaultValue = "MOVIE_RECOMMENDATIONS",
+    @Option(names = "--batch-table", paramLabel = "TABLE", defaultValue = LookupTable.DEFAULT_BATCH_NAME,
             description = "Snowflake only: the standard table written first, as the guide does (default: ${DEFAULT-VALUE})")
     String batchTable;
 
@@ -82,19 +76,13 @@ public final class RecommendCommand extends PapiSubcommand {
     @Option(names = "--print-sql", description = "Print the statements --in-warehouse would run, with the knobs and tables filled in, and exit")
     boolean printSql;
 
+    /** Where --publish writes: --store, --table, -c and their --local-dir and --passphrase-file. */
     @Mixin
-    LocalDirOption localDir = new LocalDirOption();
-
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
-            description = "Snowflake connection for --from-snowflake and --store snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
-
-    @Mixin
-    PassphraseOptions passphrase = new PassphraseOptions();
+    StoreOptions storeOptions = new StoreOptions();
 
     @Override
     protected int run() throws Exception {
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = storeOptions.settings(this);
         if (inWarehouse || printSql) {
             return inWarehouse(settings);
         }
@@ -107,7 +95,7 @@ public final class RecommendCommand extends PapiSubcommand {
         boolean toStdout = "-".equals(out);
         ProgressListener progress = TerminalProgress.forTerminal(environment().interactive(), err());
 
-        Dataset dataset = source.load(progress, err(), RatingsOptions.snowflakeConnection(settings, passphrase));
+        Dataset dataset = source.load(progress, err(), RatingsOptions.snowflakeConnection(settings, storeOptions.passphrase));
         var report = toStdout ? err() : out();
         chosen = fitting(chosen, dataset.ratings());
         long t0 = System.nanoTime();
@@ -142,7 +130,7 @@ public final class RecommendCommand extends PapiSubcommand {
         if (algorithm != null && AlgorithmOptions.parse(algorithm) != Algorithm.ITEMKNN) {
             throw PapiException.usage("--in-warehouse runs itemknn only, not " + algorithm);
         }
-        if (users != null || out != null || publish || store != null) {
+        if (users != null || out != null || publish || storeOptions.storeGiven()) {
             throw PapiException.usage("--in-warehouse always publishes in Snowflake: leave out --users, --out, --publish and --store");
         }
         var p = algorithmOptions.parameters();
@@ -150,7 +138,7 @@ public final class RecommendCommand extends PapiSubcommand {
         WarehouseItemKnn script;
         try {
             script = WarehouseItemKnn.of(p.knnNeighbours(), p.knnShrinkage(), topN, tableName(source.ratingsTable),
-                    tableName(source.titlesTable), tableName(batchTable), tableName(settings.require(Setting.TABLE, table)));
+                    tableName(source.titlesTable), tableName(batchTable), tableName(storeOptions.table(settings)));
         } catch (IllegalArgumentException e) {
             throw PapiException.usage(e.getMessage());
         }
@@ -158,7 +146,7 @@ public final class RecommendCommand extends PapiSubcommand {
             out().print(script.text());
             return 0;
         }
-        SnowflakeJdbc.Target target = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings));
+        SnowflakeJdbc.Target target = SnowflakeJdbc.target(settings, null, null, null, storeOptions.passphrase.source(settings));
         out().println("itemknn in the warehouse: neighbours=" + p.knnNeighbours() + " shrinkage="
                 + io.papi.recommender.algorithm.Format.knob(p.knnShrinkage()) + " top=" + topN
                 + " (not tuned: --tune runs in memory; pass the knobs 'papi recommend evaluate --algorithms itemknn' chose on a sample)");
@@ -166,7 +154,7 @@ public final class RecommendCommand extends PapiSubcommand {
         try (Connection c = target.connect()) {
             long rows = script.run(c, progress);
             out().println("Published " + (rows < 0 ? "the" : Long.toString(rows)) + " users' recommendations to "
-                    + settings.require(Setting.TABLE, table) + " in Snowflake (" + script.statements().size() + " statements)");
+                    + storeOptions.table(settings) + " in Snowflake (" + script.statements().size() + " statements)");
         } catch (SQLException e) {
             throw PapiException.failure("the warehouse run failed; the previous recommendations stay: "
                     + SnowflakeJdbc.explain(e));
@@ -205,19 +193,19 @@ public final class RecommendCommand extends PapiSubcommand {
     }
 
     private int publish(Settings settings, List<UserRecommendations> result, ProgressListener progress) throws Exception {
-        String kind = settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
-        TableName lookup = tableName(settings.require(Setting.TABLE, table));
+        String kind = storeOptions.kind(settings);
+        TableName lookup = tableName(storeOptions.table(settings));
         try {
             switch (kind) {
                 case "h2" -> {
-                    Path dir = localDir.resolve(environment());
+                    Path dir = storeOptions.localDir.resolve(environment());
                     // LocalStore.jdbcUrl creates the directory 0700
                     try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(dir))) {
                         return LookupPublisher.h2(c, lookup).publish(result, progress);
                     }
                 }
                 case "snowflake" -> {
-                    try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
+                    try (Connection c = SnowflakeJdbc.target(settings, null, null, null, storeOptions.passphrase.source(settings)).connect()) {
                         return LookupPublisher.snowflake(c, tableName(batchTable), lookup).publish(result, progress);
                     }
                 }
@@ -230,9 +218,9 @@ public final class RecommendCommand extends PapiSubcommand {
     }
 
     private String describeTarget(Settings settings) {
-        String kind = settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
-        return kind.equals("h2") ? settings.require(Setting.TABLE, table) + " in the local account " + localDir.resolve(environment())
-                : settings.require(Setting.TABLE, table) + " in Snowflake";
+        String table = storeOptions.table(settings);
+        return storeOptions.kind(settings).equals("h2") ? table + " in the local account " + storeOptions.localDir.resolve(environment())
+                : table + " in Snowflake";
     }
 
     static TableName tableName(String name) {

@@ -155,7 +155,7 @@ final class RecommendListsCommand extends PapiSubcommand {
                 countByList(lists), events, seconds, outFile != null ? " -> " + outFile : ""));
         if (publish) {
             int rows = publish(settings, kind, table, lists);
-            report.println("Published " + rows + " lists to " + table.name()
+            report.println("Published " + rows + " lists to " + table.shown()
                     + (kind.equals("h2") ? " in the local account " + localDir.resolve(environment()) : " in Snowflake"));
         }
         return 0;
@@ -183,7 +183,7 @@ final class RecommendListsCommand extends PapiSubcommand {
             throw PapiException.failure("the warehouse run failed; the previous lists stay: " + SnowflakeJdbc.explain(e));
         }
         out().println(String.format(Locale.ROOT, "Published the lists of %s to %s in Snowflake in %.1f s (%d statements)",
-                interactionsTable.toUpperCase(Locale.ROOT), table.name(), (System.nanoTime() - t0) / 1e9,
+                interactionsTable.toUpperCase(Locale.ROOT), table.shown(), (System.nanoTime() - t0) / 1e9,
                 sql.portable().size() + sql.publish().size()));
         return 0;
     }

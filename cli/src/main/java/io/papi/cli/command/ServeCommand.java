@@ -3,7 +3,6 @@ package io.papi.cli.command;
 import io.papi.api.ApiConfig;
 import io.papi.api.ApiServer;
 import io.papi.api.IngressAuth;
-import io.papi.api.LookupKey;
 import io.papi.api.RecommendationStore;
 import io.papi.api.Stores;
 import io.papi.cli.PapiException;
@@ -44,12 +43,6 @@ public final class ServeCommand extends PapiSubcommand {
     @Option(names = "--port", paramLabel = "PORT", description = "Port (env PAPI_API_PORT; default 8001, as in the guide)")
     Integer port;
 
-    @Option(names = "--store", paramLabel = "h2|snowflake", description = "Store (env PAPI_STORE; default h2)")
-    String store;
-
-    @Option(names = "--table", paramLabel = "TABLE", description = "Lookup table (env PAPI_TABLE; default MOVIE_RECOMMENDATIONS_HYBRID)")
-    String table;
-
     @Option(names = "--cache-ttl", paramLabel = "DURATION", description = "Per-id cache lifetime, 0 = off (env PAPI_CACHE_TTL; default 180s)")
     String cacheTtl;
 
@@ -80,18 +73,11 @@ public final class ServeCommand extends PapiSubcommand {
     String loginUrl;
 
     @Mixin
-    LocalDirOption localDir = new LocalDirOption();
-
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
-            description = "Snowflake connection for --store snowflake outside SPCS (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
-
-    @Mixin
-    PassphraseOptions passphrase = new PassphraseOptions();
+    StoreOptions storeOptions = new StoreOptions();
 
     @Override
     protected int run() throws Exception {
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = storeOptions.settings(this);
         ApiConfig config = config(settings);
         refuseOpenBindWithoutAuth(settings, config.host());
         List<AutoCloseable> started = new ArrayList<>();
@@ -102,7 +88,7 @@ public final class ServeCommand extends PapiSubcommand {
                     () -> ApiServer.start(config, recommendations, ingress));
             started.add(() -> server.stop(Duration.ofSeconds(10)));
             out().println("papi API on http://" + displayHost(config.host()) + ":" + server.port() + "/  (store "
-                    + settings.require(Setting.STORE, store) + ", auth " + ingress + "); Ctrl-C stops.");
+                    + storeOptions.kind(settings) + ", auth " + ingress + "); Ctrl-C stops.");
             out().flush();
             RunUntilStopped.await(out(), started);
             return 0;
@@ -144,11 +130,11 @@ public final class ServeCommand extends PapiSubcommand {
     }
 
     private RecommendationStore store(Settings settings, List<AutoCloseable> started) throws Exception {
-        String kind = settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
-        String tableName = settings.require(Setting.TABLE, table);
+        String kind = storeOptions.kind(settings);
+        String tableName = storeOptions.table(settings);
         switch (kind) {
             case "h2" -> {
-                Path dir = localDir.resolve(environment());
+                Path dir = storeOptions.localDir.resolve(environment());
                 RecommendationStore h2 = Stores.h2(LocalStore.jdbcUrl(dir), tableName);
                 started.add(h2);
                 return h2;
@@ -167,15 +153,15 @@ public final class ServeCommand extends PapiSubcommand {
                         throw PapiException.failure("SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but " + e.getMessage());
                     }
                 } else {
-                    if (connection == null && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
+                    if (storeOptions.connection == null && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
                         throw PapiException.usage("--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is "
                                 + "configured; inside SPCS this runs as the service, elsewhere pass -c NAME (connections.toml) "
                                 + "or set SNOWFLAKE_ACCOUNT and SNOWFLAKE_USER");
                     }
-                    var target = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings));
+                    var target = SnowflakeJdbc.target(settings, null, null, null, storeOptions.passphrase.source(settings));
                     dataSource = Stores.snowflakeDataSource(target.url(), target.properties());
                 }
-                RecommendationStore sf = Stores.snowflake(dataSource, tableName, LookupKey.forIdMode(parseIdMode()));
+                RecommendationStore sf = Stores.snowflake(dataSource, tableName, parseIdMode().keyType());
                 started.add(sf);
                 return sf;
             }
@@ -190,7 +176,7 @@ public final class ServeCommand extends PapiSubcommand {
                 return IngressAuth.none();
             }
             case "local" -> {
-                LocalAccount account = LocalAccount.open(localDir.resolve(environment()));
+                LocalAccount account = LocalAccount.open(storeOptions.localDir.resolve(environment()));
                 started.add(account);
                 String name = settings.get(Setting.ENDPOINT, endpoint).orElse("127.0.0.1:" + apiPort);
                 return new LocalIngressAuth(account.verifier(), name);

@@ -1,5 +1,6 @@
 package io.papi.cli.config;
 
+import io.papi.lookup.LookupTable;
 import java.util.Optional;
 
 /**
@@ -43,9 +44,16 @@ public enum Setting {
     BROKER_IDENTITIES("--identity", "PAPI_BROKER_IDENTITIES", null, null,
             "Identities of papi broker as NAME=CONNECTION, repeatable (environment: comma-separated); each connection gives "
                     + "account, user, private_key_file, role and papi_endpoint"),
-    BROKER_LISTEN("--listen", "PAPI_BROKER_LISTEN", null, "127.0.0.1:8081", "Address of papi broker's token API"),
-    BROKER_AUTH_TOKEN_FILE("--auth-token-file", "PAPI_BROKER_AUTH_TOKEN_FILE", null, null,
-            "File holding a bearer secret that callers of papi broker must send (papi call sends it)"),
+    BROKER_LISTEN("--listen", "PAPI_BROKER_LISTEN", null, "127.0.0.1:8081",
+            "Address of papi broker's token API: HOST:PORT, or unix:/path for a Unix socket (mode 0600, no secret needed)"),
+    BROKER_AUTH_TOKEN_FILE("--auth-token-file", "PAPI_BROKER_AUTH_TOKEN_FILE", null, "<PAPI_HOME>/broker/secret",
+            "File holding the secret callers of papi broker send as Authorization: Bearer (created 0600 when missing; papi call reads it)"),
+    BROKER_NO_CALLER_AUTH("--no-caller-auth", "PAPI_BROKER_NO_CALLER_AUTH", null, "false",
+            "papi broker asks token callers for X-Papi-Broker: 1 only, no secret (a pod or container whose network namespace is the boundary)"),
+    PROXY_AUTH("--proxy-auth", "PAPI_PROXY_AUTH", null, "false",
+            "papi broker's proxy asks for the secret in Proxy-Authorization: Bearer (it is open on loopback otherwise, like kubectl proxy)"),
+    TLS_CERT("--tls-cert", "PAPI_TLS_CERT", null, null, "PEM certificate chain for papi broker's TCP listeners (required beyond loopback)"),
+    TLS_KEY("--tls-key", "PAPI_TLS_KEY", null, null, "PEM PKCS#8 private key of --tls-cert"),
     SINK_FILE("--sink-file", "PAPI_SINK_FILE", null, null,
             "File papi broker rewrites with the token on every refresh (0600, atomic; {identity} for several identities)"),
     HEADER_FILE("--header-file", "PAPI_HEADER_FILE", null, null,
@@ -65,7 +73,7 @@ public enum Setting {
     API_HOST("--host", "PAPI_API_HOST", null, "127.0.0.1, inside SPCS 0.0.0.0", "Address the lookup API listens on (papi serve)"),
     API_PORT("--port", "PAPI_API_PORT", null, "8001", "Port of the lookup API (papi serve)"),
     STORE("--store", "PAPI_STORE", null, "h2", "Where the API reads recommendations: h2 (the local account's embedded store) or snowflake"),
-    TABLE("--table", "PAPI_TABLE", null, "MOVIE_RECOMMENDATIONS_HYBRID", "Lookup table (USER_ID primary key, RECOMMENDATIONS JSON)"),
+    TABLE("--table", "PAPI_TABLE", null, LookupTable.DEFAULT_NAME, "Lookup table (USER_ID primary key, RECOMMENDATIONS JSON)"),
     SPCS_TOKEN_FILE(null, "PAPI_SPCS_TOKEN_FILE", null, "/snowflake/session/token",
             "The SPCS session token file: papi serve binds 0.0.0.0 when it is present and, with SNOWFLAKE_HOST set, connects with it"),
     CACHE_TTL("--cache-ttl", "PAPI_CACHE_TTL", null, "180s", "How long the API caches one id's answer; 0 turns the cache off"),

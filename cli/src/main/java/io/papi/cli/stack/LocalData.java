@@ -6,7 +6,7 @@ import io.papi.recommender.Parameters;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Recommender;
 import io.papi.recommender.SyntheticData;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import io.papi.recommender.UserRecommendations;
 import java.io.IOException;
 import java.nio.file.Path;

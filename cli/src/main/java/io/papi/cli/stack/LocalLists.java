@@ -44,7 +44,7 @@ public final class LocalLists {
     public static long rows(Path localDir) throws SQLException {
         try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir)); Statement s = c.createStatement()) {
             s.execute(ListsTable.named(ListsTable.DEFAULT_NAME).h2Create());
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + ListsTable.DEFAULT_NAME)) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + ListsTable.named(ListsTable.DEFAULT_NAME).name())) {
                 rs.next();
                 return rs.getLong(1);
             }

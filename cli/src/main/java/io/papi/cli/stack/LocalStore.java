@@ -12,8 +12,6 @@ import java.nio.file.Path;
  * {@code papi recommend --publish} write while {@code papi serve} reads, from two processes.
  */
 public final class LocalStore {
-    public static final String DEFAULT_TABLE = "MOVIE_RECOMMENDATIONS_HYBRID";
-
     private LocalStore() {
     }
 

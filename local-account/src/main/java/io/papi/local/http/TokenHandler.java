@@ -1,7 +1,5 @@
 package io.papi.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.papi.local.LoginFailure;
 import io.papi.local.UserRegistry;
 import io.papi.local.login.BadTokenRequest;
@@ -20,6 +18,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.UUID;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code POST /oauth/token}: exchanges a key-pair JWT for a session token, as Snowflake does for SPCS ingress.
@@ -33,7 +36,7 @@ import java.util.UUID;
  * </ul>
  * Tokens and JWTs appear in the log only as short hashes.
  */
-public final class TokenHandler implements HttpHandler {
+public final class TokenHandler extends Handler.Abstract {
     public static final String PATH = "/oauth/token";
     /** A key-pair JWT is under 1 KB; anything near this limit is not a token request. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -56,38 +59,40 @@ public final class TokenHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) {
+        Replies.Exchange exchange = new Replies.Exchange(request, response, callback);
         try {
             respond(exchange);
         } catch (IOException e) {
             log.debug("client went away before the reply was sent: {}", e.getMessage());
+            callback.failed(e);
         } catch (RuntimeException e) {
             String uuid = UUID.randomUUID().toString();
             log.error("token request failed [{}]", uuid, e);
-            try {
+            if (response.isCommitted()) {
+                callback.failed(e);
+            } else {
                 Replies.oauthError(exchange, 500, "server_error", "the local account failed to handle the request; see its log [" + uuid + "]");
-            } catch (IOException | RuntimeException ignored) {
-                // headers may already be out; nothing more can be told to this client
             }
-        } finally {
-            exchange.close();
         }
+        return true;
     }
 
-    private void respond(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
+    private void respond(Replies.Exchange exchange) throws IOException {
+        String path = exchange.request().getHttpURI().getPath();
         if (!PATH.equals(path)) {
             Replies.oauthError(exchange, 404, "not_found", "no such path " + UntrustedText.quote(path)
                     + ": the token endpoint is POST " + PATH);
             return;
         }
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            Replies.oauthError(exchange, 405, "invalid_request", PATH + " takes POST, not " + UntrustedText.quote(exchange.getRequestMethod()));
+        String method = exchange.request().getMethod();
+        if (!"POST".equals(method)) {
+            exchange.response().getHeaders().put("Allow", "POST");
+            Replies.oauthError(exchange, 405, "invalid_request", PATH + " takes POST, not " + UntrustedText.quote(method));
             return;
         }
         byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = Content.Source.asInputStream(exchange.request())) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (body.length > MAX_BODY_BYTES) {
@@ -97,7 +102,7 @@ public final class TokenHandler implements HttpHandler {
         }
         TokenRequest request;
         try {
-            request = TokenRequest.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            request = TokenRequest.parse(exchange.request().getHeaders().get("Content-Type"), body);
         } catch (BadTokenRequest e) {
             log.info("bad token request: {} {}", e.error(), e.description());
             Replies.oauthError(exchange, e.status(), e.error(), e.description());
@@ -124,7 +129,7 @@ public final class TokenHandler implements HttpHandler {
         Replies.token(exchange, issued.token());
     }
 
-    private void reject(HttpExchange exchange, TokenRequest request, JwtRejected rejected) throws IOException {
+    private void reject(Replies.Exchange exchange, TokenRequest request, JwtRejected rejected) {
         String uuid = UUID.randomUUID().toString();
         failures.add(new LoginFailure(uuid, rejected.code(), rejected.reason(), rejected.user(), clock.instant()));
         log.warn("login failed [{}] {} user={} jwt={}: {}", uuid, rejected.code().code(),

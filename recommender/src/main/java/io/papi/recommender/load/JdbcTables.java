@@ -6,7 +6,7 @@ import io.papi.recommender.LoadOptions;
 import io.papi.recommender.LoadReport;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import io.papi.recommender.Titles;
 import io.papi.recommender.TimestampFormat;
 
@@ -51,9 +51,9 @@ public final class JdbcTables {
             throws SQLException, BadDataException {
         List<LoadReport> reports = new ArrayList<>();
         Ratings.Builder builder = Ratings.builder();
-        BadRowCollector ratingRows = new BadRowCollector(ratingsTable.sql(), options.strict());
+        BadRowCollector ratingRows = new BadRowCollector(ratingsTable.name(), options.strict());
         ProgressListener progress = options.progress();
-        progress.start("reading " + ratingsTable.sql(), -1);
+        progress.start("reading " + ratingsTable.name(), -1);
         try (PreparedStatement st = connection.prepareStatement(ratingsQuery(ratingsTable))) {
             st.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = st.executeQuery()) {
@@ -83,7 +83,7 @@ public final class JdbcTables {
         reports.add(ratingRows.report(builder.duplicatesReplaced()));
         Titles titles = Titles.empty();
         if (titlesTable != null) {
-            BadRowCollector titleRows = new BadRowCollector(titlesTable.sql(), options.strict());
+            BadRowCollector titleRows = new BadRowCollector(titlesTable.name(), options.strict());
             Map<Long, String> byItem = new HashMap<>();
             try (PreparedStatement st = connection.prepareStatement(titlesQuery(titlesTable))) {
                 st.setFetchSize(FETCH_SIZE);

@@ -1,8 +1,9 @@
 package io.papi.recommender.publish;
 
-import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
-import io.papi.recommender.TableName;
+import io.papi.lookup.LookupDdl;
+import io.papi.lookup.LookupTable;
+import io.papi.lookup.TableName;
 import io.papi.recommender.UserRecommendations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Publishes to the embedded H2 lookup table in one transaction. */
-public final class H2LookupPublisher implements LookupPublisher {
+/** Publishes to the embedded H2 lookup table in one transaction ({@code LookupPublisher.h2} hands it out). */
+public final class H2LookupPublisher {
 
-    /** Longest JSON text the RECOMMENDATIONS column holds. */
-    public static final int MAX_JSON_CHARS = 1_000_000;
+    private static final int MAX_JSON_CHARS = LookupTable.H2_MAX_JSON_CHARS;
     static final int BATCH = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(H2LookupPublisher.class);
 
@@ -29,20 +29,15 @@ public final class H2LookupPublisher implements LookupPublisher {
         this.table = table;
     }
 
-    public static String createSql(TableName table) {
-        return "CREATE TABLE IF NOT EXISTS " + table.sql()
-                + " (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR(" + MAX_JSON_CHARS + "))";
-    }
-
     static String deleteSql(TableName table) {
         return "DELETE FROM " + table.sql();
     }
 
     static String insertSql(TableName table) {
-        return "INSERT INTO " + table.sql() + " (USER_ID, RECOMMENDATIONS) VALUES (?, ?)";
+        return "INSERT INTO " + table.sql() + " (" + LookupTable.COLUMNS + ") VALUES (?, ?)";
     }
 
-    @Override
+    /** See {@code LookupPublisher#publish}. */
     public int publish(List<UserRecommendations> recommendations, ProgressListener progress) throws SQLException {
         // Render and check everything before touching the table, so a bad row cannot even start a transaction.
         String[] json = new String[recommendations.size()];
@@ -55,11 +50,11 @@ public final class H2LookupPublisher implements LookupPublisher {
             }
         }
         try (Statement st = connection.createStatement()) {
-            st.execute(createSql(table)); // DDL commits by itself in H2, so it stays outside the transaction
+            st.execute(LookupDdl.h2(table)); // DDL commits by itself in H2, so it stays outside the transaction
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        progress.start("publishing to " + table.sql(), json.length);
+        progress.start("publishing to " + table.name(), json.length);
         try {
             try (Statement st = connection.createStatement()) {
                 st.executeUpdate(deleteSql(table));
@@ -76,7 +71,7 @@ public final class H2LookupPublisher implements LookupPublisher {
                 }
             }
             connection.commit();
-            LOG.info("published {} users to {}", json.length, table.sql());
+            LOG.info("published {} users to {}", json.length, table.name());
             return json.length;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(e);

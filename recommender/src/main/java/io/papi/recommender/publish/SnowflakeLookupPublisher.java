@@ -1,6 +1,7 @@
 package io.papi.recommender.publish;
 
-import io.papi.recommender.LookupPublisher;
+import io.papi.lookup.KeyType;
+import io.papi.lookup.TableName;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.UserRecommendations;
 import org.slf4j.Logger;
@@ -10,25 +11,48 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.AbstractList;
 import java.util.List;
 
-/** Runs {@link SnowflakePublishSql}'s statements over a Snowflake JDBC connection. */
-public final class SnowflakeLookupPublisher implements LookupPublisher {
+/**
+ * Runs {@link SnowflakePublishSql}'s statements over a Snowflake JDBC connection ({@code LookupPublisher.snowflake}
+ * hands it out). The tables' key type follows the ids published ({@link KeyType#forIds}): NUMBER when every id is a
+ * number, as the guide's are, else VARCHAR. A table that exists already keeps its key type.
+ */
+public final class SnowflakeLookupPublisher {
 
     /** Rows per executeBatch; snowflake-jdbc sends a batch as one array bind (staged when large). */
     static final int BATCH = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(SnowflakeLookupPublisher.class);
 
     private final Connection connection;
-    private final SnowflakePublishSql sql;
+    private final TableName batchTable;
+    private final TableName lookupTable;
 
-    public SnowflakeLookupPublisher(Connection connection, SnowflakePublishSql sql) {
+    public SnowflakeLookupPublisher(Connection connection, TableName batchTable, TableName lookupTable) {
         this.connection = connection;
-        this.sql = sql;
+        this.batchTable = batchTable;
+        this.lookupTable = lookupTable;
     }
 
-    @Override
+    /** The user ids as text, as the key type is decided on them. */
+    static List<String> userIds(List<UserRecommendations> recommendations) {
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return Long.toString(recommendations.get(index).userId());
+            }
+
+            @Override
+            public int size() {
+                return recommendations.size();
+            }
+        };
+    }
+
+    /** See {@code LookupPublisher#publish}. */
     public int publish(List<UserRecommendations> recommendations, ProgressListener progress) throws SQLException {
+        SnowflakePublishSql sql = new SnowflakePublishSql(batchTable, lookupTable, KeyType.forIds(userIds(recommendations)));
         boolean autoCommit = connection.getAutoCommit();
         progress.start("publishing to Snowflake", recommendations.size());
         try {
@@ -41,7 +65,11 @@ public final class SnowflakeLookupPublisher implements LookupPublisher {
             try (PreparedStatement insert = connection.prepareStatement(sql.insertStage())) {
                 for (int k = 0; k < recommendations.size(); k++) {
                     UserRecommendations u = recommendations.get(k);
-                    insert.setLong(1, u.userId());
+                    if (sql.key() == KeyType.NUMBER) {
+                        insert.setLong(1, u.userId());
+                    } else {
+                        insert.setString(1, Long.toString(u.userId()));
+                    }
                     insert.setString(2, u.itemsJson());
                     insert.addBatch();
                     if ((k + 1) % BATCH == 0 || k + 1 == recommendations.size()) {
@@ -64,7 +92,7 @@ public final class SnowflakeLookupPublisher implements LookupPublisher {
                 }
                 throw e;
             }
-            LOG.info("published {} users to {}", recommendations.size(), sql.lookupTable().sql());
+            LOG.info("published {} users to {}", recommendations.size(), sql.lookupTable().name());
             return recommendations.size();
         } finally {
             progress.done();

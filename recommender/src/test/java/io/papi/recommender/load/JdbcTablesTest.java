@@ -4,7 +4,7 @@ import io.papi.recommender.BadDataException;
 import io.papi.recommender.Dataset;
 import io.papi.recommender.LoadOptions;
 import io.papi.recommender.Loaders;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,9 +72,9 @@ class JdbcTablesTest {
     @Test
     void queriesOnlyValidatedTableNames() {
         assertThat(JdbcTables.ratingsQuery(TableName.of("DB.PUBLIC.USER_RATINGS")))
-                .isEqualTo("SELECT \"USER_ID\", \"ITEM_ID\", \"RATING\", \"TIMESTAMP\" FROM DB.PUBLIC.USER_RATINGS");
+                .isEqualTo("SELECT \"USER_ID\", \"ITEM_ID\", \"RATING\", \"TIMESTAMP\" FROM \"DB\".\"PUBLIC\".\"USER_RATINGS\"");
         assertThatThrownBy(() -> TableName.of("USER_RATINGS; DROP TABLE TITLE"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is not a valid identifier");
+                .hasMessageContaining("is not a plain identifier");
     }
 }

@@ -3,7 +3,7 @@ package io.papi.recommender.publish;
 import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.RecommendedItem;
-import io.papi.recommender.TableName;
+import io.papi.lookup.TableName;
 import io.papi.recommender.UserRecommendations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

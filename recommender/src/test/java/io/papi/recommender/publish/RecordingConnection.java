@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 final class RecordingConnection {
 
     final List<String> calls = new ArrayList<>();
+    /** The Java type of each bound value, in order: Long for setLong, String for setString. */
+    final List<String> boundTypes = new ArrayList<>();
     private boolean autoCommit = true;
     private final Predicate<String> failOn;
 
@@ -71,6 +73,7 @@ final class RecordingConnection {
                 case "setLong":
                 case "setString":
                     calls.add("bind " + args[0] + "=" + args[1]);
+                    boundTypes.add(args[1].getClass().getSimpleName());
                     return null;
                 case "addBatch":
                     calls.add("addBatch");

@@ -32,6 +32,7 @@ import java.time.Duration;
  * </ul>
  */
 public final class BrokerMetrics implements RefreshListener {
+    private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Clock clock;
 
@@ -85,15 +86,17 @@ public final class BrokerMetrics implements RefreshListener {
 
     /** One answer of the token API: {@code ok}, {@code unavailable}, {@code bad_request}, {@code refused}. */
     public void tokenRequest(String identity, String answer) {
-        Counter.builder("papi.broker.token.requests").description("token API answers").tag("identity", identity)
-                .tag("answer", answer).register(registry).increment();
+        // looked up once per label set: building and registering a meter on every request costs more than the request
+        counters.computeIfAbsent("token\0" + identity + "\0" + answer, k -> Counter.builder("papi.broker.token.requests")
+                .description("token API answers").tag("identity", identity).tag("answer", answer).register(registry)).increment();
     }
 
     /** One proxied request, by the status class relayed ({@code 2xx} ... or {@code error}). */
     public void proxyRequest(String identity, int status, boolean retried) {
         String statusClass = status <= 0 ? "error" : (status / 100) + "xx";
-        Counter.builder("papi.broker.proxy.requests").description("requests forwarded to the endpoint").tag("identity", identity)
-                .tag("status", statusClass).tag("retried", Boolean.toString(retried)).register(registry).increment();
+        counters.computeIfAbsent("proxy\0" + identity + "\0" + statusClass + "\0" + retried, k -> Counter.builder("papi.broker.proxy.requests")
+                .description("requests forwarded to the endpoint").tag("identity", identity).tag("status", statusClass)
+                .tag("retried", Boolean.toString(retried)).register(registry)).increment();
     }
 
     /** The Prometheus text exposition. */

@@ -10,13 +10,15 @@ import java.util.Set;
  * and are never forwarded, nor is any header the {@code Connection} header names. Going up, {@code Host} is set
  * from the endpoint's URL, the caller's {@code Authorization} is replaced by the broker's token, and the broker's
  * own headers stay behind; coming down, {@code Content-Length} and {@code Date} are the local server's to write.
+ * {@code Cookie} and {@code Set-Cookie} never pass: the proxy is open to every local process, so a session cookie
+ * the endpoint set would be handed to whoever calls next.
  */
 public final class ForwardedHeaders {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
     private static final Set<String> NOT_UPSTREAM = Set.of("host", "authorization", "content-length", "x-papi-broker",
-            "x-papi-identity", "expect");
-    private static final Set<String> NOT_DOWNSTREAM = Set.of("content-length", "date");
+            "x-papi-identity", "expect", "cookie");
+    private static final Set<String> NOT_DOWNSTREAM = Set.of("content-length", "date", "set-cookie");
 
     private final Set<String> connectionNamed;
 

@@ -1,10 +1,8 @@
 package io.papi.broker.sidecar;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.papi.broker.RefreshingTokenSource;
 import io.papi.broker.TokenBroker;
 import io.papi.broker.TokenStatus;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -12,27 +10,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /livez} (the process answers), {@code /readyz} (every identity holds a token with more than the ready margin,
- * 60 s by default, left; 503 otherwise, naming why per identity) and {@code /metrics} (Prometheus text).
+ * 60 s by default, left, and every sink file was written at the last refresh; 503 otherwise, naming why) and
+ * {@code /metrics} (Prometheus text).
  */
 final class HealthRoutes {
     private final TokenBroker broker;
-    private final BrokerMetrics metrics;
     private final Clock clock;
+    private final Supplier<List<String>> sinkProblems;
 
-    HealthRoutes(TokenBroker broker, BrokerMetrics metrics, Clock clock) {
+    HealthRoutes(TokenBroker broker, Clock clock, Supplier<List<String>> sinkProblems) {
         this.broker = broker;
-        this.metrics = metrics;
         this.clock = clock;
+        this.sinkProblems = sinkProblems;
     }
 
-    void live(HttpExchange exchange) throws IOException {
-        Replies.json(exchange, 200, Map.of("live", true));
+    void live(HttpCall call) {
+        call.json(200, Map.of("live", true));
     }
 
-    void ready(HttpExchange exchange) throws IOException {
+    /** @param details false beyond loopback without the secret: then only ready or not, and no token hashes */
+    void ready(HttpCall call, boolean details) {
         Instant now = clock.instant();
         boolean allReady = true;
         List<Map<String, Object>> identities = new ArrayList<>();
@@ -61,13 +62,23 @@ final class HealthRoutes {
             status.nextAttemptAt().ifPresent(t -> entry.put("next_attempt_at", DateTimeFormatter.ISO_INSTANT.format(t)));
             identities.add(entry);
         }
+        List<String> sinks = sinkProblems.get();
+        allReady &= sinks.isEmpty();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ready", allReady);
-        body.put("identities", identities);
-        Replies.json(exchange, allReady ? 200 : 503, body);
+        if (!sinks.isEmpty()) {
+            body.put("reason", "sink_failed");
+        }
+        if (details) {
+            body.put("identities", identities);
+            if (!sinks.isEmpty()) {
+                body.put("sink_failures", sinks);
+            }
+        }
+        call.json(allReady ? 200 : 503, body);
     }
 
-    void metrics(HttpExchange exchange) throws IOException {
-        Replies.text(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+    void metrics(HttpCall call, BrokerMetrics metrics) {
+        call.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
     }
 }

@@ -1,8 +1,5 @@
 package io.papi.broker.sidecar;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.papi.broker.RefreshingTokenSource;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenUnavailableException;
@@ -10,10 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -21,98 +17,155 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Forwards each request to the endpoint with {@code Authorization: Snowflake Token="..."} added, and relays the
- * answer, streaming its body. When the endpoint answers 401 or redirects to its login page, the token is
+ * answer, streaming long bodies. When the endpoint answers 401 or redirects to its login page, the token is
  * invalidated and the request sent once more with a fresh one (when its body could be held for that).
  */
-public final class ProxyHandler implements HttpHandler {
+public final class ProxyHandler extends Handler.Abstract.NonBlocking implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
     private static final int COPY_BUFFER = 16 * 1024;
+    /** Answers up to this size are read whole and written in one go; longer ones are streamed. */
+    private static final long WHOLE_ANSWER_BYTES = 64 * 1024;
 
     private final HttpUrl upstream;
+    private final String base;
     private final RefreshingTokenSource tokens;
     private final OkHttpClient client;
     private final CallerGuard guard;
     private final BrokerMetrics metrics;
+    private final AsyncRelay relay;
 
-    public ProxyHandler(HttpUrl upstream, RefreshingTokenSource tokens, OkHttpClient client, CallerGuard guard, BrokerMetrics metrics) {
+    /**
+     * @param client for requests with a body, which may be sent twice and so are held (up to 1 MiB) on a pool thread
+     * @param timeout the longest wait between bytes of the endpoint's answer
+     */
+    public ProxyHandler(HttpUrl upstream, RefreshingTokenSource tokens, OkHttpClient client, CallerGuard guard, BrokerMetrics metrics,
+            Duration timeout, int connections) {
         this.upstream = upstream;
+        String text = upstream.toString();
+        this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.tokens = tokens;
         this.client = client;
         this.guard = guard;
         this.metrics = metrics;
+        this.relay = new AsyncRelay(upstream, tokens, metrics, timeout, connections);
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String identity = tokens.identity().name();
-        Optional<CallerGuard.Refusal> refusal = guard.checkProxyRequest(exchange);
+    public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+        HttpCall call = new HttpCall(request, response, callback);
+        Optional<CallerGuard.Refusal> refusal = guard.checkProxyRequest(call.headers(), call.scheme());
         if (refusal.isPresent()) {
-            CallerGuard.Refusal r = refusal.get();
-            if (r.status() == 401) {
-                exchange.getResponseHeaders().set("Proxy-Authenticate", "Bearer realm=\"papi broker\"");
-            }
-            metrics.proxyRequest(identity, r.status(), false);
-            Replies.error(exchange, r.status(), r.reason(), r.message());
-            return;
+            refuse(call, refusal.get());
+            return true;
         }
-        HttpUrl target = target(exchange);
-        String method = exchange.getRequestMethod();
-        RequestBodies body = RequestBodies.read(exchange.getRequestBody(), declaredLength(exchange.getRequestHeaders()));
-        boolean retried = false;
-        Response response = null;
+        Optional<SessionToken> held = hasBody(request) ? Optional.empty() : tokens.held(Duration.ZERO);
+        if (held.isPresent()) {
+            relay.forward(call, target(call).toString(), held.get(), false);
+        } else {
+            request.getContext().execute(() -> blocking(call));
+        }
+        return true;
+    }
+
+    private void refuse(HttpCall call, CallerGuard.Refusal r) {
+        if (r.status() == 401) {
+            call.setHeader("Proxy-Authenticate", "Bearer realm=\"papi broker\"");
+        }
+        metrics.proxyRequest(tokens.identity().name(), r.status(), false);
+        call.error(r.status(), r.reason(), r.message());
+    }
+
+    /** Requests with a body, or while no token is held: on a pool thread, with OkHttp. */
+    private void blocking(HttpCall call) {
+        org.eclipse.jetty.server.Response response = call.response();
+        Callback callback = call.callback();
         try {
-            SessionToken token = tokens.get(Duration.ZERO);
-            response = send(exchange, target, method, body, token);
-            if (LoginRedirect.meansNoValidToken(response.code(), response.header("Location"), upstream.host()) && body.replayable()) {
-                LOG.info("proxy: {} {} answered {} with token {}; retrying once with a fresh token", method, target.encodedPath(),
-                        response.code(), token.hash());
-                response.close();
-                response = null;
-                tokens.invalidate(token.hash());
-                token = tokens.get(Duration.ZERO);
-                retried = true;
-                response = send(exchange, target, method, body, token);
-            }
-            metrics.proxyRequest(identity, response.code(), retried);
-            relay(exchange, method, response);
-        } catch (TokenUnavailableException e) {
-            metrics.proxyRequest(identity, 503, retried);
-            e.retryAfter().ifPresent(d -> exchange.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
-            Replies.error(exchange, 503, "no_token", e.getMessage());
-        } catch (UpstreamException e) {
-            metrics.proxyRequest(identity, e.status, retried);
-            Replies.error(exchange, e.status, e.status == 504 ? "upstream_timeout" : "upstream_unreachable", e.getMessage());
-        } finally {
-            if (response != null) {
-                response.close();
+            forward(call);
+        } catch (IOException e) {
+            LOG.debug("proxy request {} {} broke off: {}", call.method(), BrokerHandler.printable(call.path()), e.toString());
+            callback.failed(e);
+        } catch (RuntimeException e) {
+            LOG.error("proxy request {} {} failed", call.method(), BrokerHandler.printable(call.path()), e);
+            if (response.isCommitted()) {
+                callback.failed(e);
+            } else {
+                call.error(500, "internal", "internal error (" + e.getClass().getSimpleName() + "); see the broker's log");
             }
         }
     }
 
-    private HttpUrl target(HttpExchange exchange) {
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        String base = upstream.toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
+    @Override
+    public void close() {
+        relay.close();
+    }
+
+    private void forward(HttpCall call) throws IOException {
+        String identity = tokens.identity().name();
+        HttpUrl target = target(call);
+        String method = call.method();
+        RequestBodies body = hasBody(call.request())
+                ? RequestBodies.read(Content.Source.asInputStream(call.request()), call.request().getLength())
+                : RequestBodies.NONE;
+        boolean retried = false;
+        Response answer = null;
+        try {
+            SessionToken token = tokens.get(Duration.ZERO);
+            answer = send(call, target, method, body, token);
+            if (LoginRedirect.meansNoValidToken(answer.code(), answer.header("Location"), upstream.host()) && body.replayable()) {
+                LOG.info("proxy: {} {} answered {} with token {}; retrying once with a fresh token", method, target.encodedPath(),
+                        answer.code(), token.hash());
+                answer.close();
+                answer = null;
+                tokens.invalidate(token.hash());
+                token = tokens.get(Duration.ZERO);
+                retried = true;
+                answer = send(call, target, method, body, token);
+            }
+            metrics.proxyRequest(identity, answer.code(), retried);
+            relay(call, answer);
+        } catch (TokenUnavailableException e) {
+            metrics.proxyRequest(identity, 503, retried);
+            e.retryAfter().ifPresent(d -> call.setHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+            call.error(503, "no_token", e.getMessage());
+        } catch (UpstreamException e) {
+            metrics.proxyRequest(identity, e.status, retried);
+            call.error(e.status, e.status == 504 ? "upstream_timeout" : "upstream_unreachable", e.getMessage());
+        } finally {
+            if (answer != null) {
+                answer.close();
+            }
         }
+    }
+
+    private static boolean hasBody(org.eclipse.jetty.server.Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    private HttpUrl target(HttpCall call) {
+        String rawPath = call.path();
+        String rawQuery = call.rawQuery();
         HttpUrl url = HttpUrl.parse(base + (rawPath == null || rawPath.isEmpty() ? "/" : rawPath) + (rawQuery == null ? "" : "?" + rawQuery));
         return url != null ? url : upstream;
     }
 
-    private Response send(HttpExchange exchange, HttpUrl target, String method, RequestBodies body, SessionToken token)
-            throws UpstreamException {
-        Headers incoming = exchange.getRequestHeaders();
-        ForwardedHeaders rules = ForwardedHeaders.of(incoming.get("Connection"));
+    private Response send(HttpCall call, HttpUrl target, String method, RequestBodies body, SessionToken token) throws UpstreamException {
+        HttpFields incoming = call.headers();
+        ForwardedHeaders rules = ForwardedHeaders.of(incoming.getValuesList(HttpHeader.CONNECTION));
         Request.Builder request = new Request.Builder().url(target);
-        for (Map.Entry<String, List<String>> header : incoming.entrySet()) {
-            if (rules.upstream(header.getKey())) {
-                header.getValue().forEach(value -> request.addHeader(header.getKey(), value));
+        for (HttpField header : incoming) {
+            if (rules.upstream(header.getName())) {
+                request.addHeader(header.getName(), header.getValue());
             }
         }
         request.header("Authorization", token.authorizationHeader());
@@ -139,45 +192,43 @@ public final class ProxyHandler implements HttpHandler {
         return body.toRequestBody();
     }
 
-    private static void relay(HttpExchange exchange, String method, Response response) throws IOException {
-        ForwardedHeaders rules = ForwardedHeaders.of(response.headers("Connection"));
-        Headers outgoing = exchange.getResponseHeaders();
-        for (String name : response.headers().names()) {
+    private static void relay(HttpCall call, Response answer) throws IOException {
+        ForwardedHeaders rules = ForwardedHeaders.of(answer.headers("Connection"));
+        org.eclipse.jetty.server.Response response = call.response();
+        HttpFields.Mutable outgoing = response.getHeaders();
+        for (String name : answer.headers().names()) {
             if (rules.downstream(name)) {
-                outgoing.put(name, response.headers(name));
+                for (String value : answer.headers(name)) {
+                    outgoing.add(name, value);
+                }
             }
         }
-        int status = response.code();
-        ResponseBody body = response.body();
-        boolean noBody = method.equalsIgnoreCase("HEAD") || status == 204 || status == 304 || (status >= 100 && status < 200);
+        int status = answer.code();
+        response.setStatus(status);
+        ResponseBody body = answer.body();
+        boolean noBody = call.method().equalsIgnoreCase("HEAD") || status == 204 || status == 304 || (status >= 100 && status < 200);
         if (noBody || body == null) {
-            exchange.sendResponseHeaders(status, -1);
+            response.write(true, null, call.callback());
             return;
         }
         long length = body.contentLength();
-        exchange.sendResponseHeaders(status, length == 0 ? -1 : Math.max(0, length));
-        if (length == 0) {
+        if (length >= 0 && length <= WHOLE_ANSWER_BYTES) {
+            byte[] bytes = body.bytes();
+            outgoing.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            response.write(true, ByteBuffer.wrap(bytes), call.callback());
             return;
         }
-        try (InputStream in = body.byteStream(); OutputStream out = exchange.getResponseBody()) {
+        if (length > 0) {
+            outgoing.put(HttpHeader.CONTENT_LENGTH, length);
+        }
+        try (InputStream in = body.byteStream(); OutputStream out = Content.Sink.asOutputStream(response)) {
             byte[] buffer = new byte[COPY_BUFFER];
             int n;
             while ((n = in.read(buffer)) != -1) {
                 out.write(buffer, 0, n);
             }
         }
-    }
-
-    private static long declaredLength(Headers headers) {
-        String value = headers.getFirst("Content-Length");
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        call.callback().succeeded();
     }
 
     /** The endpoint could not be reached: 502, or 504 when it did not answer in time. */

@@ -17,6 +17,9 @@ public final class RequestBodies {
     /** Bodies up to 1 MiB can be replayed. */
     public static final int REPLAYABLE_BYTES = 1024 * 1024;
 
+    /** No body at all (a GET without Content-Length or Transfer-Encoding). */
+    public static final RequestBodies NONE = new RequestBodies(new byte[0], null, 0);
+
     private final byte[] head;
     private final InputStream rest;
     private final long contentLength;

@@ -1,19 +1,19 @@
 package io.papi.broker.sidecar;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.papi.broker.RefreshingTokenSource;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenBroker;
 import io.papi.broker.TokenHash;
 import io.papi.broker.TokenUnavailableException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,31 +38,61 @@ final class TokenRoutes {
         this.clock = clock;
     }
 
-    void read(HttpExchange exchange, String path) throws IOException {
-        Query query;
-        RefreshingTokenSource source;
-        Duration minValid;
-        try {
-            query = Query.parse(exchange.getRequestURI().getRawQuery(), READ_PARAMETERS);
-            source = broker.source(query.get("identity"));
-            minValid = query.get("min_valid").map(v -> DurationText.parse(v, "min_valid")).orElse(Duration.ZERO);
-        } catch (IllegalArgumentException e) {
-            metrics.tokenRequest("unknown", "bad_request");
-            Replies.error(exchange, 400, "bad_request", e.getMessage());
+    /** What a read asks for. */
+    private record ReadRequest(RefreshingTokenSource source, Duration minValid) {
+    }
+
+    /**
+     * Answers a read without blocking when it can: a bad request, or a token already held with the life asked for.
+     *
+     * @return false when answering needs a refresh (and so {@link #read}, on a thread that may wait)
+     */
+    boolean answerNow(HttpCall call) {
+        Optional<ReadRequest> read = parse(call);
+        if (read.isEmpty()) {
+            return true;
+        }
+        Optional<SessionToken> held = read.get().source().held(read.get().minValid());
+        held.ifPresent(token -> answer(call, read.get().source(), token));
+        return held.isPresent();
+    }
+
+    /** Answers a read, waiting for a refresh when the token held does not have the life asked for. */
+    void read(HttpCall call) {
+        Optional<ReadRequest> read = parse(call);
+        if (read.isEmpty()) {
             return;
         }
-        String identity = source.identity().name();
+        RefreshingTokenSource source = read.get().source();
         SessionToken token;
         try {
-            token = source.get(minValid);
+            token = source.get(read.get().minValid());
         } catch (TokenUnavailableException e) {
-            unavailable(exchange, e);
+            unavailable(call, e);
             return;
         }
+        answer(call, source, token);
+    }
+
+    private Optional<ReadRequest> parse(HttpCall call) {
+        try {
+            Query query = Query.parse(call.rawQuery(), READ_PARAMETERS);
+            RefreshingTokenSource source = broker.source(query.get("identity"));
+            Duration minValid = query.get("min_valid").map(v -> DurationText.parse(v, "min_valid")).orElse(Duration.ZERO);
+            return Optional.of(new ReadRequest(source, minValid));
+        } catch (IllegalArgumentException e) {
+            metrics.tokenRequest("unknown", "bad_request");
+            call.error(400, "bad_request", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void answer(HttpCall call, RefreshingTokenSource source, SessionToken token) {
+        String identity = source.identity().name();
         metrics.tokenRequest(identity, "ok");
-        switch (path) {
-            case "/token" -> Replies.text(exchange, 200, "text/plain; charset=utf-8", token.value());
-            case "/header" -> Replies.text(exchange, 200, "text/plain; charset=utf-8", "Authorization: " + token.authorizationHeader());
+        switch (call.path()) {
+            case "/token" -> call.text(200, "text/plain; charset=utf-8", token.value());
+            case "/header" -> call.text(200, "text/plain; charset=utf-8", "Authorization: " + token.authorizationHeader());
             default -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("token", token.value());
@@ -70,25 +100,24 @@ final class TokenRoutes {
                 body.put("expires_at", DateTimeFormatter.ISO_INSTANT.format(token.expiresAt()));
                 body.put("expires_in", Math.max(0, token.remaining(clock).toSeconds()));
                 body.put("identity", identity);
-                Replies.json(exchange, 200, body);
+                call.json(200, body);
             }
         }
     }
 
-    void invalidate(HttpExchange exchange) throws IOException {
+    void invalidate(HttpCall call) throws IOException {
         Query query;
         RefreshingTokenSource source;
         String hash;
         try {
-            query = Query.parse(exchange.getRequestURI().getRawQuery(), INVALIDATE_PARAMETERS)
-                    .and(Query.parse(form(exchange), INVALIDATE_PARAMETERS));
+            query = Query.parse(call.rawQuery(), INVALIDATE_PARAMETERS).and(Query.parse(form(call), INVALIDATE_PARAMETERS));
             source = broker.source(query.get("identity"));
             hash = query.get("token_hash").or(() -> query.get("token").map(TokenHash::of))
                     .orElseThrow(() -> new IllegalArgumentException("name the rejected token: token_hash=sha256:... (from /token.json) "
                             + "or token=<the token>"));
         } catch (IllegalArgumentException e) {
             metrics.tokenRequest("unknown", "bad_request");
-            Replies.error(exchange, 400, "bad_request", e.getMessage());
+            call.error(400, "bad_request", e.getMessage());
             return;
         }
         boolean dropped = source.invalidate(hash);
@@ -97,36 +126,35 @@ final class TokenRoutes {
         body.put("identity", source.identity().name());
         body.put("detail", dropped ? "token " + hash + " dropped; a new one is on its way"
                 : "token " + hash + " is not the one held (already replaced): fetch the current one");
-        Replies.json(exchange, 200, body);
+        call.json(200, body);
     }
 
-    private void unavailable(HttpExchange exchange, TokenUnavailableException e) throws IOException {
+    private void unavailable(HttpCall call, TokenUnavailableException e) {
         metrics.tokenRequest(e.identity(), "unavailable");
         int status = e.reason() == TokenUnavailableException.Cause.MIN_VALID_TOO_LONG ? 400 : 503;
-        e.retryAfter().ifPresent(d -> exchange.getResponseHeaders().set("Retry-After",
-                Long.toString(Math.max(1, d.toSeconds() + (d.toMillisPart() > 0 ? 1 : 0)))));
+        e.retryAfter().ifPresent(d -> call.setHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds() + (d.toMillisPart() > 0 ? 1 : 0)))));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
-        body.put("reason", e.failure().map(f -> f.reason().label()).orElse(e.reason().name().toLowerCase(java.util.Locale.ROOT)));
+        body.put("reason", e.failure().map(f -> f.reason().label()).orElse(e.reason().name().toLowerCase(Locale.ROOT)));
         body.put("identity", e.identity());
         e.failure().ifPresent(f -> body.put("permanent", f.permanent()));
         e.retryAfter().ifPresent(d -> body.put("retry_in", d.toSeconds()));
-        Replies.json(exchange, status, body);
+        call.json(status, body);
     }
 
     /** The form body of a POST, at most 8 KiB; anything else is not a form. */
-    private static String form(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
-            if (bytes.length > MAX_FORM_BYTES) {
-                throw new IllegalArgumentException("the request body is over 8 KiB: send token_hash=sha256:... alone");
-            }
-            String type = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (bytes.length > 0 && type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                throw new IllegalArgumentException("send the body as application/x-www-form-urlencoded (curl -d token_hash=...), "
-                        + "or the parameters in the query string");
-            }
-            return new String(bytes, StandardCharsets.UTF_8).trim();
+    private static String form(HttpCall call) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = call.body(MAX_FORM_BYTES);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the request body is over 8 KiB: send token_hash=sha256:... alone");
         }
+        String type = call.header("Content-Type");
+        if (bytes.length > 0 && type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new IllegalArgumentException("send the body as application/x-www-form-urlencoded (curl -d token_hash=...), "
+                    + "or the parameters in the query string");
+        }
+        return new String(bytes, StandardCharsets.UTF_8).trim();
     }
 }

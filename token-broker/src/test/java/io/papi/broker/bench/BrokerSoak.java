@@ -58,6 +58,7 @@ import java.util.stream.Stream;
  * Bounded: at most 15 minutes, 16 callers with a pause between calls. Run through token-broker/bench/soak.sh.
  */
 public final class BrokerSoak {
+    private static final String SECRET = "soak-secret-0123456789abcdef";
     private static final Pattern EXP = Pattern.compile("\"exp\":(\\d+)");
     private static final long SLACK_MILLIS = 250;
     private static final int CALLERS = 16;
@@ -100,7 +101,7 @@ public final class BrokerSoak {
         RefreshPolicy policy = RefreshPolicy.builder().refreshAt(0.25).minMargin(Duration.ofSeconds(5)).jitter(0.1)
                 .backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)).readyMargin(Duration.ofSeconds(5)).build();
         BrokerServer broker = BrokerServer.start(BrokerConfig.builder().identity(identity).policy(policy)
-                .listen(new InetSocketAddress("127.0.0.1", 0)).sinks(dir.resolve("token"), dir.resolve("header"))
+                .listen(new InetSocketAddress("127.0.0.1", 0)).authToken(SECRET).sinks(dir.resolve("token"), dir.resolve("header"))
                 .drain(Duration.ofSeconds(2)).build());
         broker.awaitReady(Duration.ofSeconds(30));
 
@@ -121,7 +122,7 @@ public final class BrokerSoak {
             String path = c % 2 == 0 ? "/token.json" : "/token";
             callers.execute(() -> {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + broker.port() + path))
-                        .header("X-Papi-Broker", "1").timeout(Duration.ofSeconds(30)).build();
+                        .header("X-Papi-Broker", "1").header("Authorization", "Bearer " + SECRET).timeout(Duration.ofSeconds(30)).build();
                 while (System.currentTimeMillis() < deadline) {
                     long sent = System.currentTimeMillis();
                     long t0 = System.nanoTime();

@@ -28,9 +28,10 @@ class ForwardedHeadersTest {
     }
 
     @Test
-    void answersKeepTheirHeadersButNotLengthAndDate() {
+    void answersKeepTheirHeadersButNotLengthDateOrCookies() {
         assertThat(rules.downstream("Content-Type")).isTrue();
-        assertThat(rules.downstream("Set-Cookie")).isTrue();
+        assertThat(rules.downstream("Set-Cookie")).isFalse();
+        assertThat(rules.upstream("Cookie")).isFalse();
         assertThat(rules.downstream("Location")).isTrue();
         assertThat(rules.downstream("Content-Length")).isFalse();
         assertThat(rules.downstream("Date")).isFalse();

@@ -1,6 +1,6 @@
 package io.papi.broker.testing;
 
-import io.papi.broker.sidecar.Scheduler;
+import io.papi.broker.refresh.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,0 +1,52 @@
+package io.papi.cli.command;
+
+import io.papi.cli.config.Setting;
+import io.papi.cli.config.Settings;
+import java.util.Locale;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The lookup store a command serves from or publishes to: {@code --store}, {@code --table}, {@code -c}, and the
+ * options those share ({@code --local-dir} for the h2 store, {@code --passphrase-file} for a connection's key).
+ * Declared once for {@code papi serve} and {@code papi recommend}.
+ */
+public final class StoreOptions {
+    @Option(names = "--store", paramLabel = "h2|snowflake",
+            description = "Lookup store: h2 (the local account's embedded store) or snowflake (env PAPI_STORE; default h2)")
+    String store;
+
+    @Mixin
+    TableOption table = new TableOption();
+
+    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
+            description = "Snowflake connection for --store snowflake outside SPCS, and for recommend's --from-snowflake and "
+                    + "--in-warehouse (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
+    String connection;
+
+    @Mixin
+    LocalDirOption localDir = new LocalDirOption();
+
+    @Mixin
+    PassphraseOptions passphrase = new PassphraseOptions();
+
+    /** The settings of this command's connection ({@code -c}, else the environment's or the default connection). */
+    public Settings settings(PapiSubcommand command) {
+        return new Settings(command.environment(), connection, command::warn);
+    }
+
+    /** {@code h2} or {@code snowflake} as given (lower-cased), else the default; checked by the caller. */
+    public String kind(Settings settings) {
+        return settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
+    }
+
+    /** The lookup table's name as given, else the default. */
+    public String table(Settings settings) {
+        return table.name(settings);
+    }
+
+    /** Whether {@code --store} was given on the command line. */
+    public boolean storeGiven() {
+        return store != null;
+    }
+}

@@ -1,0 +1,93 @@
+package io.papi.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TLS from the PEM files openssl writes. */
+class PemTlsTest {
+    @TempDir
+    Path dir;
+
+    private void openssl(String... args) throws Exception {
+        Process p = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+    }
+
+    @Test
+    void servesHttpsWithAnRsaOrEcKeyFromPem() throws Exception {
+        for (String key : new String[] {"rsa:2048", "ec"}) {
+            String[] newKey = key.equals("ec")
+                    ? new String[] {"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"}
+                    : new String[] {"-newkey", key};
+            String[] args = new String[] {"openssl", "req", "-x509", "-nodes", "-keyout", "k.pem", "-out", "c.pem", "-days", "1",
+                    "-subj", "/CN=papi", "-addext", "subjectAltName=IP:127.0.0.1"};
+            String[] all = new String[args.length + newKey.length];
+            System.arraycopy(args, 0, all, 0, 3);
+            System.arraycopy(newKey, 0, all, 3, newKey.length);
+            System.arraycopy(args, 3, all, 3 + newKey.length, args.length - 3);
+            openssl(all);
+
+            try (HttpServing serving = HttpServing.start(ServingConfig.builder("tls", ServerAddress.tcp("127.0.0.1", 0))
+                    .tls(new PemTls(dir.resolve("c.pem"), dir.resolve("k.pem"))).build(), new Handler.Abstract() {
+                        @Override
+                        public boolean handle(Request request, Response response, Callback callback) {
+                            response.write(true, ByteBuffer.wrap((request.isSecure() ? "secure" : "plain").getBytes(StandardCharsets.UTF_8)), callback);
+                            return true;
+                        }
+                    })) {
+                HttpClient client = HttpClient.newBuilder().sslContext(trusting(dir.resolve("c.pem"))).build();
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(serving.describe() + "/")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.body()).as(key).isEqualTo("secure");
+                assertThat(serving.describe()).startsWith("https://127.0.0.1:");
+            }
+        }
+    }
+
+    @Test
+    void unusableFilesAreNamed() throws Exception {
+        Path cert = Files.writeString(dir.resolve("c.pem"), "not a certificate");
+        Path key = Files.writeString(dir.resolve("k.pem"), "not a key");
+
+        assertThatThrownBy(() -> new PemTls(cert, key).contextFactory()).hasMessageContaining("--tls-cert " + cert);
+        assertThatThrownBy(() -> new PemTls(dir.resolve("missing.pem"), key).contextFactory()).hasMessageContaining("does not exist");
+        openssl("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "real.key", "-out", "real.pem", "-days", "1", "-subj", "/CN=x");
+        assertThatThrownBy(() -> new PemTls(dir.resolve("real.pem"), key).contextFactory())
+                .hasMessageContaining("--tls-key " + key).hasMessageContaining("PKCS#8");
+    }
+
+    private static SSLContext trusting(Path certificate) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("papi", CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificate))));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+}
