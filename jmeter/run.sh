@@ -14,6 +14,9 @@
 #   --mode miss|hit     miss: all threads share one pass over the ids (spread out, as many cache misses as the
 #                       ids allow); hit: every thread walks the file on its own, so ids repeat (default miss)
 #   --url URL           the API: http://127.0.0.1:8001 (default) or https://<ingress host> of an SPCS endpoint
+#   --routes LIST       customer (default), or a mix picked at random per request: customer,similar,also-viewed,
+#                       bought-together,most-viewed,best-sellers,most-popular,trending (docs/recipes.md)
+#   --items FILE        item ids for the /item routes, one a line (default jmeter/item_ids.csv: the quickstart's)
 #   --ids FILE          one id a line, e.g. from `papi ids` (default jmeter/cust_ids.csv: the quickstart's ids)
 #   --threads N         JMeter threads; enough to hold the rate when each request takes a while (default 20)
 #   --ramp-up D         time to start all threads (default 5s)
@@ -23,7 +26,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
-rate=200 duration=60s mode=miss url=http://127.0.0.1:8001 ids="$here/cust_ids.csv" threads=20 ramp_up=5s out=""
+rate=200 duration=60s mode=miss url=http://127.0.0.1:8001 ids="$here/cust_ids.csv" threads=20 ramp_up=5s out="" routes=customer items="$here/item_ids.csv"
 header_file="${PAPI_HEADER_FILE:-${PAPI_HOME:-$HOME/.papi}/broker/header}"
 
 usage_error() { echo "run.sh: $*" >&2; exit 2; }
@@ -37,6 +40,8 @@ while [ $# -gt 0 ]; do
     --mode) need_value "$1" $#; mode="$2"; shift 2 ;;
     --url) need_value "$1" $#; url="$2"; shift 2 ;;
     --ids) need_value "$1" $#; ids="$2"; shift 2 ;;
+    --routes) need_value "$1" $#; routes="$2"; shift 2 ;;
+    --items) need_value "$1" $#; items="$2"; shift 2 ;;
     --threads) need_value "$1" $#; threads="$2"; shift 2 ;;
     --ramp-up) need_value "$1" $#; ramp_up="$2"; shift 2 ;;
     --out) need_value "$1" $#; out="$2"; shift 2 ;;
@@ -90,7 +95,7 @@ echo "run.sh: JMeter starting (Maven fetches it from Maven Central on first use)
 mvn -B -f "$here/pom.xml" clean verify \
     -Dpapi.protocol="$protocol" -Dpapi.host="$host" -Dpapi.port="$port" -Dpapi.rate="$rate" \
     -Dpapi.duration="$duration_s" -Dpapi.rampUp="$ramp_up_s" -Dpapi.threads="$threads" -Dpapi.mode="$mode" \
-    -Dpapi.headerFile="$header_file" -Dpapi.idsFile="$ids" 2>&1 | tee "$log" | grep --line-buffered -E '^\[INFO\] summary [+=]' || true
+    -Dpapi.headerFile="$header_file" -Dpapi.idsFile="$ids" -Dpapi.routes="$routes" -Dpapi.itemsFile="$(readlink -f "$items")" 2>&1 | tee "$log" | grep --line-buffered -E '^\[INFO\] summary [+=]' || true
 if ! grep -q 'BUILD SUCCESS' "$log"; then
   tail -n 40 "$log" >&2
   echo "run.sh: the JMeter run failed (Maven's output above)" >&2

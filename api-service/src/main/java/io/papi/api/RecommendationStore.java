@@ -26,6 +26,17 @@ public interface RecommendationStore extends AutoCloseable {
      */
     Map<String, String> lookup(List<String> ids);
 
+    /**
+     * One row of the lists table: the stored JSON array of list {@code list} under {@code key} (a seed item, a user,
+     * or {@code "_"} for a global list), exactly as stored; null when there is no such row. Both are bound as
+     * parameters. Stores that hold no lists say so by throwing.
+     *
+     * @throws StoreException when the store cannot answer
+     */
+    default String list(String list, String key) {
+        throw new StoreException(this + " holds no lists");
+    }
+
     /** True when the store answers a trivial query within {@code timeout}; never throws. */
     boolean ping(Duration timeout);
 

@@ -60,6 +60,7 @@ public final class Stores {
         Driver h2 = new org.h2.Driver();
         try (Connection c = h2.connect(jdbcUrl, new Properties()); Statement s = c.createStatement()) {
             s.execute(LookupDdl.h2(name));
+            s.execute(io.papi.api.store.ListsSql.h2Create(TableName.of(io.papi.api.store.ListsSql.DEFAULT_TABLE)));
         } catch (SQLException e) {
             throw new StoreException("cannot open the h2 store at " + jdbcUrl.split(";", 2)[0] + ": "
                     + e.getMessage(), e);

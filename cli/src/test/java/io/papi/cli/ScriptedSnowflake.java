@@ -117,7 +117,12 @@ public final class ScriptedSnowflake implements Driver {
                         run(prepared != null ? prepared : (String) args[0]);
                         yield 0;
                     }
+                    case "executeBatch" -> {
+                        run(prepared);
+                        yield new int[0];
+                    }
                     case "getResultSet" -> current[0];
+                    case "addBatch" -> null;
                     case "close", "setQueryTimeout", "setFetchSize", "setString", "setLong", "setInt", "setObject", "setBigDecimal" -> null;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];

@@ -33,6 +33,8 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
     private final PrometheusMeterRegistry registry;
     private final byte[] testPage;
     private final byte[] notReady;
+    private final ListRoutes lists;
+    private final PersonalizeRoutes personalize;
 
     public ApiRoutes(ApiConfig config, RecommendationLookup lookup, StoreCalls store,
                      PrometheusMeterRegistry registry) {
@@ -41,6 +43,8 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
         this.store = store;
         this.registry = registry;
         this.testPage = TestPage.html();
+        this.lists = new ListRoutes(lookup.lists(config.cacheTtl(), config.cacheMaxSize()));
+        this.personalize = new PersonalizeRoutes(lookup.lists(config.cacheTtl(), config.cacheMaxSize()), lists.ids());
         this.notReady = Json.error("recommendation store did not answer its ping within "
                 + store.timeout().toMillis() + " ms");
     }
@@ -54,10 +58,25 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
             return true;
         }
         String method = request.getMethod();
+        if (route.takesPost()) {
+            if (!HttpMethod.POST.is(method)) {
+                response.getHeaders().put(Responses.ALLOW_POST);
+                Responses.json(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+                        Json.error("method " + method + " is not allowed on " + route.template() + ": use POST"));
+                return true;
+            }
+            // reading the body may wait for the network: off this thread
+            request.getComponents().getExecutor().execute(() -> personalize.answer(route, request, response, callback));
+            return true;
+        }
         if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
             response.getHeaders().put(Responses.ALLOW_GET);
             Responses.json(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
                     Json.error("method " + method + " is not allowed on " + route.template() + ": use GET"));
+            return true;
+        }
+        if (route.list() != null) {
+            lists.answer(route, request, path, response, callback);
             return true;
         }
         switch (route) {

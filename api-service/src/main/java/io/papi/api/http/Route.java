@@ -7,6 +7,15 @@ package io.papi.api.http;
 public enum Route {
     ROOT("/"),
     CUSTOMER("/customer/{ids}"),
+    ITEM_SIMILAR("/item/{id}/similar", "similar"),
+    ITEM_ALSO_VIEWED("/item/{id}/also-viewed", "also-viewed"),
+    ITEM_BOUGHT_TOGETHER("/item/{id}/bought-together", "bought-together"),
+    POPULAR_MOST_VIEWED("/popular/most-viewed", "most-viewed"),
+    POPULAR_BEST_SELLERS("/popular/best-sellers", "best-sellers"),
+    POPULAR_MOST_POPULAR("/popular/most-popular", "most-popular"),
+    TRENDING("/trending", "trending"),
+    RECOMMENDATIONS("/recommendations"),
+    PERSONALIZE_RANKING("/personalize-ranking"),
     TEST_PAGE("/test"),
     HEALTH("/healthz"),
     READY("/readyz"),
@@ -14,11 +23,34 @@ public enum Route {
     UNMATCHED("unmatched");
 
     static final String CUSTOMER_PREFIX = "/customer/";
+    static final String ITEM_PREFIX = "/item/";
 
     private final String template;
+    /** The lists-table list this route serves, or null. */
+    private final String list;
 
     Route(String template) {
+        this(template, null);
+    }
+
+    Route(String template, String list) {
         this.template = template;
+        this.list = list;
+    }
+
+    /** The list a list route serves ({@code similar}, {@code trending}, ...); null for other routes. */
+    public String list() {
+        return list;
+    }
+
+    /** True for the item-to-item routes, {@code /item/{id}/...}. */
+    public boolean perItem() {
+        return this == ITEM_SIMILAR || this == ITEM_ALSO_VIEWED || this == ITEM_BOUGHT_TOGETHER;
+    }
+
+    /** The Personalize-compatible routes take a JSON body by POST; every other route is GET (and HEAD). */
+    public boolean takesPost() {
+        return this == RECOMMENDATIONS || this == PERSONALIZE_RANKING;
     }
 
     public String template() {
@@ -42,14 +74,42 @@ public enum Route {
         if (rawPath.startsWith(CUSTOMER_PREFIX)) {
             return rawPath.indexOf('/', CUSTOMER_PREFIX.length()) < 0 ? CUSTOMER : UNMATCHED;
         }
+        if (rawPath.startsWith(ITEM_PREFIX)) {
+            return itemRoute(rawPath);
+        }
         return switch (rawPath) {
             case "/customer" -> CUSTOMER;
+            case "/popular/most-viewed" -> POPULAR_MOST_VIEWED;
+            case "/popular/best-sellers" -> POPULAR_BEST_SELLERS;
+            case "/popular/most-popular" -> POPULAR_MOST_POPULAR;
+            case "/trending" -> TRENDING;
+            case "/recommendations" -> RECOMMENDATIONS;
+            case "/personalize-ranking" -> PERSONALIZE_RANKING;
             case "/test" -> TEST_PAGE;
             case "/healthz" -> HEALTH;
             case "/readyz" -> READY;
             case "/metrics" -> METRICS;
             default -> UNMATCHED;
         };
+    }
+
+    /** {@code /item/<id>/<list>} with one raw segment for the id (an encoded slash stays inside it). */
+    private static Route itemRoute(String rawPath) {
+        int slash = rawPath.lastIndexOf('/');
+        if (slash < ITEM_PREFIX.length() || rawPath.indexOf('/', ITEM_PREFIX.length()) != slash) {
+            return UNMATCHED;
+        }
+        return switch (rawPath.substring(slash)) {
+            case "/similar" -> ITEM_SIMILAR;
+            case "/also-viewed" -> ITEM_ALSO_VIEWED;
+            case "/bought-together" -> ITEM_BOUGHT_TOGETHER;
+            default -> UNMATCHED;
+        };
+    }
+
+    /** The raw, still percent-encoded id of an {@code /item/{id}/...} path (empty for {@code /item//similar}). */
+    static String itemSegment(String rawPath) {
+        return rawPath.substring(ITEM_PREFIX.length(), rawPath.lastIndexOf('/'));
     }
 
     /** The ids segment of a {@link #CUSTOMER} path, still percent-encoded; empty for {@code /customer}. */

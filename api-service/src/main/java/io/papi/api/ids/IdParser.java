@@ -13,7 +13,8 @@ import java.util.Set;
  * <p>Only the shapes below pass, so nothing else can reach a query (ids are also bound as parameters there):
  * <ul>
  *   <li>NUMERIC: ASCII digits; leading zeros are dropped ({@code 007} is user {@code 7}, the guide's NUMBER key);</li>
- *   <li>ALPHANUMERIC: ASCII letters and digits, case kept.</li>
+ *   <li>ALPHANUMERIC: ASCII letters, digits and {@code . _ : -}, case kept: Snowplow's UUIDs and 32-hex media ids,
+ *       SKUs, Personalize's ids of up to 256 characters.</li>
  * </ul>
  * Ids are comma-separated, at most {@code maxIds} of them, each at most {@code maxIdLength} characters; a
  * repeated id is looked up and answered once, in the order first asked. Percent-escapes are decoded first, so
@@ -31,7 +32,7 @@ public final class IdParser {
         this.mode = mode;
         this.maxIds = maxIds;
         this.maxIdLength = maxIdLength;
-        this.rule = (mode == IdMode.NUMERIC ? "ids are digits" : "ids are letters and digits")
+        this.rule = (mode == IdMode.NUMERIC ? "ids are digits" : "ids are letters, digits and ._:-")
                 + ", comma-separated, at most " + maxIds;
     }
 
@@ -73,6 +74,37 @@ public final class IdParser {
         return result;
     }
 
+    /**
+     * One id, as {@code /item/{id}/...} and {@code ?user=} take it: the same rules, and a comma is simply a character
+     * that is not allowed.
+     *
+     * @param what names the id in the message ("item id", "user")
+     */
+    public String parseOne(String raw, String what) throws InvalidIdsException {
+        String id = raw.indexOf('%') < 0 ? raw : percentDecode(raw);
+        String single = (mode == IdMode.NUMERIC ? "digits" : "letters, digits and ._:-") + ", at most " + maxIdLength
+                + " characters";
+        if (id.isEmpty()) {
+            throw new InvalidIdsException("no " + what + " given: " + what + "s are " + single);
+        }
+        if (id.length() > maxIdLength) {
+            throw new InvalidIdsException(what + " '" + shown(id, 0, id.length()) + "' is " + id.length()
+                    + " characters long: " + what + "s are " + single);
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (!allowed(id.charAt(i))) {
+                throw new InvalidIdsException(what + " '" + shown(id, 0, id.length())
+                        + "' has a character that is not allowed: " + what + "s are " + single);
+            }
+        }
+        return id;
+    }
+
+    private boolean allowed(char c) {
+        return (c >= '0' && c <= '9') || (mode == IdMode.ALPHANUMERIC && ((c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z') || c == '.' || c == '_' || c == ':' || c == '-'));
+    }
+
     private String check(String ids, int start, int end, int position) throws InvalidIdsException {
         int length = end - start;
         if (length == 0) {
@@ -84,11 +116,9 @@ public final class IdParser {
         }
         for (int i = start; i < end; i++) {
             char c = ids.charAt(i);
-            boolean ok = (c >= '0' && c <= '9')
-                    || (mode == IdMode.ALPHANUMERIC && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')));
-            if (!ok) {
+            if (!allowed(c)) {
                 throw new InvalidIdsException("id '" + shown(ids, start, end) + "' at position " + position
-                        + (mode == IdMode.NUMERIC ? " is not a number: " : " is not alphanumeric: ") + rule);
+                        + (mode == IdMode.NUMERIC ? " is not a number: " : " has a character that is not allowed: ") + rule);
             }
         }
         if (mode == IdMode.NUMERIC) {

@@ -7,7 +7,7 @@ package io.papi.api.ids;
 public final class InvalidIdsException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    InvalidIdsException(String message) {
+    public InvalidIdsException(String message) {
         // no stack trace: this is the caller's mistake, answered on the hot path
         super(message, null, false, false);
     }

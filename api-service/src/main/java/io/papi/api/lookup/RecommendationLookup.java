@@ -26,6 +26,11 @@ public final class RecommendationLookup {
         this.renderer = new AnswerRenderer(mode);
     }
 
+    /** Lists and single users' recommendations, on this lookup's store and metrics, with a cache of their own. */
+    public ListLookup lists(java.time.Duration ttl, long maxSize) {
+        return new ListLookup(store, metrics, ttl, maxSize);
+    }
+
     public CompletableFuture<byte[]> answer(List<String> ids) {
         int n = ids.size();
         byte[][] elements = new byte[n][];

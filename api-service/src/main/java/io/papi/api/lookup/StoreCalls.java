@@ -60,12 +60,21 @@ public final class StoreCalls implements AutoCloseable {
 
     /** The store's raw answer, without timeout (see {@link #bounded}). */
     CompletableFuture<Map<String, String>> lookup(List<String> ids) {
+        return call(() -> store.lookup(ids));
+    }
+
+    /** One row of the lists table, null when absent; without timeout (see {@link #bounded}). */
+    CompletableFuture<String> list(String list, String key) {
+        return call(() -> store.list(list, key));
+    }
+
+    private <T> CompletableFuture<T> call(java.util.function.Supplier<T> work) {
         try {
             return CompletableFuture.supplyAsync(() -> {
                 long start = System.nanoTime();
                 boolean ok = false;
                 try {
-                    Map<String, String> found = store.lookup(ids);
+                    T found = work.get();
                     ok = true;
                     return found;
                 } finally {

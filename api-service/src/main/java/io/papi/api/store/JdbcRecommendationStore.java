@@ -1,6 +1,7 @@
 package io.papi.api.store;
 
 import io.papi.lookup.KeyType;
+import io.papi.lookup.TableName;
 import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     private final AutoCloseable onClose;
     private final String name;
     private final KeyType key;
+    private final ListsSql lists;
 
     public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, AutoCloseable onClose, String name) {
         this(dataSource, sql, KeyType.VARCHAR, onClose, name);
@@ -36,6 +38,12 @@ public final class JdbcRecommendationStore implements RecommendationStore {
 
     /** @param key the type of the table's USER_ID: ids are bound as it, and ids it cannot hold are not looked up */
     public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, KeyType key, AutoCloseable onClose, String name) {
+        this(dataSource, sql, ListsSql.snowflake(TableName.of(ListsSql.DEFAULT_TABLE)), key, onClose, name);
+    }
+
+    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, ListsSql lists, KeyType key,
+                                   AutoCloseable onClose, String name) {
+        this.lists = lists;
         this.key = key;
         this.dataSource = dataSource;
         this.sql = sql;
@@ -55,6 +63,17 @@ public final class JdbcRecommendationStore implements RecommendationStore {
             return LookupRows.run(statement, ids, key);
         } catch (SQLException e) {
             throw new StoreException(name + " lookup failed: " + LookupRows.describe(e), e);
+        }
+    }
+
+    @Override
+    public String list(String list, String listKey) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(lists.select())) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            return ListsSql.run(statement, list, listKey);
+        } catch (SQLException e) {
+            throw new StoreException(name + " list lookup failed: " + LookupRows.describe(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.papi.api.store;
 
 import io.papi.lookup.KeyType;
+import io.papi.lookup.TableName;
 import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
 import java.sql.Connection;
@@ -37,6 +38,7 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
     private static final class Session {
         final Connection connection;
         final PreparedStatement[] lookups = new PreparedStatement[31];
+        PreparedStatement list;
 
         Session(Connection connection) {
             this.connection = connection;
@@ -50,10 +52,33 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
     private final ThreadLocal<Session> mine = new ThreadLocal<>();
     private volatile boolean closed;
 
+    private final ListsSql lists;
+
     public ThreadConfinedJdbcStore(ConnectionFactory connections, LookupSql sql, String name) {
+        this(connections, sql, ListsSql.h2(TableName.of(ListsSql.DEFAULT_TABLE)), name);
+    }
+
+    public ThreadConfinedJdbcStore(ConnectionFactory connections, LookupSql sql, ListsSql lists, String name) {
         this.connections = connections;
         this.sql = sql;
+        this.lists = lists;
         this.name = name;
+    }
+
+    @Override
+    public String list(String list, String key) {
+        Session session = null;
+        try {
+            session = session();
+            if (session.list == null) {
+                session.list = session.connection.prepareStatement(lists.select());
+                session.list.setQueryTimeout(JdbcRecommendationStore.QUERY_TIMEOUT_SECONDS);
+            }
+            return ListsSql.run(session.list, list, key);
+        } catch (SQLException e) {
+            discard(session);
+            throw new StoreException(name + " list lookup failed: " + LookupRows.describe(e), e);
+        }
     }
 
     @Override

@@ -103,6 +103,8 @@ public final class QuickstartCommand extends PapiSubcommand {
                 step("Reusing " + rows + " users' recommendations");
             }
 
+            io.papi.cli.stack.LocalLists.Lists lists = recipeLists(dir);
+
             ServiceKeys serviceKeys = ServiceKeys.loadOrCreate(keys, "rsa_key");
             step((serviceKeys.created() ? "Created" : "Reusing") + " key pair " + serviceKeys.privateKeyFile());
             step("Service user: " + account.users().create(USER, ROLE, serviceKeys.publicKey()));
@@ -170,6 +172,7 @@ public final class QuickstartCommand extends PapiSubcommand {
             out().println("  curl -H @" + brokerDir.resolve("header") + " " + apiUrl + "/customer/" + id);
             out().println("  curl -H \"$(" + BrokerCurl.line(brokerUrl, "/header", secretFile).replace("curl ", "curl -s ") + ")\" "
                     + apiUrl + "/customer/" + id);
+            printListRoutes(proxyUrl, lists);
             out().flush();
             if (exitAfterLookup) {
                 closeAll(started);
@@ -198,6 +201,33 @@ public final class QuickstartCommand extends PapiSubcommand {
         }
         step("Authenticated lookup GET " + url + " -> 200 in " + micros / 1000.0 + " ms:");
         out().println(response.body());
+    }
+
+    /** E-commerce events, their datasets and papi's recipe lists, made once and then reused. */
+    private io.papi.cli.stack.LocalLists.Lists recipeLists(Path dir) throws Exception {
+        if (io.papi.cli.stack.LocalLists.rows(dir) > 0) {
+            step("Reusing the recipe lists (" + io.papi.cli.stack.LocalLists.rows(dir) + " rows; delete "
+                    + dir.resolve("recipes") + " and the local store to rebuild)");
+            return null;
+        }
+        step("Generating synthetic e-commerce events, their datasets and the recipe lists...");
+        long t0 = System.nanoTime();
+        io.papi.cli.stack.LocalLists.Lists lists = io.papi.cli.stack.LocalLists.create(dir);
+        step("Published " + lists.rows() + " lists in " + (System.nanoTime() - t0) / 1_000_000 + " ms (docs/recipes.md)");
+        return lists;
+    }
+
+    /** One curl line per list route; with reused lists the item and user are placeholders. */
+    private void printListRoutes(String proxyUrl, io.papi.cli.stack.LocalLists.Lists lists) {
+        String item = lists != null && lists.seedItem() != null ? lists.seedItem() : "ITEM_ID";
+        String user = lists != null && lists.user() != null ? lists.user() : "USER_ID";
+        for (String route : List.of("/item/" + item + "/similar", "/item/" + item + "/also-viewed",
+                "/item/" + item + "/bought-together?n=5", "/popular/most-viewed?n=5", "/popular/best-sellers?n=5",
+                "/popular/most-popular?n=5&user=" + user, "/trending?n=5")) {
+            out().println("  curl '" + proxyUrl + route + "'");
+        }
+        out().println("  curl -X POST -H 'Content-Type: application/json' " + proxyUrl + "/recommendations -d '{\"recommenderArn\":"
+                + "\"arn:aws:personalize:us-east-1:1:recommender/aws-ecomm-frequently-bought-together\",\"itemId\":\"" + item + "\"}'");
     }
 
     private void step(String line) {

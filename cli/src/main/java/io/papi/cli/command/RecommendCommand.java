@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
                 "Every user (or the users in --users), written as JSON Lines,",
                 "{\"user_id\": 22, \"recommendations\": [{\"item_id\":..,\"movie_name\":..,\"movie_score\":\"..\"}, ...]},",
                 "and/or publish them to the lookup table (--publish), replacing the previous set atomically."},
-        subcommands = EvaluateCommand.class)
+        subcommands = {EvaluateCommand.class, RecommendListsCommand.class})
 public final class RecommendCommand extends PapiSubcommand {
     @Mixin
     RatingsOptions source = new RatingsOptions();

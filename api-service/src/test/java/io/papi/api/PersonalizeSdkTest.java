@@ -1,0 +1,117 @@
+package io.papi.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
+import software.amazon.awssdk.services.personalizeruntime.model.GetPersonalizedRankingResponse;
+import software.amazon.awssdk.services.personalizeruntime.model.GetRecommendationsResponse;
+import software.amazon.awssdk.services.personalizeruntime.model.InvalidInputException;
+import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
+import software.amazon.awssdk.services.personalizeruntime.model.ResourceNotFoundException;
+
+/** The real AWS SDK for Java v2 Personalize Runtime client, its endpoint overridden to papi, and nothing else changed. */
+class PersonalizeSdkTest {
+    private static final String ARN = "arn:aws:personalize:us-east-1:123456789012:recommender/";
+    static RecommendationStore store;
+    static RunningApi api;
+    static PersonalizeRuntimeClient personalize;
+
+    @BeforeAll
+    static void start() throws Exception {
+        String url = "jdbc:h2:mem:personalize;DB_CLOSE_DELAY=-1";
+        store = Stores.h2(url, io.papi.lookup.LookupTable.DEFAULT_NAME);
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement lists = c.prepareStatement("INSERT INTO PAPI_LISTS VALUES (?, ?, ?)");
+             PreparedStatement users = c.prepareStatement("INSERT INTO " + io.papi.lookup.LookupTable.DEFAULT_NAME + " VALUES (?, ?)")) {
+            row(lists, "bought-together", "a", "[{\"item_id\":\"b\",\"score\":1.5},{\"item_id\":\"c\",\"score\":1}]");
+            row(lists, "most-popular", "_", "[{\"item_id\":\"p1\",\"score\":9},{\"item_id\":\"50\",\"score\":8},{\"item_id\":\"p2\",\"score\":7}]");
+            row(lists, "seen", "7", "[{\"item_id\":\"c\",\"score\":1}]");
+            users.setString(1, "7");
+            users.setString(2, "[{\"item_id\":50,\"movie_name\":\"Star Wars\",\"movie_score\":\"12.00\"},"
+                    + "{\"item_id\":51,\"movie_name\":\"Fargo\",\"movie_score\":\"11.50\"}]");
+            users.executeUpdate();
+        }
+        api = RunningApi.start(ApiConfig.builder().idMode(ApiConfig.IdMode.ALPHANUMERIC), store, IngressAuth.none());
+        personalize = PersonalizeRuntimeClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + api.port()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static void row(PreparedStatement s, String list, String key, String json) throws Exception {
+        s.setString(1, list);
+        s.setString(2, key);
+        s.setString(3, json);
+        s.executeUpdate();
+    }
+
+    @AfterAll
+    static void stop() {
+        personalize.close();
+        api.close();
+        store.close();
+    }
+
+    @Test
+    void getRecommendationsForFrequentlyBoughtTogetherStartsWithB() {
+        GetRecommendationsResponse r = personalize.getRecommendations(b -> b
+                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together").itemId("a").numResults(5));
+        assertThat(r.itemList()).extracting(PredictedItem::itemId).containsExactly("b", "c");
+        assertThat(r.itemList().get(0).score()).isEqualTo(1.5);
+        assertThat(r.recommendationId()).startsWith("RID-");
+    }
+
+    @Test
+    void aUserFilterRemovesWhatTheUserInteractedWith() {
+        GetRecommendationsResponse r = personalize.getRecommendations(b -> b
+                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together").itemId("a").userId("7"));
+        assertThat(r.itemList()).extracting(PredictedItem::itemId).containsExactly("b");
+    }
+
+    @Test
+    void recommendedForYouReadsTheUsersRecommendationsAndUnknownUsersGetThePopularList() {
+        assertThat(personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you").userId("7"))
+                .itemList()).extracting(PredictedItem::itemId).containsExactly("50", "51");
+        assertThat(personalize.getRecommendations(b -> b.campaignArn("arn:aws:personalize:us-east-1:1:campaign/aws-vod-top-picks")
+                .userId("stranger").numResults(2)).itemList()).extracting(PredictedItem::itemId).containsExactly("p1", "50");
+    }
+
+    @Test
+    void personalizedRankingPutsTheUsersItemsFirstThenPopularOnes() {
+        GetPersonalizedRankingResponse r = personalize.getPersonalizedRanking(b -> b
+                .campaignArn("arn:aws:personalize:us-east-1:1:campaign/recommended-for-you").userId("7")
+                .inputList(List.of("p2", "zz", "51", "p1", "50")));
+        assertThat(r.personalizedRanking()).extracting(PredictedItem::itemId).containsExactly("50", "51", "p1", "p2", "zz");
+        assertThat(r.recommendationId()).startsWith("RID-");
+    }
+
+    @Test
+    void unknownItemsAndRecipesRaiseResourceNotFoundAndBadIdsInvalidInput() {
+        assertThatThrownBy(() -> personalize.getRecommendations(b -> b
+                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together").itemId("nope")))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("no bought-together list for item 'nope'");
+        assertThatThrownBy(() -> personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-something-else").itemId("a")))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("no recipe 'aws-something-else'");
+        assertThatThrownBy(() -> personalize.getRecommendations(b -> b
+                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together").itemId("a'; DROP TABLE X")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> personalize.getRecommendations(b -> b
+                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("itemId is required");
+    }
+}

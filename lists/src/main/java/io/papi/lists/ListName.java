@@ -1,0 +1,50 @@
+package io.papi.lists;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * papi's lists, named as the API serves them. Global lists are stored under {@link #GLOBAL_KEY}; item-to-item
+ * lists under the seed item's id.
+ */
+public enum ListName {
+    MOST_VIEWED("most-viewed", true),
+    BEST_SELLERS("best-sellers", true),
+    MOST_POPULAR("most-popular", true),
+    TRENDING("trending", true),
+    BOUGHT_TOGETHER("bought-together", false),
+    ALSO_VIEWED("also-viewed", false),
+    SIMILAR("similar", false),
+    /** Per user, not per item: what each user interacted with, for the API's {@code ?user=} filter. */
+    SEEN("seen", false);
+
+    /** The key of a global list's one row. Keys are scoped by list, so an item called "_" cannot collide with it. */
+    public static final String GLOBAL_KEY = "_";
+
+    private final String id;
+    private final boolean global;
+
+    ListName(String id, boolean global) {
+        this.id = id;
+        this.global = global;
+    }
+
+    /** The name in the lists table, in JSON Lines and in routes. */
+    public String id() {
+        return id;
+    }
+
+    public boolean global() {
+        return global;
+    }
+
+    public static Optional<ListName> of(String id) {
+        String lower = id.toLowerCase(Locale.ROOT);
+        for (ListName name : values()) {
+            if (name.id.equals(lower)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+}

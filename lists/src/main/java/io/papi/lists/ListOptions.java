@@ -1,0 +1,82 @@
+package io.papi.lists;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The knobs of {@link RecipeLists#compute}. Defaults: 100 items a list; popularity over the whole input, no decay;
+ * trending over 1 day, at least 5 interactions in the latest interval; bought-together with support 2 by lift;
+ * also-viewed with Jaccard 0.01 or more; sessions end after 30 minutes without a view (Snowplow's default session
+ * timeout); 50 neighbours per item for "similar"; baskets and sessions are cut to their first 100 distinct items.
+ */
+public record ListOptions(int size, Duration window, Duration halfLife, Duration trendInterval, int trendMinCount,
+                          int minSupport, Measure measure, double jaccardThreshold, Duration sessionGap,
+                          int neighbours, int maxBasket) {
+
+    /** How bought-together scores a pair. */
+    public enum Measure { LIFT, COSINE }
+
+    public ListOptions {
+        Objects.requireNonNull(trendInterval, "trendInterval");
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(sessionGap, "sessionGap");
+        require(size >= 1, "a list holds at least 1 item (got " + size + ")");
+        require(window == null || !window.isNegative() && !window.isZero(), "the popularity window must be positive");
+        require(halfLife == null || !halfLife.isNegative() && !halfLife.isZero(), "the half-life must be positive");
+        require(!trendInterval.isNegative() && !trendInterval.isZero(), "the trend interval must be positive");
+        require(trendMinCount >= 1, "the trending minimum count is at least 1 (got " + trendMinCount + ")");
+        require(minSupport >= 1, "the minimum support is at least 1 transaction (got " + minSupport + ")");
+        require(jaccardThreshold >= 0 && jaccardThreshold <= 1, "the Jaccard threshold is between 0 and 1 (got "
+                + jaccardThreshold + ")");
+        require(neighbours >= 1, "neighbours is at least 1 (got " + neighbours + ")");
+        require(maxBasket >= 2, "a basket or session keeps at least 2 items (got " + maxBasket + ")");
+    }
+
+    public static ListOptions defaults() {
+        return new ListOptions(100, null, null, Duration.ofDays(1), 5, 2, Measure.LIFT, 0.01,
+                Duration.ofMinutes(30), 50, 100);
+    }
+
+    public ListOptions withSize(int n) {
+        return new ListOptions(n, window, halfLife, trendInterval, trendMinCount, minSupport, measure,
+                jaccardThreshold, sessionGap, neighbours, maxBasket);
+    }
+
+    public ListOptions withPopularity(Duration newWindow, Duration newHalfLife) {
+        return new ListOptions(size, newWindow, newHalfLife, trendInterval, trendMinCount, minSupport, measure,
+                jaccardThreshold, sessionGap, neighbours, maxBasket);
+    }
+
+    public ListOptions withTrending(Duration interval, int minCount) {
+        return new ListOptions(size, window, halfLife, interval, minCount, minSupport, measure, jaccardThreshold,
+                sessionGap, neighbours, maxBasket);
+    }
+
+    public ListOptions withBoughtTogether(int support, Measure newMeasure) {
+        return new ListOptions(size, window, halfLife, trendInterval, trendMinCount, support, newMeasure,
+                jaccardThreshold, sessionGap, neighbours, maxBasket);
+    }
+
+    public ListOptions withAlsoViewed(double threshold) {
+        return new ListOptions(size, window, halfLife, trendInterval, trendMinCount, minSupport, measure, threshold,
+                sessionGap, neighbours, maxBasket);
+    }
+
+    /** The trending intervals the CLI offers: 30m, 1h, 3h, 1d. */
+    public static Duration trendInterval(String text) {
+        return switch (text) {
+            case "30m" -> Duration.ofMinutes(30);
+            case "1h" -> Duration.ofHours(1);
+            case "3h" -> Duration.ofHours(3);
+            case "1d" -> Duration.ofDays(1);
+            default -> throw new IllegalArgumentException("the trending interval is one of 30m, 1h, 3h, 1d (got "
+                    + text + ")");
+        };
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
