@@ -4,7 +4,7 @@
  * sidecar). Public types in flow order:
  *
  * <ol>
- *   <li>Keys: {@link io.papi.broker.KeyPairs}, {@link io.papi.broker.KeyFiles}, {@link io.papi.broker.SecureFiles},
+ *   <li>Keys: {@link io.papi.broker.KeyPairs}, {@link io.papi.broker.KeyFiles} (through {@code io.papi.files.SecureFiles}),
  *       {@link io.papi.broker.PrivateKeys}, {@link io.papi.broker.PassphraseSource},
  *       {@link io.papi.broker.PublicKeys}, {@link io.papi.broker.KeyFingerprint},
  *       {@link io.papi.broker.KeyFileException}.</li>
@@ -20,6 +20,7 @@
  *   <li>Broker: {@link io.papi.broker.TokenBroker}, {@link io.papi.broker.TokenSinks},
  *       {@link io.papi.broker.BrokerConfig}, {@link io.papi.broker.BrokerSecret},
  *       {@link io.papi.broker.BrokerServer}, {@link io.papi.broker.ForwardingProxy}.</li>
+ *   <li>Shared with every command: {@link io.papi.broker.Durations}, papi's one duration grammar.</li>
  * </ol>
  *
  * <p>Internals: {@code keys} (PEM decoding), {@code exchange} (request and response bodies of {@code /oauth/token}),

@@ -44,7 +44,7 @@ public final class TokenHandler extends Handler.Abstract {
     public static final String INVALID_JWT_CODE = "390144";
     /** Snowflake's code for a requested role that is not granted to the user. */
     public static final String ROLE_NOT_GRANTED_CODE = "390186";
-    private static final Logger log = LoggerFactory.getLogger(TokenHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TokenHandler.class);
 
     private final KeyPairJwtCheck check;
     private final SessionTokenIssuer issuer;
@@ -64,11 +64,11 @@ public final class TokenHandler extends Handler.Abstract {
         try {
             respond(exchange);
         } catch (IOException e) {
-            log.debug("client went away before the reply was sent: {}", e.getMessage());
+            LOG.debug("client went away before the reply was sent: {}", e.getMessage());
             callback.failed(e);
         } catch (RuntimeException e) {
             String uuid = UUID.randomUUID().toString();
-            log.error("token request failed [{}]", uuid, e);
+            LOG.error("token request failed [{}]", uuid, e);
             if (response.isCommitted()) {
                 callback.failed(e);
             } else {
@@ -104,7 +104,7 @@ public final class TokenHandler extends Handler.Abstract {
         try {
             request = TokenRequest.parse(exchange.request().getHeaders().get("Content-Type"), body);
         } catch (BadTokenRequest e) {
-            log.info("bad token request: {} {}", e.error(), e.description());
+            LOG.info("bad token request: {} {}", e.error(), e.description());
             TokenReplies.oauthError(exchange, e.status(), e.error(), e.description());
             return;
         }
@@ -117,14 +117,14 @@ public final class TokenHandler extends Handler.Abstract {
         }
         String role = request.scope().role() == null ? user.defaultRole() : request.scope().role();
         if (!role.equals(user.defaultRole()) && !role.equals(UserRegistry.PUBLIC_ROLE)) {
-            log.warn("login refused for user {}: role {} is not granted (default role {})", user.name(), UntrustedText.quote(role), user.defaultRole());
+            LOG.warn("login refused for user {}: role {} is not granted (default role {})", user.name(), UntrustedText.quote(role), user.defaultRole());
             TokenReplies.snowflakeError(exchange, 400, ROLE_NOT_GRANTED_CODE, "Role " + UntrustedText.quote(role) + " specified in the scope "
                     + "is not granted to user " + user.name() + ": ask for its default role " + user.defaultRole()
                     + " or leave the role out (roles in the scope are case-sensitive)");
             return;
         }
         SessionTokenIssuer.Issued issued = issuer.issue(user.name(), role, request.scope().endpoint());
-        log.info("session {} issued to {} with role {} for {} until {}", TokenDigest.shortHash(issued.token()), user.name(),
+        LOG.info("session {} issued to {} with role {} for {} until {}", TokenDigest.shortHash(issued.token()), user.name(),
                 role, request.scope().endpoint(), issued.expiresAt());
         TokenReplies.token(exchange, issued.token());
     }
@@ -132,7 +132,7 @@ public final class TokenHandler extends Handler.Abstract {
     private void reject(TokenReplies.Exchange exchange, TokenRequest request, JwtRejected rejected) {
         String uuid = UUID.randomUUID().toString();
         failures.add(new LoginFailure(uuid, rejected.code(), rejected.reason(), rejected.user(), clock.instant()));
-        log.warn("login failed [{}] {} user={} jwt={}: {}", uuid, rejected.code().code(),
+        LOG.warn("login failed [{}] {} user={} jwt={}: {}", uuid, rejected.code().code(),
                 rejected.user() == null ? "(unknown)" : UntrustedText.quote(rejected.user()),
                 TokenDigest.shortHash(request.assertion()), rejected.reason());
         TokenReplies.snowflakeError(exchange, 400, INVALID_JWT_CODE, "JWT token is invalid. [" + uuid + "]");
