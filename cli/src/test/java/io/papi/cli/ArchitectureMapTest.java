@@ -78,6 +78,60 @@ class ArchitectureMapTest {
         assertThat(repeated).isEmpty();
     }
 
+    @Test
+    void publicSignaturesInARootPackageShowNoSubPackageType() throws Exception {
+        Path root = HelpAndDocsTest.repoRoot();
+        Pattern subPackageType = Pattern.compile("io\\.papi\\.[a-z]+\\.[a-z][a-z0-9]*\\.[A-Z]");
+        List<String> leaks = new ArrayList<>();
+        for (String module : modules(root)) {
+            Path java = root.resolve(module).resolve("src/main/java/io/papi");
+            if (!Files.isDirectory(java) || module.equals("test-support")) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(java)) {
+                for (Path rootPackage : dirs.filter(Files::isDirectory).toList()) {
+                    String packageName = "io.papi." + rootPackage.getFileName();
+                    for (String type : publicTypes(rootPackage)) {
+                        leaks.addAll(leaks(Class.forName(packageName + "." + type), subPackageType));
+                    }
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    private static List<String> leaks(Class<?> type, Pattern subPackageType) {
+        List<String> signatures = new ArrayList<>();
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()) {
+                signatures.add(m.toGenericString());
+            }
+        }
+        for (java.lang.reflect.Constructor<?> c : type.getDeclaredConstructors()) {
+            if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+                signatures.add(c.toGenericString());
+            }
+        }
+        for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isPublic(f.getModifiers())) {
+                signatures.add(f.toGenericString());
+            }
+        }
+        List<String> leaks = new ArrayList<>();
+        for (String signature : signatures) {
+            // a method's throws clause counts too: a caller must name what it catches
+            if (subPackageType.matcher(signature).find()) {
+                leaks.add(type.getName() + ": " + signature);
+            }
+        }
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            if (java.lang.reflect.Modifier.isPublic(nested.getModifiers())) {
+                leaks.addAll(leaks(nested, subPackageType));
+            }
+        }
+        return leaks;
+    }
+
     private static List<String> publicTypes(Path rootPackage) throws IOException {
         Pattern publicType = Pattern.compile("(?m)^public (?:final |abstract |sealed |non-sealed )*(?:class|interface|record|enum) (\\w+)");
         try (Stream<Path> files = Files.list(rootPackage)) {

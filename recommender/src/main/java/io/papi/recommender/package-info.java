@@ -14,7 +14,8 @@
  *       {@link io.papi.recommender.Knob}, {@link io.papi.recommender.Tuner}, {@link io.papi.recommender.Tuning},
  *       {@link io.papi.recommender.Recommender}, {@link io.papi.recommender.ProgressListener},
  *       {@link io.papi.recommender.WarehouseItemKnn}.</li>
- *   <li>Evaluation: {@link io.papi.recommender.Evaluation}, {@link io.papi.recommender.EvaluationRow}.</li>
+ *   <li>Evaluation: {@link io.papi.recommender.RandomSplit}, {@link io.papi.recommender.Evaluation},
+ *       {@link io.papi.recommender.EvaluationRow}.</li>
  *   <li>Output: {@link io.papi.recommender.UserRecommendations}, {@link io.papi.recommender.RecommendedItem},
  *       {@link io.papi.recommender.JsonLinesWriter}, {@link io.papi.recommender.LookupPublisher}.</li>
  * </ol>
