@@ -42,6 +42,7 @@ public final class Papi {
         if (!registered) {
             PapiCommand.SUBCOMMANDS.forEach(cmd::addSubcommand);
         }
+        DurationHelp.explain(cmd);
         cmd.setOut(new PrintWriter(System.out, true));
         cmd.setErr(new PrintWriter(System.err, true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,5 +1,6 @@
 package io.papi.cli;
 
+import io.papi.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -84,7 +84,7 @@ class StatusCommandTest {
             CliRun cli = new CliRun(home).env("PAPI_HOME", home.resolve("status-home").toString());
             String[] args = {"status", "--broker", url, "--api", "off", "--local-dir", home.resolve("no-account").toString(), "--json"};
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                JsonNode report = Json.MAPPER.readTree(cli.run(args).out());
+                JsonNode report = JsonOutput.MAPPER.readTree(cli.run(args).out());
                 return report.at("/broker/identities/0/expiresInSeconds").isNumber() || report.at("/broker/identities/1/expiresInSeconds").isNumber();
             });
 
@@ -92,7 +92,7 @@ class StatusCommandTest {
             CliRun.Result table = cli.run("status", "--broker", url, "--api", "off", "--local-dir", home.resolve("no-account").toString());
 
             assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
-            JsonNode report = Json.MAPPER.readTree(json.out());
+            JsonNode report = JsonOutput.MAPPER.readTree(json.out());
             assertThat(report.get("healthy").asBoolean()).isFalse();
             assertThat(report.at("/broker/health").asText()).isEqualTo("UNHEALTHY");
             JsonNode good = identity(report, "good");
@@ -170,7 +170,7 @@ class StatusCommandTest {
         var result = new CliRun(home).run("status", "--broker", stub.baseUrl(), "--api", stub.baseUrl(), "--json",
                 "--local-dir", home.resolve("none").toString());
 
-        JsonNode report = Json.MAPPER.readTree(result.out());
+        JsonNode report = JsonOutput.MAPPER.readTree(result.out());
         assertThat(report.at("/api/cacheHits").asLong()).isEqualTo(3);
         assertThat(result.out() + result.err()).doesNotContain(token);
     }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@link LocalAccount}).
  */
 public final class LocalTokenEndpoint {
-    private static final Logger log = LoggerFactory.getLogger(LocalTokenEndpoint.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTokenEndpoint.class);
 
     private final HttpServing server;
     private final InetSocketAddress address;
@@ -53,7 +53,7 @@ public final class LocalTokenEndpoint {
         }
         LocalTokenEndpoint endpoint = new LocalTokenEndpoint(server,
                 new InetSocketAddress(address.getAddress(), server.port()), failures);
-        log.info("local token endpoint listening on {}", endpoint.tokenUrl);
+        LOG.info("local token endpoint listening on {}", endpoint.tokenUrl);
         return endpoint;
     }
 
@@ -87,7 +87,7 @@ public final class LocalTokenEndpoint {
             return;
         }
         server.stop(Duration.ZERO);
-        log.info("local token endpoint {} stopped", tokenUrl);
+        LOG.info("local token endpoint {} stopped", tokenUrl);
     }
 
     static String hostAndPort(InetSocketAddress address) {

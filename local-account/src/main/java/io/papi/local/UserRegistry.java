@@ -36,7 +36,7 @@ public final class UserRegistry {
 
     private static final Pattern LOGIN_NAME = Pattern.compile("[A-Z_][A-Z0-9_$@.\\-]{0,254}");
     private static final Pattern ROLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_$]{0,254}");
-    private static final Logger log = LoggerFactory.getLogger(UserRegistry.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UserRegistry.class);
 
     private final UserDatabase database;
     private final String account;
@@ -177,7 +177,7 @@ public final class UserRegistry {
         String user = loginName(name);
         boolean existed = database.modify(user, before -> Optional.empty()).before().isPresent();
         if (existed) {
-            log.info("dropped user {} from local account {}", user, account);
+            LOG.info("dropped user {} from local account {}", user, account);
         }
         return existed;
     }
@@ -266,7 +266,7 @@ public final class UserRegistry {
     }
 
     private UserChange logged(UserChange change) {
-        log.info("{}", change.message());
+        LOG.info("{}", change.message());
         return change;
     }
 }

@@ -6,6 +6,16 @@
  * {@link io.papi.local.LocalTokenEndpoint} answers {@code POST /oauth/token} with Snowflake's request and response
  * shapes and rules; its {@link io.papi.local.SessionTokenVerifier} is the local ingress's authentication.
  *
+ * <p>Start here: {@link io.papi.local.LocalAccount}. Public types in flow order:
+ * <ol>
+ *   <li>Users: {@link io.papi.local.LocalAccount}, {@link io.papi.local.UserRegistry},
+ *       {@link io.papi.local.LocalUser}, {@link io.papi.local.UserChange}.</li>
+ *   <li>Login: {@link io.papi.local.LocalTokenEndpoint}, {@link io.papi.local.LoginFailure},
+ *       {@link io.papi.local.LoginFailureCode}.</li>
+ *   <li>Ingress: {@link io.papi.local.SessionTokenVerifier}, {@link io.papi.local.SessionCheck},
+ *       {@link io.papi.local.VerifiedSession}, {@link io.papi.local.SessionRejection}.</li>
+ * </ol>
+ *
  * <p>Where Snowflake's behaviour is not documented, the choice made here:
  * <ul>
  *   <li>Session tokens are HS256 JWTs (Snowflake's are opaque; clients must not read them either). Their lifetime

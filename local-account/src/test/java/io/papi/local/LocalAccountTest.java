@@ -1,5 +1,6 @@
 package io.papi.local;
 
+import io.papi.testing.TestKeys;
 import io.papi.local.files.AccountDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

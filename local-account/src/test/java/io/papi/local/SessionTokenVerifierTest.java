@@ -1,5 +1,7 @@
 package io.papi.local;
 
+import io.papi.testing.MutableClock;
+import io.papi.testing.TestKeys;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -33,7 +35,7 @@ class SessionTokenVerifierTest {
 
     @TempDir
     Path directory;
-    TestClock clock = new TestClock(Instant.parse("2025-06-01T12:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
     LocalAccount account;
     SessionTokenVerifier verifier;
     SessionTokenIssuer issuer;
@@ -106,7 +108,7 @@ class SessionTokenVerifierTest {
 
     @Test
     void rejectsKeyPairJwtSentInsteadOfSessionTokenAndSaysSo() {
-        SessionCheck check = verifier.verify(header(KeyPairJwt.of("SVC_DATA_API", TestKeys.ALICE).rs256()), ENDPOINT);
+        SessionCheck check = verifier.verify(header(DriverJwtBuilder.of("SVC_DATA_API", TestKeys.ALICE).rs256()), ENDPOINT);
 
         assertThat(reason(check)).isEqualTo(SessionRejection.Reason.MALFORMED);
         assertThat(((SessionRejection) check).message()).contains("key-pair JWT", "/oauth/token");

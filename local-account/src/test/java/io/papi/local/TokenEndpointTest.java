@@ -1,23 +1,17 @@
 package io.papi.local;
 
+import io.papi.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.papi.broker.KeyFingerprint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,35 +21,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class TokenEndpointTest {
-    private static final String ENDPOINT = "abcd-myorg-myacct.snowflakecomputing.app";
-    private static final String SCOPE = "session:role:DATA_API_ROLE " + ENDPOINT;
+class TokenEndpointTest extends RunningAccountTest {
     private static final Pattern INVALID_JWT = Pattern.compile(
             "\\{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid\\. \\[([0-9a-f-]{36})]\",\"success\":false,\"headers\":null}");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path directory;
-    static LocalAccount account;
-    static LocalTokenEndpoint endpoint;
-    static TokenClient client;
-
-    @BeforeAll
-    static void startAccount() throws Exception {
-        account = LocalAccount.open(directory);
-        account.users().create("SVC_DATA_API", "DATA_API_ROLE", TestKeys.publicKey(TestKeys.ALICE));
-        endpoint = account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
-        client = new TokenClient(endpoint.tokenUrl());
-    }
-
-    @AfterAll
-    static void stopAccount() {
-        account.close();
-    }
-
-    private static KeyPairJwt jwt() {
-        return KeyPairJwt.of("SVC_DATA_API", TestKeys.ALICE);
-    }
 
     @Test
     void exchangesValidJwtForPlainTextSessionTokenTheVerifierAccepts() {
@@ -144,18 +112,18 @@ class TokenEndpointTest {
 
     @Test
     void rejectsUnknownUser() {
-        assertRejected(KeyPairJwt.of("NOBODY", TestKeys.ALICE).rs256(), LoginFailureCode.USER_NOT_FOUND);
+        assertRejected(DriverJwtBuilder.of("NOBODY", TestKeys.ALICE).rs256(), LoginFailureCode.USER_NOT_FOUND);
     }
 
     @Test
     void rejectsLowerCaseUserAndSaysTheNameMustBeUpperCased() {
-        LoginFailure failure = assertRejected(KeyPairJwt.of("svc_data_api", TestKeys.ALICE).rs256(), LoginFailureCode.USER_NOT_FOUND);
+        LoginFailure failure = assertRejected(DriverJwtBuilder.of("svc_data_api", TestKeys.ALICE).rs256(), LoginFailureCode.USER_NOT_FOUND);
         assertThat(failure.reason()).contains("upper-cased");
     }
 
     @Test
     void rejectsFingerprintOfAKeyTheUserDoesNotHave() {
-        LoginFailure failure = assertRejected(KeyPairJwt.of("SVC_DATA_API", TestKeys.BOB).rs256(), LoginFailureCode.FINGERPRINT_MISMATCH);
+        LoginFailure failure = assertRejected(DriverJwtBuilder.of("SVC_DATA_API", TestKeys.BOB).rs256(), LoginFailureCode.FINGERPRINT_MISMATCH);
         assertThat(failure.reason()).contains(KeyFingerprint.of(TestKeys.BOB.getPublic()), KeyFingerprint.of(TestKeys.ALICE.getPublic()));
     }
 
@@ -253,20 +221,20 @@ class TokenEndpointTest {
         users.create("ROTATING", "DATA_API_ROLE", TestKeys.publicKey(TestKeys.ALICE));
         users.setKey("ROTATING", 2, TestKeys.publicKey(TestKeys.BOB));
 
-        assertThat(client.exchange(KeyPairJwt.of("ROTATING", TestKeys.ALICE).rs256(), SCOPE).statusCode()).isEqualTo(200);
-        assertThat(client.exchange(KeyPairJwt.of("ROTATING", TestKeys.BOB).rs256(), SCOPE).statusCode()).isEqualTo(200);
+        assertThat(client.exchange(DriverJwtBuilder.of("ROTATING", TestKeys.ALICE).rs256(), SCOPE).statusCode()).isEqualTo(200);
+        assertThat(client.exchange(DriverJwtBuilder.of("ROTATING", TestKeys.BOB).rs256(), SCOPE).statusCode()).isEqualTo(200);
 
         users.unsetKey("ROTATING", 1);
 
-        assertRejected(KeyPairJwt.of("ROTATING", TestKeys.ALICE).rs256(), LoginFailureCode.FINGERPRINT_MISMATCH);
-        assertThat(client.exchange(KeyPairJwt.of("ROTATING", TestKeys.BOB).rs256(), SCOPE).statusCode()).isEqualTo(200);
+        assertRejected(DriverJwtBuilder.of("ROTATING", TestKeys.ALICE).rs256(), LoginFailureCode.FINGERPRINT_MISMATCH);
+        assertThat(client.exchange(DriverJwtBuilder.of("ROTATING", TestKeys.BOB).rs256(), SCOPE).statusCode()).isEqualTo(200);
     }
 
     @Test
     void emailStyleLoginNameLogsIn() {
         account.users().create("john.doe@example.com", "ANALYST", TestKeys.publicKey(TestKeys.CAROL));
 
-        HttpResponse<String> response = client.exchange(KeyPairJwt.of("JOHN.DOE@EXAMPLE.COM", TestKeys.CAROL).rs256(), ENDPOINT);
+        HttpResponse<String> response = client.exchange(DriverJwtBuilder.of("JOHN.DOE@EXAMPLE.COM", TestKeys.CAROL).rs256(), ENDPOINT);
 
         assertThat(response.statusCode()).isEqualTo(200);
         VerifiedSession session = (VerifiedSession) account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
@@ -277,11 +245,11 @@ class TokenEndpointTest {
     @Test
     void droppedUserCanNoLongerLogIn() {
         account.users().create("SHORT_LIVED", "DATA_API_ROLE", TestKeys.publicKey(TestKeys.CAROL));
-        assertThat(client.exchange(KeyPairJwt.of("SHORT_LIVED", TestKeys.CAROL).rs256(), SCOPE).statusCode()).isEqualTo(200);
+        assertThat(client.exchange(DriverJwtBuilder.of("SHORT_LIVED", TestKeys.CAROL).rs256(), SCOPE).statusCode()).isEqualTo(200);
 
         account.users().drop("SHORT_LIVED");
 
-        assertRejected(KeyPairJwt.of("SHORT_LIVED", TestKeys.CAROL).rs256(), LoginFailureCode.USER_NOT_FOUND);
+        assertRejected(DriverJwtBuilder.of("SHORT_LIVED", TestKeys.CAROL).rs256(), LoginFailureCode.USER_NOT_FOUND);
     }
 
     @Test

@@ -1,52 +1,17 @@
 package io.papi.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Requests of the wrong shape get an OAuth 2.0 error that says what to fix, never a stack trace. */
-class TokenRequestShapeTest {
-    private static final String ENDPOINT = "abcd-myorg-myacct.snowflakecomputing.app";
-    private static final String SCOPE = "session:role:DATA_API_ROLE " + ENDPOINT;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path directory;
-    static LocalAccount account;
-    static LocalTokenEndpoint endpoint;
-    static TokenClient client;
-
-    @BeforeAll
-    static void startAccount() throws Exception {
-        account = LocalAccount.open(directory);
-        account.users().create("SVC_DATA_API", "DATA_API_ROLE", TestKeys.publicKey(TestKeys.ALICE));
-        endpoint = account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
-        client = new TokenClient(endpoint.tokenUrl());
-    }
-
-    @AfterAll
-    static void stopAccount() {
-        account.close();
-    }
-
-    private static KeyPairJwt jwt() {
-        return KeyPairJwt.of("SVC_DATA_API", TestKeys.ALICE);
-    }
-
+class TokenRequestShapeTest extends RunningAccountTest {
     @Test
     void rejectsJsonContentType() throws Exception {
         HttpResponse<String> response = client.post("application/json", "{\"grant_type\":\"" + TokenClient.JWT_BEARER + "\"}");

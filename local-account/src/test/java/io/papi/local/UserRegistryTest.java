@@ -1,5 +1,7 @@
 package io.papi.local;
 
+import io.papi.testing.MutableClock;
+import io.papi.testing.TestKeys;
 import io.papi.broker.KeyFingerprint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ class UserRegistryTest {
 
     @TempDir
     Path directory;
-    TestClock clock = new TestClock(Instant.parse("2025-06-01T12:00:00.123456789Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00.123456789Z"));
     LocalAccount account;
     UserRegistry users;
 

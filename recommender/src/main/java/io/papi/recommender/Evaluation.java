@@ -3,7 +3,6 @@ package io.papi.recommender;
 import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.algorithm.Models;
 import io.papi.recommender.algorithm.SerializedProgress;
-import io.papi.recommender.evaluation.RandomSplit;
 import io.papi.recommender.evaluation.HoldoutScore;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.papi.recommender;
 
+import io.papi.files.SecureFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class JsonLinesWriter {
      * target, so a reader never sees half a file.
      */
     public static void write(List<UserRecommendations> users, Path file) throws IOException {
-        AtomicFile.write(file, w -> write(users, w));
+        SecureFiles.createPrivateDirectories(file.toAbsolutePath().getParent());
+        SecureFiles.writeTextAtomically(file, w -> write(users, w));
     }
 }

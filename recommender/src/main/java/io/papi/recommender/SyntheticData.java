@@ -1,5 +1,6 @@
 package io.papi.recommender;
 
+import io.papi.files.SecureFiles;
 import io.papi.recommender.synthetic.GuideCsvText;
 import io.papi.recommender.synthetic.SyntheticRatings;
 
@@ -109,9 +110,10 @@ public final class SyntheticData {
         Path ratingsFile = dir.resolve(Loaders.RATINGS_CSV);
         Path titlesFile = dir.resolve(Loaders.TITLES_CSV);
         Path usersFile = dir.resolve(Loaders.USERS_CSV);
-        AtomicFile.write(ratingsFile, this::writeRatings);
-        AtomicFile.write(titlesFile, this::writeTitles);
-        AtomicFile.write(usersFile, this::writeUsers);
+        SecureFiles.createPrivateDirectories(dir);
+        SecureFiles.writeTextAtomically(ratingsFile, this::writeRatings);
+        SecureFiles.writeTextAtomically(titlesFile, this::writeTitles);
+        SecureFiles.writeTextAtomically(usersFile, this::writeUsers);
         return List.of(ratingsFile, titlesFile, usersFile);
     }
 

@@ -7,7 +7,6 @@ import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.algorithm.Models;
 import io.papi.recommender.algorithm.SerializedProgress;
 import io.papi.recommender.evaluation.HoldoutScore;
-import io.papi.recommender.evaluation.RandomSplit;
 
 import java.time.Duration;
 import java.util.EnumSet;

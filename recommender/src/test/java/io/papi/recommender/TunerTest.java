@@ -1,6 +1,5 @@
 package io.papi.recommender;
 
-import io.papi.recommender.evaluation.RandomSplit;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

@@ -127,7 +127,7 @@ public final class ServingConfig {
         private int requestHeaderBytes = DEFAULT_REQUEST_HEADER_BYTES;
         private long requestBodyBytes = DEFAULT_REQUEST_BODY_BYTES;
         private boolean lenientUris;
-        private ErrorHandler errorHandler = new JsonErrorHandler();
+        private ErrorHandler errorHandler = new JsonLineErrorHandler();
 
         private Builder(String name, ServerAddress address) {
             this.name = Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package io.papi.broker;
 
+import io.papi.files.SecureFiles;
 import io.papi.broker.keys.BouncyCastle;
 import io.papi.broker.keys.PemText;
 import java.io.IOException;

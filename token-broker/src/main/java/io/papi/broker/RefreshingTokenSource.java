@@ -571,7 +571,8 @@ public final class RefreshingTokenSource implements AutoCloseable {
         }
 
         /** Where exchanges run and are planned; one daemon thread per identity by default. Closed with the source. */
-        public Builder scheduler(Scheduler scheduler) {
+        // package-private so that no public signature shows refresh/'s type; tests plug in a fake clock's scheduler
+        Builder scheduler(Scheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }

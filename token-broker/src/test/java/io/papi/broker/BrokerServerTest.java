@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.papi.broker.testing.TokenIssuer;
+import io.papi.testing.TokenIssuer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,7 +124,7 @@ class BrokerServerTest extends RunningBrokerTest {
         Answer tooLong = get("/token?min_valid=2h");
 
         assertThat(badDuration.status()).isEqualTo(400);
-        assertThat(badDuration.json().get("error").asText()).isEqualTo("min_valid 'soon' is not a duration: write it like 30s, 500ms, 2m or 1h");
+        assertThat(badDuration.json().get("error").asText()).isEqualTo("min_valid 'soon' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
         assertThat(typo.status()).isEqualTo(400);
         assertThat(typo.json().get("error").asText()).contains("unknown parameter 'min-valid'");
         assertThat(tooLong.status()).isEqualTo(400);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.papi.broker.RefreshFailure.Reason;
-import io.papi.broker.testing.TestKeys;
+import io.papi.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.interfaces.RSAPrivateCrtKey;

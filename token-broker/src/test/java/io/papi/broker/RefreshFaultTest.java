@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.papi.broker.RefreshFailure.Reason;
-import io.papi.broker.testing.TokenIssuer;
+import io.papi.testing.TokenIssuer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

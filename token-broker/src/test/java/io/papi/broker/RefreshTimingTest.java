@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.papi.broker.testing.TokenIssuer;
+import io.papi.testing.TokenIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

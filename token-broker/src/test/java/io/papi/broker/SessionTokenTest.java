@@ -2,7 +2,7 @@ package io.papi.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.papi.broker.testing.MutableClock;
+import io.papi.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

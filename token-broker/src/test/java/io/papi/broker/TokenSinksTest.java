@@ -107,6 +107,6 @@ class TokenSinksTest extends RunningBrokerTest {
         String first = Files.readString(token);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Files.readString(token).equals(first));
 
-        assertThat(ISSUER.issued()).extracting(io.papi.broker.testing.TokenIssuer.Issued::token).contains(Files.readString(token));
+        assertThat(ISSUER.issued()).extracting(io.papi.testing.TokenIssuer.Issued::token).contains(Files.readString(token));
     }
 }

@@ -1,7 +1,7 @@
 package io.papi.cli.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.papi.cli.Json;
+import io.papi.cli.JsonOutput;
 import io.papi.cli.PapiException;
 import java.io.IOException;
 import java.net.URI;
@@ -136,7 +136,7 @@ public final class BrokerTokens {
 
     private static JsonNode parse(String body) {
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = JsonOutput.MAPPER.readTree(body);
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;

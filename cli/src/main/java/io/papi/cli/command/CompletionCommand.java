@@ -1,11 +1,11 @@
 package io.papi.cli.command;
 
+import io.papi.files.SecureFiles;
 import io.papi.cli.PapiException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,17 +54,11 @@ public final class CompletionCommand extends PapiSubcommand {
         return 0;
     }
 
-    /** Writes {@code text} whole or not at all: a temporary file beside it, then a rename. */
+    /** Writes {@code text} whole or not at all, through papi's one atomic writer (owner-only, as before). */
     private static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            SecureFiles.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw PapiException.failure("cannot write " + file + ": " + e.getMessage());
         }

@@ -1,10 +1,11 @@
 package io.papi.cli.command;
 
+import io.papi.broker.Durations;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people write them ({@link Durations}), as a picocli converter. */
+/** Reads durations in papi's one grammar ({@link Durations}: 30, 30s, 1h30m, PT5M), as a picocli converter. */
 public final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {

@@ -10,7 +10,7 @@ import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.Recommender;
 import io.papi.recommender.Tuning;
-import io.papi.recommender.evaluation.RandomSplit;
+import io.papi.recommender.RandomSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

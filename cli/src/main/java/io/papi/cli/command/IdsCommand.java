@@ -1,6 +1,6 @@
 package io.papi.cli.command;
 
-import io.papi.broker.SecureFiles;
+import io.papi.files.SecureFiles;
 import io.papi.cli.PapiException;
 import io.papi.cli.config.Settings;
 import io.papi.cli.stack.LocalStore;

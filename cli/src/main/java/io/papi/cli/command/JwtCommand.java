@@ -1,5 +1,6 @@
 package io.papi.cli.command;
 
+import io.papi.broker.Durations;
 import io.papi.broker.JwtInspector;
 import io.papi.broker.KeyPairJwt;
 import io.papi.cli.Environment;

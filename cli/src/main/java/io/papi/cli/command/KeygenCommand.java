@@ -68,7 +68,7 @@ public final class KeygenCommand extends PapiSubcommand {
         }
         char[] secret = encrypt ? passphraseForNewKey() : null;
         try {
-            io.papi.local.files.PrivateFile.createOwnerOnlyDirectory(out); // folders papi creates are 0700
+            io.papi.files.SecureFiles.createPrivateDirectories(out); // folders papi creates are 0700
             KeyPair pair = KeyPairs.generate(bits);
             RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) pair.getPrivate();
             RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();

@@ -1,6 +1,6 @@
 package io.papi.cli.command;
 
-import io.papi.cli.Json;
+import io.papi.cli.JsonOutput;
 import io.papi.cli.PapiException;
 import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
@@ -77,7 +77,7 @@ public final class StatusCommand extends PapiSubcommand {
             body.put("broker", report.broker());
             body.put("api", report.api());
             body.put("local_account", report.local());
-            out().println(Json.write(body));
+            out().println(JsonOutput.write(body));
         } else {
             new StatusTable(environment().clock().instant()).print(report, out());
         }

@@ -5,7 +5,7 @@ import io.papi.broker.KeyPairJwt;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenExchange;
 import io.papi.broker.TokenExchangeException;
-import io.papi.cli.Json;
+import io.papi.cli.JsonOutput;
 import io.papi.cli.PapiException;
 import io.papi.cli.config.Settings;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class TokenCommand extends PapiSubcommand {
         if (format != null && format.header) {
             out().println("Authorization: " + token.authorizationHeader());
         } else if (format != null && format.json) {
-            out().println(Json.object("token", token.value(), "expires_at", DateTimeFormatter.ISO_INSTANT.format(token.expiresAt())));
+            out().println(JsonOutput.object("token", token.value(), "expires_at", DateTimeFormatter.ISO_INSTANT.format(token.expiresAt())));
         } else {
             out().println(token.value());
         }

@@ -1,8 +1,8 @@
 package io.papi.cli.stack;
 
+import io.papi.files.SecureFiles;
 import io.papi.cli.PapiException;
 import io.papi.local.files.H2Password;
-import io.papi.local.files.PrivateFile;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -31,7 +31,7 @@ public final class LocalStore {
         Path base = dir.resolve("store");
         String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";
         try {
-            PrivateFile.createOwnerOnlyDirectory(dir);
+            SecureFiles.createPrivateDirectories(dir);
             // an older papi opened the store with no user name at all
             return url + ";USER=" + H2Password.USER + ";PASSWORD=" + H2Password.forDatabase(base, url, "");
         } catch (IOException e) {

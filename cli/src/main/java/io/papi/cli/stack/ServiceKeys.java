@@ -22,7 +22,7 @@ public record ServiceKeys(Path privateKeyFile, RSAPrivateCrtKey privateKey, RSAP
             RSAPrivateCrtKey key = PrivateKeys.read(privateFile, PassphraseSource.none());
             return new ServiceKeys(privateFile, key, PublicKeys.fromPrivate(key), false);
         }
-        io.papi.local.files.PrivateFile.createOwnerOnlyDirectory(dir); // folders papi creates are 0700
+        io.papi.files.SecureFiles.createPrivateDirectories(dir); // folders papi creates are 0700
         KeyPair pair = KeyPairs.generate(2048);
         RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
         RSAPublicKey pub = (RSAPublicKey) pair.getPublic();

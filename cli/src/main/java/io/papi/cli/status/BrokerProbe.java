@@ -1,7 +1,7 @@
 package io.papi.cli.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.papi.cli.Json;
+import io.papi.cli.JsonOutput;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ public final class BrokerProbe {
 
     static JsonNode readJson(String body) {
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = JsonOutput.MAPPER.readTree(body);
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;

@@ -1,5 +1,6 @@
 package io.papi.local.files;
 
+import io.papi.files.SecureFiles;
 import io.papi.local.session.SessionSigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public final class AccountDirectory {
     public static final String USERS_DATABASE = "users";
     private static final String LOCK_FILE = ".setup.lock";
     private static final Pattern ACCOUNT_NAME = Pattern.compile("[A-Z][A-Z0-9_-]{0,254}");
-    private static final Logger log = LoggerFactory.getLogger(AccountDirectory.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AccountDirectory.class);
 
     private final Path directory;
     private final String accountName;
@@ -64,11 +65,11 @@ public final class AccountDirectory {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("local account directory " + dir + " is a file: give a directory");
         }
-        PrivateFile.createOwnerOnlyDirectory(dir);
+        SecureFiles.createPrivateDirectories(dir);
         // H2's lock file, which holds the key to its AUTO_SERVER port, is written with the default umask: the
         // directory is what keeps other users out of it
         if (PrivateFile.restrictDirectoryToOwner(dir)) {
-            log.warn("{} was open to other users; restricted it to its owner (0700)", dir);
+            LOG.warn("{} was open to other users; restricted it to its owner (0700)", dir);
         }
         // one JVM-wide monitor, because a FileLock is held per JVM and a second lock attempt from it would fail
         synchronized (AccountDirectory.class) {
@@ -100,19 +101,19 @@ public final class AccountDirectory {
             name = wanted != null ? wanted : accountName(defaultName);
             created = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             writeProperties(properties, name, created);
-            log.info("created local account {} in {}", name, dir);
+            LOG.info("created local account {} in {}", name, dir);
         }
         Path keyFile = dir.resolve(SIGNING_KEY_FILE);
         SessionSigningKey key;
         if (Files.exists(keyFile)) {
             if (PrivateFile.isExposed(keyFile)) {
-                log.warn("{} was readable by others; restricting it to its owner (0600)", keyFile);
+                LOG.warn("{} was readable by others; restricting it to its owner (0600)", keyFile);
                 PrivateFile.restrictToOwner(keyFile);
             }
             key = SessionSigningKey.read(keyFile);
         } else {
             key = SessionSigningKey.generate(keyFile);
-            log.info("generated session signing key {} in {}", key.keyId(), keyFile);
+            LOG.info("generated session signing key {} in {}", key.keyId(), keyFile);
         }
         return new AccountDirectory(dir, name, created, key);
     }
@@ -144,7 +145,7 @@ public final class AccountDirectory {
         properties.setProperty("created", created.toString());
         StringWriter text = new StringWriter();
         properties.store(text, "papi local account");
-        PrivateFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        SecureFiles.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Instant parseInstant(String text, Path file) {

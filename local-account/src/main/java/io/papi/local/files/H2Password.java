@@ -1,5 +1,6 @@
 package io.papi.local.files;
 
+import io.papi.files.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -47,7 +48,7 @@ public final class H2Password {
             secureOldDatabase(url, legacyUser, password);
         }
         Path fresh = Path.of(base + ".password." + HexFormat.of().formatHex(bytes, 0, 4) + ".new");
-        PrivateFile.write(fresh, (password + "\n").getBytes(StandardCharsets.US_ASCII));
+        SecureFiles.writeAtomically(fresh, (password + "\n").getBytes(StandardCharsets.US_ASCII));
         try {
             Files.createLink(file, fresh);
         } catch (FileAlreadyExistsException e) {

@@ -1,22 +1,17 @@
 package io.papi.local.files;
 
+import io.papi.files.SecureFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files only their owner may read (0600), written whole or not at all: a temporary file in the same directory,
- * fsync, then an atomic rename over the target, so a reader never sees half a key and a crash never leaves one.
+ * Checks and repairs the owner-only permissions of files and folders the local account already has. Writing goes
+ * through {@link SecureFiles} (atomic, 0600, fsync of file and folder), the one writer every module uses.
  */
 public final class PrivateFile {
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
@@ -24,44 +19,6 @@ public final class PrivateFile {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private PrivateFile() {
-    }
-
-    /** Writes {@code content} to {@code target} atomically with permissions 0600, replacing any previous file. */
-    public static void write(Path target, byte[] content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Path temporary = POSIX
-                ? Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp", ownerReadWrite())
-                : Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot replace " + absolute + " atomically on this file system", e);
-            }
-            syncDirectory(directory);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    /** Creates {@code directory} (and parents) if absent; a directory papi creates is 0700. */
-    public static void createOwnerOnlyDirectory(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        if (POSIX) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-        } else {
-            Files.createDirectories(directory);
-        }
     }
 
     /**
@@ -95,19 +52,6 @@ public final class PrivateFile {
     public static void restrictToOwner(Path file) throws IOException {
         if (POSIX) {
             Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
-        }
-    }
-
-    private static FileAttribute<Set<PosixFilePermission>> ownerReadWrite() {
-        return PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE);
-    }
-
-    // Makes the rename itself durable; some platforms cannot open a directory for reading, which is harmless.
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // the file itself is already synced; only the directory entry's durability is best effort
         }
     }
 }

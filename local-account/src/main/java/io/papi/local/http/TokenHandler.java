@@ -44,7 +44,7 @@ public final class TokenHandler extends Handler.Abstract {
     public static final String INVALID_JWT_CODE = "390144";
     /** Snowflake's code for a requested role that is not granted to the user. */
     public static final String ROLE_NOT_GRANTED_CODE = "390186";
-    private static final Logger log = LoggerFactory.getLogger(TokenHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TokenHandler.class);
 
     private final KeyPairJwtCheck check;
     private final SessionTokenIssuer issuer;
@@ -60,35 +60,35 @@ public final class TokenHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Replies.Exchange exchange = new Replies.Exchange(request, response, callback);
+        TokenReplies.Exchange exchange = new TokenReplies.Exchange(request, response, callback);
         try {
             respond(exchange);
         } catch (IOException e) {
-            log.debug("client went away before the reply was sent: {}", e.getMessage());
+            LOG.debug("client went away before the reply was sent: {}", e.getMessage());
             callback.failed(e);
         } catch (RuntimeException e) {
             String uuid = UUID.randomUUID().toString();
-            log.error("token request failed [{}]", uuid, e);
+            LOG.error("token request failed [{}]", uuid, e);
             if (response.isCommitted()) {
                 callback.failed(e);
             } else {
-                Replies.oauthError(exchange, 500, "server_error", "the local account failed to handle the request; see its log [" + uuid + "]");
+                TokenReplies.oauthError(exchange, 500, "server_error", "the local account failed to handle the request; see its log [" + uuid + "]");
             }
         }
         return true;
     }
 
-    private void respond(Replies.Exchange exchange) throws IOException {
+    private void respond(TokenReplies.Exchange exchange) throws IOException {
         String path = exchange.request().getHttpURI().getPath();
         if (!PATH.equals(path)) {
-            Replies.oauthError(exchange, 404, "not_found", "no such path " + UntrustedText.quote(path)
+            TokenReplies.oauthError(exchange, 404, "not_found", "no such path " + UntrustedText.quote(path)
                     + ": the token endpoint is POST " + PATH);
             return;
         }
         String method = exchange.request().getMethod();
         if (!"POST".equals(method)) {
             exchange.response().getHeaders().put("Allow", "POST");
-            Replies.oauthError(exchange, 405, "invalid_request", PATH + " takes POST, not " + UntrustedText.quote(method));
+            TokenReplies.oauthError(exchange, 405, "invalid_request", PATH + " takes POST, not " + UntrustedText.quote(method));
             return;
         }
         byte[] body;
@@ -96,7 +96,7 @@ public final class TokenHandler extends Handler.Abstract {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (body.length > MAX_BODY_BYTES) {
-            Replies.oauthError(exchange, 413, "invalid_request", "request body is over " + MAX_BODY_BYTES
+            TokenReplies.oauthError(exchange, 413, "invalid_request", "request body is over " + MAX_BODY_BYTES
                     + " bytes: a token request is a grant_type, a scope and one JWT");
             return;
         }
@@ -104,8 +104,8 @@ public final class TokenHandler extends Handler.Abstract {
         try {
             request = TokenRequest.parse(exchange.request().getHeaders().get("Content-Type"), body);
         } catch (BadTokenRequest e) {
-            log.info("bad token request: {} {}", e.error(), e.description());
-            Replies.oauthError(exchange, e.status(), e.error(), e.description());
+            LOG.info("bad token request: {} {}", e.error(), e.description());
+            TokenReplies.oauthError(exchange, e.status(), e.error(), e.description());
             return;
         }
         StoredUser user;
@@ -117,24 +117,24 @@ public final class TokenHandler extends Handler.Abstract {
         }
         String role = request.scope().role() == null ? user.defaultRole() : request.scope().role();
         if (!role.equals(user.defaultRole()) && !role.equals(UserRegistry.PUBLIC_ROLE)) {
-            log.warn("login refused for user {}: role {} is not granted (default role {})", user.name(), UntrustedText.quote(role), user.defaultRole());
-            Replies.snowflakeError(exchange, 400, ROLE_NOT_GRANTED_CODE, "Role " + UntrustedText.quote(role) + " specified in the scope "
+            LOG.warn("login refused for user {}: role {} is not granted (default role {})", user.name(), UntrustedText.quote(role), user.defaultRole());
+            TokenReplies.snowflakeError(exchange, 400, ROLE_NOT_GRANTED_CODE, "Role " + UntrustedText.quote(role) + " specified in the scope "
                     + "is not granted to user " + user.name() + ": ask for its default role " + user.defaultRole()
                     + " or leave the role out (roles in the scope are case-sensitive)");
             return;
         }
         SessionTokenIssuer.Issued issued = issuer.issue(user.name(), role, request.scope().endpoint());
-        log.info("session {} issued to {} with role {} for {} until {}", TokenDigest.shortHash(issued.token()), user.name(),
+        LOG.info("session {} issued to {} with role {} for {} until {}", TokenDigest.shortHash(issued.token()), user.name(),
                 role, request.scope().endpoint(), issued.expiresAt());
-        Replies.token(exchange, issued.token());
+        TokenReplies.token(exchange, issued.token());
     }
 
-    private void reject(Replies.Exchange exchange, TokenRequest request, JwtRejected rejected) {
+    private void reject(TokenReplies.Exchange exchange, TokenRequest request, JwtRejected rejected) {
         String uuid = UUID.randomUUID().toString();
         failures.add(new LoginFailure(uuid, rejected.code(), rejected.reason(), rejected.user(), clock.instant()));
-        log.warn("login failed [{}] {} user={} jwt={}: {}", uuid, rejected.code().code(),
+        LOG.warn("login failed [{}] {} user={} jwt={}: {}", uuid, rejected.code().code(),
                 rejected.user() == null ? "(unknown)" : UntrustedText.quote(rejected.user()),
                 TokenDigest.shortHash(request.assertion()), rejected.reason());
-        Replies.snowflakeError(exchange, 400, INVALID_JWT_CODE, "JWT token is invalid. [" + uuid + "]");
+        TokenReplies.snowflakeError(exchange, 400, INVALID_JWT_CODE, "JWT token is invalid. [" + uuid + "]");
     }
 }

@@ -1,6 +1,6 @@
 package io.papi.local.session;
 
-import io.papi.local.files.PrivateFile;
+import io.papi.files.SecureFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class SessionSigningKey {
         byte[] secret = new byte[SECRET_BYTES];
         new SecureRandom().nextBytes(secret);
         byte[] text = (Base64.getEncoder().encodeToString(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
-        PrivateFile.write(file, text);
+        SecureFiles.writeAtomically(file, text);
         return new SessionSigningKey(secret);
     }
 

@@ -1,13 +1,14 @@
 package io.papi.local.bench;
 
+import io.papi.testing.TestKeys;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
-import io.papi.local.KeyPairJwt;
+import io.papi.local.DriverJwtBuilder;
 import io.papi.local.LocalAccount;
 import io.papi.local.LocalTokenEndpoint;
 import io.papi.local.SessionCheck;
 import io.papi.local.SessionTokenVerifier;
-import io.papi.local.TestKeys;
+import io.papi.testing.TestKeys;
 import io.papi.local.TokenClient;
 import io.papi.local.files.AccountDirectory;
 import io.papi.local.login.KeyPairJwtCheck;
@@ -236,7 +237,7 @@ public final class VerifyBenchmark {
     private static List<String> mint(KeyPair key, int count) {
         List<String> jwts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            jwts.add(KeyPairJwt.of("SVC_BENCH", key).rs256());
+            jwts.add(DriverJwtBuilder.of("SVC_BENCH", key).rs256());
         }
         return jwts;
     }

@@ -1,5 +1,6 @@
 package io.papi.local.files;
 
+import io.papi.files.SecureFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +17,8 @@ class PrivateFileTest {
     @Test
     void writesOwnerOnlyFileAndReplacesItWholeLeavingNoTemporaryFile() throws Exception {
         Path file = directory.resolve("secret");
-        PrivateFile.write(file, "first".getBytes());
-        PrivateFile.write(file, "second".getBytes());
+        SecureFiles.writeAtomically(file, "first".getBytes());
+        SecureFiles.writeAtomically(file, "second".getBytes());
 
         assertThat(file).hasContent("second");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -32,7 +33,7 @@ class PrivateFileTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(PrivateFile.isExposed(file)).isTrue();
 
-        PrivateFile.write(file, "new".getBytes());
+        SecureFiles.writeAtomically(file, "new".getBytes());
 
         assertThat(PrivateFile.isExposed(file)).isFalse();
     }
@@ -40,7 +41,7 @@ class PrivateFileTest {
     @Test
     void createsOwnerOnlyDirectories() throws Exception {
         Path nested = directory.resolve("a").resolve("b");
-        PrivateFile.createOwnerOnlyDirectory(nested);
+        SecureFiles.createPrivateDirectories(nested);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
     }

@@ -9,7 +9,7 @@ import io.papi.recommender.Ratings;
 import io.papi.recommender.SyntheticData;
 import io.papi.recommender.Tuner;
 import io.papi.recommender.Tuning;
-import io.papi.recommender.evaluation.RandomSplit;
+import io.papi.recommender.RandomSplit;
 
 import java.util.EnumSet;
 import java.util.Locale;

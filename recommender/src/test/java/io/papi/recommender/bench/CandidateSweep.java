@@ -8,7 +8,7 @@ import io.papi.recommender.algorithm.DampedModel;
 import io.papi.recommender.algorithm.LinearAutoencoder;
 import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.evaluation.HoldoutScore;
-import io.papi.recommender.evaluation.RandomSplit;
+import io.papi.recommender.RandomSplit;
 
 import java.util.Locale;
 

@@ -10,7 +10,7 @@ import io.papi.recommender.Parameters;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.SyntheticData;
-import io.papi.recommender.evaluation.RandomSplit;
+import io.papi.recommender.RandomSplit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.papi.broker.sidecar;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,6 +20,8 @@ import org.eclipse.jetty.util.Callback;
  * refusals as one JSON line {@code {"error": ..., "reason": ...}}.
  */
 public final class HttpCall {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Request request;
     private final Response response;
     private final Callback callback;
@@ -95,7 +98,7 @@ public final class HttpCall {
     public void json(int status, Map<String, ?> body) {
         byte[] bytes;
         try {
-            bytes = Replies.JSON.writeValueAsBytes(body);
+            bytes = JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             callback.failed(e);
             return;

@@ -1,5 +1,6 @@
 package io.papi.broker.sidecar;
 
+import io.papi.broker.Durations;
 import io.papi.broker.RefreshingTokenSource;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenBroker;
@@ -78,7 +79,7 @@ final class TokenRoutes {
         try {
             Query query = Query.parse(call.rawQuery(), READ_PARAMETERS);
             RefreshingTokenSource source = broker.source(query.get("identity"));
-            Duration minValid = query.get("min_valid").map(v -> DurationText.parse(v, "min_valid")).orElse(Duration.ZERO);
+            Duration minValid = query.get("min_valid").map(v -> Durations.parse(v, "min_valid")).orElse(Duration.ZERO);
             return Optional.of(new ReadRequest(source, minValid));
         } catch (IllegalArgumentException e) {
             metrics.tokenRequest("unknown", "bad_request");

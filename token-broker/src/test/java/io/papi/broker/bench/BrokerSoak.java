@@ -17,7 +17,7 @@ import io.papi.broker.KeyPairs;
 import io.papi.broker.RefreshPolicy;
 import io.papi.broker.TokenExchange;
 import io.papi.broker.TokenScope;
-import io.papi.broker.testing.TokenIssuer;
+import io.papi.testing.TokenIssuer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package io.papi.broker.testing;
 
+import io.papi.testing.MutableClock;
 import io.papi.broker.refresh.Scheduler;
 import java.time.Duration;
 import java.time.Instant;

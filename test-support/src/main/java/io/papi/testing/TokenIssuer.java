@@ -1,4 +1,4 @@
-package io.papi.broker.testing;
+package io.papi.testing;
 
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;

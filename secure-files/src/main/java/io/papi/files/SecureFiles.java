@@ -1,8 +1,12 @@
-package io.papi.broker;
+package io.papi.files;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,6 +58,23 @@ public final class SecureFiles {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
+        });
+    }
+
+    /** Text written as it is produced, so a large file never sits whole in memory. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Atomically replaces {@code target} with the UTF-8 text {@code content} writes, mode 0600. */
+    public static void writeTextAtomically(Path target, TextContent content) throws IOException {
+        Objects.requireNonNull(content, "content");
+        writeAtomically(target, OWNER_ONLY, channel -> {
+            // not closed: closing the writer would close the channel before it is forced to disk
+            Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
+            content.writeTo(out);
+            out.flush();
         });
     }
 

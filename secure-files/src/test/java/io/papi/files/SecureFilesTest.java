@@ -1,4 +1,4 @@
-package io.papi.broker;
+package io.papi.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
  * body over the limit) as one JSON line, {@code {"error":"...","reason":"..."}}, like every other papi refusal.
  * Server errors never show their cause.
  */
-public class JsonErrorHandler extends ErrorHandler {
+public class JsonLineErrorHandler extends ErrorHandler {
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {

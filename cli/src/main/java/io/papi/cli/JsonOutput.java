@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON output for commands, always escaped properly. */
-public final class Json {
+public final class JsonOutput {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private JsonOutput() {
     }
 
     /** A one-line JSON object from alternating keys and values, in that order. */

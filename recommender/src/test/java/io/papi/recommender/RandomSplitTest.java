@@ -1,6 +1,5 @@
-package io.papi.recommender.evaluation;
+package io.papi.recommender;
 
-import io.papi.recommender.Ratings;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

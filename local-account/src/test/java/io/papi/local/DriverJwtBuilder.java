@@ -21,7 +21,7 @@ import java.util.Date;
  * Builds key-pair JWTs the way Snowflake's drivers do, and every way they can be wrong, for tests and the benchmark.
  * Defaults: account LOCAL, RS256 signed with {@code key}, fingerprint of {@code key}, iat now, exp now + 59 min.
  */
-public final class KeyPairJwt {
+public final class DriverJwtBuilder {
     private String account = "LOCAL";
     private String user;
     private KeyPair key;
@@ -33,53 +33,53 @@ public final class KeyPairJwt {
     private boolean withExpiresAt = true;
     private String subject;
 
-    private KeyPairJwt(String user, KeyPair key) {
+    private DriverJwtBuilder(String user, KeyPair key) {
         this.user = user;
         this.key = key;
         this.signingKey = key;
     }
 
-    public static KeyPairJwt of(String user, KeyPair key) {
-        return new KeyPairJwt(user, key);
+    public static DriverJwtBuilder of(String user, KeyPair key) {
+        return new DriverJwtBuilder(user, key);
     }
 
-    public KeyPairJwt account(String account) {
+    public DriverJwtBuilder account(String account) {
         this.account = account;
         return this;
     }
 
     /** Signs with another key while the iss still names the fingerprint of the registered one. */
-    public KeyPairJwt signedBy(KeyPair other) {
+    public DriverJwtBuilder signedBy(KeyPair other) {
         this.signingKey = other;
         return this;
     }
 
-    public KeyPairJwt fingerprint(String fingerprint) {
+    public DriverJwtBuilder fingerprint(String fingerprint) {
         this.fingerprint = fingerprint;
         return this;
     }
 
-    public KeyPairJwt subject(String subject) {
+    public DriverJwtBuilder subject(String subject) {
         this.subject = subject;
         return this;
     }
 
-    public KeyPairJwt issuedAt(Instant issuedAt) {
+    public DriverJwtBuilder issuedAt(Instant issuedAt) {
         this.issuedAt = issuedAt;
         return this;
     }
 
-    public KeyPairJwt expiresAt(Instant expiresAt) {
+    public DriverJwtBuilder expiresAt(Instant expiresAt) {
         this.expiresAt = expiresAt;
         return this;
     }
 
-    public KeyPairJwt withoutIssuedAt() {
+    public DriverJwtBuilder withoutIssuedAt() {
         this.withIssuedAt = false;
         return this;
     }
 
-    public KeyPairJwt withoutExpiresAt() {
+    public DriverJwtBuilder withoutExpiresAt() {
         this.withExpiresAt = false;
         return this;
     }

@@ -12,10 +12,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** The bodies {@code /oauth/token} answers with, in the shapes Snowflake and RFC 6749 use. */
-final class Replies {
+final class TokenReplies {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Replies() {
+    private TokenReplies() {
     }
 
     /** One request, and the response and callback that answer it once. */

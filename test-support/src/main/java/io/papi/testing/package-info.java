@@ -1,0 +1,11 @@
+/**
+ * What the modules' tests share, in test scope only. In the order a token test uses them:
+ *
+ * <ol>
+ *   <li>{@link io.papi.testing.TestKeys}: RSA key pairs made once per JVM, and key files papi must refuse.</li>
+ *   <li>{@link io.papi.testing.MutableClock}: a clock tests move by hand.</li>
+ *   <li>{@link io.papi.testing.TokenIssuer}: a WireMock transformer answering like Snowflake's
+ *       {@code /oauth/token}, with tokens whose expiry follows the test clock.</li>
+ * </ol>
+ */
+package io.papi.testing;
