@@ -9,8 +9,8 @@
  *   <li>{@link io.papi.lookup.KeyType}: NUMBER or VARCHAR keys, for writer and reader alike.</li>
  *   <li>{@link io.papi.lookup.LookupDdl}: the H2 and Snowflake statements that create the tables.</li>
  *   <li>{@link io.papi.lookup.RecommendationJson}: the JSON of a recommendation, stored and answered.</li>
+ *   <li>{@link io.papi.lookup.ListsTable}: the lists table beside it (popular, trending and item-to-item lists,
+ *       one row per list and key): names, columns and DDL.</li>
  * </ol>
- *
- * <p>The recommendation-list tables (popular, trending, item-to-item) belong here too when they are added.
  */
 package io.papi.lookup;
