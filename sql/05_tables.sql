@@ -1,7 +1,7 @@
 -- 05 Tables: the guide's ratings and titles, loaded from the stage. The recommendation tables are not made here:
 -- publishing creates them as DATA_API_ROLE, which then owns them (sql/09_grants.sql, docs/deploy-spcs.md step 4).
 -- Key type: USER_ID and ITEM_ID are NUMBER(38,0) for the guide's numeric ids; for ids that are not numbers make
--- them VARCHAR(64), here and in the recommendation tables alike (papi serve --id-mode alphanumeric).
+-- them VARCHAR(256), here and in the recommendation tables alike (papi serve --id-mode alphanumeric).
 USE ROLE ACCOUNTADMIN;
 USE WAREHOUSE DATA_API_WH;
 USE SCHEMA API.DATA;

@@ -8,7 +8,7 @@
 -- batch table is empty, since an empty lookup table answers every id with [] while the service reports READY.
 --
 -- Key type: NUMBER(38,0) for numeric ids, as the guide's ratings have. For ids that are not numbers (papi serve
--- --id-mode alphanumeric), USER_ID is VARCHAR(64) here, in MOVIE_RECOMMENDATIONS and in USER_RATINGS alike.
+-- --id-mode alphanumeric), USER_ID is VARCHAR(256) here, in MOVIE_RECOMMENDATIONS and in USER_RATINGS alike.
 -- The CREATE below is the lookup-table contract's (io.papi.lookup.LookupDdl); a test checks that they agree.
 USE ROLE DATA_API_ROLE;
 USE WAREHOUSE DATA_API_WH;

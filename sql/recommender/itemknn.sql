@@ -13,7 +13,7 @@
 -- Output: MOVIE_RECOMMENDATIONS (USER_ID NUMBER(38,0), RECOMMENDATIONS VARIANT) and the hybrid lookup table
 -- MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT), replaced in one
 -- transaction. USER_ID has USER_RATINGS' numeric ids; for ids that are not numbers, create both tables with
--- USER_ID VARCHAR(64) before running this (CREATE ... IF NOT EXISTS below then keeps them).
+-- USER_ID VARCHAR(256) before running this (CREATE ... IF NOT EXISTS below then keeps them).
 -- Elements: {"item_id": .., "movie_name": .., "movie_score": "12.34"}, as papi publishes them.
 --
 -- Cost: the self-join produces sum over users of |items of u|^2 rows before grouping (about 20 million for

@@ -21,7 +21,7 @@ import java.util.Objects;
  *   <tr><td>cacheMaxSize</td><td>100,000</td><td>users kept in the cache at most</td></tr>
  *   <tr><td>idMode</td><td>NUMERIC</td><td>NUMERIC: ids are digits, rendered as JSON numbers; ALPHANUMERIC: letters and digits, rendered as strings</td></tr>
  *   <tr><td>maxIds</td><td>100</td><td>ids per request at most</td></tr>
- *   <tr><td>maxIdLength</td><td>32</td><td>characters per id at most</td></tr>
+ *   <tr><td>maxIdLength</td><td>256</td><td>characters per id at most (Personalize's limit on user and item ids)</td></tr>
  *   <tr><td>storeTimeout</td><td>2 s</td><td>a lookup not answered by then is answered 503</td></tr>
  *   <tr><td>storeConcurrency</td><td>16</td><td>store lookups running at once (threads; size the JDBC pool to match)</td></tr>
  *   <tr><td>unauthorizedMode</td><td>STATUS_401</td><td>STATUS_401: 401 JSON; REDIRECT_302: redirect to loginUrl as the SPCS ingress does</td></tr>
@@ -178,7 +178,7 @@ public final class ApiConfig {
         private long cacheMaxSize = 100_000;
         private IdMode idMode = IdMode.NUMERIC;
         private int maxIds = 100;
-        private int maxIdLength = 32;
+        private int maxIdLength = 256;
         private Duration storeTimeout = Duration.ofSeconds(2);
         private int storeConcurrency = 16;
         private UnauthorizedMode unauthorizedMode = UnauthorizedMode.STATUS_401;

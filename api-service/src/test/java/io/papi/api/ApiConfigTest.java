@@ -18,7 +18,7 @@ class ApiConfigTest {
         assertThat(c.cacheMaxSize()).isEqualTo(100_000);
         assertThat(c.idMode()).isEqualTo(ApiConfig.IdMode.NUMERIC);
         assertThat(c.maxIds()).isEqualTo(100);
-        assertThat(c.maxIdLength()).isEqualTo(32);
+        assertThat(c.maxIdLength()).isEqualTo(256);
         assertThat(c.storeTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.unauthorizedMode()).isEqualTo(ApiConfig.UnauthorizedMode.STATUS_401);
         assertThat(c.cacheDisabled()).isFalse();

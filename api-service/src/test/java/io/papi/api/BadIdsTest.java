@@ -35,7 +35,7 @@ class BadIdsTest {
         return Stream.of(
                 Arguments.of("sql injection", "/customer/1)%20OR%201=1%20--", "id '1) OR 1=1 --' at position 1 is not a number"),
                 Arguments.of("sql injection, quote", "/customer/22'%20OR%20'1'='1", "at position 1 is not a number"),
-                Arguments.of("10,000-character id", "/customer/" + "9".repeat(10_000), "is 10000 characters long: ids are at most 32 characters"),
+                Arguments.of("10,000-character id", "/customer/" + "9".repeat(10_000), "is 10000 characters long: ids are at most 256 characters"),
                 Arguments.of("1,000 ids", "/customer/" + thousandIds, "1000 ids given: ask for at most 100 per request"),
                 Arguments.of("empty", "/customer/", "no ids given"),
                 Arguments.of("no segment", "/customer", "no ids given"),

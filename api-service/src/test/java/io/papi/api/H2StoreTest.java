@@ -50,7 +50,7 @@ class H2StoreTest {
             while (columns.next()) {
                 found.add(columns.getString("COLUMN_NAME") + " " + columns.getString("TYPE_NAME") + "(" + columns.getInt("COLUMN_SIZE") + ")");
             }
-            assertThat(found).containsExactly("USER_ID CHARACTER VARYING(64)", "RECOMMENDATIONS CHARACTER VARYING(1000000)");
+            assertThat(found).containsExactly("USER_ID CHARACTER VARYING(256)", "RECOMMENDATIONS CHARACTER VARYING(1000000)");
         }
     }
 

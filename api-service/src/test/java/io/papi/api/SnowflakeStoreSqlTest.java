@@ -61,7 +61,7 @@ public class SnowflakeStoreSqlTest {
         h2.setURL("jdbc:h2:mem:varchar_key;DB_CLOSE_DELAY=-1");
         try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
-            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
+            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID VARCHAR(256) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
             s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES ('abc', '[1]'), ('007', '[2]')");
         }
         RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", ApiConfig.IdMode.ALPHANUMERIC.keyType());

@@ -2,19 +2,19 @@ package io.papi.lookup;
 
 /**
  * The type of the lookup tables' {@code USER_ID} key in Snowflake, decided here for the writer and the reader alike:
- * {@code NUMBER(38,0)} for numeric ids, as the guide's tables have, and {@code VARCHAR(64)} where ids are not numbers
+ * {@code NUMBER(38,0)} for numeric ids, as the guide's tables have, and {@code VARCHAR(256)} where ids are not numbers
  * (papi's ids are at most 32 characters).
  *
  * <p>It matters because Snowflake compares a NUMBER column with text by converting the text: one id that is not a
  * number fails a whole {@code IN (...)} query with a conversion error. A reader therefore asks a NUMBER key only for
  * ids it {@link #holds}, and a writer whose ids are not all numbers creates VARCHAR keys ({@link #forIds}). The
- * embedded H2 store always keys on {@code VARCHAR(64)} (see {@link LookupDdl#h2}): it holds ids as text either way.
+ * embedded H2 store always keys on {@code VARCHAR(256)} (see {@link LookupDdl#h2}): it holds ids as text either way.
  */
 public enum KeyType {
     /** The guide's key: ids that are decimal digits. */
     NUMBER("NUMBER(38,0)"),
     /** Ids with letters. */
-    VARCHAR("VARCHAR(64)");
+    VARCHAR("VARCHAR(" + LookupTable.KEY_CHARS + ")");
 
     /** Longest decimal number a {@code NUMBER(38,0)} holds. */
     private static final int MAX_DIGITS = 38;

@@ -16,7 +16,7 @@ public final class ListsTable {
     /** The key of a global list's one row; keys are scoped by list, so an item called "_" cannot collide with it. */
     public static final String GLOBAL_KEY = "_";
     /** Personalize's limit on item and user ids. */
-    public static final int KEY_CHARS = 256;
+    public static final int KEY_CHARS = LookupTable.KEY_CHARS;
     public static final int NAME_CHARS = 64;
     /** Longest JSON text H2's ITEMS column holds. */
     public static final int H2_MAX_JSON_CHARS = 1_000_000;

@@ -12,11 +12,11 @@ public final class LookupDdl {
     }
 
     /**
-     * The embedded store's table: {@code USER_ID VARCHAR(64) PRIMARY KEY, RECOMMENDATIONS VARCHAR(1000000)} holding
+     * The embedded store's table: {@code USER_ID VARCHAR(256) PRIMARY KEY, RECOMMENDATIONS VARCHAR(1000000)} holding
      * JSON text. The key is text whatever the ids are: H2 compares text with text, so numeric and other ids both work.
      */
     public static String h2(TableName table) {
-        return "CREATE TABLE IF NOT EXISTS " + table.sql() + " (" + LookupTable.USER_ID + " VARCHAR(64) PRIMARY KEY, "
+        return "CREATE TABLE IF NOT EXISTS " + table.sql() + " (" + LookupTable.USER_ID + " VARCHAR(" + LookupTable.KEY_CHARS + ") PRIMARY KEY, "
                 + LookupTable.RECOMMENDATIONS + " VARCHAR(" + LookupTable.H2_MAX_JSON_CHARS + "))";
     }
 

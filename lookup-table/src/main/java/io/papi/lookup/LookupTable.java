@@ -17,6 +17,8 @@ public final class LookupTable {
     public static final String RECOMMENDATIONS = "RECOMMENDATIONS";
     /** Both columns, in their order, as an INSERT names them: {@code USER_ID, RECOMMENDATIONS}. */
     public static final String COLUMNS = USER_ID + ", " + RECOMMENDATIONS;
+    /** Longest text key: Personalize's limit on user and item ids, and the API's longest id. */
+    public static final int KEY_CHARS = 256;
     /** Longest JSON text the embedded store's RECOMMENDATIONS column holds. */
     public static final int H2_MAX_JSON_CHARS = 1_000_000;
 

@@ -35,6 +35,6 @@ class KeyTypeTest {
     @Test
     void snowflakeTypes() {
         assertThat(KeyType.NUMBER.snowflakeType()).isEqualTo("NUMBER(38,0)");
-        assertThat(KeyType.VARCHAR.snowflakeType()).isEqualTo("VARCHAR(64)");
+        assertThat(KeyType.VARCHAR.snowflakeType()).isEqualTo("VARCHAR(256)");
     }
 }

@@ -84,9 +84,9 @@ class SnowflakeLookupPublisherTest {
         LookupPublisher.snowflake(db.connection()).publish(recs, ProgressListener.NONE);
 
         assertThat(db.calls.subList(0, 3)).containsExactly(
-                "CREATE TABLE IF NOT EXISTS \"MOVIE_RECOMMENDATIONS\" (USER_ID VARCHAR(64), RECOMMENDATIONS VARIANT)",
-                "CREATE HYBRID TABLE IF NOT EXISTS \"MOVIE_RECOMMENDATIONS_HYBRID\" (USER_ID VARCHAR(64) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT)",
-                "CREATE OR REPLACE TEMPORARY TABLE \"PAPI_PUBLISH_STAGE\" (USER_ID VARCHAR(64), RECOMMENDATIONS VARCHAR)");
+                "CREATE TABLE IF NOT EXISTS \"MOVIE_RECOMMENDATIONS\" (USER_ID VARCHAR(256), RECOMMENDATIONS VARIANT)",
+                "CREATE HYBRID TABLE IF NOT EXISTS \"MOVIE_RECOMMENDATIONS_HYBRID\" (USER_ID VARCHAR(256) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT)",
+                "CREATE OR REPLACE TEMPORARY TABLE \"PAPI_PUBLISH_STAGE\" (USER_ID VARCHAR(256), RECOMMENDATIONS VARCHAR)");
         assertThat(db.calls).contains("bind 1=7", "bind 1=-3");
         assertThat(db.boundTypes).containsExactly("String", "String", "String", "String");
     }

@@ -35,9 +35,9 @@ class SnowflakePublishSqlTest {
         SnowflakePublishSql sql = new SnowflakePublishSql(TableName.of("MOVIE_RECOMMENDATIONS"),
                 TableName.of("MOVIE_RECOMMENDATIONS_HYBRID"), KeyType.VARCHAR);
 
-        assertThat(sql.createBatchTable()).contains("(USER_ID VARCHAR(64), RECOMMENDATIONS VARIANT)");
-        assertThat(sql.createLookupTable()).contains("(USER_ID VARCHAR(64) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT)");
-        assertThat(sql.createStage()).contains("(USER_ID VARCHAR(64), RECOMMENDATIONS VARCHAR)");
+        assertThat(sql.createBatchTable()).contains("(USER_ID VARCHAR(256), RECOMMENDATIONS VARIANT)");
+        assertThat(sql.createLookupTable()).contains("(USER_ID VARCHAR(256) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT)");
+        assertThat(sql.createStage()).contains("(USER_ID VARCHAR(256), RECOMMENDATIONS VARCHAR)");
     }
 
     @Test
