@@ -12,7 +12,11 @@ import io.papi.lists.ListsJson;
 import io.papi.lists.ListsPublisher;
 import io.papi.lists.ListsTable;
 import io.papi.lists.ListsWarehouseSql;
+import io.papi.lists.RatingsWatches;
 import io.papi.lists.RecipeLists;
+import io.papi.datasets.MovieLensFacts;
+import io.papi.recommender.Dataset;
+import io.papi.recommender.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -37,6 +41,8 @@ import picocli.CommandLine.Option;
                 "bought-together, also-viewed, similar (per seed item). Written as JSON Lines",
                 "{\"list\":\"bought-together\",\"key\":\"<item>\",\"items\":[{\"item_id\":..,\"score\":..}]}",
                 "and/or published to the lists table (--publish), replacing the previous lists in one transaction.",
+                "Or from ratings (--ratings, read as papi recommend reads them): each rating is a VIDEO_ON_DEMAND Watch,",
+                "giving most-popular, trending and similar (genres from MovieLens' u.item).",
                 "Algorithms and what differs from Personalize: docs/recipes.md."})
 final class RecommendListsCommand extends PapiSubcommand {
     @Option(names = "--datasets", paramLabel = "DIR",
@@ -47,6 +53,10 @@ final class RecommendListsCommand extends PapiSubcommand {
             description = "Compute the lists inside Snowflake instead, from --interactions-table over your connection (-c), and "
                     + "publish them to --lists-table there in one transaction: for interactions that outgrow one machine")
     boolean inWarehouse;
+
+    /** --ratings and its flags, exactly as papi recommend reads them; --from-snowflake uses -c. */
+    @Mixin
+    RatingsOptions ratings = new RatingsOptions();
 
     @Option(names = "--interactions-table", paramLabel = "TABLE",
             defaultValue = "SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS",
@@ -128,8 +138,13 @@ final class RecommendListsCommand extends PapiSubcommand {
         if (inWarehouse || printSql) {
             return inWarehouse(settings, options, table);
         }
-        if (datasets == null) {
-            throw PapiException.usage("--datasets DIR is required (the --out folder of papi datasets), or --in-warehouse -c CONN");
+        boolean fromRatings = ratings.ratings != null || ratings.fromSnowflake;
+        if (datasets == null && !fromRatings) {
+            throw PapiException.usage("--datasets DIR (the --out folder of papi datasets) or --ratings FILE|DIR is required, "
+                    + "or --in-warehouse -c CONN");
+        }
+        if (datasets != null && fromRatings) {
+            throw PapiException.usage("give --datasets or --ratings, not both");
         }
         boolean toStdout = "-".equals(out);
         Path outFile = out == null ? (publish ? null : Path.of("lists.jsonl")) : toStdout ? null : Path.of(out);
@@ -139,9 +154,20 @@ final class RecommendListsCommand extends PapiSubcommand {
         List<ItemList> lists;
         int events;
         try {
-            DatasetsFolder folder = DatasetsFolder.read(datasets);
-            events = folder.interactions().size();
-            lists = RecipeLists.compute(folder.interactions(), folder.genres(), options);
+            List<io.papi.lists.Interaction> interactions;
+            java.util.Map<String, java.util.Set<String>> genres;
+            if (fromRatings) {
+                Dataset loaded = ratings.load(ProgressListener.NONE, err(),
+                        RatingsOptions.snowflakeConnection(settings, passphrase));
+                interactions = RatingsWatches.interactions(loaded.ratings());
+                genres = RatingsWatches.genres(movieLensGenres());
+            } else {
+                DatasetsFolder folder = DatasetsFolder.read(datasets);
+                interactions = folder.interactions();
+                genres = folder.genres();
+            }
+            events = interactions.size();
+            lists = RecipeLists.compute(interactions, genres, options);
         } catch (ListsException e) {
             throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
         }
@@ -161,9 +187,22 @@ final class RecommendListsCommand extends PapiSubcommand {
         return 0;
     }
 
+    /** Genres by item from u.item beside MovieLens' u.data; none for the other formats, which carry no genres. */
+    private java.util.Map<Long, String> movieLensGenres() throws IOException {
+        java.util.Map<Long, String> genres = new java.util.HashMap<>();
+        if (ratings.fromSnowflake || ratings.mapping != null) {
+            return genres;
+        }
+        Path dir = Files.isDirectory(ratings.ratings) ? ratings.ratings : ratings.ratings.toAbsolutePath().getParent();
+        if (Files.isRegularFile(dir.resolve("u.data"))) {
+            MovieLensFacts.items(dir).forEach((item, facts) -> genres.put(item, facts.genres()));
+        }
+        return genres;
+    }
+
     private int inWarehouse(Settings settings, ListOptions options, ListsTable table) throws Exception {
-        if (datasets != null || out != null || publish || store != null) {
-            throw PapiException.usage("--in-warehouse reads --interactions-table and publishes in Snowflake: leave out --datasets, "
+        if (datasets != null || ratings.ratings != null || ratings.fromSnowflake || out != null || publish || store != null) {
+            throw PapiException.usage("--in-warehouse reads --interactions-table and publishes in Snowflake: leave out --datasets, --ratings, "
                     + "--out, --publish and --store");
         }
         ListsWarehouseSql sql;
