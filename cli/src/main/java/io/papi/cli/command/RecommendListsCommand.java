@@ -10,7 +10,7 @@ import io.papi.lists.ListOptions;
 import io.papi.lists.ListsException;
 import io.papi.lists.ListsJson;
 import io.papi.lists.ListsPublisher;
-import io.papi.lists.ListsTable;
+import io.papi.lists.ListsTableStatements;
 import io.papi.lists.ListsWarehouseSql;
 import io.papi.lists.RatingsWatches;
 import io.papi.lists.RecipeLists;
@@ -76,7 +76,7 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Option(names = "--store", paramLabel = "h2|snowflake", description = "Where --publish writes (env PAPI_STORE; default h2)")
     String store;
 
-    @Option(names = "--lists-table", paramLabel = "TABLE", defaultValue = ListsTable.DEFAULT_NAME,
+    @Option(names = "--lists-table", paramLabel = "TABLE", defaultValue = ListsTableStatements.DEFAULT_NAME,
             description = "The lists table (default: ${DEFAULT-VALUE})")
     String listsTable;
 
@@ -125,9 +125,9 @@ final class RecommendListsCommand extends PapiSubcommand {
     protected int run() throws Exception {
         ListOptions options = options();
         Settings settings = new Settings(environment(), connection, this::warn);
-        ListsTable table;
+        ListsTableStatements table;
         try {
-            table = ListsTable.named(listsTable);
+            table = ListsTableStatements.named(listsTable);
         } catch (IllegalArgumentException e) {
             throw PapiException.usage("--lists-table: " + e.getMessage());
         }
@@ -200,7 +200,7 @@ final class RecommendListsCommand extends PapiSubcommand {
         return genres;
     }
 
-    private int inWarehouse(Settings settings, ListOptions options, ListsTable table) throws Exception {
+    private int inWarehouse(Settings settings, ListOptions options, ListsTableStatements table) throws Exception {
         if (datasets != null || ratings.ratings != null || ratings.fromSnowflake || out != null || publish || store != null) {
             throw PapiException.usage("--in-warehouse reads --interactions-table and publishes in Snowflake: leave out --datasets, --ratings, "
                     + "--out, --publish and --store");
@@ -245,7 +245,7 @@ final class RecommendListsCommand extends PapiSubcommand {
         }
     }
 
-    private int publish(Settings settings, String kind, ListsTable table, List<ItemList> lists) throws Exception {
+    private int publish(Settings settings, String kind, ListsTableStatements table, List<ItemList> lists) throws Exception {
         try {
             if (kind.equals("h2")) {
                 // LocalStore.jdbcUrl creates the directory 0700
