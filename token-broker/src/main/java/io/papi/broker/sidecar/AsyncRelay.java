@@ -15,7 +15,9 @@ import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,11 @@ final class AsyncRelay implements AutoCloseable {
     private final RefreshingTokenSource tokens;
     private final BrokerMetrics metrics;
     private final Duration timeout;
+    /** The Authorization field for the token last used, encoded once: a token serves thousands of requests. */
+    private volatile TokenField authorization;
+
+    private record TokenField(SessionToken token, HttpField field) {
+    }
 
     AsyncRelay(HttpUrl upstream, RefreshingTokenSource tokens, BrokerMetrics metrics, Duration timeout, int connections) {
         this.upstream = upstream;
@@ -53,6 +60,9 @@ final class AsyncRelay implements AutoCloseable {
         jetty.setUserAgentField(null); // the caller's User-Agent goes through, none of our own
         jetty.getContentDecoderFactories().clear(); // relay bodies as they are: no Accept-Encoding added, nothing decoded
         jetty.getProtocolHandlers().clear(); // 401s and redirects are the proxy's to judge, not the client's
+        // every listener here only hands bytes on (asynchronous writes) or dispatches (the retry): the selector
+        // thread may run them itself instead of waking a pool thread for each answer
+        jetty.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
         try {
             jetty.start();
         } catch (Exception e) {
@@ -68,11 +78,11 @@ final class AsyncRelay implements AutoCloseable {
         Request request = client.newRequest(target).method(call.method()).idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
                     for (HttpField field : incoming) {
-                        if (rules.upstream(field.getName())) {
+                        if (rules.upstream(field)) {
                             headers.add(field);
                         }
                     }
-                    headers.put(HttpHeader.AUTHORIZATION, token.authorizationHeader());
+                    headers.put(authorization(token));
                 });
         AtomicBoolean handled = new AtomicBoolean();
         String identity = tokens.identity().name();
@@ -102,6 +112,15 @@ final class AsyncRelay implements AutoCloseable {
         });
     }
 
+    private HttpField authorization(SessionToken token) {
+        TokenField last = authorization;
+        if (last == null || last.token() != token) {
+            last = new TokenField(token, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, token.authorizationHeader()));
+            authorization = last;
+        }
+        return last.field();
+    }
+
     private void retry(HttpCall call, String target, SessionToken rejected) {
         tokens.invalidate(rejected.hash());
         SessionToken fresh;
@@ -122,7 +141,7 @@ final class AsyncRelay implements AutoCloseable {
         ForwardedHeaders rules = ForwardedHeaders.of(headers.getValuesList(HttpHeader.CONNECTION));
         HttpFields.Mutable outgoing = response.getHeaders();
         for (HttpField field : headers) {
-            if (rules.downstream(field.getName())) {
+            if (rules.downstream(field)) {
                 outgoing.add(field);
             }
         }
