@@ -13,6 +13,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -59,6 +60,9 @@ final class AsyncRelay implements AutoCloseable {
         jetty.setMaxRequestsQueuedPerDestination(4096);
         jetty.setUserAgentField(null); // the caller's User-Agent goes through, none of our own
         jetty.getContentDecoderFactories().clear(); // relay bodies as they are: no Accept-Encoding added, nothing decoded
+        // no cookie jar: the proxy serves every local process, so a cookie the endpoint set for one caller must not
+        // go back up with the next caller's request (it also spares a cookie match on every request)
+        jetty.setHttpCookieStore(new HttpCookieStore.Empty());
         jetty.getProtocolHandlers().clear(); // 401s and redirects are the proxy's to judge, not the client's
         // every listener here only hands bytes on (asynchronous writes) or dispatches (the retry): the selector
         // thread may run them itself instead of waking a pool thread for each answer
