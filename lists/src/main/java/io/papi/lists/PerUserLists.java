@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The per-user lists ({@code aws-ecomm-recommended-for-you}, {@code aws-vod-top-picks}), published as
- * {@link ListName#FOR_YOU} keyed by user: papi's default recommender (edlae) trained on each user's View and
+ * {@link ListName#FOR_YOU} keyed by user: papi's default recommender (edlae; item-kNN where edlae would be too big or slow, as {@code papi recommend}
+ * decides) trained on each user's View and
  * Purchase items (ecommerce) or Watch items (media), one implicit rating per distinct user and item. The datasets'
  * ids are strings and the recommender's are numbers, so users and items get dense indexes, mapped back on output.
  * Items the user bought are left out, as Personalize's default filter leaves them out.
@@ -26,6 +27,17 @@ public final class PerUserLists {
     private static final Set<EventType> TRAINED_ON = EnumSet.of(EventType.VIEW, EventType.PURCHASE, EventType.WATCH);
 
     private PerUserLists() {
+    }
+
+    /**
+     * The default algorithm, or item-kNN where the default would not fit in the heap or would take minutes, as
+     * {@code papi recommend} gives way.
+     */
+    static Algorithm algorithm(Ratings ratings) {
+        Algorithm chosen = Algorithm.defaultAlgorithm();
+        boolean slowOrTooBig = Recommender.whyNotFit(chosen, ratings).isPresent()
+                || Recommender.whyNotQuick(chosen, ratings).isPresent();
+        return slowOrTooBig ? Algorithm.ITEMKNN : chosen;
     }
 
     /** Each user's list, best first, at most {@code size} items; empty when no row is a View, Purchase or Watch. */
@@ -54,7 +66,8 @@ public final class PerUserLists {
         if (pairs.isEmpty()) {
             return byUser;
         }
-        Recommender model = Recommender.train(ratings.build(), Algorithm.defaultAlgorithm());
+        Ratings trained = ratings.build();
+        Recommender model = Recommender.train(trained, algorithm(trained));
         for (UserRecommendations r : model.recommendAll(size, Titles.empty(), io.papi.recommender.ProgressListener.NONE)) {
             String user = userIds.get((int) r.userId());
             Set<String> mine = bought.getOrDefault(user, Set.of());
