@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
                 "and/or published to the lists table (--publish), replacing the previous lists in one transaction.",
                 "Or from ratings (--ratings, read as papi recommend reads them): each rating is a VIDEO_ON_DEMAND Watch,",
                 "giving most-popular, trending and similar (genres from MovieLens' u.item).",
+                "Also for-you, per user: papi's default recommender on View+Purchase or Watch, bought items left out.",
                 "Algorithms and what differs from Personalize: docs/recipes.md."})
 final class RecommendListsCommand extends PapiSubcommand {
     @Option(names = "--datasets", paramLabel = "DIR",
@@ -167,7 +168,11 @@ final class RecommendListsCommand extends PapiSubcommand {
                 genres = folder.genres();
             }
             events = interactions.size();
-            lists = RecipeLists.compute(interactions, genres, options);
+            lists = new java.util.ArrayList<>(RecipeLists.compute(interactions, genres, options));
+            // recommended for you / top picks: the default recommender, bought items left out (PerUserLists)
+            for (var user : io.papi.lists.PerUserLists.compute(interactions, options.size()).entrySet()) {
+                lists.add(new io.papi.lists.ItemList(io.papi.lists.ListName.FOR_YOU, user.getKey(), user.getValue()));
+            }
         } catch (ListsException e) {
             throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
         }
