@@ -9,7 +9,7 @@
  *       {@link io.papi.lists.Interaction}, {@link io.papi.lists.EventType}.</li>
  *   <li>Computing: {@link io.papi.lists.ListOptions}, {@link io.papi.lists.RecipeLists},
  *       {@link io.papi.lists.ListName}, {@link io.papi.lists.ItemList}, {@link io.papi.lists.ScoredItem};
- *       in the warehouse: {@link io.papi.lists.ListsWarehouseSql}.</li>
+ *       per user: {@link io.papi.lists.PerUserLists}; in the warehouse: {@link io.papi.lists.ListsWarehouseSql}.</li>
  *   <li>Output: {@link io.papi.lists.ListsJson}, {@link io.papi.lists.ListsTableStatements},
  *       {@link io.papi.lists.ListsPublisher}.</li>
  *   <li>Failures: {@link io.papi.lists.ListsException}.</li>
