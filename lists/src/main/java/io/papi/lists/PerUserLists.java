@@ -40,6 +40,13 @@ public final class PerUserLists {
         return slowOrTooBig ? Algorithm.ITEMKNN : chosen;
     }
 
+    /** The {@link ListName#FOR_YOU} rows of the lists table: {@link #compute} as one {@link ItemList} per user. */
+    public static List<ItemList> itemLists(List<Interaction> rows, int size) {
+        List<ItemList> lists = new ArrayList<>();
+        compute(rows, size).forEach((user, items) -> lists.add(new ItemList(ListName.FOR_YOU, user, items)));
+        return lists;
+    }
+
     /** Each user's list, best first, at most {@code size} items; empty when no row is a View, Purchase or Watch. */
     public static Map<String, List<ScoredItem>> compute(List<Interaction> rows, int size) {
         Map<String, Integer> users = new HashMap<>();

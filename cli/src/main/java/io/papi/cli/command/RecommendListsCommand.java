@@ -170,9 +170,7 @@ final class RecommendListsCommand extends PapiSubcommand {
             events = interactions.size();
             lists = new java.util.ArrayList<>(RecipeLists.compute(interactions, genres, options));
             // recommended for you / top picks: the default recommender, bought items left out (PerUserLists)
-            for (var user : io.papi.lists.PerUserLists.compute(interactions, options.size()).entrySet()) {
-                lists.add(new io.papi.lists.ItemList(io.papi.lists.ListName.FOR_YOU, user.getKey(), user.getValue()));
-            }
+            lists.addAll(io.papi.lists.PerUserLists.itemLists(interactions, options.size()));
         } catch (ListsException e) {
             throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
         }

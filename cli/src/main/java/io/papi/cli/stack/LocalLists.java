@@ -65,7 +65,10 @@ public final class LocalLists {
             folder.commit();
         }
         DatasetsFolder input = DatasetsFolder.read(datasets);
-        List<ItemList> lists = RecipeLists.compute(input.interactions(), input.genres(), ListOptions.defaults());
+        List<ItemList> lists = new java.util.ArrayList<>(
+                RecipeLists.compute(input.interactions(), input.genres(), ListOptions.defaults()));
+        // recommended for you: the per-user rows POST /recommendations reads first, as papi recommend lists writes them
+        lists.addAll(io.papi.lists.PerUserLists.itemLists(input.interactions(), ListOptions.defaults().size()));
         try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir))) {
             new ListsPublisher(c, ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME), ListsPublisher.Dialect.H2).publish(lists);
         }
