@@ -132,6 +132,32 @@ class TestPageBrowserTest {
     }
 
     @Test
+    void aJsonBodyIsPostedSoThePersonalizeRoutesRenderToo() throws Exception {
+        String base = "http://127.0.0.1:" + lists.getAddress().getPort();
+        String body = java.net.URLEncoder.encode("{\"recommenderArn\":\"arn:aws:personalize:::recommender/"
+                + "aws-ecomm-recommended-for-you\",\"userId\":\"u1\"}", java.nio.charset.StandardCharsets.UTF_8);
+        chromium.navigate(base + "/test?path=recommendations&body=" + body);
+
+        JsonNode page = shown();
+
+        assertThat(page.get("status").asText()).as("the stub answers 200 only to a POST of JSON").isEqualTo("200");
+        assertThat(page.at("/groups/0/rows/0").toString()).isEqualTo("[\"1\",\"\",\"SKU-1\",\"0.42\"]");
+        assertThat(page.at("/groups/0/rows").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedBeforeAnythingIsSent() throws Exception {
+        String base = "http://127.0.0.1:" + lists.getAddress().getPort();
+        chromium.navigate(base + "/test?path=recommendations&body=" + java.net.URLEncoder.encode("{oops",
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        JsonNode page = shown();
+
+        assertThat(page.get("status").asText()).isEqualTo("refused");
+        assertThat(page.get("error").asText()).contains("not JSON");
+    }
+
+    @Test
     void eachRequestAddsItsLatencyToTheHistory() throws Exception {
         chromium.navigate(open.url("/test"));
         for (String ids : List.of("22", "186", "22,abc")) {
@@ -173,6 +199,21 @@ class TestPageBrowserTest {
                 "/item/50/similar", "{\"item_id\":50,\"items\":[{\"item_id\":6,\"score\":0.912,\"name\":\"Heat (1995)\"},"
                         + "{\"item_id\":16,\"score\":0.87,\"name\":\"Casino (1995)\"}]}",
                 "/popular", "{\"items\":[{\"item_id\":50,\"score\":583,\"name\":\"Star Wars (1977)\"}]}");
+        server.createContext("/recommendations", exchange -> {
+            // Personalize's GetRecommendations: answered only to a POST of a JSON body naming a recommender
+            String sent = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            boolean asPersonalize = exchange.getRequestMethod().equals("POST")
+                    && String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("application/json")
+                    && sent.contains("\"recommenderArn\"");
+            byte[] body = (asPersonalize
+                    ? "{\"itemList\":[{\"itemId\":\"SKU-1\",\"score\":0.42},{\"itemId\":\"SKU-2\",\"score\":0.3}],"
+                            + "\"recommendationId\":\"RID-1\"}"
+                    : "{\"message\":\"POST a GetRecommendations body\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(asPersonalize ? 200 : 400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             byte[] body = path.equals("/test") ? page
