@@ -23,14 +23,15 @@ fi
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 
 export PAPI_HOME="$(mktemp -d)"
-api=18101; token=18102; broker=18103; proxy=18104; nginx_port=18105
+base="${BENCH_PORT_BASE:-18100}"  # ports base+1..base+13 on loopback
+api=$((base + 1)); token=$((base + 2)); broker=$((base + 3)); proxy=$((base + 4)); nginx_port=$((base + 5))
 pids=()
 stop_all() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); }
 trap 'stop_all; rm -rf "$PAPI_HOME"' EXIT
 wait_for() { for _ in $(seq 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "bench: $1 did not come up" >&2; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-./papi quickstart --exit --api-port 18110 --token-port 18111 --broker-port 18112 --proxy-port 18113 >"$PAPI_HOME/qs.log" 2>&1 \
+./papi quickstart --exit --api-port $((base + 10)) --token-port $((base + 11)) --broker-port $((base + 12)) --proxy-port $((base + 13)) >"$PAPI_HOME/qs.log" 2>&1 \
   || { cat "$PAPI_HOME/qs.log" >&2; exit 1; }
 PAPI_SKIP_BUILD=1 ./papi local --port $token --session-lifetime 1h >"$PAPI_HOME/local.log" 2>&1 &
 pids+=($!)
@@ -49,16 +50,29 @@ header="$(curl -sf -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret" "htt
 measure() { # url, then wrk's own options
   local url="$1"; shift
   wrk -t2 -c"$conns" -d"$duration" --latency "$@" "$url" | awk '
+    /requests in/ { n = $1 }
     /Requests\/sec/ { rps = $2 }
     /Non-2xx/ { bad = $NF }
     $1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; p99 = v }
-    END { printf "%.0f %.2f %s\n", rps, p99, (bad == "" ? 0 : bad) }'
+    END { printf "%.0f %.2f %s %d\n", rps, p99, (bad == "" ? 0 : bad), n }'
+}
+# CPU time (user + system, in clock ticks) the given processes have used so far, all their threads included
+ticks() { for p in "$@"; do cut -d')' -f2 "/proc/$p/stat"; done | awk '{ s += $12 + $13 } END { print s + 0 }'; }
+hz="$(getconf CLK_TCK)"
+# measure, and the CPU the proxy's processes (the first argument, quoted) spent per request, in microseconds
+measure_cpu() { # "pids", url, then wrk's own options
+  local procs="$1"; shift
+  local before after r p b n
+  before="$(ticks $procs)"
+  read -r r p b n < <(measure "$@")
+  after="$(ticks $procs)"
+  echo "$r $p $b $(awk -v t=$((after - before)) -v n="$n" -v hz="$hz" 'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')"
 }
 rss() { awk -v k="$2" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | sed -n 1p); load $(load)"
 echo "# /token at 16 connections, the broker fresh; resident at rest: $(rss $broker_pid VmRSS) MiB (peak so far $(rss $broker_pid VmHWM) MiB)"
 wrk -t2 -c16 -d5s -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret" "http://127.0.0.1:$broker/token" >/dev/null
-read -r r p b < <(conns=16 measure "http://127.0.0.1:$broker/token" -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret")
+read -r r p b _ < <(conns=16 measure "http://127.0.0.1:$broker/token" -H 'X-Papi-Broker: 1' -H "Authorization: Bearer $secret")
 echo "/token: $r req/s, p99 $p ms, non-2xx $b (target >= 40000); broker peak resident (VmHWM) $(rss $broker_pid VmHWM) MiB (target <= 128); load $(load)"
 
 # nginx with the header the broker handed out: the same value papi's proxy adds
@@ -88,8 +102,9 @@ http {
 }
 NGINX
 "$nginx_bin" -c "$conf" -p "$PAPI_HOME" &
-pids+=($!)
+nginx_pid=$!; pids+=($nginx_pid)
 wait_for "http://127.0.0.1:$nginx_port/healthz"
+nginx_workers="$(pgrep -P "$nginx_pid" | tr '\n' ' ')"
 
 lua="$PAPI_HOME/ids.lua"; cat >"$lua" <<'LUA'
 math.randomseed(943)
@@ -104,13 +119,13 @@ done
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | sed -n 1p), $("$nginx_bin" -v 2>&1)"
 echo "# wrk -t2 -c$conns -d$duration, the lookup API (cache on) behind both; load before: $(load)"
-printf '%-6s %-6s %10s %9s %8s  %s\n' round proxy "req/s" "p99 ms" non-2xx "load (1/5/15 min)"
+printf '%-6s %-6s %10s %9s %8s %8s  %s\n' round proxy "req/s" "p99 ms" non-2xx "cpu us/r" "load (1/5/15 min)"
 nginx_rps=(); nginx_p99=(); papi_rps=(); papi_p99=()
 for round in $(seq "$rounds"); do
-  read -r r p b < <(measure "http://127.0.0.1:$nginx_port" -s "$lua"); nginx_rps+=("$r"); nginx_p99+=("$p")
-  printf '%-6s %-6s %10s %9s %8s  %s\n' "$round" nginx "$r" "$p" "$b" "$(load)"
-  read -r r p b < <(measure "http://127.0.0.1:$proxy" -s "$lua"); papi_rps+=("$r"); papi_p99+=("$p")
-  printf '%-6s %-6s %10s %9s %8s  %s\n' "$round" papi "$r" "$p" "$b" "$(load)"
+  read -r r p b c < <(measure_cpu "$nginx_workers" "http://127.0.0.1:$nginx_port" -s "$lua"); nginx_rps+=("$r"); nginx_p99+=("$p")
+  printf '%-6s %-6s %10s %9s %8s %8s  %s\n' "$round" nginx "$r" "$p" "$b" "$c" "$(load)"
+  read -r r p b c < <(measure_cpu "$broker_pid" "http://127.0.0.1:$proxy" -s "$lua"); papi_rps+=("$r"); papi_p99+=("$p")
+  printf '%-6s %-6s %10s %9s %8s %8s  %s\n' "$round" papi "$r" "$p" "$b" "$c" "$(load)"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 awk -v nr="$(median "${nginx_rps[@]}")" -v pr="$(median "${papi_rps[@]}")" -v np="$(median "${nginx_p99[@]}")" \

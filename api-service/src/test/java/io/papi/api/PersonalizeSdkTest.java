@@ -38,6 +38,8 @@ class PersonalizeSdkTest {
              PreparedStatement users = c.prepareStatement("INSERT INTO " + io.papi.lookup.LookupTable.DEFAULT_NAME + " VALUES (?, ?)")) {
             row(lists, "bought-together", "a", "[{\"item_id\":\"b\",\"score\":1.5},{\"item_id\":\"c\",\"score\":1}]");
             row(lists, "most-popular", "_", "[{\"item_id\":\"p1\",\"score\":9},{\"item_id\":\"50\",\"score\":8},{\"item_id\":\"p2\",\"score\":7}]");
+            row(lists, "most-viewed", "_", "[{\"item_id\":\"v1\",\"score\":4},{\"item_id\":\"v2\",\"score\":3}]");
+            row(lists, "for-you", "shopper-9", "[{\"item_id\":\"SKU-3\",\"score\":0.8},{\"item_id\":\"SKU-1\",\"score\":0.2}]");
             row(lists, "seen", "7", "[{\"item_id\":\"c\",\"score\":1}]");
             users.setString(1, "7");
             users.setString(2, "[{\"item_id\":50,\"movie_name\":\"Star Wars\",\"movie_score\":\"12.00\"},"
@@ -89,6 +91,16 @@ class PersonalizeSdkTest {
                 .itemList()).extracting(PredictedItem::itemId).containsExactly("50", "51");
         assertThat(personalize.getRecommendations(b -> b.campaignArn("arn:aws:personalize:us-east-1:1:campaign/aws-vod-top-picks")
                 .userId("stranger").numResults(2)).itemList()).extracting(PredictedItem::itemId).containsExactly("p1", "50");
+    }
+
+    @Test
+    void recommendedForYouReadsTheForYouListFirstAndUnknownShoppersGetTheMostViewedList() {
+        assertThat(personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
+                .userId("shopper-9")).itemList()).extracting(PredictedItem::itemId).containsExactly("SKU-3", "SKU-1");
+        assertThat(personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-vod-top-picks")
+                .userId("shopper-9").numResults(1)).itemList()).extracting(PredictedItem::itemId).containsExactly("SKU-3");
+        assertThat(personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
+                .userId("stranger")).itemList()).extracting(PredictedItem::itemId).containsExactly("v1", "v2");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,30 @@ class RecommendListsCommandTest {
             }
         }
         assertThat(names).contains("most-viewed", "best-sellers", "most-popular", "trending", "bought-together",
-                "also-viewed", "similar");
+                "also-viewed", "similar", "for-you");
+        // for-you: one row per user, never an item that user bought
+        Map<String, Set<String>> bought = new java.util.HashMap<>();
+        for (io.papi.lists.Interaction row : io.papi.lists.DatasetsFolder.read(datasets).interactions()) {
+            if (row.type() == io.papi.lists.EventType.PURCHASE) {
+                bought.computeIfAbsent(row.user(), k -> new HashSet<>()).add(row.item());
+            }
+        }
+        assertThat(bought).isNotEmpty();
+        int forYou = 0;
+        int buyersChecked = 0;
+        for (String line : lines) {
+            JsonNode node = json.readTree(line);
+            if (node.get("list").asText().equals("for-you")) {
+                forYou++;
+                Set<String> mine = bought.getOrDefault(node.get("key").asText(), Set.of());
+                buyersChecked += mine.isEmpty() ? 0 : 1;
+                for (JsonNode item : node.get("items")) {
+                    assertThat(mine).doesNotContain(item.get("item_id").asText());
+                }
+            }
+        }
+        assertThat(forYou).isGreaterThan(0);
+        assertThat(buyersChecked).isGreaterThan(0);
         try (Connection c = DriverManager.getConnection(io.papi.cli.stack.LocalStore.jdbcUrl(local));
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM PAPI_LISTS")) {
             rs.next();

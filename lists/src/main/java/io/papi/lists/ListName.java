@@ -16,7 +16,9 @@ public enum ListName {
     ALSO_VIEWED("also-viewed", false),
     SIMILAR("similar", false),
     /** Per user, not per item: what each user interacted with, for the API's {@code ?user=} filter. */
-    SEEN("seen", false);
+    SEEN("seen", false),
+    /** Per user: recommended for you / top picks ({@link PerUserLists}), read by POST /recommendations. */
+    FOR_YOU("for-you", false);
 
     /** The key of a global list's one row. Keys are scoped by list, so an item called "_" cannot collide with it. */
     public static final String GLOBAL_KEY = "_";

@@ -18,10 +18,10 @@ public final class ListsPublisher {
     private static final int BATCH = 1000;
 
     private final Connection connection;
-    private final ListsTable table;
+    private final ListsTableStatements table;
     private final Dialect dialect;
 
-    public ListsPublisher(Connection connection, ListsTable table, Dialect dialect) {
+    public ListsPublisher(Connection connection, ListsTableStatements table, Dialect dialect) {
         this.connection = connection;
         this.table = table;
         this.dialect = dialect;
@@ -32,13 +32,13 @@ public final class ListsPublisher {
         String[] json = new String[lists.size()];
         for (int k = 0; k < json.length; k++) {
             json[k] = ListsJson.items(lists.get(k).items());
-            if (json[k].length() > ListsTable.MAX_JSON_CHARS) {
+            if (json[k].length() > ListsTableStatements.MAX_JSON_CHARS) {
                 throw new IllegalArgumentException("list " + lists.get(k).name().id() + " of " + lists.get(k).key()
                         + " is " + json[k].length() + " characters of JSON, more than the table holds: use a smaller --size");
             }
-            if (lists.get(k).key().length() > ListsTable.KEY_CHARS) {
+            if (lists.get(k).key().length() > ListsTableStatements.KEY_CHARS) {
                 throw new IllegalArgumentException("item id of " + lists.get(k).key().length() + " characters: the lists table keys hold "
-                        + ListsTable.KEY_CHARS);
+                        + ListsTableStatements.KEY_CHARS);
             }
         }
         try (Statement st = connection.createStatement()) {

@@ -23,16 +23,16 @@ public final class ListsWarehouseSql {
 
     private final ListOptions o;
     private final String interactions;
-    private final ListsTable table;
+    private final ListsTableStatements table;
 
-    private ListsWarehouseSql(ListOptions options, String interactions, ListsTable table) {
+    private ListsWarehouseSql(ListOptions options, String interactions, ListsTableStatements table) {
         this.o = options;
         this.interactions = interactions;
         this.table = table;
     }
 
     /** @throws IllegalArgumentException for a table name that is not an identifier */
-    public static ListsWarehouseSql of(ListOptions options, String interactionsTable, ListsTable table) {
+    public static ListsWarehouseSql of(ListOptions options, String interactionsTable, ListsTableStatements table) {
         if (interactionsTable == null || !TABLE.matcher(interactionsTable).matches()) {
             throw new IllegalArgumentException("the interactions table is an identifier such as DB.SCHEMA.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS (got "
                     + interactionsTable + ")");

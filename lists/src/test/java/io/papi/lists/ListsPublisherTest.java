@@ -16,7 +16,7 @@ class ListsPublisherTest {
     @Test
     void replacesTheListsInOneTransactionAndReadsBackByStringKey() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:lists1")) {
-            ListsPublisher publisher = new ListsPublisher(c, ListsTable.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
+            ListsPublisher publisher = new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
             publisher.publish(List.of(new ItemList(ListName.SIMILAR, "old", List.of(new ScoredItem("x", 1)))));
             int rows = publisher.publish(List.of(
                     new ItemList(ListName.BOUGHT_TOGETHER, LONG_ID, List.of(new ScoredItem("b", 0.5))),
@@ -41,7 +41,7 @@ class ListsPublisherTest {
     @Test
     void aFailedPublishLeavesTheOldListsInPlace() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:lists2")) {
-            ListsPublisher publisher = new ListsPublisher(c, ListsTable.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
+            ListsPublisher publisher = new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
             publisher.publish(List.of(new ItemList(ListName.SIMILAR, "old", List.of(new ScoredItem("x", 1)))));
             // the same (list, key) twice breaks the primary key after the delete ran
             ItemList twice = new ItemList(ListName.SIMILAR, "k", List.of());
@@ -56,7 +56,7 @@ class ListsPublisherTest {
 
     @Test
     void refusesATableNameThatIsNotAnIdentifier() {
-        assertThatThrownBy(() -> ListsTable.named("X; DROP TABLE Y")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ListsTableStatements.named("X; DROP TABLE Y")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("identifier");
     }
 }

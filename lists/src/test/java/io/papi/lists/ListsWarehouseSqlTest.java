@@ -81,12 +81,12 @@ class ListsWarehouseSqlTest {
     @Test
     void printsEveryStatementWithTheReplacementInOneTransaction() {
         String text = ListsWarehouseSql.of(ListOptions.defaults(), "SHOP.RECS.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS",
-                ListsTable.named("API.DATA.PAPI_LISTS")).text();
+                ListsTableStatements.named("API.DATA.PAPI_LISTS")).text();
         assertThat(text).contains("FROM SHOP.RECS.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS")
                 .contains("CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\"")
                 .containsSubsequence("BEGIN;", "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\";", "ARRAY_AGG(OBJECT_CONSTRUCT('item_id', ITEM_ID, 'score', SCORE))", "COMMIT;");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListsWarehouseSql.of(ListOptions.defaults(), "T; DROP X",
-                ListsTable.named("PAPI_LISTS"))).isInstanceOf(IllegalArgumentException.class);
+                ListsTableStatements.named("PAPI_LISTS"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Map<String, List<ScoredItem>> runOnH2(List<Interaction> rows, ListOptions options) throws Exception {
@@ -104,7 +104,7 @@ class ListsWarehouseSqlTest {
                 }
                 insert.executeBatch();
             }
-            ListsWarehouseSql sql = ListsWarehouseSql.of(options, "INTERACTIONS", ListsTable.named("PAPI_LISTS"));
+            ListsWarehouseSql sql = ListsWarehouseSql.of(options, "INTERACTIONS", ListsTableStatements.named("PAPI_LISTS"));
             try (Statement s = c.createStatement()) {
                 for (String statement : sql.portable()) {
                     s.execute(statement.replace("CREATE OR REPLACE TEMPORARY TABLE", "CREATE LOCAL TEMPORARY TABLE"));

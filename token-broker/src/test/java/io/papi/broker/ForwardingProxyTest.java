@@ -106,6 +106,22 @@ class ForwardingProxyTest extends RunningBrokerTest {
     }
 
     @Test
+    void aCookieTheEndpointSetIsNotSentUpWithTheNextCallersRequest() {
+        issueTokensLiving(600);
+        start(withProxy());
+        ingress.stubFor(WireMock.get("/login-ish").willReturn(aResponse().withStatus(200)
+                .withHeader("Set-Cookie", "session=first-callers; Path=/").withBody("{}")));
+        ingress.stubFor(WireMock.get("/customer/2").willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        Answer first = call(new Request.Builder().url(proxyUrl("/login-ish")).build());
+        Answer second = call(new Request.Builder().url(proxyUrl("/customer/2")).build());
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        ingress.verify(WireMock.getRequestedFor(urlEqualTo("/customer/2")).withHeader("Cookie", absent()));
+    }
+
+    @Test
     void aCrossOriginRefererIsRefusedLikeACrossOriginOrigin() {
         issueTokensLiving(600);
         start(withProxy());

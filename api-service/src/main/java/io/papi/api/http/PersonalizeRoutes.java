@@ -105,9 +105,8 @@ final class PersonalizeRoutes {
             if (user == null) {
                 throw new Refused(HttpStatus.BAD_REQUEST_400, INVALID, "userId is required for this recipe");
             }
-            // unknown users get the popular list, as Personalize's cold start does
-            list = lists.user(user).thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found)
-                    : lists.list("most-popular", ListLookup.GLOBAL_KEY));
+            // unknown users get the popular list: most viewed for ecommerce, most popular for media
+            list = lists.forYou(user, recipe(json).startsWith("aws-ecomm-") ? "most-viewed" : "most-popular");
         } else {
             list = lists.list(target.list(), item == null ? ListLookup.GLOBAL_KEY : item);
         }
@@ -211,6 +210,13 @@ final class PersonalizeRoutes {
         }
         return RecipeNames.of(text).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND_404, NOT_FOUND,
                 "no recipe '" + shown(text.substring(text.lastIndexOf('/') + 1)) + "': papi serves " + RecipeNames.known()));
+    }
+
+    /** The recipe's name, the ARN's last path segment, lower case; target(json) has checked it is there. */
+    private static String recipe(Map<?, ?> json) {
+        Object arn = json.get("campaignArn") != null ? json.get("campaignArn") : json.get("recommenderArn");
+        String text = String.valueOf(arn);
+        return text.substring(text.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private String id(Map<?, ?> json, String field, boolean required) throws Refused {

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class ListLookup {
     /** The list of the items each user interacted with, for {@code ?user=} filters. */
     public static final String SEEN = "seen";
+    /** The per-user list ({@code papi recommend lists}' recommended for you / top picks), keyed by user. */
+    public static final String FOR_YOU = "for-you";
     /** The key of a global list's row. */
     public static final String GLOBAL_KEY = "_";
     private static final Logger LOG = LoggerFactory.getLogger(ListLookup.class);
@@ -63,6 +65,18 @@ public final class ListLookup {
                 .thenApply((Map<String, String> found) -> remember(cacheKey, found == null ? null : found.get(userId),
                         "recommendations of user " + userId));
         return store.bounded(fetched);
+    }
+
+    /**
+     * What the per-user recipes serve a user: their {@link #FOR_YOU} row of the lists table, else their row of the
+     * lookup table {@code /customer} reads ({@code papi recommend --publish}), else the global {@code popular} list,
+     * as Personalize's cold start does. Empty only when none of the three is published.
+     */
+    public CompletableFuture<Optional<StoredList>> forYou(String userId, String popular) {
+        return list(FOR_YOU, userId)
+                .thenCompose(mine -> mine.isPresent() ? CompletableFuture.completedFuture(mine) : user(userId))
+                .thenCompose(mine -> mine.isPresent() ? CompletableFuture.completedFuture(mine)
+                        : list(popular, GLOBAL_KEY));
     }
 
     /** The items {@code userId} interacted with (empty for no user or an unknown one). */

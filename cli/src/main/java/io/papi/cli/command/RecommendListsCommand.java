@@ -10,7 +10,7 @@ import io.papi.lists.ListOptions;
 import io.papi.lists.ListsException;
 import io.papi.lists.ListsJson;
 import io.papi.lists.ListsPublisher;
-import io.papi.lists.ListsTable;
+import io.papi.lists.ListsTableStatements;
 import io.papi.lists.ListsWarehouseSql;
 import io.papi.lists.RatingsWatches;
 import io.papi.lists.RecipeLists;
@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
                 "and/or published to the lists table (--publish), replacing the previous lists in one transaction.",
                 "Or from ratings (--ratings, read as papi recommend reads them): each rating is a VIDEO_ON_DEMAND Watch,",
                 "giving most-popular, trending and similar (genres from MovieLens' u.item).",
+                "Also for-you, per user: papi's default recommender on View+Purchase or Watch, bought items left out.",
                 "Algorithms and what differs from Personalize: docs/recipes.md."})
 final class RecommendListsCommand extends PapiSubcommand {
     @Option(names = "--datasets", paramLabel = "DIR",
@@ -76,7 +77,7 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Option(names = "--store", paramLabel = "h2|snowflake", description = "Where --publish writes (env PAPI_STORE; default h2)")
     String store;
 
-    @Option(names = "--lists-table", paramLabel = "TABLE", defaultValue = ListsTable.DEFAULT_NAME,
+    @Option(names = "--lists-table", paramLabel = "TABLE", defaultValue = ListsTableStatements.DEFAULT_NAME,
             description = "The lists table (default: ${DEFAULT-VALUE})")
     String listsTable;
 
@@ -125,9 +126,9 @@ final class RecommendListsCommand extends PapiSubcommand {
     protected int run() throws Exception {
         ListOptions options = options();
         Settings settings = new Settings(environment(), connection, this::warn);
-        ListsTable table;
+        ListsTableStatements table;
         try {
-            table = ListsTable.named(listsTable);
+            table = ListsTableStatements.named(listsTable);
         } catch (IllegalArgumentException e) {
             throw PapiException.usage("--lists-table: " + e.getMessage());
         }
@@ -167,7 +168,11 @@ final class RecommendListsCommand extends PapiSubcommand {
                 genres = folder.genres();
             }
             events = interactions.size();
-            lists = RecipeLists.compute(interactions, genres, options);
+            lists = new java.util.ArrayList<>(RecipeLists.compute(interactions, genres, options));
+            // recommended for you / top picks: the default recommender, bought items left out (PerUserLists)
+            for (var user : io.papi.lists.PerUserLists.compute(interactions, options.size()).entrySet()) {
+                lists.add(new io.papi.lists.ItemList(io.papi.lists.ListName.FOR_YOU, user.getKey(), user.getValue()));
+            }
         } catch (ListsException e) {
             throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
         }
@@ -200,7 +205,7 @@ final class RecommendListsCommand extends PapiSubcommand {
         return genres;
     }
 
-    private int inWarehouse(Settings settings, ListOptions options, ListsTable table) throws Exception {
+    private int inWarehouse(Settings settings, ListOptions options, ListsTableStatements table) throws Exception {
         if (datasets != null || ratings.ratings != null || ratings.fromSnowflake || out != null || publish || store != null) {
             throw PapiException.usage("--in-warehouse reads --interactions-table and publishes in Snowflake: leave out --datasets, --ratings, "
                     + "--out, --publish and --store");
@@ -245,7 +250,7 @@ final class RecommendListsCommand extends PapiSubcommand {
         }
     }
 
-    private int publish(Settings settings, String kind, ListsTable table, List<ItemList> lists) throws Exception {
+    private int publish(Settings settings, String kind, ListsTableStatements table, List<ItemList> lists) throws Exception {
         try {
             if (kind.equals("h2")) {
                 // LocalStore.jdbcUrl creates the directory 0700

@@ -12,7 +12,7 @@ import io.papi.lists.ItemList;
 import io.papi.lists.ListName;
 import io.papi.lists.ListOptions;
 import io.papi.lists.ListsPublisher;
-import io.papi.lists.ListsTable;
+import io.papi.lists.ListsTableStatements;
 import io.papi.lists.RecipeLists;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +43,8 @@ public final class LocalLists {
     /** The lists table's rows in the local store, 0 when it has none or does not exist yet. */
     public static long rows(Path localDir) throws SQLException {
         try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir)); Statement s = c.createStatement()) {
-            s.execute(ListsTable.named(ListsTable.DEFAULT_NAME).h2Create());
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + ListsTable.named(ListsTable.DEFAULT_NAME).name())) {
+            s.execute(ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME).h2Create());
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME).name())) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -67,7 +67,7 @@ public final class LocalLists {
         DatasetsFolder input = DatasetsFolder.read(datasets);
         List<ItemList> lists = RecipeLists.compute(input.interactions(), input.genres(), ListOptions.defaults());
         try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir))) {
-            new ListsPublisher(c, ListsTable.named(ListsTable.DEFAULT_NAME), ListsPublisher.Dialect.H2).publish(lists);
+            new ListsPublisher(c, ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME), ListsPublisher.Dialect.H2).publish(lists);
         }
         return new Lists(lists.size(), seedWithEveryList(lists), firstUser(lists));
     }

@@ -13,9 +13,12 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,11 @@ final class AsyncRelay implements AutoCloseable {
     private final RefreshingTokenSource tokens;
     private final BrokerMetrics metrics;
     private final Duration timeout;
+    /** The Authorization field for the token last used, encoded once: a token serves thousands of requests. */
+    private volatile TokenField authorization;
+
+    private record TokenField(SessionToken token, HttpField field) {
+    }
 
     AsyncRelay(HttpUrl upstream, RefreshingTokenSource tokens, BrokerMetrics metrics, Duration timeout, int connections) {
         this.upstream = upstream;
@@ -52,7 +60,13 @@ final class AsyncRelay implements AutoCloseable {
         jetty.setMaxRequestsQueuedPerDestination(4096);
         jetty.setUserAgentField(null); // the caller's User-Agent goes through, none of our own
         jetty.getContentDecoderFactories().clear(); // relay bodies as they are: no Accept-Encoding added, nothing decoded
+        // no cookie jar: the proxy serves every local process, so a cookie the endpoint set for one caller must not
+        // go back up with the next caller's request (it also spares a cookie match on every request)
+        jetty.setHttpCookieStore(new HttpCookieStore.Empty());
         jetty.getProtocolHandlers().clear(); // 401s and redirects are the proxy's to judge, not the client's
+        // every listener here only hands bytes on (asynchronous writes) or dispatches (the retry): the selector
+        // thread may run them itself instead of waking a pool thread for each answer
+        jetty.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
         try {
             jetty.start();
         } catch (Exception e) {
@@ -68,11 +82,11 @@ final class AsyncRelay implements AutoCloseable {
         Request request = client.newRequest(target).method(call.method()).idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
                     for (HttpField field : incoming) {
-                        if (rules.upstream(field.getName())) {
+                        if (rules.upstream(field)) {
                             headers.add(field);
                         }
                     }
-                    headers.put(HttpHeader.AUTHORIZATION, token.authorizationHeader());
+                    headers.put(authorization(token));
                 });
         AtomicBoolean handled = new AtomicBoolean();
         String identity = tokens.identity().name();
@@ -102,6 +116,15 @@ final class AsyncRelay implements AutoCloseable {
         });
     }
 
+    private HttpField authorization(SessionToken token) {
+        TokenField last = authorization;
+        if (last == null || last.token() != token) {
+            last = new TokenField(token, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, token.authorizationHeader()));
+            authorization = last;
+        }
+        return last.field();
+    }
+
     private void retry(HttpCall call, String target, SessionToken rejected) {
         tokens.invalidate(rejected.hash());
         SessionToken fresh;
@@ -122,7 +145,7 @@ final class AsyncRelay implements AutoCloseable {
         ForwardedHeaders rules = ForwardedHeaders.of(headers.getValuesList(HttpHeader.CONNECTION));
         HttpFields.Mutable outgoing = response.getHeaders();
         for (HttpField field : headers) {
-            if (rules.downstream(field.getName())) {
+            if (rules.downstream(field)) {
                 outgoing.add(field);
             }
         }

@@ -13,6 +13,7 @@ import io.papi.broker.RefreshingTokenSource;
 import io.papi.broker.SessionToken;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The broker's meters, in Prometheus text through Micrometer (the registry api-service uses too). Per identity:
@@ -33,6 +34,8 @@ import java.time.Duration;
  */
 public final class BrokerMetrics implements RefreshListener {
     private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Proxy counters by identity, then by status class 1xx..5xx and retried (the per-request path). */
+    private final java.util.concurrent.ConcurrentMap<String, AtomicReferenceArray<Counter>> proxyCounters = new java.util.concurrent.ConcurrentHashMap<>();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Clock clock;
 
@@ -93,10 +96,26 @@ public final class BrokerMetrics implements RefreshListener {
 
     /** One proxied request, by the status class relayed ({@code 2xx} ... or {@code error}). */
     public void proxyRequest(String identity, int status, boolean retried) {
+        int hundreds = status / 100;
+        if (hundreds >= 1 && hundreds <= 5) { // the usual classes: one array lookup, no key to build
+            AtomicReferenceArray<Counter> classes = proxyCounters.computeIfAbsent(identity, k -> new AtomicReferenceArray<>(10));
+            int slot = (hundreds - 1) * 2 + (retried ? 1 : 0);
+            Counter counter = classes.get(slot);
+            if (counter == null) {
+                counter = proxyCounter(identity, status, retried);
+                classes.set(slot, counter); // a race looks the same counter up twice
+            }
+            counter.increment();
+            return;
+        }
+        proxyCounter(identity, status, retried).increment();
+    }
+
+    private Counter proxyCounter(String identity, int status, boolean retried) {
         String statusClass = status <= 0 ? "error" : (status / 100) + "xx";
-        counters.computeIfAbsent("proxy\0" + identity + "\0" + statusClass + "\0" + retried, k -> Counter.builder("papi.broker.proxy.requests")
+        return counters.computeIfAbsent("proxy\0" + identity + "\0" + statusClass + "\0" + retried, k -> Counter.builder("papi.broker.proxy.requests")
                 .description("requests forwarded to the endpoint").tag("identity", identity).tag("status", statusClass)
-                .tag("retried", Boolean.toString(retried)).register(registry)).increment();
+                .tag("retried", Boolean.toString(retried)).register(registry));
     }
 
     /** The Prometheus text exposition. */

@@ -71,7 +71,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         }
         Optional<SessionToken> held = hasBody(request) ? Optional.empty() : tokens.held(Duration.ZERO);
         if (held.isPresent()) {
-            relay.forward(call, target(call).toString(), held.get(), false);
+            relay.forward(call, targetText(call), held.get(), false);
         } else {
             request.getContext().execute(() -> blocking(call));
         }
@@ -150,6 +150,20 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
 
     private static boolean hasBody(org.eclipse.jetty.server.Request request) {
         return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /**
+     * The endpoint's URL for {@code call} as text: the path and query as sent, after the endpoint's base, when they
+     * hold only characters a URI allows and no dot segment (as Jetty parsed them, nearly always); else as OkHttp
+     * normalizes them.
+     */
+    private String targetText(HttpCall call) {
+        String rawPath = call.path();
+        String rawQuery = call.rawQuery();
+        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/' || rawPath.contains("/.") || !UriChars.plain(rawPath) || (rawQuery != null && !UriChars.plain(rawQuery))) {
+            return target(call).toString();
+        }
+        return rawQuery == null ? base + rawPath : base + rawPath + "?" + rawQuery;
     }
 
     private HttpUrl target(HttpCall call) {

@@ -8,7 +8,7 @@ import java.util.List;
  * ({@link io.papi.lookup.ListsTable}): create, replace in one transaction, and Snowflake's staging table, where the
  * JSON waits as text until {@code INSERT ... SELECT PARSE_JSON}.
  */
-public final class ListsTable {
+public final class ListsTableStatements {
     public static final String DEFAULT_NAME = io.papi.lookup.ListsTable.DEFAULT_NAME;
     public static final int KEY_CHARS = io.papi.lookup.ListsTable.KEY_CHARS;
     public static final int MAX_JSON_CHARS = io.papi.lookup.ListsTable.H2_MAX_JSON_CHARS;
@@ -16,14 +16,14 @@ public final class ListsTable {
     private final TableName name;
     private final TableName stage;
 
-    private ListsTable(TableName name) {
+    private ListsTableStatements(TableName name) {
         this.name = name;
         this.stage = name.sibling("PAPI_LISTS_STAGE");
     }
 
     /** @throws IllegalArgumentException for anything but an unquoted, optionally qualified identifier */
-    public static ListsTable named(String name) {
-        return new ListsTable(TableName.of(name));
+    public static ListsTableStatements named(String name) {
+        return new ListsTableStatements(TableName.of(name));
     }
 
     /** The quoted name, as statements use it. */
