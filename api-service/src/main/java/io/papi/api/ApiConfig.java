@@ -10,7 +10,12 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ApiConfig config = ApiConfig.builder().port(8001).cacheTtl(Duration.ofMinutes(3)).build();
+ * Duration ttl = config.cache().ttl();
  * }</pre>
+ *
+ * <p>Settings come in small groups ({@link Cache}, {@link Ids}, {@link Store}, {@link Threads},
+ * {@link Unauthorized}), each a record that checks its own values; each setting is declared once, as a component
+ * of its group. The builder's setters keep the flat names below.
  *
  * <table>
  *   <caption>Settings</caption>
@@ -31,7 +36,8 @@ import java.util.Objects;
  *   <tr><td>selectors</td><td>1</td><td>Jetty selector threads (one per core or two is plenty; measured on 2 cores)</td></tr>
  * </table>
  */
-public final class ApiConfig {
+public record ApiConfig(String host, int port, Cache cache, Ids ids, Store store, Threads threads,
+        Unauthorized unauthorized) {
 
     /** How ids look and how USER_ID is rendered in answers. */
     public enum IdMode {
@@ -50,40 +56,120 @@ public final class ApiConfig {
     public enum UnauthorizedMode {
         /** 401 with {@code {"error": reason}}. */
         STATUS_401,
-        /** 302 to {@link ApiConfig#loginUrl()}, as the SPCS ingress answers a browser without a session. */
+        /** 302 to {@link Unauthorized#loginUrl()}, as the SPCS ingress answers a browser without a session. */
         REDIRECT_302
     }
 
-    private final String host;
-    private final int port;
-    private final Duration cacheTtl;
-    private final long cacheMaxSize;
-    private final IdMode idMode;
-    private final int maxIds;
-    private final int maxIdLength;
-    private final Duration storeTimeout;
-    private final int storeConcurrency;
-    private final UnauthorizedMode unauthorizedMode;
-    private final String loginUrl;
-    private final int maxThreads;
-    private final int acceptors;
-    private final int selectors;
+    /** Checks the address and that every group is there. */
+    public ApiConfig {
+        checkAddress(host, port);
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(unauthorized, "unauthorized");
+    }
 
-    private ApiConfig(Builder b) {
-        this.host = b.host;
-        this.port = b.port;
-        this.cacheTtl = b.cacheTtl;
-        this.cacheMaxSize = b.cacheMaxSize;
-        this.idMode = b.idMode;
-        this.maxIds = b.maxIds;
-        this.maxIdLength = b.maxIdLength;
-        this.storeTimeout = b.storeTimeout;
-        this.storeConcurrency = b.storeConcurrency;
-        this.unauthorizedMode = b.unauthorizedMode;
-        this.loginUrl = b.loginUrl;
-        this.maxThreads = b.maxThreads;
-        this.acceptors = b.acceptors;
-        this.selectors = b.selectors;
+    private static void checkAddress(String host, int port) {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank (use 0.0.0.0 for every interface)");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535 (was " + port + ")");
+        }
+    }
+
+    /** The recommendation cache: {@code ttl} 0 turns it off; {@code maxEntries} users at most. */
+    public record Cache(Duration ttl, long maxEntries) {
+        public Cache {
+            Objects.requireNonNull(ttl, "cacheTtl");
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("cacheTtl must not be negative (was " + ttl
+                        + "); use 0 to turn the cache off");
+            }
+            if (maxEntries < 1) {
+                throw new IllegalArgumentException("cacheMaxSize must be at least 1 (was " + maxEntries
+                        + "); use cacheTtl 0 to turn the cache off");
+            }
+        }
+
+        /** True when {@link #ttl()} is zero: every lookup goes to the store. */
+        public boolean disabled() {
+            return ttl.isZero();
+        }
+    }
+
+    /** How ids look, and how many and how long a request may carry. */
+    public record Ids(IdMode mode, int maxIds, int maxIdLength) {
+        public Ids {
+            Objects.requireNonNull(mode, "idMode");
+            if (maxIds < 1 || maxIds > 10_000) {
+                throw new IllegalArgumentException("maxIds must be between 1 and 10000 (was " + maxIds + ")");
+            }
+            if (maxIdLength < 1 || maxIdLength > 256) {
+                throw new IllegalArgumentException("maxIdLength must be between 1 and 256 (was " + maxIdLength + ")");
+            }
+        }
+    }
+
+    /** How long a store lookup may take before a 503, and how many run at once. */
+    public record Store(Duration timeout, int concurrency) {
+        public Store {
+            Objects.requireNonNull(timeout, "storeTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("storeTimeout must be positive (was " + timeout + ")");
+            }
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("storeConcurrency must be at least 1 (was " + concurrency + ")");
+            }
+        }
+    }
+
+    /** Jetty's threads: {@code max} request threads at most, of which acceptors and selectors hold some for good. */
+    public record Threads(int max, int acceptors, int selectors) {
+        public Threads {
+            if (acceptors < 1 || acceptors > 16) {
+                throw new IllegalArgumentException("acceptors must be between 1 and 16 (was " + acceptors + ")");
+            }
+            if (selectors < 1 || selectors > 64) {
+                throw new IllegalArgumentException("selectors must be between 1 and 64 (was " + selectors + ")");
+            }
+            if (max < acceptors + selectors + 4) {
+                // acceptors and selectors hold their threads for good; requests need some left
+                throw new IllegalArgumentException("maxThreads must be at least acceptors + selectors + 4 = "
+                        + (acceptors + selectors + 4) + " (was " + max + ")");
+            }
+        }
+    }
+
+    /**
+     * What an unauthenticated caller gets; {@code loginUrl} is REDIRECT_302's target, required for that mode and
+     * may be null otherwise.
+     */
+    public record Unauthorized(UnauthorizedMode mode, String loginUrl) {
+        public Unauthorized {
+            Objects.requireNonNull(mode, "unauthorizedMode");
+            if (mode == UnauthorizedMode.REDIRECT_302) {
+                if (loginUrl == null || loginUrl.isBlank()) {
+                    throw new IllegalArgumentException("loginUrl is required when unauthorizedMode is REDIRECT_302");
+                }
+                checkLoginUrl(loginUrl);
+            }
+        }
+
+        private static void checkLoginUrl(String url) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("loginUrl is not a valid URL: " + url);
+            }
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("loginUrl must be an absolute http(s) URL (was " + url + ")");
+            }
+        }
     }
 
     public static Builder builder() {
@@ -93,84 +179,17 @@ public final class ApiConfig {
     /** A builder holding this configuration's settings, to change a few. */
     public Builder toBuilder() {
         return new Builder()
-                .host(host).port(port).cacheTtl(cacheTtl).cacheMaxSize(cacheMaxSize).idMode(idMode)
-                .maxIds(maxIds).maxIdLength(maxIdLength).storeTimeout(storeTimeout)
-                .storeConcurrency(storeConcurrency).unauthorizedMode(unauthorizedMode).loginUrl(loginUrl)
-                .maxThreads(maxThreads).acceptors(acceptors).selectors(selectors);
+                .host(host).port(port).cacheTtl(cache.ttl()).cacheMaxSize(cache.maxEntries()).idMode(ids.mode())
+                .maxIds(ids.maxIds()).maxIdLength(ids.maxIdLength()).storeTimeout(store.timeout())
+                .storeConcurrency(store.concurrency()).unauthorizedMode(unauthorized.mode())
+                .loginUrl(unauthorized.loginUrl())
+                .maxThreads(threads.max()).acceptors(threads.acceptors()).selectors(threads.selectors());
     }
 
-    public String host() {
-        return host;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Duration cacheTtl() {
-        return cacheTtl;
-    }
-
-    /** True when {@link #cacheTtl()} is zero: every lookup goes to the store. */
-    public boolean cacheDisabled() {
-        return cacheTtl.isZero();
-    }
-
-    public long cacheMaxSize() {
-        return cacheMaxSize;
-    }
-
-    public IdMode idMode() {
-        return idMode;
-    }
-
-    public int maxIds() {
-        return maxIds;
-    }
-
-    public int maxIdLength() {
-        return maxIdLength;
-    }
-
-    public Duration storeTimeout() {
-        return storeTimeout;
-    }
-
-    public int storeConcurrency() {
-        return storeConcurrency;
-    }
-
-    public UnauthorizedMode unauthorizedMode() {
-        return unauthorizedMode;
-    }
-
-    /** The login page REDIRECT_302 sends callers to; null in STATUS_401 mode when none was given. */
-    public String loginUrl() {
-        return loginUrl;
-    }
-
-    public int maxThreads() {
-        return maxThreads;
-    }
-
-    public int acceptors() {
-        return acceptors;
-    }
-
-    public int selectors() {
-        return selectors;
-    }
-
-    @Override
-    public String toString() {
-        return "ApiConfig{host=" + host + ", port=" + port + ", cacheTtl=" + cacheTtl + ", cacheMaxSize="
-                + cacheMaxSize + ", idMode=" + idMode + ", maxIds=" + maxIds + ", maxIdLength=" + maxIdLength
-                + ", storeTimeout=" + storeTimeout + ", storeConcurrency=" + storeConcurrency
-                + ", unauthorizedMode=" + unauthorizedMode + ", loginUrl=" + loginUrl
-                + ", maxThreads=" + maxThreads + ", acceptors=" + acceptors + ", selectors=" + selectors + "}";
-    }
-
-    /** Collects settings; {@link #build()} checks them all and names the first one that is wrong. */
+    /**
+     * Collects settings under their flat names; {@link #build()} makes the groups, which check them and name the
+     * first one that is wrong.
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 8001;
@@ -265,63 +284,10 @@ public final class ApiConfig {
          * @throws IllegalArgumentException naming the first setting that is out of range, with its value
          */
         public ApiConfig build() {
-            if (host.isBlank()) {
-                throw new IllegalArgumentException("host must not be blank (use 0.0.0.0 for every interface)");
-            }
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535 (was " + port + ")");
-            }
-            if (cacheTtl.isNegative()) {
-                throw new IllegalArgumentException("cacheTtl must not be negative (was " + cacheTtl
-                        + "); use 0 to turn the cache off");
-            }
-            if (cacheMaxSize < 1) {
-                throw new IllegalArgumentException("cacheMaxSize must be at least 1 (was " + cacheMaxSize
-                        + "); use cacheTtl 0 to turn the cache off");
-            }
-            if (maxIds < 1 || maxIds > 10_000) {
-                throw new IllegalArgumentException("maxIds must be between 1 and 10000 (was " + maxIds + ")");
-            }
-            if (maxIdLength < 1 || maxIdLength > 256) {
-                throw new IllegalArgumentException("maxIdLength must be between 1 and 256 (was " + maxIdLength + ")");
-            }
-            if (storeTimeout.isNegative() || storeTimeout.isZero()) {
-                throw new IllegalArgumentException("storeTimeout must be positive (was " + storeTimeout + ")");
-            }
-            if (storeConcurrency < 1) {
-                throw new IllegalArgumentException("storeConcurrency must be at least 1 (was " + storeConcurrency + ")");
-            }
-            if (acceptors < 1 || acceptors > 16) {
-                throw new IllegalArgumentException("acceptors must be between 1 and 16 (was " + acceptors + ")");
-            }
-            if (selectors < 1 || selectors > 64) {
-                throw new IllegalArgumentException("selectors must be between 1 and 64 (was " + selectors + ")");
-            }
-            if (maxThreads < acceptors + selectors + 4) {
-                // acceptors and selectors hold their threads for good; requests need some left
-                throw new IllegalArgumentException("maxThreads must be at least acceptors + selectors + 4 = "
-                        + (acceptors + selectors + 4) + " (was " + maxThreads + ")");
-            }
-            if (unauthorizedMode == UnauthorizedMode.REDIRECT_302) {
-                if (loginUrl == null || loginUrl.isBlank()) {
-                    throw new IllegalArgumentException("loginUrl is required when unauthorizedMode is REDIRECT_302");
-                }
-                checkLoginUrl(loginUrl);
-            }
-            return new ApiConfig(this);
-        }
-
-        private static void checkLoginUrl(String url) {
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("loginUrl is not a valid URL: " + url);
-            }
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                    || uri.getHost() == null) {
-                throw new IllegalArgumentException("loginUrl must be an absolute http(s) URL (was " + url + ")");
-            }
+            checkAddress(host, port); // before the groups, so a wrong address is named first as it always was
+            return new ApiConfig(host, port, new Cache(cacheTtl, cacheMaxSize), new Ids(idMode, maxIds, maxIdLength),
+                    new Store(storeTimeout, storeConcurrency), new Threads(maxThreads, acceptors, selectors),
+                    new Unauthorized(unauthorizedMode, loginUrl));
         }
     }
 }

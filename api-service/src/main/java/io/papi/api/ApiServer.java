@@ -75,14 +75,14 @@ public final class ApiServer {
         Objects.requireNonNull(registry, "registry");
 
         ApiMetrics metrics = new ApiMetrics(registry);
-        RecommendationCache cache = new RecommendationCache(config.cacheTtl(), config.cacheMaxSize());
+        RecommendationCache cache = new RecommendationCache(config.cache().ttl(), config.cache().maxEntries());
         metrics.cacheSize(cache::size);
-        StoreCalls storeCalls = new StoreCalls(store, config.storeConcurrency(), config.storeTimeout(), metrics);
-        RecommendationLookup lookup = new RecommendationLookup(cache, storeCalls, metrics, config.idMode());
+        StoreCalls storeCalls = new StoreCalls(store, config.store().concurrency(), config.store().timeout(), metrics);
+        RecommendationLookup lookup = new RecommendationLookup(cache, storeCalls, metrics, config.ids().mode());
 
         ServingConfig serving = ServingConfig.builder("http", ServerAddress.tcp(config.host(), config.port()))
-                .threads(Math.max(4, config.maxThreads()))
-                .acceptorsAndSelectors(config.acceptors(), config.selectors())
+                .threads(Math.max(4, config.threads().max()))
+                .acceptorsAndSelectors(config.threads().acceptors(), config.threads().selectors())
                 .requestHeaderBytes(REQUEST_HEADER_BYTES)
                 .requestBodyBytes(REQUEST_BODY_BYTES)
                 // Jetty would reject %2F, %00 and the like with its own page; the id parser rejects them instead,
@@ -104,7 +104,7 @@ public final class ApiServer {
             throw new IOException("cannot start the API on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         LOG.info("serving recommendations on http://{}:{}/ from {} (cache ttl {} s, auth {})", config.host(),
-                server.port(), store, config.cacheTtl().toSeconds(),
+                server.port(), store, config.cache().ttl().toSeconds(),
                 auth == IngressAuth.none() ? "by the SPCS ingress" : "local");
         return new ApiServer(server, storeCalls, registry);
     }

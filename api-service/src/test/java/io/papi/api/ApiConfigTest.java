@@ -14,14 +14,14 @@ class ApiConfigTest {
 
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(8001);
-        assertThat(c.cacheTtl()).isEqualTo(Duration.ofSeconds(180));
-        assertThat(c.cacheMaxSize()).isEqualTo(100_000);
-        assertThat(c.idMode()).isEqualTo(ApiConfig.IdMode.NUMERIC);
-        assertThat(c.maxIds()).isEqualTo(100);
-        assertThat(c.maxIdLength()).isEqualTo(256);
-        assertThat(c.storeTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.unauthorizedMode()).isEqualTo(ApiConfig.UnauthorizedMode.STATUS_401);
-        assertThat(c.cacheDisabled()).isFalse();
+        assertThat(c.cache().ttl()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(c.cache().maxEntries()).isEqualTo(100_000);
+        assertThat(c.ids().mode()).isEqualTo(ApiConfig.IdMode.NUMERIC);
+        assertThat(c.ids().maxIds()).isEqualTo(100);
+        assertThat(c.ids().maxIdLength()).isEqualTo(256);
+        assertThat(c.store().timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.unauthorized().mode()).isEqualTo(ApiConfig.UnauthorizedMode.STATUS_401);
+        assertThat(c.cache().disabled()).isFalse();
     }
 
     @Test
@@ -29,8 +29,8 @@ class ApiConfigTest {
         ApiConfig c = ApiConfig.builder().port(9000).maxIds(5).build().toBuilder().cacheTtl(Duration.ZERO).build();
 
         assertThat(c.port()).isEqualTo(9000);
-        assertThat(c.maxIds()).isEqualTo(5);
-        assertThat(c.cacheDisabled()).isTrue();
+        assertThat(c.ids().maxIds()).isEqualTo(5);
+        assertThat(c.cache().disabled()).isTrue();
     }
 
     @Test
@@ -48,6 +48,41 @@ class ApiConfigTest {
         assertThatThrownBy(() -> ApiConfig.builder().unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
                 .loginUrl("/login").build())
                 .hasMessage("loginUrl must be an absolute http(s) URL (was /login)");
+    }
+
+    @Test
+    void eachGroupChecksItsOwnSettingsWithTheBuildersMessages() {
+        assertThatThrownBy(() -> new ApiConfig.Cache(Duration.ofSeconds(1), 0))
+                .hasMessage("cacheMaxSize must be at least 1 (was 0); use cacheTtl 0 to turn the cache off");
+        assertThatThrownBy(() -> new ApiConfig.Ids(ApiConfig.IdMode.ALPHANUMERIC, 10, 257))
+                .hasMessage("maxIdLength must be between 1 and 256 (was 257)");
+        assertThatThrownBy(() -> new ApiConfig.Store(Duration.ofSeconds(1), 0))
+                .hasMessage("storeConcurrency must be at least 1 (was 0)");
+        assertThatThrownBy(() -> new ApiConfig.Threads(32, 0, 1))
+                .hasMessage("acceptors must be between 1 and 16 (was 0)");
+        assertThatThrownBy(() -> new ApiConfig.Threads(32, 1, 65))
+                .hasMessage("selectors must be between 1 and 64 (was 65)");
+        assertThatThrownBy(() -> new ApiConfig.Unauthorized(ApiConfig.UnauthorizedMode.REDIRECT_302, " "))
+                .hasMessage("loginUrl is required when unauthorizedMode is REDIRECT_302");
+        assertThat(new ApiConfig.Unauthorized(ApiConfig.UnauthorizedMode.STATUS_401, null).loginUrl()).isNull();
+    }
+
+    @Test
+    void theBuilderFillsEveryGroupAndNamesABadAddressFirst() {
+        ApiConfig c = ApiConfig.builder().cacheMaxSize(7).idMode(ApiConfig.IdMode.ALPHANUMERIC).maxIdLength(12)
+                .storeConcurrency(3).maxThreads(40).acceptors(2).selectors(3)
+                .unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302).loginUrl("https://example.test/login")
+                .build();
+
+        assertThat(c.cache()).isEqualTo(new ApiConfig.Cache(Duration.ofSeconds(180), 7));
+        assertThat(c.ids()).isEqualTo(new ApiConfig.Ids(ApiConfig.IdMode.ALPHANUMERIC, 100, 12));
+        assertThat(c.store()).isEqualTo(new ApiConfig.Store(Duration.ofSeconds(2), 3));
+        assertThat(c.threads()).isEqualTo(new ApiConfig.Threads(40, 2, 3));
+        assertThat(c.unauthorized()).isEqualTo(
+                new ApiConfig.Unauthorized(ApiConfig.UnauthorizedMode.REDIRECT_302, "https://example.test/login"));
+        assertThat(c.toBuilder().build()).isEqualTo(c);
+        assertThatThrownBy(() -> ApiConfig.builder().host(" ").maxIds(0).build())
+                .hasMessage("host must not be blank (use 0.0.0.0 for every interface)");
     }
 
     @Test

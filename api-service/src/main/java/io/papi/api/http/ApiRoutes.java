@@ -38,13 +38,13 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
 
     public ApiRoutes(ApiConfig config, RecommendationLookup lookup, StoreCalls store,
                      PrometheusMeterRegistry registry) {
-        this.ids = new IdParser(config.idMode(), config.maxIds(), config.maxIdLength());
+        this.ids = new IdParser(config.ids().mode(), config.ids().maxIds(), config.ids().maxIdLength());
         this.lookup = lookup;
         this.store = store;
         this.registry = registry;
         this.testPage = TestPage.html();
-        this.lists = new ListRoutes(lookup.lists(config.cacheTtl(), config.cacheMaxSize()));
-        this.personalize = new PersonalizeRoutes(lookup.lists(config.cacheTtl(), config.cacheMaxSize()), lists.ids());
+        this.lists = new ListRoutes(lookup.lists(config.cache().ttl(), config.cache().maxEntries()));
+        this.personalize = new PersonalizeRoutes(lookup.lists(config.cache().ttl(), config.cache().maxEntries()), lists.ids());
         this.notReady = Json.error("recommendation store did not answer its ping within "
                 + store.timeout().toMillis() + " ms");
     }

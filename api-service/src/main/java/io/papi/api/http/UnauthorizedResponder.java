@@ -20,9 +20,9 @@ public final class UnauthorizedResponder {
     private final HttpField location;
 
     public UnauthorizedResponder(ApiConfig config) {
-        this.mode = config.unauthorizedMode();
-        this.location = config.loginUrl() == null ? null
-                : new PreEncodedHttpField(HttpHeader.LOCATION, config.loginUrl());
+        this.mode = config.unauthorized().mode();
+        this.location = config.unauthorized().loginUrl() == null ? null
+                : new PreEncodedHttpField(HttpHeader.LOCATION, config.unauthorized().loginUrl());
     }
 
     void answer(Response response, Callback callback, String reason) {
