@@ -36,8 +36,8 @@ import java.util.Objects;
  *   <tr><td>selectors</td><td>1</td><td>Jetty selector threads (one per core or two is plenty; measured on 2 cores)</td></tr>
  * </table>
  */
-public record ApiConfig(String host, int port, Cache cache, Ids ids, Store store, Threads threads,
-        Unauthorized unauthorized) {
+public record ApiConfig(
+        String host, int port, Cache cache, Ids ids, Store store, Threads threads, Unauthorized unauthorized) {
 
     /** How ids look and how USER_ID is rendered in answers. */
     public enum IdMode {
@@ -85,8 +85,8 @@ public record ApiConfig(String host, int port, Cache cache, Ids ids, Store store
         public Cache {
             Objects.requireNonNull(ttl, "cacheTtl");
             if (ttl.isNegative()) {
-                throw new IllegalArgumentException("cacheTtl must not be negative (was " + ttl
-                        + "); use 0 to turn the cache off");
+                throw new IllegalArgumentException(
+                        "cacheTtl must not be negative (was " + ttl + "); use 0 to turn the cache off");
             }
             if (maxEntries < 1) {
                 throw new IllegalArgumentException("cacheMaxSize must be at least 1 (was " + maxEntries
@@ -165,7 +165,8 @@ public record ApiConfig(String host, int port, Cache cache, Ids ids, Store store
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("loginUrl is not a valid URL: " + url);
             }
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException("loginUrl must be an absolute http(s) URL (was " + url + ")");
             }
@@ -179,11 +180,20 @@ public record ApiConfig(String host, int port, Cache cache, Ids ids, Store store
     /** A builder holding this configuration's settings, to change a few. */
     public Builder toBuilder() {
         return new Builder()
-                .host(host).port(port).cacheTtl(cache.ttl()).cacheMaxSize(cache.maxEntries()).idMode(ids.mode())
-                .maxIds(ids.maxIds()).maxIdLength(ids.maxIdLength()).storeTimeout(store.timeout())
-                .storeConcurrency(store.concurrency()).unauthorizedMode(unauthorized.mode())
+                .host(host)
+                .port(port)
+                .cacheTtl(cache.ttl())
+                .cacheMaxSize(cache.maxEntries())
+                .idMode(ids.mode())
+                .maxIds(ids.maxIds())
+                .maxIdLength(ids.maxIdLength())
+                .storeTimeout(store.timeout())
+                .storeConcurrency(store.concurrency())
+                .unauthorizedMode(unauthorized.mode())
                 .loginUrl(unauthorized.loginUrl())
-                .maxThreads(threads.max()).acceptors(threads.acceptors()).selectors(threads.selectors());
+                .maxThreads(threads.max())
+                .acceptors(threads.acceptors())
+                .selectors(threads.selectors());
     }
 
     /**
@@ -206,8 +216,7 @@ public record ApiConfig(String host, int port, Cache cache, Ids ids, Store store
         private int acceptors = 1;
         private int selectors = 1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -285,8 +294,13 @@ public record ApiConfig(String host, int port, Cache cache, Ids ids, Store store
          */
         public ApiConfig build() {
             checkAddress(host, port); // before the groups, so a wrong address is named first as it always was
-            return new ApiConfig(host, port, new Cache(cacheTtl, cacheMaxSize), new Ids(idMode, maxIds, maxIdLength),
-                    new Store(storeTimeout, storeConcurrency), new Threads(maxThreads, acceptors, selectors),
+            return new ApiConfig(
+                    host,
+                    port,
+                    new Cache(cacheTtl, cacheMaxSize),
+                    new Ids(idMode, maxIds, maxIdLength),
+                    new Store(storeTimeout, storeConcurrency),
+                    new Threads(maxThreads, acceptors, selectors),
                     new Unauthorized(unauthorizedMode, loginUrl));
         }
     }

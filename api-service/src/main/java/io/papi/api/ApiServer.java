@@ -67,22 +67,27 @@ public final class ApiServer {
      * @param registry where the API's meters go; {@code /metrics} serves its scrape
      * @throws IOException when the port cannot be bound (in use, not permitted), with the address in the message
      */
-    public static ApiServer start(ApiConfig config, RecommendationStore store, IngressAuth auth,
-                                  PrometheusMeterRegistry registry) throws IOException {
+    public static ApiServer start(
+            ApiConfig config, RecommendationStore store, IngressAuth auth, PrometheusMeterRegistry registry)
+            throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(auth, "auth (use IngressAuth.none() when the SPCS ingress authenticates)");
         Objects.requireNonNull(registry, "registry");
 
         ApiMetrics metrics = new ApiMetrics(registry);
-        RecommendationCache cache = new RecommendationCache(config.cache().ttl(), config.cache().maxEntries());
+        RecommendationCache cache =
+                new RecommendationCache(config.cache().ttl(), config.cache().maxEntries());
         metrics.cacheSize(cache::size);
-        StoreCalls storeCalls = new StoreCalls(store, config.store().concurrency(), config.store().timeout(), metrics);
-        RecommendationLookup lookup = new RecommendationLookup(cache, storeCalls, metrics, config.ids().mode());
+        StoreCalls storeCalls = new StoreCalls(
+                store, config.store().concurrency(), config.store().timeout(), metrics);
+        RecommendationLookup lookup = new RecommendationLookup(
+                cache, storeCalls, metrics, config.ids().mode());
 
         ServingConfig serving = ServingConfig.builder("http", ServerAddress.tcp(config.host(), config.port()))
                 .threads(Math.max(4, config.threads().max()))
-                .acceptorsAndSelectors(config.threads().acceptors(), config.threads().selectors())
+                .acceptorsAndSelectors(
+                        config.threads().acceptors(), config.threads().selectors())
                 .requestHeaderBytes(REQUEST_HEADER_BYTES)
                 .requestBodyBytes(REQUEST_BODY_BYTES)
                 // Jetty would reject %2F, %00 and the like with its own page; the id parser rejects them instead,
@@ -97,14 +102,21 @@ public final class ApiServer {
             server = HttpServing.start(serving, new RequestTimer(metrics, gate));
         } catch (BindException e) {
             storeCalls.close();
-            throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
-                    + "; choose another port or stop what uses it", e);
+            throw new IOException(
+                    "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
+                            + "; choose another port or stop what uses it",
+                    e);
         } catch (IOException | RuntimeException e) {
             storeCalls.close();
-            throw new IOException("cannot start the API on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot start the API on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        LOG.info("serving recommendations on http://{}:{}/ from {} (cache ttl {} s, auth {})", config.host(),
-                server.port(), store, config.cache().ttl().toSeconds(),
+        LOG.info(
+                "serving recommendations on http://{}:{}/ from {} (cache ttl {} s, auth {})",
+                config.host(),
+                server.port(),
+                store,
+                config.cache().ttl().toSeconds(),
                 auth == IngressAuth.none() ? "by the SPCS ingress" : "local");
         return new ApiServer(server, storeCalls, registry);
     }

@@ -46,8 +46,7 @@ public interface IngressAuth {
 final class NoIngressAuth implements IngressAuth {
     static final NoIngressAuth INSTANCE = new NoIngressAuth();
 
-    private NoIngressAuth() {
-    }
+    private NoIngressAuth() {}
 
     @Override
     public AuthDecision check(String authorizationHeaderOrNull) {

@@ -52,6 +52,5 @@ public interface RecommendationStore extends AutoCloseable {
 
     /** Releases connections; the caller that created the store closes it, after the server has stopped. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

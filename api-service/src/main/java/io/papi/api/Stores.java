@@ -1,5 +1,6 @@
 package io.papi.api;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.papi.api.store.ConnectionPools;
 import io.papi.api.store.DriverDataSource;
 import io.papi.api.store.JdbcRecommendationStore;
@@ -9,9 +10,7 @@ import io.papi.api.store.SpcsSession;
 import io.papi.api.store.ThreadConfinedJdbcStore;
 import io.papi.lookup.KeyType;
 import io.papi.lookup.LookupDdl;
-import io.papi.lookup.LookupTable;
 import io.papi.lookup.TableName;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -39,8 +38,7 @@ public final class Stores {
     /** snowflake-jdbc 4.x's driver class (the old {@code net.snowflake.client.jdbc.SnowflakeDriver} extends it). */
     public static final String SNOWFLAKE_DRIVER = "net.snowflake.client.api.driver.SnowflakeDriver";
 
-    private Stores() {
-    }
+    private Stores() {}
 
     /**
      * The embedded store: the lookup table as {@link LookupDdl#h2} defines it, holding JSON text, created when absent so that an empty store answers with empty results. Each thread that
@@ -58,15 +56,18 @@ public final class Stores {
         }
         TableName name = TableName.of(table);
         Driver h2 = new org.h2.Driver();
-        try (Connection c = h2.connect(jdbcUrl, new Properties()); Statement s = c.createStatement()) {
+        try (Connection c = h2.connect(jdbcUrl, new Properties());
+                Statement s = c.createStatement()) {
             s.execute(LookupDdl.h2(name));
             s.execute(io.papi.api.store.ListsSql.h2Create(TableName.of(io.papi.api.store.ListsSql.DEFAULT_TABLE)));
         } catch (SQLException e) {
-            throw new StoreException("cannot open the h2 store at " + jdbcUrl.split(";", 2)[0] + ": "
-                    + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot open the h2 store at " + jdbcUrl.split(";", 2)[0] + ": " + e.getMessage(), e);
         }
-        return new ThreadConfinedJdbcStore(() -> h2.connect(jdbcUrl, new Properties()),
-                new LookupSql(name, LookupSql.Dialect.H2), "h2 store " + name);
+        return new ThreadConfinedJdbcStore(
+                () -> h2.connect(jdbcUrl, new Properties()),
+                new LookupSql(name, LookupSql.Dialect.H2),
+                "h2 store " + name);
     }
 
     /**
@@ -87,9 +88,9 @@ public final class Stores {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(key, "key");
         TableName name = TableName.of(table);
-        AutoCloseable onClose = dataSource instanceof AutoCloseable c ? c : () -> { };
-        return new JdbcRecommendationStore(dataSource, new LookupSql(name, LookupSql.Dialect.SNOWFLAKE), key, onClose,
-                "snowflake store " + name);
+        AutoCloseable onClose = dataSource instanceof AutoCloseable c ? c : () -> {};
+        return new JdbcRecommendationStore(
+                dataSource, new LookupSql(name, LookupSql.Dialect.SNOWFLAKE), key, onClose, "snowflake store " + name);
     }
 
     /**
@@ -122,8 +123,8 @@ public final class Stores {
     }
 
     private static HikariDataSource spcsPool(SpcsSession session, Driver driver) {
-        return ConnectionPools.snowflake(new DriverDataSource(driver, session.url(), session::connectionProperties,
-                session.toString()));
+        return ConnectionPools.snowflake(
+                new DriverDataSource(driver, session.url(), session::connectionProperties, session.toString()));
     }
 
     /**
@@ -144,28 +145,35 @@ public final class Stores {
         fixed.putAll(props);
         SnowflakeSessionDefaults.apply(fixed);
         String description = "Snowflake " + jdbcUrl.split("\\?", 2)[0];
-        return ConnectionPools.snowflake(new DriverDataSource(driver, jdbcUrl, () -> {
-            Properties copy = new Properties();
-            copy.putAll(fixed);
-            return copy;
-        }, description));
+        return ConnectionPools.snowflake(new DriverDataSource(
+                driver,
+                jdbcUrl,
+                () -> {
+                    Properties copy = new Properties();
+                    copy.putAll(fixed);
+                    return copy;
+                },
+                description));
     }
 
     private static void checkSnowflakeUrl(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:snowflake://")) {
             // only up to '?': parameters may carry credentials
-            throw new IllegalArgumentException("a Snowflake JDBC URL starts with jdbc:snowflake:// (got "
-                    + jdbcUrl.split("\\?", 2)[0] + ")");
+            throw new IllegalArgumentException(
+                    "a Snowflake JDBC URL starts with jdbc:snowflake:// (got " + jdbcUrl.split("\\?", 2)[0] + ")");
         }
     }
 
     private static Driver snowflakeDriver() {
         try {
-            return (Driver) Class.forName(SNOWFLAKE_DRIVER).getDeclaredConstructor().newInstance();
+            return (Driver)
+                    Class.forName(SNOWFLAKE_DRIVER).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the Snowflake JDBC driver " + SNOWFLAKE_DRIVER
-                    + " is not on the classpath: add net.snowflake:snowflake-jdbc 4.x", e);
+            throw new IllegalStateException(
+                    "the Snowflake JDBC driver " + SNOWFLAKE_DRIVER
+                            + " is not on the classpath: add net.snowflake:snowflake-jdbc 4.x",
+                    e);
         }
     }
 }

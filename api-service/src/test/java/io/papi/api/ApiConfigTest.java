@@ -26,7 +26,9 @@ class ApiConfigTest {
 
     @Test
     void toBuilderChangesOnlyWhatIsSet() {
-        ApiConfig c = ApiConfig.builder().port(9000).maxIds(5).build().toBuilder().cacheTtl(Duration.ZERO).build();
+        ApiConfig c = ApiConfig.builder().port(9000).maxIds(5).build().toBuilder()
+                .cacheTtl(Duration.ZERO)
+                .build();
 
         assertThat(c.port()).isEqualTo(9000);
         assertThat(c.ids().maxIds()).isEqualTo(5);
@@ -37,16 +39,21 @@ class ApiConfigTest {
     void eachBadSettingIsNamedWithItsValue() {
         assertThatThrownBy(() -> ApiConfig.builder().port(70000).build())
                 .hasMessage("port must be between 0 and 65535 (was 70000)");
-        assertThatThrownBy(() -> ApiConfig.builder().cacheTtl(Duration.ofSeconds(-1)).build())
+        assertThatThrownBy(() ->
+                        ApiConfig.builder().cacheTtl(Duration.ofSeconds(-1)).build())
                 .hasMessage("cacheTtl must not be negative (was PT-1S); use 0 to turn the cache off");
         assertThatThrownBy(() -> ApiConfig.builder().maxIds(0).build())
                 .hasMessage("maxIds must be between 1 and 10000 (was 0)");
         assertThatThrownBy(() -> ApiConfig.builder().storeTimeout(Duration.ZERO).build())
                 .hasMessage("storeTimeout must be positive (was PT0S)");
-        assertThatThrownBy(() -> ApiConfig.builder().unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302).build())
+        assertThatThrownBy(() -> ApiConfig.builder()
+                        .unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
+                        .build())
                 .hasMessage("loginUrl is required when unauthorizedMode is REDIRECT_302");
-        assertThatThrownBy(() -> ApiConfig.builder().unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
-                .loginUrl("/login").build())
+        assertThatThrownBy(() -> ApiConfig.builder()
+                        .unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
+                        .loginUrl("/login")
+                        .build())
                 .hasMessage("loginUrl must be an absolute http(s) URL (was /login)");
     }
 
@@ -64,22 +71,31 @@ class ApiConfigTest {
                 .hasMessage("selectors must be between 1 and 64 (was 65)");
         assertThatThrownBy(() -> new ApiConfig.Unauthorized(ApiConfig.UnauthorizedMode.REDIRECT_302, " "))
                 .hasMessage("loginUrl is required when unauthorizedMode is REDIRECT_302");
-        assertThat(new ApiConfig.Unauthorized(ApiConfig.UnauthorizedMode.STATUS_401, null).loginUrl()).isNull();
+        assertThat(new ApiConfig.Unauthorized(ApiConfig.UnauthorizedMode.STATUS_401, null).loginUrl())
+                .isNull();
     }
 
     @Test
     void theBuilderFillsEveryGroupAndNamesABadAddressFirst() {
-        ApiConfig c = ApiConfig.builder().cacheMaxSize(7).idMode(ApiConfig.IdMode.ALPHANUMERIC).maxIdLength(12)
-                .storeConcurrency(3).maxThreads(40).acceptors(2).selectors(3)
-                .unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302).loginUrl("https://example.test/login")
+        ApiConfig c = ApiConfig.builder()
+                .cacheMaxSize(7)
+                .idMode(ApiConfig.IdMode.ALPHANUMERIC)
+                .maxIdLength(12)
+                .storeConcurrency(3)
+                .maxThreads(40)
+                .acceptors(2)
+                .selectors(3)
+                .unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
+                .loginUrl("https://example.test/login")
                 .build();
 
         assertThat(c.cache()).isEqualTo(new ApiConfig.Cache(Duration.ofSeconds(180), 7));
         assertThat(c.ids()).isEqualTo(new ApiConfig.Ids(ApiConfig.IdMode.ALPHANUMERIC, 100, 12));
         assertThat(c.store()).isEqualTo(new ApiConfig.Store(Duration.ofSeconds(2), 3));
         assertThat(c.threads()).isEqualTo(new ApiConfig.Threads(40, 2, 3));
-        assertThat(c.unauthorized()).isEqualTo(
-                new ApiConfig.Unauthorized(ApiConfig.UnauthorizedMode.REDIRECT_302, "https://example.test/login"));
+        assertThat(c.unauthorized())
+                .isEqualTo(new ApiConfig.Unauthorized(
+                        ApiConfig.UnauthorizedMode.REDIRECT_302, "https://example.test/login"));
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThatThrownBy(() -> ApiConfig.builder().host(" ").maxIds(0).build())
                 .hasMessage("host must not be blank (use 0.0.0.0 for every interface)");
@@ -87,8 +103,8 @@ class ApiConfigTest {
 
     @Test
     void theSmallestThreadPoolAllowedStillServes() throws Exception {
-        try (RunningApi api = RunningApi.start(ApiConfig.builder().maxThreads(6), new FakeStore().with("1", "[]"),
-                IngressAuth.none())) {
+        try (RunningApi api = RunningApi.start(
+                ApiConfig.builder().maxThreads(6), new FakeStore().with("1", "[]"), IngressAuth.none())) {
             assertThat(api.get("/customer/1").statusCode()).isEqualTo(200);
         }
         assertThatThrownBy(() -> ApiConfig.builder().maxThreads(5).build())
@@ -98,7 +114,8 @@ class ApiConfigTest {
     @Test
     void startFailsWithTheAddressWhenThePortIsTaken() throws Exception {
         try (RunningApi first = RunningApi.start(new FakeStore())) {
-            ApiConfig same = ApiConfig.builder().host("127.0.0.1").port(first.port()).build();
+            ApiConfig same =
+                    ApiConfig.builder().host("127.0.0.1").port(first.port()).build();
 
             assertThatThrownBy(() -> ApiServer.start(same, new FakeStore(), IngressAuth.none()))
                     .isInstanceOf(java.io.IOException.class)

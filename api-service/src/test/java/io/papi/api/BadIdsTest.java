@@ -31,12 +31,20 @@ class BadIdsTest {
     }
 
     static Stream<Arguments> badRequests() {
-        String thousandIds = IntStream.rangeClosed(1, 1000).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        String thousandIds =
+                IntStream.rangeClosed(1, 1000).mapToObj(Integer::toString).collect(Collectors.joining(","));
         return Stream.of(
-                Arguments.of("sql injection", "/customer/1)%20OR%201=1%20--", "id '1) OR 1=1 --' at position 1 is not a number"),
+                Arguments.of(
+                        "sql injection",
+                        "/customer/1)%20OR%201=1%20--",
+                        "id '1) OR 1=1 --' at position 1 is not a number"),
                 Arguments.of("sql injection, quote", "/customer/22'%20OR%20'1'='1", "at position 1 is not a number"),
-                Arguments.of("10,000-character id", "/customer/" + "9".repeat(10_000), "is 10000 characters long: ids are at most 256 characters"),
-                Arguments.of("1,000 ids", "/customer/" + thousandIds, "1000 ids given: ask for at most 100 per request"),
+                Arguments.of(
+                        "10,000-character id",
+                        "/customer/" + "9".repeat(10_000),
+                        "is 10000 characters long: ids are at most 256 characters"),
+                Arguments.of(
+                        "1,000 ids", "/customer/" + thousandIds, "1000 ids given: ask for at most 100 per request"),
                 Arguments.of("empty", "/customer/", "no ids given"),
                 Arguments.of("no segment", "/customer", "no ids given"),
                 Arguments.of("two commas", "/customer/,,", "id at position 1 is empty"),
@@ -61,7 +69,11 @@ class BadIdsTest {
 
         assertThat(reply.status()).as(what).isEqualTo(400);
         assertThat(reply.header("content-type")).startsWith("application/json");
-        assertThat(reply.body()).startsWith("{\"error\":\"").contains(expected).doesNotContain("\n").hasSizeLessThan(300);
+        assertThat(reply.body())
+                .startsWith("{\"error\":\"")
+                .contains(expected)
+                .doesNotContain("\n")
+                .hasSizeLessThan(300);
     }
 
     @Test

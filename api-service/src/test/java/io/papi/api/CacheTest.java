@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CacheTest {
-    private final FakeStore store = new FakeStore().with("22", FakeStore.recs("Toy Story")).with("186", FakeStore.recs("Heat"));
+    private final FakeStore store =
+            new FakeStore().with("22", FakeStore.recs("Toy Story")).with("186", FakeStore.recs("Heat"));
 
     @Test
     void idsShareCacheEntriesAcrossRequests() throws Exception {
@@ -45,7 +46,8 @@ class CacheTest {
 
     @Test
     void ttlZeroTurnsTheCacheOff() throws Exception {
-        try (RunningApi api = RunningApi.start(ApiConfig.builder().cacheTtl(Duration.ZERO), store, IngressAuth.none())) {
+        try (RunningApi api =
+                RunningApi.start(ApiConfig.builder().cacheTtl(Duration.ZERO), store, IngressAuth.none())) {
             api.get("/customer/22");
             api.get("/customer/22");
             api.get("/customer/22,186");
@@ -56,8 +58,8 @@ class CacheTest {
 
     @Test
     void entriesExpireAfterTheTtl() throws Exception {
-        try (RunningApi api = RunningApi.start(ApiConfig.builder().cacheTtl(Duration.ofMillis(200)), store,
-                IngressAuth.none())) {
+        try (RunningApi api =
+                RunningApi.start(ApiConfig.builder().cacheTtl(Duration.ofMillis(200)), store, IngressAuth.none())) {
             api.get("/customer/22");
             api.get("/customer/22");
             Thread.sleep(400);

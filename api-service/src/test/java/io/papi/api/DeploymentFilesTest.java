@@ -29,25 +29,40 @@ class DeploymentFilesTest {
         String spec = read("deploy/spcs/service-spec.yaml");
         int port = ApiConfig.builder().build().port();
 
-        assertThat(spec).contains("spec:", "containers:", "- name: api", "image: /api/data/api/papi:latest",
-                "readinessProbe:", "port: " + port, "path: /readyz", "endpoints:", "public: true");
+        assertThat(spec)
+                .contains(
+                        "spec:",
+                        "containers:",
+                        "- name: api",
+                        "image: /api/data/api/papi:latest",
+                        "readinessProbe:",
+                        "port: " + port,
+                        "path: /readyz",
+                        "endpoints:",
+                        "public: true");
     }
 
     @Test
     void dockerfileRunsTheCliServeCommandAsANonRootUser() throws Exception {
         String dockerfile = read("deploy/Dockerfile");
 
-        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre", "COPY papi.jar", "COPY lib/",
-                "\"-cp\", \"papi.jar:lib/*\", \"io.papi.cli.Papi\"",
-                "CMD [\"serve\", \"--store\", \"snowflake\", \"--port\", \"8001\"]", "USER 10001:10001");
+        assertThat(dockerfile)
+                .contains(
+                        "FROM eclipse-temurin:17-jre",
+                        "COPY papi.jar",
+                        "COPY lib/",
+                        "\"-cp\", \"papi.jar:lib/*\", \"io.papi.cli.Papi\"",
+                        "CMD [\"serve\", \"--store\", \"snowflake\", \"--port\", \"8001\"]",
+                        "USER 10001:10001");
     }
 
     @Test
     void hybridTableScriptMatchesWhatTheSnowflakeStoreReads() throws Exception {
         String sql = read("sql/06_hybrid_table.sql");
 
-        assertThat(sql).containsPattern("CREATE HYBRID TABLE IF NOT EXISTS API\\.DATA\\." + LookupTable.DEFAULT_NAME
-                + " \\(\\s*USER_ID\\s+NUMBER\\(38,0\\) NOT NULL PRIMARY KEY,\\s*RECOMMENDATIONS\\s+VARIANT");
+        assertThat(sql)
+                .containsPattern("CREATE HYBRID TABLE IF NOT EXISTS API\\.DATA\\." + LookupTable.DEFAULT_NAME
+                        + " \\(\\s*USER_ID\\s+NUMBER\\(38,0\\) NOT NULL PRIMARY KEY,\\s*RECOMMENDATIONS\\s+VARIANT");
         assertThat(sql).contains("TO_JSON(RECOMMENDATIONS)");
     }
 
@@ -55,22 +70,43 @@ class DeploymentFilesTest {
     void scriptsAreNumberedInRunOrderAndCoverTheGuidesObjects() throws Exception {
         List<String> names;
         try (Stream<Path> files = Files.list(ROOT.resolve("sql"))) {
-            names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+            names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".sql"))
+                    .sorted()
+                    .toList();
         }
-        assertThat(names).allMatch(n -> n.matches("\\d\\d_[a-z_]+\\.sql")).last().isEqualTo("99_cleanup.sql");
-        String all = String.join("\n", names.stream().map(n -> {
-            try {
-                return read("sql/" + n);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList());
-        assertThat(all).contains("CREATE ROLE IF NOT EXISTS DATA_API_ROLE", "CREATE WAREHOUSE IF NOT EXISTS DATA_API_WH",
-                "CREATE DATABASE IF NOT EXISTS API", "CREATE SCHEMA IF NOT EXISTS API.DATA", "CREATE STAGE IF NOT EXISTS",
-                "CREATE TABLE IF NOT EXISTS API.DATA.USER_RATINGS", "CREATE TABLE IF NOT EXISTS API.DATA.TITLE",
-                "CREATE ROLE IF NOT EXISTS DATA_API_CALLER_ROLE", "CREATE IMAGE REPOSITORY IF NOT EXISTS",
-                "CREATE COMPUTE POOL IF NOT EXISTS", "MIN_INSTANCES = 1", "MAX_INSTANCES = 2", "TYPE = SERVICE",
-                "RSA_PUBLIC_KEY = '<RSA_PUBLIC_KEY>'", "SHOW ENDPOINTS IN SERVICE API.DATA.API");
+        assertThat(names)
+                .allMatch(n -> n.matches("\\d\\d_[a-z_]+\\.sql"))
+                .last()
+                .isEqualTo("99_cleanup.sql");
+        String all = String.join(
+                "\n",
+                names.stream()
+                        .map(n -> {
+                            try {
+                                return read("sql/" + n);
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .toList());
+        assertThat(all)
+                .contains(
+                        "CREATE ROLE IF NOT EXISTS DATA_API_ROLE",
+                        "CREATE WAREHOUSE IF NOT EXISTS DATA_API_WH",
+                        "CREATE DATABASE IF NOT EXISTS API",
+                        "CREATE SCHEMA IF NOT EXISTS API.DATA",
+                        "CREATE STAGE IF NOT EXISTS",
+                        "CREATE TABLE IF NOT EXISTS API.DATA.USER_RATINGS",
+                        "CREATE TABLE IF NOT EXISTS API.DATA.TITLE",
+                        "CREATE ROLE IF NOT EXISTS DATA_API_CALLER_ROLE",
+                        "CREATE IMAGE REPOSITORY IF NOT EXISTS",
+                        "CREATE COMPUTE POOL IF NOT EXISTS",
+                        "MIN_INSTANCES = 1",
+                        "MAX_INSTANCES = 2",
+                        "TYPE = SERVICE",
+                        "RSA_PUBLIC_KEY = '<RSA_PUBLIC_KEY>'",
+                        "SHOW ENDPOINTS IN SERVICE API.DATA.API");
     }
 
     @Test
@@ -98,7 +134,8 @@ class DeploymentFilesTest {
             assertThat(copy.group(2)).as("COPY INTO " + copy.group(1)).contains("FORCE = TRUE");
             String before = tables.substring(0, copy.start());
             assertThat(before.lastIndexOf("DELETE FROM " + copy.group(1) + ";"))
-                    .as("DELETE FROM " + copy.group(1) + " before its COPY").isGreaterThan(before.lastIndexOf("BEGIN TRANSACTION;"));
+                    .as("DELETE FROM " + copy.group(1) + " before its COPY")
+                    .isGreaterThan(before.lastIndexOf("BEGIN TRANSACTION;"));
         }
         assertThat(copies).isEqualTo(2);
         assertThat(tables).doesNotContain("MOVIE_RECOMMENDATIONS");
@@ -112,10 +149,13 @@ class DeploymentFilesTest {
             while (begin >= 0) {
                 int blockStart = sql.lastIndexOf("EXECUTE IMMEDIATE $$", begin);
                 int blockEnd = sql.indexOf("$$;", begin);
-                assertThat(blockStart).as(file.getFileName() + ": BEGIN TRANSACTION outside a block").isNotNegative();
+                assertThat(blockStart)
+                        .as(file.getFileName() + ": BEGIN TRANSACTION outside a block")
+                        .isNotNegative();
                 String block = sql.substring(blockStart, blockEnd);
-                assertThat(block).as(file.getFileName().toString()).containsPattern(
-                        "EXCEPTION\\s+WHEN OTHER THEN\\s+ROLLBACK;\\s+RAISE;");
+                assertThat(block)
+                        .as(file.getFileName().toString())
+                        .containsPattern("EXCEPTION\\s+WHEN OTHER THEN\\s+ROLLBACK;\\s+RAISE;");
                 begin = sql.indexOf("BEGIN TRANSACTION;", blockEnd);
             }
         }
@@ -127,7 +167,9 @@ class DeploymentFilesTest {
         int check = sql.indexOf("IF (batch_rows = 0) THEN");
 
         assertThat(check).isPositive().isLessThan(sql.indexOf("DELETE FROM API.DATA.MOVIE_RECOMMENDATIONS_HYBRID"));
-        assertThat(sql).contains("SELECT COUNT(*) INTO :batch_rows FROM API.DATA.MOVIE_RECOMMENDATIONS;", "RAISE empty_batch;");
+        assertThat(sql)
+                .contains(
+                        "SELECT COUNT(*) INTO :batch_rows FROM API.DATA.MOVIE_RECOMMENDATIONS;", "RAISE empty_batch;");
     }
 
     @Test
@@ -135,20 +177,29 @@ class DeploymentFilesTest {
         String user = read("sql/11_service_user.sql");
         String grants = read("sql/09_grants.sql");
 
-        assertThat(user).contains("DEFAULT_ROLE = DATA_API_CALLER_ROLE", "GRANT ROLE DATA_API_CALLER_ROLE TO USER SVC_DATA_API;")
+        assertThat(user)
+                .contains(
+                        "DEFAULT_ROLE = DATA_API_CALLER_ROLE", "GRANT ROLE DATA_API_CALLER_ROLE TO USER SVC_DATA_API;")
                 .doesNotContain("GRANT ROLE DATA_API_ROLE TO USER");
         // only the service's owner may grant its service role
-        int serviceRole = user.indexOf("GRANT SERVICE ROLE API.DATA.API!ALL_ENDPOINTS_USAGE TO ROLE DATA_API_CALLER_ROLE;");
+        int serviceRole =
+                user.indexOf("GRANT SERVICE ROLE API.DATA.API!ALL_ENDPOINTS_USAGE TO ROLE DATA_API_CALLER_ROLE;");
         assertThat(serviceRole).isPositive();
-        assertThat(user.lastIndexOf("USE ROLE ", serviceRole)).isEqualTo(user.lastIndexOf("USE ROLE DATA_API_ROLE;", serviceRole));
-        assertThat(grants).doesNotContain("DATA_API_CALLER_ROLE;").doesNotContain("TRUNCATE")
-                .contains("GRANT CREATE TABLE ON SCHEMA API.DATA TO ROLE DATA_API_ROLE;",
+        assertThat(user.lastIndexOf("USE ROLE ", serviceRole))
+                .isEqualTo(user.lastIndexOf("USE ROLE DATA_API_ROLE;", serviceRole));
+        assertThat(grants)
+                .doesNotContain("DATA_API_CALLER_ROLE;")
+                .doesNotContain("TRUNCATE")
+                .contains(
+                        "GRANT CREATE TABLE ON SCHEMA API.DATA TO ROLE DATA_API_ROLE;",
                         "GRANT CREATE HYBRID TABLE ON SCHEMA API.DATA TO ROLE DATA_API_ROLE;");
     }
 
     private static List<Path> setupScripts() throws IOException {
         try (Stream<Path> files = Files.list(ROOT.resolve("sql"))) {
-            return files.filter(p -> p.toString().endsWith(".sql") && !p.endsWith("99_cleanup.sql")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".sql") && !p.endsWith("99_cleanup.sql"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -159,7 +210,8 @@ class DeploymentFilesTest {
                 + "IF NOT EXISTS ([A-Z_.]+)");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("sql"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".sql") && !p.endsWith("99_cleanup.sql")).toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".sql") && !p.endsWith("99_cleanup.sql"))
+                    .toList()) {
                 Matcher m = created.matcher(Files.readString(file));
                 while (m.find()) {
                     String drop = "DROP " + m.group(1) + " IF EXISTS " + m.group(2) + ";";

@@ -76,7 +76,11 @@ final class FakeStore implements RecommendationStore {
             if (i > 0) {
                 s.append(',');
             }
-            s.append("{\"movie_name\":\"").append(movies[i]).append("\",\"movie_score\":\"").append(5 - i).append(".00\"}");
+            s.append("{\"movie_name\":\"")
+                    .append(movies[i])
+                    .append("\",\"movie_score\":\"")
+                    .append(5 - i)
+                    .append(".00\"}");
         }
         return s.append(']').toString();
     }

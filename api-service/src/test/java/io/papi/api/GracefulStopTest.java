@@ -17,13 +17,22 @@ class GracefulStopTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private static CompletableFuture<HttpResponse<String>> getAsync(ApiServer server, String path) {
-        return CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static ApiServer start(FakeStore store) throws Exception {
-        return ApiServer.start(ApiConfig.builder().host("127.0.0.1").port(0).storeTimeout(Duration.ofSeconds(5)).build(),
-                store, IngressAuth.none());
+        return ApiServer.start(
+                ApiConfig.builder()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .storeTimeout(Duration.ofSeconds(5))
+                        .build(),
+                store,
+                IngressAuth.none());
     }
 
     @Test
@@ -42,9 +51,14 @@ class GracefulStopTest {
         HttpResponse<String> answered = inFlight.get();
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(answered.body()).contains("in flight");
-        assertThat(stopMillis).as("stop waits for the request, not the whole drain time").isBetween(300L, 3_000L);
-        assertThatThrownBy(() -> CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
-                .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+        assertThat(stopMillis)
+                .as("stop waits for the request, not the whole drain time")
+                .isBetween(300L, 3_000L);
+        assertThatThrownBy(() -> CLIENT.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test

@@ -25,14 +25,16 @@ class H2RecoveryTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Server db = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
+        Server db = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists")
+                .start();
         String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/mem:recovery;DB_CLOSE_DELAY=-1";
         try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME)) {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES ('22', '[\"a\"]'), ('186', '[\"b\"]')");
             }
-            try (RunningApi api = RunningApi.start(ApiConfig.builder().storeTimeout(Duration.ofMillis(1_000)), store,
-                    IngressAuth.none())) {
+            try (RunningApi api = RunningApi.start(
+                    ApiConfig.builder().storeTimeout(Duration.ofMillis(1_000)), store, IngressAuth.none())) {
                 assertThat(api.get("/customer/22").statusCode()).isEqualTo(200);
 
                 db.stop();
@@ -44,11 +46,14 @@ class H2RecoveryTest {
                 assertThat(api.get("/customer/22").statusCode()).isEqualTo(200);
                 assertThat(api.get("/readyz").statusCode()).isEqualTo(503);
 
-                db = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
+                db = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists")
+                        .start();
 
-                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                await().atMost(Duration.ofSeconds(15))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> api.get("/customer/186").statusCode() == 200);
-                assertThat(api.get("/customer/186").body()).isEqualTo("[{\"USER_ID\":186,\"RECOMMENDATIONS\":[\"b\"]}]");
+                assertThat(api.get("/customer/186").body())
+                        .isEqualTo("[{\"USER_ID\":186,\"RECOMMENDATIONS\":[\"b\"]}]");
                 assertThat(api.get("/readyz").statusCode()).isEqualTo(200);
             }
         } finally {

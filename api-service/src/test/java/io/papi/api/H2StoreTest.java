@@ -29,7 +29,7 @@ class H2StoreTest {
 
     private static void insert(String url, String table, String id, String json) throws Exception {
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
+                PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
             s.setString(1, id);
             s.setString(2, json);
             s.executeUpdate();
@@ -40,31 +40,35 @@ class H2StoreTest {
     void createsTheLookupTableWhenAbsentSoAnEmptyStoreAnswersEmpty() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store") + ";AUTO_SERVER=TRUE";
         try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME);
-             RunningApi api = RunningApi.start(store)) {
+                RunningApi api = RunningApi.start(store)) {
             assertThat(api.get("/customer/1,2").body()).isEqualTo("[]");
             assertThat(api.get("/readyz").statusCode()).isEqualTo(200);
         }
         try (Connection c = DriverManager.getConnection(url);
-             var columns = c.getMetaData().getColumns(null, null, "MOVIE_RECOMMENDATIONS_HYBRID", null)) {
+                var columns = c.getMetaData().getColumns(null, null, "MOVIE_RECOMMENDATIONS_HYBRID", null)) {
             List<String> found = new ArrayList<>();
             while (columns.next()) {
-                found.add(columns.getString("COLUMN_NAME") + " " + columns.getString("TYPE_NAME") + "(" + columns.getInt("COLUMN_SIZE") + ")");
+                found.add(columns.getString("COLUMN_NAME") + " " + columns.getString("TYPE_NAME") + "("
+                        + columns.getInt("COLUMN_SIZE") + ")");
             }
-            assertThat(found).containsExactly("USER_ID CHARACTER VARYING(256)", "RECOMMENDATIONS CHARACTER VARYING(1000000)");
+            assertThat(found)
+                    .containsExactly("USER_ID CHARACTER VARYING(256)", "RECOMMENDATIONS CHARACTER VARYING(1000000)");
         }
     }
 
     @Test
     void readyzReportsTheLookupTablesRowCountAndZeroForAnEmptyTable() throws Exception {
         String url = memUrl();
-        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME); RunningApi api = RunningApi.start(store)) {
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME);
+                RunningApi api = RunningApi.start(store)) {
             var r = api.get("/readyz");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("{\"status\":\"ready\",\"rows\":0}");
         }
         insert(url, LookupTable.DEFAULT_NAME, "22", "[]");
         insert(url, LookupTable.DEFAULT_NAME, "186", "[]");
-        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME); RunningApi api = RunningApi.start(store)) {
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME);
+                RunningApi api = RunningApi.start(store)) {
             assertThat(api.get("/readyz").body()).isEqualTo("{\"status\":\"ready\",\"rows\":2}");
         }
     }
@@ -72,8 +76,10 @@ class H2StoreTest {
     @Test
     void readyzFailsWhenTheLookupTableIsGone() throws Exception {
         String url = memUrl();
-        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME); RunningApi api = RunningApi.start(store)) {
-            try (Connection c = DriverManager.getConnection(url); var s = c.createStatement()) {
+        try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME);
+                RunningApi api = RunningApi.start(store)) {
+            try (Connection c = DriverManager.getConnection(url);
+                    var s = c.createStatement()) {
                 s.execute("DROP TABLE " + LookupTable.DEFAULT_NAME);
             }
             var r = api.get("/readyz");
@@ -86,14 +92,19 @@ class H2StoreTest {
     void looksUpTheJsonTextAsStoredForFoundIdsOnly() throws Exception {
         String url = memUrl();
         try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME)) {
-            insert(url, LookupTable.DEFAULT_NAME, "22", "[{\"movie_name\": \"Star Wars (1977)\", \"movie_score\": \"4.71\"}]");
+            insert(
+                    url,
+                    LookupTable.DEFAULT_NAME,
+                    "22",
+                    "[{\"movie_name\": \"Star Wars (1977)\", \"movie_score\": \"4.71\"}]");
             insert(url, LookupTable.DEFAULT_NAME, "186", "[]");
 
             Map<String, String> found = store.lookup(List.of("22", "999", "186"));
 
-            assertThat(found).containsOnly(
-                    Map.entry("22", "[{\"movie_name\": \"Star Wars (1977)\", \"movie_score\": \"4.71\"}]"),
-                    Map.entry("186", "[]"));
+            assertThat(found)
+                    .containsOnly(
+                            Map.entry("22", "[{\"movie_name\": \"Star Wars (1977)\", \"movie_score\": \"4.71\"}]"),
+                            Map.entry("186", "[]"));
         }
     }
 
@@ -125,8 +136,9 @@ class H2StoreTest {
     void tableNamesAreCheckedAsIdentifiers() {
         assertThatThrownBy(() -> Stores.h2(memUrl(), "RECS; DROP TABLE USERS"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("table name 'RECS; DROP TABLE USERS' is not a plain identifier: use letters, digits, _ and $, "
-                        + "starting with a letter or _, optionally qualified as DATABASE.SCHEMA.TABLE");
+                .hasMessage(
+                        "table name 'RECS; DROP TABLE USERS' is not a plain identifier: use letters, digits, _ and $, "
+                                + "starting with a letter or _, optionally qualified as DATABASE.SCHEMA.TABLE");
         assertThatThrownBy(() -> Stores.h2(memUrl(), "\"X\"")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -151,11 +163,13 @@ class H2StoreTest {
         String url = memUrl();
         try (RecommendationStore store = Stores.h2(url, LookupTable.DEFAULT_NAME)) {
             assertThat(store.ping(Duration.ofSeconds(1))).isTrue();
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 s.execute("DROP TABLE MOVIE_RECOMMENDATIONS_HYBRID");
             }
             assertThat(store.ping(Duration.ofSeconds(1))).isFalse();
-            assertThatThrownBy(() -> store.lookup(List.of("1"))).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> store.lookup(List.of("1")))
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("h2 store \"MOVIE_RECOMMENDATIONS_HYBRID\" lookup failed");
         }
     }

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HeadlessChromium implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final WebSocket page;
@@ -59,17 +60,32 @@ final class HeadlessChromium implements AutoCloseable {
 
     static HeadlessChromium launch(Path binary, Path userDataDir) throws Exception {
         Path log = userDataDir.resolveSibling(userDataDir.getFileName() + ".log");
-        Process process = new ProcessBuilder(binary.toString(),
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--remote-allow-origins=*", "--window-size=1100,1000", "--hide-scrollbars",
-                "--user-data-dir=" + userDataDir, "--remote-debugging-port=0", "about:blank")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        binary.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--remote-allow-origins=*",
+                        "--window-size=1100,1000",
+                        "--hide-scrollbars",
+                        "--user-data-dir=" + userDataDir,
+                        "--remote-debugging-port=0",
+                        "about:blank")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             int port = devToolsPort(userDataDir, process, log);
             String pageSocket = pageWebSocket(port);
             HeadlessChromium[] self = new HeadlessChromium[1];
-            WebSocket ws = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+            WebSocket ws = HTTP.newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
                     .buildAsync(URI.create(pageSocket), new Listener(msg -> self[0].onMessage(msg)))
                     .get(15, TimeUnit.SECONDS);
             self[0] = new HeadlessChromium(process, ws);
@@ -85,7 +101,8 @@ final class HeadlessChromium implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("chromium exited with " + process.exitValue() + ": " + Files.readString(log));
+                throw new IllegalStateException(
+                        "chromium exited with " + process.exitValue() + ": " + Files.readString(log));
             }
             if (Files.exists(portFile)) {
                 List<String> lines = Files.readAllLines(portFile);
@@ -95,12 +112,16 @@ final class HeadlessChromium implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("chromium did not open its DevTools port within 30 s: " + Files.readString(log));
+        throw new IllegalStateException(
+                "chromium did not open its DevTools port within 30 s: " + Files.readString(log));
     }
 
     private static String pageWebSocket(int port) throws Exception {
-        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         for (JsonNode target : JSON.readTree(list.body())) {
             if ("page".equals(target.path("type").asText())) {
                 return target.path("webSocketDebuggerUrl").asText();
@@ -113,7 +134,8 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             JsonNode message = JSON.readTree(text);
             if (message.has("id")) {
-                CompletableFuture<JsonNode> waiting = pending.remove(message.get("id").asInt());
+                CompletableFuture<JsonNode> waiting =
+                        pending.remove(message.get("id").asInt());
                 if (waiting != null) {
                     waiting.complete(message);
                 }
@@ -139,14 +161,19 @@ final class HeadlessChromium implements AutoCloseable {
 
     void navigate(String url) throws Exception {
         call("Page.navigate", JSON.createObjectNode().put("url", url));
-        waitFor("document.readyState === 'complete' && document.location.href === " + JSON.writeValueAsString(url),
+        waitFor(
+                "document.readyState === 'complete' && document.location.href === " + JSON.writeValueAsString(url),
                 Duration.ofSeconds(15));
     }
 
     /** Runs {@code expression} in the page and returns its value as text. */
     String evaluate(String expression) throws Exception {
-        JsonNode result = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression)
-                .put("returnByValue", true).put("awaitPromise", true));
+        JsonNode result = call(
+                "Runtime.evaluate",
+                JSON.createObjectNode()
+                        .put("expression", expression)
+                        .put("returnByValue", true)
+                        .put("awaitPromise", true));
         if (result.has("exceptionDetails")) {
             throw new IllegalStateException("page script failed: " + result.get("exceptionDetails"));
         }
@@ -155,7 +182,9 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Saves what the page shows now as a PNG. */
     void screenshot(Path file) throws Exception {
-        JsonNode shot = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
+        JsonNode shot = call(
+                "Page.captureScreenshot",
+                JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
     }

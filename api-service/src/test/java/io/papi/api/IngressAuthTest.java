@@ -23,9 +23,11 @@ class IngressAuthTest {
     /** Accepts one token, as the local account's verifier would accept a session it issued. */
     static final IngressAuth ONE_TOKEN = header -> {
         if (header == null) {
-            return AuthDecision.denied("missing Authorization header: send Authorization: Snowflake Token=\"<session token>\"");
+            return AuthDecision.denied(
+                    "missing Authorization header: send Authorization: Snowflake Token=\"<session token>\"");
         }
-        return header.equals(GOOD) ? AuthDecision.allowed("SVC_DATA_API")
+        return header.equals(GOOD)
+                ? AuthDecision.allowed("SVC_DATA_API")
                 : AuthDecision.denied("session token is not valid or has expired: get a fresh one with papi token");
     };
 
@@ -39,8 +41,9 @@ class IngressAuthTest {
             assertThat(r.statusCode()).isEqualTo(401);
             assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
             assertThat(r.headers().firstValue("www-authenticate")).hasValue("Snowflake");
-            assertThat(r.body()).isEqualTo("{\"error\":\"missing Authorization header: send Authorization: "
-                    + "Snowflake Token=\\\"<session token>\\\"\"}");
+            assertThat(r.body())
+                    .isEqualTo("{\"error\":\"missing Authorization header: send Authorization: "
+                            + "Snowflake Token=\\\"<session token>\\\"\"}");
             assertThat(store.lookups).isEmpty();
         }
     }
@@ -63,8 +66,8 @@ class IngressAuthTest {
     @Test
     void validTokenReachesTheApi() throws Exception {
         try (RunningApi api = RunningApi.start(ApiConfig.builder(), store, ONE_TOKEN)) {
-            HttpResponse<String> r = api.send(HttpRequest.newBuilder(URI.create(api.url("/customer/22")))
-                    .header("Authorization", GOOD));
+            HttpResponse<String> r = api.send(
+                    HttpRequest.newBuilder(URI.create(api.url("/customer/22"))).header("Authorization", GOOD));
 
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("[{\"USER_ID\":22,\"RECOMMENDATIONS\":[]}]");
@@ -73,7 +76,8 @@ class IngressAuthTest {
 
     @Test
     void redirectModeSendsTheCallerToTheLoginPage() throws Exception {
-        ApiConfig.Builder config = ApiConfig.builder().unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
+        ApiConfig.Builder config = ApiConfig.builder()
+                .unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
                 .loginUrl("https://example.snowflakecomputing.com/oauth/authorize");
         try (RunningApi api = RunningApi.start(config, store, ONE_TOKEN)) {
             RawHttp.Reply r = RawHttp.get(api.port(), "/customer/22");
@@ -86,28 +90,41 @@ class IngressAuthTest {
 
     @Test
     void aClientFollowingTheRedirectLandsOnTheLoginPage() throws Exception {
-        WireMockServer login = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer login =
+                new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         login.start();
         try {
             // the shape a browser meets behind an SPCS endpoint without a session: Snowflake's sign-in page (HTML)
-            login.stubFor(get(urlPathEqualTo("/oauth/authorize")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "text/html; charset=utf-8")
-                    .withBody("<!DOCTYPE html><html><head><title>Sign in to Snowflake</title></head>"
-                            + "<body><form method=\"post\" action=\"/session/v1/login-request\"></form></body></html>")));
+            login.stubFor(
+                    get(urlPathEqualTo("/oauth/authorize"))
+                            .willReturn(
+                                    aResponse()
+                                            .withStatus(200)
+                                            .withHeader("Content-Type", "text/html; charset=utf-8")
+                                            .withBody(
+                                                    "<!DOCTYPE html><html><head><title>Sign in to Snowflake</title></head>"
+                                                            + "<body><form method=\"post\" action=\"/session/v1/login-request\"></form></body></html>")));
             String loginUrl = login.baseUrl() + "/oauth/authorize?response_type=code&client_id=spcs";
-            ApiConfig.Builder config = ApiConfig.builder().unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
+            ApiConfig.Builder config = ApiConfig.builder()
+                    .unauthorizedMode(ApiConfig.UnauthorizedMode.REDIRECT_302)
                     .loginUrl(loginUrl);
             try (RunningApi api = RunningApi.start(config, store, ONE_TOKEN)) {
-                HttpClient browserLike = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                        .connectTimeout(Duration.ofSeconds(2)).build();
+                HttpClient browserLike = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
 
-                HttpResponse<String> r = browserLike.send(HttpRequest.newBuilder(URI.create(api.url("/customer/22")))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = browserLike.send(
+                        HttpRequest.newBuilder(URI.create(api.url("/customer/22")))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.uri().toString()).isEqualTo(loginUrl);
                 assertThat(r.body()).contains("<title>Sign in to Snowflake</title>");
-                assertThat(r.previousResponse()).hasValueSatisfying(p -> assertThat(p.statusCode()).isEqualTo(302));
+                assertThat(r.previousResponse())
+                        .hasValueSatisfying(p -> assertThat(p.statusCode()).isEqualTo(302));
                 login.verify(1, getRequestedFor(urlPathEqualTo("/oauth/authorize")));
                 assertThat(store.lookups).isEmpty();
             }

@@ -13,30 +13,47 @@ class MetricsTest {
     void exposesLatencyHistogramByRouteAndStatusWithCacheAndStoreCounters() throws Exception {
         FakeStore store = new FakeStore().with("22", "[]");
         try (RunningApi api = RunningApi.start(store)) {
-            api.get("/customer/22");        // miss
-            api.get("/customer/22");        // hit
-            api.get("/customer/22,186");    // hit + miss
-            RawHttp.get(api.port(), "/customer/x");   // 400
+            api.get("/customer/22"); // miss
+            api.get("/customer/22"); // hit
+            api.get("/customer/22,186"); // hit + miss
+            RawHttp.get(api.port(), "/customer/x"); // 400
             store.down = true;
-            api.get("/customer/999");       // miss, store failure, 503
+            api.get("/customer/999"); // miss, store failure, 503
 
             String metrics = api.get("/metrics").body();
 
             assertThat(metrics).contains("# TYPE papi_http_server_requests_seconds histogram");
-            assertThat(line(metrics, "papi_http_server_requests_seconds_count{method=\"GET\",route=\"/customer/{ids}\",status=\"200\"}"))
+            assertThat(
+                            line(
+                                    metrics,
+                                    "papi_http_server_requests_seconds_count{method=\"GET\",route=\"/customer/{ids}\",status=\"200\"}"))
                     .hasValue("3");
-            assertThat(line(metrics, "papi_http_server_requests_seconds_count{method=\"GET\",route=\"/customer/{ids}\",status=\"400\"}"))
+            assertThat(
+                            line(
+                                    metrics,
+                                    "papi_http_server_requests_seconds_count{method=\"GET\",route=\"/customer/{ids}\",status=\"400\"}"))
                     .hasValue("1");
-            assertThat(line(metrics, "papi_http_server_requests_seconds_count{method=\"GET\",route=\"/customer/{ids}\",status=\"503\"}"))
+            assertThat(
+                            line(
+                                    metrics,
+                                    "papi_http_server_requests_seconds_count{method=\"GET\",route=\"/customer/{ids}\",status=\"503\"}"))
                     .hasValue("1");
-            assertThat(metrics).containsPattern(
-                    "papi_http_server_requests_seconds_bucket\\{method=\"GET\",route=\"/customer/\\{ids}\",status=\"200\",le=\"0\\.001[0-9]*\"} [0-9.]+");
-            assertThat(line(metrics, "papi_cache_lookups_total{result=\"hit\"}")).hasValue("2");
-            assertThat(line(metrics, "papi_cache_lookups_total{result=\"miss\"}")).hasValue("3");
-            assertThat(line(metrics, "papi_store_errors_total{reason=\"failure\"}")).hasValue("1");
-            assertThat(line(metrics, "papi_store_errors_total{reason=\"timeout\"}")).hasValue("0");
+            assertThat(metrics)
+                    .containsPattern(
+                            "papi_http_server_requests_seconds_bucket\\{method=\"GET\",route=\"/customer/\\{ids}\",status=\"200\",le=\"0\\.001[0-9]*\"} [0-9.]+");
+            assertThat(line(metrics, "papi_cache_lookups_total{result=\"hit\"}"))
+                    .hasValue("2");
+            assertThat(line(metrics, "papi_cache_lookups_total{result=\"miss\"}"))
+                    .hasValue("3");
+            assertThat(line(metrics, "papi_store_errors_total{reason=\"failure\"}"))
+                    .hasValue("1");
+            assertThat(line(metrics, "papi_store_errors_total{reason=\"timeout\"}"))
+                    .hasValue("0");
             assertThat(line(metrics, "papi_cache_size")).hasValue("2");
-            assertThat(metrics).contains("papi_store_lookup_seconds_count{outcome=\"ok\"} 2", "papi_store_lookup_seconds_count{outcome=\"error\"} 1");
+            assertThat(metrics)
+                    .contains(
+                            "papi_store_lookup_seconds_count{outcome=\"ok\"} 2",
+                            "papi_store_lookup_seconds_count{outcome=\"error\"} 1");
         }
     }
 

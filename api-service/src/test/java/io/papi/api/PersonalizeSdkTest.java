@@ -34,23 +34,35 @@ class PersonalizeSdkTest {
         String url = "jdbc:h2:mem:personalize;DB_CLOSE_DELAY=-1";
         store = Stores.h2(url, io.papi.lookup.LookupTable.DEFAULT_NAME);
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement lists = c.prepareStatement("INSERT INTO PAPI_LISTS VALUES (?, ?, ?)");
-             PreparedStatement users = c.prepareStatement("INSERT INTO " + io.papi.lookup.LookupTable.DEFAULT_NAME + " VALUES (?, ?)")) {
+                PreparedStatement lists = c.prepareStatement("INSERT INTO PAPI_LISTS VALUES (?, ?, ?)");
+                PreparedStatement users = c.prepareStatement(
+                        "INSERT INTO " + io.papi.lookup.LookupTable.DEFAULT_NAME + " VALUES (?, ?)")) {
             row(lists, "bought-together", "a", "[{\"item_id\":\"b\",\"score\":1.5},{\"item_id\":\"c\",\"score\":1}]");
-            row(lists, "most-popular", "_", "[{\"item_id\":\"p1\",\"score\":9},{\"item_id\":\"50\",\"score\":8},{\"item_id\":\"p2\",\"score\":7}]");
+            row(
+                    lists,
+                    "most-popular",
+                    "_",
+                    "[{\"item_id\":\"p1\",\"score\":9},{\"item_id\":\"50\",\"score\":8},{\"item_id\":\"p2\",\"score\":7}]");
             row(lists, "most-viewed", "_", "[{\"item_id\":\"v1\",\"score\":4},{\"item_id\":\"v2\",\"score\":3}]");
-            row(lists, "for-you", "shopper-9", "[{\"item_id\":\"SKU-3\",\"score\":0.8},{\"item_id\":\"SKU-1\",\"score\":0.2}]");
+            row(
+                    lists,
+                    "for-you",
+                    "shopper-9",
+                    "[{\"item_id\":\"SKU-3\",\"score\":0.8},{\"item_id\":\"SKU-1\",\"score\":0.2}]");
             row(lists, "seen", "7", "[{\"item_id\":\"c\",\"score\":1}]");
             users.setString(1, "7");
-            users.setString(2, "[{\"item_id\":50,\"movie_name\":\"Star Wars\",\"movie_score\":\"12.00\"},"
-                    + "{\"item_id\":51,\"movie_name\":\"Fargo\",\"movie_score\":\"11.50\"}]");
+            users.setString(
+                    2,
+                    "[{\"item_id\":50,\"movie_name\":\"Star Wars\",\"movie_score\":\"12.00\"},"
+                            + "{\"item_id\":51,\"movie_name\":\"Fargo\",\"movie_score\":\"11.50\"}]");
             users.executeUpdate();
         }
         api = RunningApi.start(ApiConfig.builder().idMode(ApiConfig.IdMode.ALPHANUMERIC), store, IngressAuth.none());
         personalize = PersonalizeRuntimeClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + api.port()))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
@@ -71,8 +83,10 @@ class PersonalizeSdkTest {
 
     @Test
     void getRecommendationsForFrequentlyBoughtTogetherStartsWithB() {
-        GetRecommendationsResponse r = personalize.getRecommendations(b -> b
-                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together").itemId("a").numResults(5));
+        GetRecommendationsResponse r =
+                personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
+                        .itemId("a")
+                        .numResults(5));
         assertThat(r.itemList()).extracting(PredictedItem::itemId).containsExactly("b", "c");
         assertThat(r.itemList().get(0).score()).isEqualTo(1.5);
         assertThat(r.recommendationId()).startsWith("RID-");
@@ -80,50 +94,85 @@ class PersonalizeSdkTest {
 
     @Test
     void aUserFilterRemovesWhatTheUserInteractedWith() {
-        GetRecommendationsResponse r = personalize.getRecommendations(b -> b
-                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together").itemId("a").userId("7"));
+        GetRecommendationsResponse r =
+                personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
+                        .itemId("a")
+                        .userId("7"));
         assertThat(r.itemList()).extracting(PredictedItem::itemId).containsExactly("b");
     }
 
     @Test
     void recommendedForYouReadsTheUsersRecommendationsAndUnknownUsersGetThePopularList() {
-        assertThat(personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you").userId("7"))
-                .itemList()).extracting(PredictedItem::itemId).containsExactly("50", "51");
-        assertThat(personalize.getRecommendations(b -> b.campaignArn("arn:aws:personalize:us-east-1:1:campaign/aws-vod-top-picks")
-                .userId("stranger").numResults(2)).itemList()).extracting(PredictedItem::itemId).containsExactly("p1", "50");
+        assertThat(personalize
+                        .getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
+                                .userId("7"))
+                        .itemList())
+                .extracting(PredictedItem::itemId)
+                .containsExactly("50", "51");
+        assertThat(personalize
+                        .getRecommendations(
+                                b -> b.campaignArn("arn:aws:personalize:us-east-1:1:campaign/aws-vod-top-picks")
+                                        .userId("stranger")
+                                        .numResults(2))
+                        .itemList())
+                .extracting(PredictedItem::itemId)
+                .containsExactly("p1", "50");
     }
 
     @Test
     void recommendedForYouReadsTheForYouListFirstAndUnknownShoppersGetTheMostViewedList() {
-        assertThat(personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
-                .userId("shopper-9")).itemList()).extracting(PredictedItem::itemId).containsExactly("SKU-3", "SKU-1");
-        assertThat(personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-vod-top-picks")
-                .userId("shopper-9").numResults(1)).itemList()).extracting(PredictedItem::itemId).containsExactly("SKU-3");
-        assertThat(personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
-                .userId("stranger")).itemList()).extracting(PredictedItem::itemId).containsExactly("v1", "v2");
+        assertThat(personalize
+                        .getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
+                                .userId("shopper-9"))
+                        .itemList())
+                .extracting(PredictedItem::itemId)
+                .containsExactly("SKU-3", "SKU-1");
+        assertThat(personalize
+                        .getRecommendations(b -> b.recommenderArn(ARN + "aws-vod-top-picks")
+                                .userId("shopper-9")
+                                .numResults(1))
+                        .itemList())
+                .extracting(PredictedItem::itemId)
+                .containsExactly("SKU-3");
+        assertThat(personalize
+                        .getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
+                                .userId("stranger"))
+                        .itemList())
+                .extracting(PredictedItem::itemId)
+                .containsExactly("v1", "v2");
     }
 
     @Test
     void personalizedRankingPutsTheUsersItemsFirstThenPopularOnes() {
-        GetPersonalizedRankingResponse r = personalize.getPersonalizedRanking(b -> b
-                .campaignArn("arn:aws:personalize:us-east-1:1:campaign/recommended-for-you").userId("7")
-                .inputList(List.of("p2", "zz", "51", "p1", "50")));
-        assertThat(r.personalizedRanking()).extracting(PredictedItem::itemId).containsExactly("50", "51", "p1", "p2", "zz");
+        GetPersonalizedRankingResponse r = personalize.getPersonalizedRanking(
+                b -> b.campaignArn("arn:aws:personalize:us-east-1:1:campaign/recommended-for-you")
+                        .userId("7")
+                        .inputList(List.of("p2", "zz", "51", "p1", "50")));
+        assertThat(r.personalizedRanking())
+                .extracting(PredictedItem::itemId)
+                .containsExactly("50", "51", "p1", "p2", "zz");
         assertThat(r.recommendationId()).startsWith("RID-");
     }
 
     @Test
     void unknownItemsAndRecipesRaiseResourceNotFoundAndBadIdsInvalidInput() {
-        assertThatThrownBy(() -> personalize.getRecommendations(b -> b
-                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together").itemId("nope")))
-                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("no bought-together list for item 'nope'");
-        assertThatThrownBy(() -> personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-something-else").itemId("a")))
-                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("no recipe 'aws-something-else'");
-        assertThatThrownBy(() -> personalize.getRecommendations(b -> b
-                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together").itemId("a'; DROP TABLE X")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not allowed");
-        assertThatThrownBy(() -> personalize.getRecommendations(b -> b
-                .recommenderArn(ARN + "aws-ecomm-frequently-bought-together")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("itemId is required");
+        assertThatThrownBy(() -> personalize.getRecommendations(
+                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
+                                .itemId("nope")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("no bought-together list for item 'nope'");
+        assertThatThrownBy(() -> personalize.getRecommendations(
+                        b -> b.recommenderArn(ARN + "aws-something-else").itemId("a")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("no recipe 'aws-something-else'");
+        assertThatThrownBy(() -> personalize.getRecommendations(
+                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
+                                .itemId("a'; DROP TABLE X")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> personalize.getRecommendations(
+                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("itemId is required");
     }
 }

@@ -15,8 +15,7 @@ import java.util.logging.Logger;
  * hands back an inert connection, enough for HikariCP to pool it.
  */
 final class RecordingDriver implements Driver {
-    record Connect(String url, Properties properties) {
-    }
+    record Connect(String url, Properties properties) {}
 
     final List<Connect> connects = new CopyOnWriteArrayList<>();
 
@@ -24,7 +23,9 @@ final class RecordingDriver implements Driver {
     public Connection connect(String url, Properties info) {
         connects.add(new Connect(url, info));
         boolean[] closed = {false};
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Connection.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "isValid" -> !closed[0];
                     case "isClosed" -> closed[0];

@@ -52,8 +52,9 @@ class RoutesTest {
         HttpResponse<String> r = api.get("/customer/186,999,22,186,0022");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("[{\"USER_ID\":186,\"RECOMMENDATIONS\":" + CASINO + "},"
-                + "{\"USER_ID\":22,\"RECOMMENDATIONS\":" + TOY_STORY + "}]");
+        assertThat(r.body())
+                .isEqualTo("[{\"USER_ID\":186,\"RECOMMENDATIONS\":" + CASINO + "},"
+                        + "{\"USER_ID\":22,\"RECOMMENDATIONS\":" + TOY_STORY + "}]");
     }
 
     @Test
@@ -112,8 +113,14 @@ class RoutesTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
-        assertThat(r.body()).contains("<form id=\"lookup\"", "id=\"ids\"", "id=\"token\"", "id=\"latency\"",
-                "'customer/' +", "Snowflake Token=");
+        assertThat(r.body())
+                .contains(
+                        "<form id=\"lookup\"",
+                        "id=\"ids\"",
+                        "id=\"token\"",
+                        "id=\"latency\"",
+                        "'customer/' +",
+                        "Snowflake Token=");
         assertThat(r.body()).doesNotContain("http://", "'/customer");
     }
 
@@ -140,7 +147,8 @@ class RoutesTest {
         HttpResponse<String> r = api.get("/metrics");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+        assertThat(r.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
         assertThat(r.body()).contains("# TYPE papi_http_server_requests_seconds histogram");
     }
 

@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /** An ApiServer on a free loopback port, with a client for it; close stops it. */
 final class RunningApi implements AutoCloseable {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final ApiServer server;
 

@@ -40,13 +40,13 @@ class SnowflakeDataSourceTest {
         RecordingDriver driver = new RecordingDriver();
 
         try (HikariDataSource pool = Stores.spcsDataSource(spcsEnv(), token, driver)) {
-            pool.getConnection().close();   // borrowed and returned: the physical connection stays pooled
+            pool.getConnection().close(); // borrowed and returned: the physical connection stays pooled
             int opened = driver.connects.size();
             assertThat(driver.connects.get(0).properties().getProperty("token")).isEqualTo("token-one");
 
             Files.writeString(token, "token-two\n");
-            pool.getHikariPoolMXBean().softEvictConnections();   // as maxLifetime would
-            pool.getConnection().close();   // a new physical connection
+            pool.getHikariPoolMXBean().softEvictConnections(); // as maxLifetime would
+            pool.getConnection().close(); // a new physical connection
 
             assertThat(driver.connects.size()).isGreaterThan(opened);
             RecordingDriver.Connect latest = driver.connects.get(driver.connects.size() - 1);
@@ -58,7 +58,9 @@ class SnowflakeDataSourceTest {
             assertThat(p.getProperty("db")).isEqualTo("API");
             assertThat(p.getProperty("schema")).isEqualTo("DATA");
             assertThat(p.getProperty("JDBC_QUERY_RESULT_FORMAT")).isEqualTo("JSON");
-            assertThat(p.getProperty("warehouse")).as("the service's QUERY_WAREHOUSE applies").isNull();
+            assertThat(p.getProperty("warehouse"))
+                    .as("the service's QUERY_WAREHOUSE applies")
+                    .isNull();
             assertThat(Duration.ofMillis(pool.getMaxLifetime())).isLessThanOrEqualTo(Duration.ofMinutes(15));
         }
     }
@@ -72,8 +74,11 @@ class SnowflakeDataSourceTest {
             for (int i = 1; i <= 3; i++) {
                 Files.writeString(token, "t" + i);
                 pool.getHikariPoolMXBean().softEvictConnections();
-                pool.getConnection().close();   // a fresh physical connection after each rotation
-                String last = driver.connects.get(driver.connects.size() - 1).properties().getProperty("token");
+                pool.getConnection().close(); // a fresh physical connection after each rotation
+                String last = driver.connects
+                        .get(driver.connects.size() - 1)
+                        .properties()
+                        .getProperty("token");
                 assertThat(last).isEqualTo("t" + i);
             }
         }
@@ -103,7 +108,8 @@ class SnowflakeDataSourceTest {
     void missingTokenFileSaysWhereItWasLookedFor() {
         SpcsSession session = SpcsSession.fromEnvironment(spcsEnv(), dir.resolve("absent"));
 
-        assertThatThrownBy(session::connectionProperties).isInstanceOf(SQLException.class)
+        assertThatThrownBy(session::connectionProperties)
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining(dir.resolve("absent").toString())
                 .hasMessageContaining("does not exist");
     }
@@ -113,7 +119,9 @@ class SnowflakeDataSourceTest {
         Path token = dir.resolve("token");
         Files.writeString(token, "secret-session-token");
         try (HikariDataSource pool = Stores.spcsDataSource(spcsEnv(), token, new RecordingDriver())) {
-            assertThat(pool.getDataSource().toString()).doesNotContain("secret-session-token").contains(token.toString());
+            assertThat(pool.getDataSource().toString())
+                    .doesNotContain("secret-session-token")
+                    .contains(token.toString());
             assertThat(pool.toString()).doesNotContain("secret-session-token");
         }
     }
@@ -127,7 +135,8 @@ class SnowflakeDataSourceTest {
         props.put("privateKey", key);
         RecordingDriver driver = new RecordingDriver();
 
-        try (HikariDataSource pool = Stores.snowflakeDataSource("jdbc:snowflake://xy12345.snowflakecomputing.com", props, driver)) {
+        try (HikariDataSource pool =
+                Stores.snowflakeDataSource("jdbc:snowflake://xy12345.snowflakecomputing.com", props, driver)) {
             pool.getConnection().close();
             Properties sent = driver.connects.get(0).properties();
             assertThat(sent.get("privateKey")).isSameAs(key);
@@ -138,15 +147,18 @@ class SnowflakeDataSourceTest {
 
     @Test
     void refusesAUrlThatIsNotSnowflakes() {
-        assertThatThrownBy(() -> Stores.snowflakeDataSource("jdbc:postgresql://db/x?password=hunter2", new Properties()))
+        assertThatThrownBy(
+                        () -> Stores.snowflakeDataSource("jdbc:postgresql://db/x?password=hunter2", new Properties()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a Snowflake JDBC URL starts with jdbc:snowflake:// (got jdbc:postgresql://db/x)");
     }
 
     @Test
     void theSnowflakeDriverNamedHereExistsInTheJarAndTakesSnowflakeUrls() throws Exception {
-        Driver driver = (Driver) Class.forName(Stores.SNOWFLAKE_DRIVER).getDeclaredConstructor().newInstance();
+        Driver driver = (Driver)
+                Class.forName(Stores.SNOWFLAKE_DRIVER).getDeclaredConstructor().newInstance();
 
-        assertThat(driver.acceptsURL("jdbc:snowflake://xy12345.snowflakecomputing.com")).isTrue();
+        assertThat(driver.acceptsURL("jdbc:snowflake://xy12345.snowflakecomputing.com"))
+                .isTrue();
     }
 }

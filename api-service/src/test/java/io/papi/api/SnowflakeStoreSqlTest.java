@@ -24,14 +24,18 @@ public class SnowflakeStoreSqlTest {
     void readsTheHybridTableWithToJsonAndBoundNumericIds() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:snowflake_shape;DB_CLOSE_DELAY=-1");
-        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = h2.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
-            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
-            s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES (22, '[{\"movie_name\":\"Heat\",\"movie_score\":\"3.00\"}]'), (186, '[]')");
+            s.execute(
+                    "CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
+            s.execute(
+                    "INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES (22, '[{\"movie_name\":\"Heat\",\"movie_score\":\"3.00\"}]'), (186, '[]')");
         }
         RecommendationStore store = Stores.snowflake(h2, "movie_recommendations_hybrid");
 
-        assertThat(store.lookup(List.of("22", "186", "7"))).containsOnlyKeys("22", "186")
+        assertThat(store.lookup(List.of("22", "186", "7")))
+                .containsOnlyKeys("22", "186")
                 .containsEntry("22", "[{\"movie_name\":\"Heat\",\"movie_score\":\"3.00\"}]");
         assertThat(store.toString()).isEqualTo("snowflake store \"MOVIE_RECOMMENDATIONS_HYBRID\"");
     }
@@ -40,13 +44,15 @@ public class SnowflakeStoreSqlTest {
     void aTextIdAgainstANumberKeyIsNotFoundInsteadOfFailingTheWholeQuery() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:number_key;DB_CLOSE_DELAY=-1");
-        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = h2.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
-            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
+            s.execute(
+                    "CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
             s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES (22, '[]')");
             // what the store avoids: a text id compared with the NUMBER key fails the statement for every id in it
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeQuery(
-                    "SELECT USER_ID FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID IN ('22', 'abc')"))
+                            "SELECT USER_ID FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID IN ('22', 'abc')"))
                     .isInstanceOf(java.sql.SQLException.class);
         }
         RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", KeyType.NUMBER);
@@ -59,12 +65,15 @@ public class SnowflakeStoreSqlTest {
     void aVarcharKeyBindsIdsAsText() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:varchar_key;DB_CLOSE_DELAY=-1");
-        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = h2.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
-            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID VARCHAR(256) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
+            s.execute(
+                    "CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID VARCHAR(256) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
             s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES ('abc', '[1]'), ('007', '[2]')");
         }
-        RecommendationStore store = Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", ApiConfig.IdMode.ALPHANUMERIC.keyType());
+        RecommendationStore store =
+                Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", ApiConfig.IdMode.ALPHANUMERIC.keyType());
 
         assertThat(store.lookup(List.of("abc", "007", "7"))).containsOnlyKeys("abc", "007");
         assertThat(ApiConfig.IdMode.NUMERIC.keyType()).isEqualTo(KeyType.NUMBER);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** A store that is down or slow costs callers a quick 503, never the cached answers, and is recovered from. */
 class StoreFailureTest {
-    private final FakeStore store = new FakeStore().with("22", FakeStore.recs("Toy Story")).with("186", FakeStore.recs("Heat"));
+    private final FakeStore store =
+            new FakeStore().with("22", FakeStore.recs("Toy Story")).with("186", FakeStore.recs("Heat"));
     private RunningApi api;
 
     @BeforeEach
@@ -44,7 +45,8 @@ class StoreFailureTest {
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.body()).isEqualTo("{\"error\":\"recommendation store did not answer within 300 ms; retry shortly\"}");
+        assertThat(r.body())
+                .isEqualTo("{\"error\":\"recommendation store did not answer within 300 ms; retry shortly\"}");
         assertThat(tookMillis).isBetween(250L, 1_500L);
     }
 
@@ -97,7 +99,8 @@ class StoreFailureTest {
         store.delayMillis = 0;
         store.down = true;
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/customer/186").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> api.get("/customer/186").statusCode() == 200);
         assertThat(store.lookups).hasSize(1);
     }
 }

@@ -37,11 +37,14 @@ class TestPageBrowserTest {
         if (binary == null) {
             fail("install chromium to run the /test page browser test: apt-get install -y chromium (CI installs it)");
         }
-        store = new FakeStore().with("22", FakeStore.recs("Star Wars (1977)", "Fargo (1996)")).with("186", FakeStore.recs("Heat"));
+        store = new FakeStore()
+                .with("22", FakeStore.recs("Star Wars (1977)", "Fargo (1996)"))
+                .with("186", FakeStore.recs("Heat"));
         open = RunningApi.start(store);
         IngressAuth needsSession = header -> {
             AUTH_HEADERS.add(String.valueOf(header));
-            return ("Snowflake Token=\"" + SESSION + "\"").equals(header) ? AuthDecision.allowed("BROWSER_USER")
+            return ("Snowflake Token=\"" + SESSION + "\"").equals(header)
+                    ? AuthDecision.allowed("BROWSER_USER")
                     : AuthDecision.denied("no valid session token");
         };
         guarded = RunningApi.start(ApiConfig.builder(), store, needsSession);
@@ -77,17 +80,19 @@ class TestPageBrowserTest {
 
     private static JsonNode shown() throws Exception {
         chromium.waitFor("document.body.getAttribute('data-done') === 'true'", Duration.ofSeconds(15));
-        return JSON.readTree(chromium.evaluate("JSON.stringify({"
-                + "status: document.getElementById('status').textContent,"
-                + "latency: document.getElementById('latency').textContent,"
-                + "result: document.getElementById('result').textContent,"
-                + "error: document.getElementById('error').textContent,"
-                + "rawOpen: document.getElementById('raw').open,"
-                + "history: Array.from(document.querySelectorAll('#history-list li')).map(li => li.getAttribute('data-ms')),"
-                + "bars: document.querySelectorAll('#chart .bar').length,"
-                + "groups: Array.from(document.querySelectorAll('#lists section')).map(s => ({"
-                + "  title: s.querySelector('h2').textContent,"
-                + "  rows: Array.from(s.querySelectorAll('tbody tr')).map(r => Array.from(r.cells).map(c => c.textContent))}))})"));
+        return JSON.readTree(
+                chromium.evaluate(
+                        "JSON.stringify({"
+                                + "status: document.getElementById('status').textContent,"
+                                + "latency: document.getElementById('latency').textContent,"
+                                + "result: document.getElementById('result').textContent,"
+                                + "error: document.getElementById('error').textContent,"
+                                + "rawOpen: document.getElementById('raw').open,"
+                                + "history: Array.from(document.querySelectorAll('#history-list li')).map(li => li.getAttribute('data-ms')),"
+                                + "bars: document.querySelectorAll('#chart .bar').length,"
+                                + "groups: Array.from(document.querySelectorAll('#lists section')).map(s => ({"
+                                + "  title: s.querySelector('h2').textContent,"
+                                + "  rows: Array.from(s.querySelectorAll('tbody tr')).map(r => Array.from(r.cells).map(c => c.textContent))}))})"));
     }
 
     @Test
@@ -101,14 +106,19 @@ class TestPageBrowserTest {
         JsonNode result = JSON.readTree(page.get("result").asText());
         assertThat(result).hasSize(2);
         assertThat(result.get(0).get("USER_ID").asInt()).isEqualTo(22);
-        assertThat(result.get(0).get("RECOMMENDATIONS").get(0).get("movie_name").asText()).isEqualTo("Star Wars (1977)");
+        assertThat(result.get(0).get("RECOMMENDATIONS").get(0).get("movie_name").asText())
+                .isEqualTo("Star Wars (1977)");
         assertThat(result.get(1).get("USER_ID").asInt()).isEqualTo(186);
-        assertThat(store.lookups.size()).as("the page's script really called the API").isGreaterThan(before);
+        assertThat(store.lookups.size())
+                .as("the page's script really called the API")
+                .isGreaterThan(before);
         assertThat(page.at("/groups/0/title").asText()).isEqualTo("User 22 (2)");
         assertThat(page.at("/groups/0/rows/0").toString()).isEqualTo("[\"1\",\"Star Wars (1977)\",\"\",\"5.00\"]");
         assertThat(page.at("/groups/0/rows/1").toString()).isEqualTo("[\"2\",\"Fargo (1996)\",\"\",\"4.00\"]");
         assertThat(page.at("/groups/1/title").asText()).isEqualTo("User 186 (1)");
-        assertThat(page.get("rawOpen").asBoolean()).as("the raw JSON is folded beneath the list").isFalse();
+        assertThat(page.get("rawOpen").asBoolean())
+                .as("the raw JSON is folded beneath the list")
+                .isFalse();
         chromium.screenshot(Path.of("target", "test-page.png"));
         assertThat(Path.of("target", "test-page.png")).isNotEmptyFile();
     }
@@ -134,13 +144,17 @@ class TestPageBrowserTest {
     @Test
     void aJsonBodyIsPostedSoThePersonalizeRoutesRenderToo() throws Exception {
         String base = "http://127.0.0.1:" + lists.getAddress().getPort();
-        String body = java.net.URLEncoder.encode("{\"recommenderArn\":\"arn:aws:personalize:::recommender/"
-                + "aws-ecomm-recommended-for-you\",\"userId\":\"u1\"}", java.nio.charset.StandardCharsets.UTF_8);
+        String body = java.net.URLEncoder.encode(
+                "{\"recommenderArn\":\"arn:aws:personalize:::recommender/"
+                        + "aws-ecomm-recommended-for-you\",\"userId\":\"u1\"}",
+                java.nio.charset.StandardCharsets.UTF_8);
         chromium.navigate(base + "/test?path=recommendations&body=" + body);
 
         JsonNode page = shown();
 
-        assertThat(page.get("status").asText()).as("the stub answers 200 only to a POST of JSON").isEqualTo("200");
+        assertThat(page.get("status").asText())
+                .as("the stub answers 200 only to a POST of JSON")
+                .isEqualTo("200");
         assertThat(page.at("/groups/0/rows/0").toString()).isEqualTo("[\"1\",\"\",\"SKU-1\",\"0.42\"]");
         assertThat(page.at("/groups/0/rows").size()).isEqualTo(2);
     }
@@ -148,8 +162,8 @@ class TestPageBrowserTest {
     @Test
     void aBodyThatIsNotJsonIsRefusedBeforeAnythingIsSent() throws Exception {
         String base = "http://127.0.0.1:" + lists.getAddress().getPort();
-        chromium.navigate(base + "/test?path=recommendations&body=" + java.net.URLEncoder.encode("{oops",
-                java.nio.charset.StandardCharsets.UTF_8));
+        chromium.navigate(base + "/test?path=recommendations&body="
+                + java.net.URLEncoder.encode("{oops", java.nio.charset.StandardCharsets.UTF_8));
 
         JsonNode page = shown();
 
@@ -189,26 +203,30 @@ class TestPageBrowserTest {
 
     /** Serves the page next to canned answers of the item and popular routes (issue 12), which the API lacks yet. */
     private static com.sun.net.httpserver.HttpServer listsServer() throws Exception {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         byte[] page;
         try (var in = TestPageBrowserTest.class.getResourceAsStream("/io/papi/api/http/test-page.html")) {
             page = in.readAllBytes();
         }
         Map<String, String> answers = Map.of(
-                "/item/50/similar", "{\"item_id\":50,\"items\":[{\"item_id\":6,\"score\":0.912,\"name\":\"Heat (1995)\"},"
+                "/item/50/similar",
+                "{\"item_id\":50,\"items\":[{\"item_id\":6,\"score\":0.912,\"name\":\"Heat (1995)\"},"
                         + "{\"item_id\":16,\"score\":0.87,\"name\":\"Casino (1995)\"}]}",
-                "/popular", "{\"items\":[{\"item_id\":50,\"score\":583,\"name\":\"Star Wars (1977)\"}]}");
+                "/popular",
+                "{\"items\":[{\"item_id\":50,\"score\":583,\"name\":\"Star Wars (1977)\"}]}");
         server.createContext("/recommendations", exchange -> {
             // Personalize's GetRecommendations: answered only to a POST of a JSON body naming a recommender
             String sent = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             boolean asPersonalize = exchange.getRequestMethod().equals("POST")
-                    && String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("application/json")
+                    && String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
+                            .startsWith("application/json")
                     && sent.contains("\"recommenderArn\"");
             byte[] body = (asPersonalize
-                    ? "{\"itemList\":[{\"itemId\":\"SKU-1\",\"score\":0.42},{\"itemId\":\"SKU-2\",\"score\":0.3}],"
-                            + "\"recommendationId\":\"RID-1\"}"
-                    : "{\"message\":\"POST a GetRecommendations body\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            ? "{\"itemList\":[{\"itemId\":\"SKU-1\",\"score\":0.42},{\"itemId\":\"SKU-2\",\"score\":0.3}],"
+                                    + "\"recommendationId\":\"RID-1\"}"
+                            : "{\"message\":\"POST a GetRecommendations body\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(asPersonalize ? 200 : 400, body.length);
             exchange.getResponseBody().write(body);
@@ -216,9 +234,12 @@ class TestPageBrowserTest {
         });
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            byte[] body = path.equals("/test") ? page
-                    : answers.getOrDefault(path, "{\"error\":\"no route\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", path.equals("/test") ? "text/html; charset=utf-8" : "application/json");
+            byte[] body = path.equals("/test")
+                    ? page
+                    : answers.getOrDefault(path, "{\"error\":\"no route\"}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders()
+                    .set("Content-Type", path.equals("/test") ? "text/html; charset=utf-8" : "application/json");
             exchange.sendResponseHeaders(path.equals("/test") || answers.containsKey(path) ? 200 : 404, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -242,7 +263,11 @@ class TestPageBrowserTest {
 
         assertThat(page.get("status").asText()).isEqualTo("200");
         assertThat(AUTH_HEADERS).contains("Snowflake Token=\"" + SESSION + "\"");
-        assertThat(JSON.readTree(page.get("result").asText()).get(0).get("USER_ID").asInt()).isEqualTo(22);
+        assertThat(JSON.readTree(page.get("result").asText())
+                        .get(0)
+                        .get("USER_ID")
+                        .asInt())
+                .isEqualTo(22);
     }
 
     @Test
@@ -260,6 +285,10 @@ class TestPageBrowserTest {
         JsonNode page = shown();
 
         assertThat(page.get("status").asText()).isEqualTo("200");
-        assertThat(JSON.readTree(page.get("result").asText()).get(0).get("USER_ID").asInt()).isEqualTo(186);
+        assertThat(JSON.readTree(page.get("result").asText())
+                        .get(0)
+                        .get("USER_ID")
+                        .asInt())
+                .isEqualTo(186);
     }
 }

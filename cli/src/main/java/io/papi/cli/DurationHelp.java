@@ -9,12 +9,11 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 final class DurationHelp {
     static final String LINE = "DURATION: " + Durations.FORMS + ".";
 
-    private DurationHelp() {
-    }
+    private DurationHelp() {}
 
     static void explain(CommandLine command) {
-        boolean takesDurations = command.getCommandSpec().options().stream()
-                .anyMatch(option -> "DURATION".equals(option.paramLabel()));
+        boolean takesDurations =
+                command.getCommandSpec().options().stream().anyMatch(option -> "DURATION".equals(option.paramLabel()));
         if (takesDurations) {
             UsageMessageSpec usage = command.getCommandSpec().usageMessage();
             String[] footer = Arrays.copyOf(usage.footer(), usage.footer().length + 2);

@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * @param snowflakeDriver the driver for papi's Snowflake logins; {@code null} means snowflake-jdbc's own
  */
-public record Environment(Map<String, String> variables, Path userHome, Clock clock, Console console, Driver snowflakeDriver) {
+public record Environment(
+        Map<String, String> variables, Path userHome, Clock clock, Console console, Driver snowflakeDriver) {
 
     public Environment(Map<String, String> variables, Path userHome, Clock clock, Console console) {
         this(variables, userHome, clock, console, null);

@@ -44,7 +44,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof PapiException papi) {
             return papi.exitCode();
         }
-        if (ex instanceof KeyFileException || ex instanceof IllegalArgumentException
+        if (ex instanceof KeyFileException
+                || ex instanceof IllegalArgumentException
                 || ex instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;
         }
@@ -52,8 +53,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     private static String messageOf(Throwable ex) {
-        if (ex instanceof PapiException || ex instanceof KeyFileException || ex instanceof TokenExchangeException
-                || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+        if (ex instanceof PapiException
+                || ex instanceof KeyFileException
+                || ex instanceof TokenExchangeException
+                || ex instanceof IllegalArgumentException
+                || ex instanceof IllegalStateException) {
             return oneLine(ex.getMessage());
         }
         if (ex instanceof UncheckedIOException unchecked) {

@@ -9,6 +9,5 @@ public final class ExitCode {
     /** The command was called wrongly: an unknown flag, a missing setting, a file that is not what it should be. */
     public static final int USAGE = 2;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

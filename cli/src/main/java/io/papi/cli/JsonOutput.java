@@ -9,8 +9,7 @@ import java.util.Map;
 public final class JsonOutput {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /** A one-line JSON object from alternating keys and values, in that order. */
     public static String object(Object... keysAndValues) {

@@ -6,8 +6,7 @@ import picocli.CommandLine;
 
 /** The {@code papi} command line. */
 public final class Papi {
-    private Papi() {
-    }
+    private Papi() {}
 
     /** Runs papi: see {@link PapiMain}, the class the launchers start. */
     public static void main(String[] args) {

@@ -10,8 +10,7 @@ import java.util.OptionalInt;
  * picocli's classes.
  */
 public final class PapiMain {
-    private PapiMain() {
-    }
+    private PapiMain() {}
 
     /** Commands that keep running: their operations are worth a log line each. */
     private static final java.util.Set<String> SERVERS = java.util.Set.of("serve", "local", "broker", "quickstart");
@@ -21,14 +20,18 @@ public final class PapiMain {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        if (args.length > 0 && SERVERS.contains(args[0]) && System.getProperty("org.slf4j.simpleLogger.log.io.papi") == null) {
+        if (args.length > 0
+                && SERVERS.contains(args[0])
+                && System.getProperty("org.slf4j.simpleLogger.log.io.papi") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.io.papi", "info");
         }
         Environment environment = Environment.system();
-        OptionalInt direct = OneShotRun.tryRun(args, environment, new PrintWriter(System.out), new PrintWriter(System.err));
-        int code = direct.isPresent() ? direct.getAsInt()
-                : Papi.commandLine(environment, args.length > 0 ? args[0] : null).execute(args);
+        OptionalInt direct =
+                OneShotRun.tryRun(args, environment, new PrintWriter(System.out), new PrintWriter(System.err));
+        int code = direct.isPresent()
+                ? direct.getAsInt()
+                : Papi.commandLine(environment, args.length > 0 ? args[0] : null)
+                        .execute(args);
         System.exit(code);
     }
-
 }

@@ -33,7 +33,9 @@ class ArchitectureMapTest {
     void theMapNamesEveryModuleFolder() throws IOException {
         Path root = HelpAndDocsTest.repoRoot();
         String map = Files.readString(root.resolve("docs/architecture.md"));
-        assertThat(modules(root)).isNotEmpty().allSatisfy(module -> assertThat(map).contains("`" + module + "/`"));
+        assertThat(modules(root))
+                .isNotEmpty()
+                .allSatisfy(module -> assertThat(map).contains("`" + module + "/`"));
         assertThat(Files.readString(root.resolve("README.md"))).contains("(docs/architecture.md)");
     }
 
@@ -69,7 +71,8 @@ class ArchitectureMapTest {
             }
             try (Stream<Path> files = Files.walk(main)) {
                 files.filter(p -> p.toString().endsWith(".java"))
-                        .forEach(p -> byName.computeIfAbsent(p.getFileName().toString(), k -> new ArrayList<>()).add(p));
+                        .forEach(p -> byName.computeIfAbsent(p.getFileName().toString(), k -> new ArrayList<>())
+                                .add(p));
             }
         }
         Map<String, List<Path>> repeated = byName.entrySet().stream()
@@ -133,7 +136,8 @@ class ArchitectureMapTest {
     }
 
     private static List<String> publicTypes(Path rootPackage) throws IOException {
-        Pattern publicType = Pattern.compile("(?m)^public (?:final |abstract |sealed |non-sealed )*(?:class|interface|record|enum) (\\w+)");
+        Pattern publicType = Pattern.compile(
+                "(?m)^public (?:final |abstract |sealed |non-sealed )*(?:class|interface|record|enum) (\\w+)");
         try (Stream<Path> files = Files.list(rootPackage)) {
             List<String> types = new ArrayList<>();
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {

@@ -1,8 +1,8 @@
 package io.papi.cli;
 
-import io.papi.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.papi.testing.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
     @TempDir
     Path home;
+
     CliRun cli;
 
     @BeforeEach
@@ -41,8 +42,15 @@ class BadInputTest {
     void wrongPassphrase() throws Exception {
         Path pass = Files.writeString(home.resolve("pass"), "Zq7-right-horse");
         cli.run("keygen", "--out", home.toString(), "--encrypt", "--passphrase-file", pass.toString());
-        var result = cli.env("PRIVATE_KEY_PASSPHRASE", "Zq7-other-horse").run("jwt", "--account", "a", "--user", "u",
-                "--private-key", home.resolve("rsa_key.p8").toString());
+        var result = cli.env("PRIVATE_KEY_PASSPHRASE", "Zq7-other-horse")
+                .run(
+                        "jwt",
+                        "--account",
+                        "a",
+                        "--user",
+                        "u",
+                        "--private-key",
+                        home.resolve("rsa_key.p8").toString());
         assertOneLineFailure(result, "passphrase");
         assertThat(result.err()).doesNotContain("Zq7");
     }
@@ -88,21 +96,31 @@ class BadInputTest {
     void connectionsTomlReadableByOthersDrawsAWarningButStillWorks() throws Exception {
         cli.run("keygen", "--out", home.toString());
         Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path toml = Files.writeString(dir.resolve("connections.toml"), "[prod]\naccount = \"myorg-prod\"\nuser = \"svc\"\n"
-                + "private_key_file = \"" + home.resolve("rsa_key.p8") + "\"\n");
+        Path toml = Files.writeString(
+                dir.resolve("connections.toml"),
+                "[prod]\naccount = \"myorg-prod\"\nuser = \"svc\"\n" + "private_key_file = \""
+                        + home.resolve("rsa_key.p8") + "\"\n");
         Files.setPosixFilePermissions(toml, PosixFilePermissions.fromString("rw-r--r--"));
 
         var result = cli.run("jwt", "-c", "prod");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err().strip()).contains("readable by other users").contains("chmod 0600").doesNotContain("\n");
+        assertThat(result.err().strip())
+                .contains("readable by other users")
+                .contains("chmod 0600")
+                .doesNotContain("\n");
         assertThat(result.out()).startsWith("eyJ");
     }
 
     @Test
     void missingAccountSaysHowToGiveIt() {
         cli.run("keygen", "--out", home.toString());
-        var result = cli.run("jwt", "--user", "u", "--private-key", home.resolve("rsa_key.p8").toString());
+        var result = cli.run(
+                "jwt",
+                "--user",
+                "u",
+                "--private-key",
+                home.resolve("rsa_key.p8").toString());
         assertOneLineFailure(result, "--account", "SNOWFLAKE_ACCOUNT");
         assertThat(result.exitCode()).isEqualTo(2);
     }
@@ -117,7 +135,14 @@ class BadInputTest {
     @Test
     void malformedAccount() {
         cli.run("keygen", "--out", home.toString());
-        var result = cli.run("jwt", "--account", "my acct", "--user", "u", "--private-key", home.resolve("rsa_key.p8").toString());
+        var result = cli.run(
+                "jwt",
+                "--account",
+                "my acct",
+                "--user",
+                "u",
+                "--private-key",
+                home.resolve("rsa_key.p8").toString());
         assertOneLineFailure(result, "account");
     }
 }

@@ -36,13 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code papi call} against WireMock as Snowflake's /oauth/token and as the SPCS ingress. */
 class CallCommandTest {
     @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension snowflake = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
-    static WireMockExtension ingress = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension ingress = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path home;
+
     CliRun cli;
 
     @BeforeEach
@@ -52,8 +57,17 @@ class CallCommandTest {
     }
 
     private CliRun.Result mintingCall(String... tail) {
-        String[] base = {"call", "--account", "myorg-myacct", "--user", "svc_data_api", "--private-key", home.resolve("rsa_key.p8").toString(),
-                "--token-url", snowflake.baseUrl() + "/oauth/token"};
+        String[] base = {
+            "call",
+            "--account",
+            "myorg-myacct",
+            "--user",
+            "svc_data_api",
+            "--private-key",
+            home.resolve("rsa_key.p8").toString(),
+            "--token-url",
+            snowflake.baseUrl() + "/oauth/token"
+        };
         String[] args = new String[base.length + tail.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(tail, 0, args, base.length, tail.length);
@@ -61,20 +75,23 @@ class CallCommandTest {
     }
 
     private static void issue(String token) {
-        snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(token)));
+        snowflake.stubFor(
+                post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(token)));
     }
 
     @Test
     void mintsATokenForTheUrlsHostAndPrintsTheBodyAlone() {
         issue("ver:1-hint:4711-ETMsDgAAAZcallToken01");
-        ingress.stubFor(get("/customer/1").willReturn(aResponse().withStatus(200).withBody("[{\"id\":1}]")));
+        ingress.stubFor(
+                get("/customer/1").willReturn(aResponse().withStatus(200).withBody("[{\"id\":1}]")));
 
         var result = mintingCall(ingress.baseUrl() + "/customer/1");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo("[{\"id\":1}]");
         assertThat(result.err()).isEmpty();
-        snowflake.verify(postRequestedFor(urlEqualTo("/oauth/token")).withFormParam("scope", equalTo("localhost:" + ingress.getPort())));
+        snowflake.verify(postRequestedFor(urlEqualTo("/oauth/token"))
+                .withFormParam("scope", equalTo("localhost:" + ingress.getPort())));
         ingress.verify(getRequestedFor(urlEqualTo("/customer/1"))
                 .withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZcallToken01\"")));
     }
@@ -84,18 +101,31 @@ class CallCommandTest {
         issue("ver:1-hint:4711-ETMsDgAAAZcallToken02");
         ingress.stubFor(put("/items/7").willReturn(aResponse().withStatus(204)));
 
-        var result = mintingCall("-X", "put", "-d", "{\"a\":1}", "-H", "Content-Type: application/json", "-H", "X-Trace: t1",
-                "--role", "DATA_API_ROLE", ingress.baseUrl() + "/items/7");
+        var result = mintingCall(
+                "-X",
+                "put",
+                "-d",
+                "{\"a\":1}",
+                "-H",
+                "Content-Type: application/json",
+                "-H",
+                "X-Trace: t1",
+                "--role",
+                "DATA_API_ROLE",
+                ingress.baseUrl() + "/items/7");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        ingress.verify(putRequestedFor(urlEqualTo("/items/7")).withHeader("Content-Type", equalTo("application/json"))
-                .withHeader("X-Trace", equalTo("t1")).withRequestBody(equalTo("{\"a\":1}")));
+        ingress.verify(putRequestedFor(urlEqualTo("/items/7"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("X-Trace", equalTo("t1"))
+                .withRequestBody(equalTo("{\"a\":1}")));
     }
 
     @Test
     void anHttpErrorPrintsTheBodyAndExitsOneWithOneLine() {
         issue("ver:1-hint:4711-ETMsDgAAAZcallToken03");
-        ingress.stubFor(get("/customer/x").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad id x\"}")));
+        ingress.stubFor(
+                get("/customer/x").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad id x\"}")));
 
         var result = mintingCall(ingress.baseUrl() + "/customer/x");
 
@@ -108,8 +138,10 @@ class CallCommandTest {
     @Test
     void aRedirectToTheLoginPageIsAnErrorThatSaysSo() {
         issue("ver:1-hint:4711-ETMsDgAAAZcallToken04");
-        ingress.stubFor(get("/customer/1").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "https://myorg-myacct.snowflakecomputing.com/oauth/authorize?x=1")));
+        ingress.stubFor(get("/customer/1")
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "https://myorg-myacct.snowflakecomputing.com/oauth/authorize?x=1")));
 
         var result = mintingCall(ingress.baseUrl() + "/customer/1");
 
@@ -120,43 +152,77 @@ class CallCommandTest {
 
     @Test
     void withABrokerTheTokenComesFromItAndA401GetsOneRetryWithAFreshToken() throws Exception {
-        snowflake.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+        snowflake.stubFor(post("/oauth/token")
+                .inScenario("tokens")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(200).withBody("ver:1-hint:4711-ETMsDgAAAZstaleToken"))
                 .willSetStateTo("second"));
-        snowflake.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs("second")
+        snowflake.stubFor(post("/oauth/token")
+                .inScenario("tokens")
+                .whenScenarioStateIs("second")
                 .willReturn(aResponse().withStatus(200).withBody("ver:1-hint:4711-ETMsDgAAAZfreshToken")));
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
-        ingress.stubFor(get("/customer/1").withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZstaleToken\""))
+        ingress.stubFor(get("/customer/1")
+                .withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZstaleToken\""))
                 .willReturn(aResponse().withStatus(401)));
-        Identity identity = Identity.builder("default").account(AccountIdentifier.parse("myorg-myacct")).user("svc_data_api")
-                .privateKeyFile(home.resolve("rsa_key.p8")).scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
-                .exchange(TokenExchange.builder().tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token")).build()).build();
+        Identity identity = Identity.builder("default")
+                .account(AccountIdentifier.parse("myorg-myacct"))
+                .user("svc_data_api")
+                .privateKeyFile(home.resolve("rsa_key.p8"))
+                .scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
+                .exchange(TokenExchange.builder()
+                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
+                        .build())
+                .build();
 
         // the broker's default secret, which papi call reads by itself
-        String secret = io.papi.broker.BrokerSecret.readOrCreate(io.papi.broker.BrokerSecret.defaultFile(home.resolve(".papi")));
-        try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder().identity(identity)
-                .listen(new InetSocketAddress("127.0.0.1", 0)).authToken(secret).drain(Duration.ZERO).build())) {
-            var result = cli.run("call", "--broker", "http://127.0.0.1:" + broker.port(), ingress.baseUrl() + "/customer/1");
+        String secret = io.papi.broker.BrokerSecret.readOrCreate(
+                io.papi.broker.BrokerSecret.defaultFile(home.resolve(".papi")));
+        try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder()
+                .identity(identity)
+                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .authToken(secret)
+                .drain(Duration.ZERO)
+                .build())) {
+            var result =
+                    cli.run("call", "--broker", "http://127.0.0.1:" + broker.port(), ingress.baseUrl() + "/customer/1");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.out()).isEqualTo("ok");
-            assertThat(ingress.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount()).isEqualTo(2);
-            assertThat(snowflake.countRequestsMatching(postRequestedFor(urlEqualTo("/oauth/token")).build()).getCount()).isEqualTo(2);
+            assertThat(ingress.countRequestsMatching(anyRequestedFor(anyUrl()).build())
+                            .getCount())
+                    .isEqualTo(2);
+            assertThat(snowflake
+                            .countRequestsMatching(
+                                    postRequestedFor(urlEqualTo("/oauth/token")).build())
+                            .getCount())
+                    .isEqualTo(2);
         }
     }
 
     @Test
     void aBrokerOnAUnixSocketGivesTheTokenWithoutASecret() throws Exception {
-        snowflake.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200).withBody("ver:1-hint:4711-ETMsDgAAAZsocketToken")));
-        ingress.stubFor(get("/customer/1").withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZsocketToken\""))
+        snowflake.stubFor(post("/oauth/token")
+                .willReturn(aResponse().withStatus(200).withBody("ver:1-hint:4711-ETMsDgAAAZsocketToken")));
+        ingress.stubFor(get("/customer/1")
+                .withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZsocketToken\""))
                 .willReturn(aResponse().withStatus(200).withBody("via socket")));
-        Identity identity = Identity.builder("default").account(AccountIdentifier.parse("myorg-myacct")).user("svc_data_api")
-                .privateKeyFile(home.resolve("rsa_key.p8")).scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
-                .exchange(TokenExchange.builder().tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token")).build()).build();
+        Identity identity = Identity.builder("default")
+                .account(AccountIdentifier.parse("myorg-myacct"))
+                .user("svc_data_api")
+                .privateKeyFile(home.resolve("rsa_key.p8"))
+                .scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
+                .exchange(TokenExchange.builder()
+                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
+                        .build())
+                .build();
         java.nio.file.Path socket = home.resolve("run").resolve("broker.sock");
 
-        try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder().identity(identity)
-                .listen(io.papi.serving.ServerAddress.unix(socket)).drain(Duration.ZERO).build())) {
+        try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder()
+                .identity(identity)
+                .listen(io.papi.serving.ServerAddress.unix(socket))
+                .drain(Duration.ZERO)
+                .build())) {
             var result = cli.run("call", "--broker", "unix:" + socket, ingress.baseUrl() + "/customer/1");
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -184,7 +250,11 @@ class CallCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("refusing to send a session token over plain http to example.com");
-        assertThat(snowflake.countRequestsMatching(postRequestedFor(urlEqualTo("/oauth/token")).build()).getCount()).isZero();
+        assertThat(snowflake
+                        .countRequestsMatching(
+                                postRequestedFor(urlEqualTo("/oauth/token")).build())
+                        .getCount())
+                .isZero();
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class CliRun {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = Papi.commandLine(Environment.of(env, home).withSnowflakeDriver(snowflake), args.length > 0 ? args[0] : null);
+        CommandLine cmd = Papi.commandLine(
+                Environment.of(env, home).withSnowflakeDriver(snowflake), args.length > 0 ? args[0] : null);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);
@@ -42,7 +43,10 @@ public final class CliRun {
         /** stderr holds exactly one line and no stack trace. */
         public boolean oneLineError() {
             String trimmed = err.strip();
-            return !trimmed.isEmpty() && !trimmed.contains("\n") && !trimmed.contains("\tat ") && !trimmed.contains("Exception:");
+            return !trimmed.isEmpty()
+                    && !trimmed.contains("\n")
+                    && !trimmed.contains("\tat ")
+                    && !trimmed.contains("Exception:");
         }
 
         @Override

@@ -24,7 +24,8 @@ class DatasetsSnowflakeTest {
     void connection() throws Exception {
         Path dir = Files.createDirectories(home.resolve(".snowflake"));
         Path file = dir.resolve("connections.toml");
-        Files.writeString(file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
+        Files.writeString(
+                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         snowflake = new ScriptedSnowflake();
         cli = new CliRun(home);
@@ -37,9 +38,22 @@ class DatasetsSnowflakeTest {
 
     private static Rows columns() {
         Rows rows = Rows.of("COLUMN_NAME");
-        for (String column : new String[] {"ECOMMERCE_USER_ID", "DOMAIN_USERID", "DOMAIN_SESSIONID", "PRODUCT_ID", "DERIVED_TSTAMP",
-                "IS_PRODUCT_VIEW", "PRODUCT_VIEW_TYPE", "IS_ADD_TO_CART", "IS_PRODUCT_TRANSACTION", "TRANSACTION_ID",
-                "PRODUCT_QUANTITY", "PRODUCT_PRICE", "PRODUCT_CATEGORY", "ECOMMERCE_USER_IS_GUEST"}) {
+        for (String column : new String[] {
+            "ECOMMERCE_USER_ID",
+            "DOMAIN_USERID",
+            "DOMAIN_SESSIONID",
+            "PRODUCT_ID",
+            "DERIVED_TSTAMP",
+            "IS_PRODUCT_VIEW",
+            "PRODUCT_VIEW_TYPE",
+            "IS_ADD_TO_CART",
+            "IS_PRODUCT_TRANSACTION",
+            "TRANSACTION_ID",
+            "PRODUCT_QUANTITY",
+            "PRODUCT_PRICE",
+            "PRODUCT_CATEGORY",
+            "ECOMMERCE_USER_IS_GUEST"
+        }) {
             rows.row(column);
         }
         return rows;
@@ -57,25 +71,37 @@ class DatasetsSnowflakeTest {
 
     @Test
     void buildsInTheWarehouseUnloadsToTheStageAndValidatesThere() {
-        snowflake.answer("INFORMATION_SCHEMA\\.COLUMNS", columns())
+        snowflake
+                .answer("INFORMATION_SCHEMA\\.COLUMNS", columns())
                 .accept("^CREATE OR REPLACE TEMPORARY TABLE snowplow_recommendations_ecommerce_")
                 .accept("^COPY INTO @SHOP\\.RAW\\.EXPORTS/snowplow_recommendations_ecommerce_")
                 .answer("^SELECT COUNT\\(\\*\\)", Rows.of("COUNT(*)").row(5000L))
-                .answer("LENGTH\\(|ABS\\(|IS NULL|COUNT\\(DISTINCT", Rows.of("COUNT(*)").row(0L));
+                .answer(
+                        "LENGTH\\(|ABS\\(|IS NULL|COUNT\\(DISTINCT",
+                        Rows.of("COUNT(*)").row(0L));
         CliRun.Result result = build();
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("5,000 rows  @SHOP.RAW.EXPORTS/snowplow_recommendations_ecommerce_items/")
-                .contains("aws-ecomm-frequently-bought-together").contains("validation: 0 errors, 0 warnings");
+        assertThat(result.out())
+                .contains("5,000 rows  @SHOP.RAW.EXPORTS/snowplow_recommendations_ecommerce_items/")
+                .contains("aws-ecomm-frequently-bought-together")
+                .contains("validation: 0 errors, 0 warnings");
         assertThat(snowflake.statements).filteredOn(s -> s.startsWith("COPY")).hasSize(9);
-        assertThat(snowflake.connects).singleElement().satisfies(c -> assertThat(c.url()).startsWith("jdbc:snowflake://"));
+        assertThat(snowflake.connects)
+                .singleElement()
+                .satisfies(c -> assertThat(c.url()).startsWith("jdbc:snowflake://"));
     }
 
     @Test
     void aRefusedUnloadIsOneLineWithExitOne() {
-        snowflake.answer("INFORMATION_SCHEMA\\.COLUMNS", columns())
+        snowflake
+                .answer("INFORMATION_SCHEMA\\.COLUMNS", columns())
                 .accept("^CREATE OR REPLACE TEMPORARY TABLE")
                 .answer("^SELECT COUNT\\(\\*\\)", Rows.of("COUNT(*)").row(5000L))
-                .refuse("^COPY INTO", "SQL access control error: Insufficient privileges to operate on stage 'EXPORTS'", "42501", 3001);
+                .refuse(
+                        "^COPY INTO",
+                        "SQL access control error: Insufficient privileges to operate on stage 'EXPORTS'",
+                        "42501",
+                        3001);
         CliRun.Result result = build();
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();

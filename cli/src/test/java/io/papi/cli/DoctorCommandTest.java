@@ -16,11 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** papi doctor against a recording driver answering with the result shapes Snowflake documents. */
 class DoctorCommandTest {
-    static final List<String> GRANT_COLUMNS = List.of("created_on", "privilege", "granted_on", "name", "granted_to", "grantee_name",
-            "grant_option", "granted_by");
+    static final List<String> GRANT_COLUMNS = List.of(
+            "created_on",
+            "privilege",
+            "granted_on",
+            "name",
+            "granted_to",
+            "grantee_name",
+            "grant_option",
+            "granted_by");
 
     @TempDir
     Path home;
+
     CliRun cli;
     ScriptedSnowflake snowflake;
     String fingerprint;
@@ -33,8 +41,10 @@ class DoctorCommandTest {
         Path dir = home.resolve(".snowflake");
         Files.createDirectories(dir);
         Path file = dir.resolve("connections.toml");
-        Files.writeString(file, "[publisher]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nauthenticator = \"externalbrowser\"\n"
-                + "role = \"DATA_API_ROLE\"\nwarehouse = \"DATA_API_WH\"\ndatabase = \"API\"\nschema = \"DATA\"\n");
+        Files.writeString(
+                file,
+                "[publisher]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nauthenticator = \"externalbrowser\"\n"
+                        + "role = \"DATA_API_ROLE\"\nwarehouse = \"DATA_API_WH\"\ndatabase = \"API\"\nschema = \"DATA\"\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         snowflake = new ScriptedSnowflake();
         cli.snowflake(snowflake);
@@ -55,40 +65,96 @@ class DoctorCommandTest {
     /** What a healthy account answers, as the setup scripts leave it. */
     private void healthyAccount() {
         long now = System.currentTimeMillis();
-        snowflake.answer("^SELECT CURRENT_ROLE\\(\\), CURRENT_WAREHOUSE\\(\\), CURRENT_DATABASE\\(\\), CURRENT_SCHEMA\\(\\), "
+        snowflake.answer(
+                "^SELECT CURRENT_ROLE\\(\\), CURRENT_WAREHOUSE\\(\\), CURRENT_DATABASE\\(\\), CURRENT_SCHEMA\\(\\), "
                         + "DATE_PART\\(EPOCH_MILLISECOND, CURRENT_TIMESTAMP\\(\\)\\)$",
                 Rows.of("CURRENT_ROLE()", "CURRENT_WAREHOUSE()", "CURRENT_DATABASE()", "CURRENT_SCHEMA()", "DATE_PART")
                         .row("DATA_API_ROLE", "DATA_API_WH", "API", "DATA", now));
-        snowflake.answer("^SHOW GRANTS TO ROLE DATA_API_ROLE$", grants("DATA_API_ROLE",
-                g("USAGE", "WAREHOUSE", "DATA_API_WH"), g("USAGE", "DATABASE", "API"), g("USAGE", "SCHEMA", "API.DATA"),
-                g("CREATE TABLE", "SCHEMA", "API.DATA"), g("CREATE HYBRID TABLE", "SCHEMA", "API.DATA"),
-                g("SELECT", "TABLE", "API.DATA.USER_RATINGS"), g("SELECT", "TABLE", "API.DATA.TITLE"),
-                g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS"), g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS_HYBRID"),
-                g("CREATE SERVICE", "SCHEMA", "API.DATA"), g("READ", "STAGE", "API.DATA.SPECS"),
-                g("READ", "IMAGE_REPOSITORY", "API.DATA.API"), g("USAGE", "COMPUTE_POOL", "API"), g("MONITOR", "COMPUTE_POOL", "API"),
-                g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")));
-        snowflake.answer("^SHOW GRANTS TO ROLE DATA_API_CALLER_ROLE$", grants("DATA_API_CALLER_ROLE",
-                g("USAGE", "SERVICE_ROLE", "API.DATA.API!ALL_ENDPOINTS_USAGE")));
-        snowflake.answer("^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.USER_RATINGS$", Rows.of("COUNT(*)").row(100000L));
-        snowflake.answer("^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.TITLE$", Rows.of("COUNT(*)").row(1682L));
-        snowflake.answer("^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS$", Rows.of("COUNT(*)").row(943L));
-        snowflake.answer("^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS_HYBRID$", Rows.of("COUNT(*)").row(943L));
-        snowflake.answer("^SHOW SERVICE CONTAINERS IN SERVICE API\\.DATA\\.API$",
-                Rows.of("database_name", "schema_name", "service_name", "service_status", "instance_id", "instance_status",
-                                "container_name", "status", "message", "image_name", "image_digest", "restart_count", "start_time")
-                        .row("API", "DATA", "API", "RUNNING", "0", "READY", "api", "READY", "Running",
-                                "/api/data/api/papi:latest", "sha256:abc", 0, "2026-11-30T10:00:00Z"));
-        snowflake.answer("^SHOW ENDPOINTS IN SERVICE API\\.DATA\\.API$",
+        snowflake.answer(
+                "^SHOW GRANTS TO ROLE DATA_API_ROLE$",
+                grants(
+                        "DATA_API_ROLE",
+                        g("USAGE", "WAREHOUSE", "DATA_API_WH"),
+                        g("USAGE", "DATABASE", "API"),
+                        g("USAGE", "SCHEMA", "API.DATA"),
+                        g("CREATE TABLE", "SCHEMA", "API.DATA"),
+                        g("CREATE HYBRID TABLE", "SCHEMA", "API.DATA"),
+                        g("SELECT", "TABLE", "API.DATA.USER_RATINGS"),
+                        g("SELECT", "TABLE", "API.DATA.TITLE"),
+                        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS"),
+                        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS_HYBRID"),
+                        g("CREATE SERVICE", "SCHEMA", "API.DATA"),
+                        g("READ", "STAGE", "API.DATA.SPECS"),
+                        g("READ", "IMAGE_REPOSITORY", "API.DATA.API"),
+                        g("USAGE", "COMPUTE_POOL", "API"),
+                        g("MONITOR", "COMPUTE_POOL", "API"),
+                        g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")));
+        snowflake.answer(
+                "^SHOW GRANTS TO ROLE DATA_API_CALLER_ROLE$",
+                grants("DATA_API_CALLER_ROLE", g("USAGE", "SERVICE_ROLE", "API.DATA.API!ALL_ENDPOINTS_USAGE")));
+        snowflake.answer(
+                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.USER_RATINGS$",
+                Rows.of("COUNT(*)").row(100000L));
+        snowflake.answer(
+                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.TITLE$",
+                Rows.of("COUNT(*)").row(1682L));
+        snowflake.answer(
+                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS$",
+                Rows.of("COUNT(*)").row(943L));
+        snowflake.answer(
+                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS_HYBRID$",
+                Rows.of("COUNT(*)").row(943L));
+        snowflake.answer(
+                "^SHOW SERVICE CONTAINERS IN SERVICE API\\.DATA\\.API$",
+                Rows.of(
+                                "database_name",
+                                "schema_name",
+                                "service_name",
+                                "service_status",
+                                "instance_id",
+                                "instance_status",
+                                "container_name",
+                                "status",
+                                "message",
+                                "image_name",
+                                "image_digest",
+                                "restart_count",
+                                "start_time")
+                        .row(
+                                "API",
+                                "DATA",
+                                "API",
+                                "RUNNING",
+                                "0",
+                                "READY",
+                                "api",
+                                "READY",
+                                "Running",
+                                "/api/data/api/papi:latest",
+                                "sha256:abc",
+                                0,
+                                "2026-11-30T10:00:00Z"));
+        snowflake.answer(
+                "^SHOW ENDPOINTS IN SERVICE API\\.DATA\\.API$",
                 Rows.of("name", "port", "port_range", "protocol", "is_public", "ingress_url")
                         .row("api", 8001, null, "HTTP", "true", "abcd-myorg-myacct.snowflakecomputing.app"));
-        snowflake.answer("^DESCRIBE USER SVC_DATA_API;$", Rows.of("property", "value", "default", "description")
-                .row("NAME", "SVC_DATA_API", "null", "Name")
-                .row("RSA_PUBLIC_KEY_FP", fingerprint, "null", "RSA public key fingerprint of the user")
-                .row("RSA_PUBLIC_KEY_2_FP", "null", "null", "Second RSA public key fingerprint of the user"));
+        snowflake.answer(
+                "^DESCRIBE USER SVC_DATA_API;$",
+                Rows.of("property", "value", "default", "description")
+                        .row("NAME", "SVC_DATA_API", "null", "Name")
+                        .row("RSA_PUBLIC_KEY_FP", fingerprint, "null", "RSA public key fingerprint of the user")
+                        .row("RSA_PUBLIC_KEY_2_FP", "null", "null", "Second RSA public key fingerprint of the user"));
     }
 
     private CliRun.Result doctor() {
-        return cli.run("doctor", "-c", "publisher", "--service", "API.DATA.API", "--public-key", home.resolve("rsa_key.pub").toString());
+        return cli.run(
+                "doctor",
+                "-c",
+                "publisher",
+                "--service",
+                "API.DATA.API",
+                "--public-key",
+                home.resolve("rsa_key.pub").toString());
     }
 
     @Test
@@ -99,15 +165,18 @@ class DoctorCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out().lines().filter(l -> l.startsWith("\u2717"))).isEmpty();
-        assertThat(result.out()).contains(
-                "\u2713 login: ME at myorg-myacct.snowflakecomputing.com with authenticator externalbrowser\n",
-                "\u2713 session: role DATA_API_ROLE, warehouse DATA_API_WH, database API, schema DATA\n",
-                "\u2713 grants for queries: all 3 held\n", "\u2713 grants for publish: all 4 held\n",
-                "\u2713 grants for service: all 6 held\n", "\u2713 grants for callers: all 1 held\n",
-                "\u2713 API.DATA.MOVIE_RECOMMENDATIONS_HYBRID: 943 rows\n",
-                "\u2713 service API.DATA.API: 1 container READY\n",
-                "\u2713 endpoint api: abcd-myorg-myacct.snowflakecomputing.app (public)\n",
-                "\u2713 SVC_DATA_API: RSA_PUBLIC_KEY_FP is ");
+        assertThat(result.out())
+                .contains(
+                        "\u2713 login: ME at myorg-myacct.snowflakecomputing.com with authenticator externalbrowser\n",
+                        "\u2713 session: role DATA_API_ROLE, warehouse DATA_API_WH, database API, schema DATA\n",
+                        "\u2713 grants for queries: all 3 held\n",
+                        "\u2713 grants for publish: all 4 held\n",
+                        "\u2713 grants for service: all 6 held\n",
+                        "\u2713 grants for callers: all 1 held\n",
+                        "\u2713 API.DATA.MOVIE_RECOMMENDATIONS_HYBRID: 943 rows\n",
+                        "\u2713 service API.DATA.API: 1 container READY\n",
+                        "\u2713 endpoint api: abcd-myorg-myacct.snowflakecomputing.app (public)\n",
+                        "\u2713 SVC_DATA_API: RSA_PUBLIC_KEY_FP is ");
         assertThat(result.out()).containsPattern("\u2713 clock: local [+-]\\d+ ms against Snowflake");
         assertThat(result.out()).endsWith("all 14 checks passed\n");
     }
@@ -115,18 +184,29 @@ class DoctorCommandTest {
     @Test
     void eachMissingGrantIsOneFailureWithTheStatementThatFixesIt() {
         healthyAccount();
-        snowflake.answer("^SHOW GRANTS TO ROLE DATA_API_ROLE$", grants("DATA_API_ROLE",
-                g("USAGE", "WAREHOUSE", "DATA_API_WH"), g("USAGE", "DATABASE", "API"), g("USAGE", "SCHEMA", "API.DATA"),
-                g("CREATE TABLE", "SCHEMA", "API.DATA"), g("SELECT", "TABLE", "API.DATA.USER_RATINGS"), g("SELECT", "TABLE", "API.DATA.TITLE"),
-                g("CREATE SERVICE", "SCHEMA", "API.DATA"), g("READ", "STAGE", "API.DATA.SPECS"),
-                g("READ", "IMAGE_REPOSITORY", "API.DATA.API"), g("USAGE", "COMPUTE_POOL", "API"), g("MONITOR", "COMPUTE_POOL", "API"),
-                g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")));
+        snowflake.answer(
+                "^SHOW GRANTS TO ROLE DATA_API_ROLE$",
+                grants(
+                        "DATA_API_ROLE",
+                        g("USAGE", "WAREHOUSE", "DATA_API_WH"),
+                        g("USAGE", "DATABASE", "API"),
+                        g("USAGE", "SCHEMA", "API.DATA"),
+                        g("CREATE TABLE", "SCHEMA", "API.DATA"),
+                        g("SELECT", "TABLE", "API.DATA.USER_RATINGS"),
+                        g("SELECT", "TABLE", "API.DATA.TITLE"),
+                        g("CREATE SERVICE", "SCHEMA", "API.DATA"),
+                        g("READ", "STAGE", "API.DATA.SPECS"),
+                        g("READ", "IMAGE_REPOSITORY", "API.DATA.API"),
+                        g("USAGE", "COMPUTE_POOL", "API"),
+                        g("MONITOR", "COMPUTE_POOL", "API"),
+                        g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")));
 
         var result = doctor();
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("\u2717 grants for publish: DATA_API_ROLE lacks CREATE HYBRID TABLE on SCHEMA API.DATA; "
-                + "fix: GRANT CREATE HYBRID TABLE ON SCHEMA API.DATA TO ROLE DATA_API_ROLE;\n");
+        assertThat(result.out())
+                .contains("\u2717 grants for publish: DATA_API_ROLE lacks CREATE HYBRID TABLE on SCHEMA API.DATA; "
+                        + "fix: GRANT CREATE HYBRID TABLE ON SCHEMA API.DATA TO ROLE DATA_API_ROLE;\n");
         assertThat(result.out().lines().filter(l -> l.startsWith("\u2717"))).hasSize(1);
         assertThat(result.out()).endsWith("1 of 14 checks failed\n");
     }
@@ -134,49 +214,69 @@ class DoctorCommandTest {
     @Test
     void anEmptyLookupTableAndAMissingOneFailWithHowToPublish() {
         healthyAccount();
-        snowflake.answer("^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS_HYBRID$", Rows.of("COUNT(*)").row(0L));
-        snowflake.refuse("^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS$",
-                "SQL compilation error:\nObject 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist or not authorized.", "42S02", 2003);
+        snowflake.answer(
+                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS_HYBRID$",
+                Rows.of("COUNT(*)").row(0L));
+        snowflake.refuse(
+                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS$",
+                "SQL compilation error:\nObject 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist or not authorized.",
+                "42S02",
+                2003);
 
         var result = doctor();
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("\u2717 API.DATA.MOVIE_RECOMMENDATIONS_HYBRID is empty; fix: papi recommend -c <publisher> "
-                + "--from-snowflake --publish --store snowflake (an empty lookup table answers every id with [])\n");
-        assertThat(result.out()).contains("\u2717 API.DATA.MOVIE_RECOMMENDATIONS: SQL compilation error: Object 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist "
-                + "or not authorized.; fix: papi recommend");
+        assertThat(result.out())
+                .contains(
+                        "\u2717 API.DATA.MOVIE_RECOMMENDATIONS_HYBRID is empty; fix: papi recommend -c <publisher> "
+                                + "--from-snowflake --publish --store snowflake (an empty lookup table answers every id with [])\n");
+        assertThat(result.out())
+                .contains(
+                        "\u2717 API.DATA.MOVIE_RECOMMENDATIONS: SQL compilation error: Object 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist "
+                                + "or not authorized.; fix: papi recommend");
     }
 
     @Test
     void aSessionWithoutWarehouseOrSchemaSaysWhichKeyToAdd() {
         healthyAccount();
-        snowflake.answer("^SELECT CURRENT_ROLE", Rows.of("a", "b", "c", "d", "e")
-                .row("DATA_API_ROLE", null, "API", null, System.currentTimeMillis()));
+        snowflake.answer(
+                "^SELECT CURRENT_ROLE",
+                Rows.of("a", "b", "c", "d", "e").row("DATA_API_ROLE", null, "API", null, System.currentTimeMillis()));
 
         var result = doctor();
 
-        assertThat(result.out()).contains("\u2717 no current warehouse: papi's statements name tables without a database and queries "
-                        + "need a warehouse; fix: add warehouse = \"DATA_API_WH\" to the connection (or SNOWFLAKE_WAREHOUSE)\n",
-                "\u2717 no current schema: papi's statements name tables without a database; fix: add schema = \"DATA\" to the connection");
+        assertThat(result.out())
+                .contains(
+                        "\u2717 no current warehouse: papi's statements name tables without a database and queries "
+                                + "need a warehouse; fix: add warehouse = \"DATA_API_WH\" to the connection (or SNOWFLAKE_WAREHOUSE)\n",
+                        "\u2717 no current schema: papi's statements name tables without a database; fix: add schema = \"DATA\" to the connection");
         assertThat(result.exitCode()).isEqualTo(1);
     }
 
     @Test
     void aPendingContainerAndAStaleKeyAndASkewedClockFail() {
         healthyAccount();
-        snowflake.answer("^SELECT CURRENT_ROLE", Rows.of("a", "b", "c", "d", "e")
-                .row("DATA_API_ROLE", "DATA_API_WH", "API", "DATA", System.currentTimeMillis() - 95_000));
-        snowflake.answer("^SHOW SERVICE CONTAINERS", Rows.of("instance_id", "container_name", "status", "message")
-                .row("0", "api", "PENDING", "Readiness probe is failing at path: /readyz, port: 8001"));
-        snowflake.answer("^DESCRIBE USER", Rows.of("property", "value", "default", "description")
-                .row("RSA_PUBLIC_KEY_FP", "SHA256:b2xka2V5b2xka2V5b2xka2V5b2xka2V5b2xka2V5b2w=", "null", "")
-                .row("RSA_PUBLIC_KEY_2_FP", "null", "null", ""));
+        snowflake.answer(
+                "^SELECT CURRENT_ROLE",
+                Rows.of("a", "b", "c", "d", "e")
+                        .row("DATA_API_ROLE", "DATA_API_WH", "API", "DATA", System.currentTimeMillis() - 95_000));
+        snowflake.answer(
+                "^SHOW SERVICE CONTAINERS",
+                Rows.of("instance_id", "container_name", "status", "message")
+                        .row("0", "api", "PENDING", "Readiness probe is failing at path: /readyz, port: 8001"));
+        snowflake.answer(
+                "^DESCRIBE USER",
+                Rows.of("property", "value", "default", "description")
+                        .row("RSA_PUBLIC_KEY_FP", "SHA256:b2xka2V5b2xka2V5b2xka2V5b2xka2V5b2xka2V5b2w=", "null", "")
+                        .row("RSA_PUBLIC_KEY_2_FP", "null", "null", ""));
 
         var result = doctor();
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("\u2717 service API.DATA.API: instance 0 container api is PENDING (Readiness probe is failing "
-                + "at path: /readyz, port: 8001); fix: read its log: SELECT SYSTEM$GET_SERVICE_LOGS('API.DATA.API', 0, 'api', 100);");
+        assertThat(result.out())
+                .contains(
+                        "\u2717 service API.DATA.API: instance 0 container api is PENDING (Readiness probe is failing "
+                                + "at path: /readyz, port: 8001); fix: read its log: SELECT SYSTEM$GET_SERVICE_LOGS('API.DATA.API', 0, 'api', 100);");
         assertThat(result.out()).contains("\u2717 SVC_DATA_API holds neither slot of", "fix: papi user rotate");
         assertThat(result.out()).containsPattern("\u2717 clock: local \\+9\\d{4} ms against Snowflake");
     }
@@ -188,22 +288,27 @@ class DoctorCommandTest {
         var result = doctor();
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).startsWith("\u2717 login: cannot connect to jdbc:snowflake://myorg-myacct.snowflakecomputing.com as ME "
-                + "with authenticator externalbrowser: Failed to authenticate");
+        assertThat(result.out())
+                .startsWith(
+                        "\u2717 login: cannot connect to jdbc:snowflake://myorg-myacct.snowflakecomputing.com as ME "
+                                + "with authenticator externalbrowser: Failed to authenticate");
         assertThat(snowflake.statements).isEmpty();
     }
 
     @Test
     void withoutAServiceItChecksTheTablesInTheSessionsSchema() {
         healthyAccount();
-        snowflake.answer("^SELECT COUNT\\(\\*\\) FROM (USER_RATINGS|TITLE|MOVIE_RECOMMENDATIONS|MOVIE_RECOMMENDATIONS_HYBRID)$",
+        snowflake.answer(
+                "^SELECT COUNT\\(\\*\\) FROM (USER_RATINGS|TITLE|MOVIE_RECOMMENDATIONS|MOVIE_RECOMMENDATIONS_HYBRID)$",
                 Rows.of("COUNT(*)").row(5L));
 
         var result = cli.run("doctor", "-c", "publisher");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(snowflake.statements).contains("SELECT COUNT(*) FROM MOVIE_RECOMMENDATIONS_HYBRID")
-                .noneMatch(s -> s.startsWith("SHOW SERVICE")).doesNotContain("SHOW GRANTS TO ROLE DATA_API_CALLER_ROLE");
+        assertThat(snowflake.statements)
+                .contains("SELECT COUNT(*) FROM MOVIE_RECOMMENDATIONS_HYBRID")
+                .noneMatch(s -> s.startsWith("SHOW SERVICE"))
+                .doesNotContain("SHOW GRANTS TO ROLE DATA_API_CALLER_ROLE");
     }
 
     @Test

@@ -43,7 +43,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DriverJwtConformanceTest {
     @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension snowflake = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     static RSAPrivateCrtKey key;
 
@@ -60,10 +62,15 @@ class DriverJwtConformanceTest {
     /** With {@code host}, the account is left to the driver to read from the URL's host, reached through WireMock as a proxy. */
     private static JsonNode driverClaims(String account, String host) throws Exception {
         snowflake.resetAll();
-        snowflake.stubFor(post(urlPathEqualTo("/session/v1/login-request")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"data\":{\"nextAction\":null,\"authnMethod\":\"KEYPAIR\"},\"code\":\"390144\","
-                        + "\"message\":\"JWT token is invalid. [0d8a2a3e-2b7b-4ad5-9b8e-6f4ad2c1f00e]\",\"success\":false,\"headers\":null}")));
+        snowflake.stubFor(
+                post(urlPathEqualTo("/session/v1/login-request"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"data\":{\"nextAction\":null,\"authnMethod\":\"KEYPAIR\"},\"code\":\"390144\","
+                                                        + "\"message\":\"JWT token is invalid. [0d8a2a3e-2b7b-4ad5-9b8e-6f4ad2c1f00e]\",\"success\":false,\"headers\":null}")));
         Properties props = new Properties();
         if (account != null) {
             props.put("account", account);
@@ -84,37 +91,63 @@ class DriverJwtConformanceTest {
         props.put("loginTimeout", "10");
         props.put("maxHttpRetries", "0");
         props.put("disablePlatformDetection", "true");
-        Driver driver = (Driver) Class.forName("net.snowflake.client.api.driver.SnowflakeDriver").getDeclaredConstructor().newInstance();
-        assertThatThrownBy(() -> driver.connect(connectUrl, props).close())
-                .isInstanceOf(SQLException.class);
+        Driver driver = (Driver) Class.forName("net.snowflake.client.api.driver.SnowflakeDriver")
+                .getDeclaredConstructor()
+                .newInstance();
+        assertThatThrownBy(() -> driver.connect(connectUrl, props).close()).isInstanceOf(SQLException.class);
         List<LoggedRequest> logins = snowflake.findAll(postRequestedFor(urlPathEqualTo("/session/v1/login-request")));
         assertThat(logins).as("the driver's login requests").isNotEmpty();
         JsonNode body = new ObjectMapper().readTree(logins.get(0).getBodyAsString());
         String jwt = body.path("data").path("TOKEN").asText();
         assertThat(jwt).as("TOKEN in " + body.path("data").fieldNames()).contains(".");
-        return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+        return new ObjectMapper()
+                .readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xy12345", "xy12345.us-east-1", "xy12345.us-east-1.aws", "xy12345.us-east-1.privatelink",
-            "myorg-myacct", "myorg.myacct", "myorg-myacct.global", "myorg-myacct.privatelink", "MyOrg-MyAcct", "myorg_myacct"})
+    @ValueSource(
+            strings = {
+                "xy12345",
+                "xy12345.us-east-1",
+                "xy12345.us-east-1.aws",
+                "xy12345.us-east-1.privatelink",
+                "myorg-myacct",
+                "myorg.myacct",
+                "myorg-myacct.global",
+                "myorg-myacct.privatelink",
+                "MyOrg-MyAcct",
+                "myorg_myacct"
+            })
     void papisIssAndSubAreTheDriversForEveryAccountForm(String account) throws Exception {
         JsonNode driver = driverClaims(account);
         KeyPairJwt papi = new KeyPairJwt(AccountIdentifier.parse(account), "svc_data_api", key, Clock.systemUTC());
 
-        assertThat(papi.subject()).as("sub for " + account).isEqualTo(driver.path("sub").asText());
-        assertThat(papi.issuer()).as("iss for " + account).isEqualTo(driver.path("iss").asText());
+        assertThat(papi.subject())
+                .as("sub for " + account)
+                .isEqualTo(driver.path("sub").asText());
+        assertThat(papi.issuer())
+                .as("iss for " + account)
+                .isEqualTo(driver.path("iss").asText());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"myorg-myacct.snowflakecomputing.com", "xy12345.us-east-1.aws.snowflakecomputing.com",
-            "myorg-myacct.privatelink.snowflakecomputing.com", "myorg-myacct.global.snowflakecomputing.com",
-            "xy12345.us-east-1.privatelink.snowflakecomputing.com"})
+    @ValueSource(
+            strings = {
+                "myorg-myacct.snowflakecomputing.com",
+                "xy12345.us-east-1.aws.snowflakecomputing.com",
+                "myorg-myacct.privatelink.snowflakecomputing.com",
+                "myorg-myacct.global.snowflakecomputing.com",
+                "xy12345.us-east-1.privatelink.snowflakecomputing.com"
+            })
     void papisIssAndSubAreTheDriversForAHostName(String host) throws Exception {
         JsonNode driver = driverClaims(null, host);
         KeyPairJwt papi = new KeyPairJwt(AccountIdentifier.parse(host), "svc_data_api", key, Clock.systemUTC());
 
-        assertThat(papi.subject()).as("sub for " + host).isEqualTo(driver.path("sub").asText());
-        assertThat(papi.issuer()).as("iss for " + host).isEqualTo(driver.path("iss").asText());
+        assertThat(papi.subject())
+                .as("sub for " + host)
+                .isEqualTo(driver.path("sub").asText());
+        assertThat(papi.issuer())
+                .as("iss for " + host)
+                .isEqualTo(driver.path("iss").asText());
     }
 }

@@ -30,6 +30,7 @@ class DurationHelpTest {
         }
         var bad = new CliRun(home).run("serve", "--store-timeout", "soon", "--help");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("'soon' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
+        assertThat(bad.err())
+                .contains("'soon' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
     }
 }

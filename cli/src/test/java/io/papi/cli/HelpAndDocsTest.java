@@ -35,9 +35,13 @@ class HelpAndDocsTest {
     @Test
     void configurationDocHoldsTheGeneratedTable() throws Exception {
         Path root = repoRoot();
-        assertThat(root).as("docs/configuration.md above " + Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(root)
+                .as("docs/configuration.md above " + Path.of("").toAbsolutePath())
+                .isNotNull();
         String doc = Files.readString(root.resolve("docs/configuration.md"));
-        assertThat(doc).as("docs/configuration.md is stale: run scripts/regen-config.sh after mvn -DskipTests package").contains(ConfigurationTable.markdown());
+        assertThat(doc)
+                .as("docs/configuration.md is stale: run scripts/regen-config.sh after mvn -DskipTests package")
+                .contains(ConfigurationTable.markdown());
     }
 
     @Test
@@ -48,11 +52,14 @@ class HelpAndDocsTest {
                 continue;
             }
             String flag = setting.flag().get().replaceAll(".*, ", "");
-            List<OptionSpec> matching = options.stream().filter(o -> List.of(o.names()).contains(flag)).toList();
+            List<OptionSpec> matching = options.stream()
+                    .filter(o -> List.of(o.names()).contains(flag))
+                    .toList();
             assertThat(matching).as("an option %s for %s", flag, setting).isNotEmpty();
-            setting.env().ifPresent(env -> assertThat(matching)
-                    .as("help of %s names %s", flag, env)
-                    .anyMatch(o -> String.join(" ", o.description()).contains(env)));
+            setting.env()
+                    .ifPresent(env -> assertThat(matching)
+                            .as("help of %s names %s", flag, env)
+                            .anyMatch(o -> String.join(" ", o.description()).contains(env)));
         }
     }
 
@@ -62,8 +69,12 @@ class HelpAndDocsTest {
         List<CommandLine> all = new ArrayList<>();
         collect(root, all);
         for (CommandLine cmd : all) {
-            assertThat(cmd.getCommandSpec().usageMessage().description()).as(cmd.getCommandName()).isNotEmpty();
-            assertThat(cmd.getCommandSpec().optionsMap()).as(cmd.getCommandName()).containsKey("--help");
+            assertThat(cmd.getCommandSpec().usageMessage().description())
+                    .as(cmd.getCommandName())
+                    .isNotEmpty();
+            assertThat(cmd.getCommandSpec().optionsMap())
+                    .as(cmd.getCommandName())
+                    .containsKey("--help");
         }
     }
 
@@ -98,15 +109,23 @@ class HelpAndDocsTest {
                 var result = new CliRun(home).run(args.toArray(String[]::new));
                 String shown = String.join(" ", args);
                 assertThat(result.exitCode()).as(shown).isZero();
-                assertThat(result.out() + result.err()).as(shown).doesNotContain("picocli WARN").doesNotContain("%n");
-                assertThat(tracer.toString(java.nio.charset.StandardCharsets.UTF_8)).as(shown).isEmpty();
+                assertThat(result.out() + result.err())
+                        .as(shown)
+                        .doesNotContain("picocli WARN")
+                        .doesNotContain("%n");
+                assertThat(tracer.toString(java.nio.charset.StandardCharsets.UTF_8))
+                        .as(shown)
+                        .isEmpty();
                 int commands = result.out().indexOf("Commands:\n");
                 if (commands >= 0) {
-                    for (String line : result.out().substring(commands + "Commands:\n".length()).split("\n")) {
+                    for (String line : result.out()
+                            .substring(commands + "Commands:\n".length())
+                            .split("\n")) {
                         if (line.isBlank() || !line.startsWith(" ")) {
                             break;
                         }
-                        assertThat(line).as("%s: each command's first sentence fits its line of the command list", shown)
+                        assertThat(line)
+                                .as("%s: each command's first sentence fits its line of the command list", shown)
                                 .matches("  \\S+ +\\S.*\\.");
                     }
                 }
@@ -127,7 +146,11 @@ class HelpAndDocsTest {
     void completionScriptCoversTheCommands() {
         var result = new CliRun(home).run("completion");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("complete -F").contains("keygen").contains("token").contains("user");
+        assertThat(result.out())
+                .contains("complete -F")
+                .contains("keygen")
+                .contains("token")
+                .contains("user");
     }
 
     @Test
@@ -140,12 +163,18 @@ class HelpAndDocsTest {
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(again.exitCode()).isZero();
-        assertThat(Files.readString(home.resolve("data/bash-completion/completions/papi"))).contains("complete -F").contains("keygen");
+        assertThat(Files.readString(home.resolve("data/bash-completion/completions/papi")))
+                .contains("complete -F")
+                .contains("keygen");
         String zsh = Files.readString(home.resolve("data/papi/completion.zsh"));
         assertThat(zsh).contains("bashcompinit").contains("complete -F");
         String zshrc = Files.readString(home.resolve(".zshrc"));
-        assertThat(zshrc).startsWith("export EDITOR=vi\n").contains("source '" + home.resolve("data/papi/completion.zsh") + "'");
-        assertThat(zshrc.split("papi completion", -1)).as("the line is added once").hasSize(2);
+        assertThat(zshrc)
+                .startsWith("export EDITOR=vi\n")
+                .contains("source '" + home.resolve("data/papi/completion.zsh") + "'");
+        assertThat(zshrc.split("papi completion", -1))
+                .as("the line is added once")
+                .hasSize(2);
         assertThat(again.out()).contains("already sources it");
         try (var files = Files.list(home.resolve("data/papi"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("completion.zsh");

@@ -3,11 +3,11 @@ package io.papi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.papi.cli.stack.LocalStore;
+import io.papi.lookup.LookupTable;
+import io.papi.lookup.TableName;
 import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.RecommendedItem;
-import io.papi.lookup.LookupTable;
-import io.papi.lookup.TableName;
 import io.papi.recommender.UserRecommendations;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IdsCommandTest {
     @TempDir
     Path home;
+
     Path localDir;
     Path out;
     CliRun cli;
@@ -88,7 +89,8 @@ class IdsCommandTest {
     void readsTheTableNamedByPapiTable() throws Exception {
         publish("OTHER_LOOKUP", 5, 6);
 
-        var result = cli.env("PAPI_TABLE", "OTHER_LOOKUP").run("ids", "--local-dir", localDir.toString(), "--out", out.toString());
+        var result = cli.env("PAPI_TABLE", "OTHER_LOOKUP")
+                .run("ids", "--local-dir", localDir.toString(), "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(lines()).containsExactlyInAnyOrder("5", "6");
@@ -101,7 +103,9 @@ class IdsCommandTest {
         var result = ids("--count", "10");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(lines()).hasSize(10).doesNotHaveDuplicates()
+        assertThat(lines())
+                .hasSize(10)
+                .doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(Long.parseLong(id)).isBetween(1L, 50L));
     }
 
@@ -123,7 +127,10 @@ class IdsCommandTest {
         ids("--range", "1-200", "--force", "--seed", "7");
         List<String> otherSeed = lines();
 
-        assertThat(first).hasSize(200).doesNotHaveDuplicates().isNotEqualTo(first.stream().sorted().toList());
+        assertThat(first)
+                .hasSize(200)
+                .doesNotHaveDuplicates()
+                .isNotEqualTo(first.stream().sorted().toList());
         assertThat(again).isEqualTo(first);
         assertThat(otherSeed).containsExactlyInAnyOrderElementsOf(first).isNotEqualTo(first);
     }
@@ -141,7 +148,8 @@ class IdsCommandTest {
     void theFileIsReadableByOthersAndLeavesNoTemporaryFileBehind() throws Exception {
         ids("--range", "1-5");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-r--r--");
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("cust_ids.csv");
         }
@@ -216,6 +224,9 @@ class IdsCommandTest {
     void aMissingOutputDirectoryIsNamed() {
         out = home.resolve("no/such/dir/cust_ids.csv");
 
-        assertOneLineUsageError(ids("--range", "1-5"), "does not exist", home.resolve("no/such/dir").toString());
+        assertOneLineUsageError(
+                ids("--range", "1-5"),
+                "does not exist",
+                home.resolve("no/such/dir").toString());
     }
 }

@@ -21,18 +21,22 @@ class KeygenAndJwtCommandTest {
 
     @Test
     void keygenWritesAnOwnerOnlyPrivateKeyAndPrintsFingerprintValueAndStatements() throws Exception {
-        var result = new CliRun(home).run("keygen", "--out", home.resolve("keys").toString());
+        var result =
+                new CliRun(home).run("keygen", "--out", home.resolve("keys").toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         Path privateKey = home.resolve("keys/rsa_key.p8");
         Path publicKey = home.resolve("keys/rsa_key.pub");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(privateKey)).startsWith("-----BEGIN PRIVATE KEY-----");
         RSAPublicKey pub = PublicKeys.read(publicKey, PassphraseSource.none());
         assertThat(result.out())
                 .contains(KeyFingerprint.of(pub))
                 .contains(PublicKeys.snowflakeValue(pub))
-                .contains("CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_CALLER_ROLE RSA_PUBLIC_KEY = '" + PublicKeys.snowflakeValue(pub) + "';")
+                .contains(
+                        "CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_CALLER_ROLE RSA_PUBLIC_KEY = '"
+                                + PublicKeys.snowflakeValue(pub) + "';")
                 .contains("ALTER USER SVC_DATA_API SET RSA_PUBLIC_KEY_2 = '");
         assertThat(result.out()).doesNotContain("PRIVATE KEY");
     }
@@ -49,7 +53,8 @@ class KeygenAndJwtCommandTest {
         assertThat(again.oneLineError()).as(again.toString()).isTrue();
         assertThat(again.err()).contains("already exists").contains("--force");
         assertThat(Files.readString(home.resolve("rsa_key.p8"))).isEqualTo(before);
-        assertThat(cli.run("keygen", "--out", home.toString(), "--force").exitCode()).isZero();
+        assertThat(cli.run("keygen", "--out", home.toString(), "--force").exitCode())
+                .isZero();
         assertThat(Files.readString(home.resolve("rsa_key.p8"))).isNotEqualTo(before);
     }
 
@@ -57,12 +62,20 @@ class KeygenAndJwtCommandTest {
     void encryptedKeygenTakesThePassphraseFromAFileAndJwtReadsItBack() throws Exception {
         Path passphrase = Files.writeString(home.resolve("pass.txt"), "correct horse\n");
         CliRun cli = new CliRun(home);
-        var keygen = cli.run("keygen", "--out", home.toString(), "--encrypt", "--passphrase-file", passphrase.toString());
+        var keygen =
+                cli.run("keygen", "--out", home.toString(), "--encrypt", "--passphrase-file", passphrase.toString());
         assertThat(keygen.exitCode()).as(keygen.toString()).isZero();
         assertThat(Files.readString(home.resolve("rsa_key.p8"))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
 
         var jwt = cli.env("PRIVATE_KEY_PASSPHRASE", "correct horse")
-                .run("jwt", "--account", "myorg-myacct", "--user", "svc", "--private-key", home.resolve("rsa_key.p8").toString());
+                .run(
+                        "jwt",
+                        "--account",
+                        "myorg-myacct",
+                        "--user",
+                        "svc",
+                        "--private-key",
+                        home.resolve("rsa_key.p8").toString());
         assertThat(jwt.exitCode()).as(jwt.toString()).isZero();
         assertThat(jwt.err()).isEmpty();
     }
@@ -83,8 +96,16 @@ class KeygenAndJwtCommandTest {
         cli.run("keygen", "--out", home.toString());
         RSAPublicKey pub = PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none());
 
-        var result = cli.run("jwt", "--account", "xy12345.us-east-1.privatelink", "--user", "svc_data_api",
-                "--private-key", home.resolve("rsa_key.p8").toString(), "--lifetime", "30m");
+        var result = cli.run(
+                "jwt",
+                "--account",
+                "xy12345.us-east-1.privatelink",
+                "--user",
+                "svc_data_api",
+                "--private-key",
+                home.resolve("rsa_key.p8").toString(),
+                "--lifetime",
+                "30m");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         String[] lines = result.out().split("\n");
@@ -95,7 +116,8 @@ class KeygenAndJwtCommandTest {
         var claims = jwt.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo("XY12345.SVC_DATA_API." + KeyFingerprint.of(pub));
         assertThat(claims.getSubject()).isEqualTo("XY12345.SVC_DATA_API");
-        long lifetime = (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000;
+        long lifetime =
+                (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000;
         assertThat(lifetime).isEqualTo(1800);
     }
 
@@ -103,7 +125,8 @@ class KeygenAndJwtCommandTest {
     void jwtTakesItsSettingsFromTheEnvironment() throws Exception {
         CliRun cli = new CliRun(home);
         cli.run("keygen", "--out", home.toString());
-        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct").env("SNOWFLAKE_USER", "svc")
+        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct")
+                .env("SNOWFLAKE_USER", "svc")
                 .env("SNOWFLAKE_PRIVATE_KEY_PATH", home.resolve("rsa_key.p8").toString())
                 .run("jwt", "--decode");
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -114,7 +137,16 @@ class KeygenAndJwtCommandTest {
     void jwtRefusesALifetimeOverAnHour() throws Exception {
         CliRun cli = new CliRun(home);
         cli.run("keygen", "--out", home.toString());
-        var result = cli.run("jwt", "--account", "a", "--user", "u", "--private-key", home.resolve("rsa_key.p8").toString(), "--lifetime", "2h");
+        var result = cli.run(
+                "jwt",
+                "--account",
+                "a",
+                "--user",
+                "u",
+                "--private-key",
+                home.resolve("rsa_key.p8").toString(),
+                "--lifetime",
+                "2h");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
         assertThat(result.err()).contains("at most 1h");

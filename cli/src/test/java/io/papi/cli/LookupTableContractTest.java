@@ -32,8 +32,11 @@ class LookupTableContractTest {
     Path home;
 
     private static final List<UserRecommendations> RECS = List.of(
-            new UserRecommendations(7, List.of(new RecommendedItem(50, "Star Wars (1977)", 12),
-                    new RecommendedItem(181, "Return of the Jedi (1983)", 11.5))),
+            new UserRecommendations(
+                    7,
+                    List.of(
+                            new RecommendedItem(50, "Star Wars (1977)", 12),
+                            new RecommendedItem(181, "Return of the Jedi (1983)", 11.5))),
             new UserRecommendations(22, List.of(new RecommendedItem(377, "It's \"quoted\" \\ and\nnew-lined", 3))),
             new UserRecommendations(186, List.of()));
 
@@ -42,7 +45,8 @@ class LookupTableContractTest {
         Path dir = home.resolve("local");
         String url = LocalStore.jdbcUrl(dir);
         try (Connection c = DriverManager.getConnection(url)) {
-            assertThat(LookupPublisher.h2(c, TableName.of("contract_recs")).publish(RECS, ProgressListener.NONE)).isEqualTo(3);
+            assertThat(LookupPublisher.h2(c, TableName.of("contract_recs")).publish(RECS, ProgressListener.NONE))
+                    .isEqualTo(3);
         }
         try (RecommendationStore store = Stores.h2(url, "CONTRACT_RECS")) {
             Map<String, String> rows = store.lookup(List.of("7", "22", "186", "99"));
@@ -54,13 +58,20 @@ class LookupTableContractTest {
                 JsonNode items = new ObjectMapper().readTree(stored);
                 assertThat(items).hasSize(user.items().size());
                 for (int k = 0; k < user.items().size(); k++) {
-                    assertThat(items.get(k).fieldNames()).toIterable().containsExactlyElementsOf(RecommendationJson.ELEMENT_KEYS);
-                    assertThat(items.get(k).get(RecommendationJson.MOVIE_NAME).asText()).isEqualTo(user.items().get(k).movieName());
+                    assertThat(items.get(k).fieldNames())
+                            .toIterable()
+                            .containsExactlyElementsOf(RecommendationJson.ELEMENT_KEYS);
+                    assertThat(items.get(k).get(RecommendationJson.MOVIE_NAME).asText())
+                            .isEqualTo(user.items().get(k).movieName());
                 }
             }
             JsonNode answer = new ObjectMapper().readTree(RecommendationJson.answer("22", rows.get("22")));
             assertThat(answer.get(LookupTable.USER_ID).asLong()).isEqualTo(22);
-            assertThat(answer.get(LookupTable.RECOMMENDATIONS).get(0).get(RecommendationJson.ITEM_ID).asLong()).isEqualTo(377);
+            assertThat(answer.get(LookupTable.RECOMMENDATIONS)
+                            .get(0)
+                            .get(RecommendationJson.ITEM_ID)
+                            .asLong())
+                    .isEqualTo(377);
         }
         assertThat(tables(url)).contains("CONTRACT_RECS").doesNotContain(LookupTable.DEFAULT_NAME);
     }
@@ -73,8 +84,19 @@ class LookupTableContractTest {
         assertThat(generated.exitCode()).as(generated.toString()).isZero();
         Path dir = home.resolve("local");
 
-        var published = cli.run("recommend", "--ratings", data.toString(), "--algorithm", "popular", "--top", "3",
-                "--publish", "--table", "other_lookup", "--local-dir", dir.toString());
+        var published = cli.run(
+                "recommend",
+                "--ratings",
+                data.toString(),
+                "--algorithm",
+                "popular",
+                "--top",
+                "3",
+                "--publish",
+                "--table",
+                "other_lookup",
+                "--local-dir",
+                dir.toString());
 
         assertThat(published.exitCode()).as(published.toString()).isZero();
         assertThat(published.out()).contains("Published 943 users to other_lookup in the local account");
@@ -89,8 +111,9 @@ class LookupTableContractTest {
 
     private static List<String> tables(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url);
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
             List<String> names = new java.util.ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));

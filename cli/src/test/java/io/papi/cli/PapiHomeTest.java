@@ -15,7 +15,8 @@ class PapiHomeTest {
 
     @Test
     void homeFollowsTheHomeVariableAsAShellDoes() {
-        assertThat(Environment.home(Map.of("HOME", "/ci/home"), "/etc/passwd/home")).isEqualTo(Path.of("/ci/home"));
+        assertThat(Environment.home(Map.of("HOME", "/ci/home"), "/etc/passwd/home"))
+                .isEqualTo(Path.of("/ci/home"));
         assertThat(Environment.home(Map.of(), "/home/me")).isEqualTo(Path.of("/home/me"));
         assertThat(Environment.home(Map.of("HOME", " "), "/home/me")).isEqualTo(Path.of("/home/me"));
         assertThat(new Environment(Map.of(), Environment.home(Map.of("HOME", "/ci/home"), "/x"), null, null).papiHome())
@@ -28,7 +29,9 @@ class PapiHomeTest {
         var result = new CliRun(tmp).run("keygen", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.getParent())))
+                .isEqualTo("rwx------");
     }
 }

@@ -19,9 +19,19 @@ class QuickstartCommandTest {
     }
 
     private CliRun.Result quickstart() throws IOException {
-        return new CliRun(home).env("PAPI_HOME", home.resolve("papi").toString())
-                .run("quickstart", "--exit", "--api-port", String.valueOf(freePort()), "--token-port", String.valueOf(freePort()),
-                        "--broker-port", String.valueOf(freePort()), "--proxy-port", String.valueOf(freePort()));
+        return new CliRun(home)
+                .env("PAPI_HOME", home.resolve("papi").toString())
+                .run(
+                        "quickstart",
+                        "--exit",
+                        "--api-port",
+                        String.valueOf(freePort()),
+                        "--token-port",
+                        String.valueOf(freePort()),
+                        "--broker-port",
+                        String.valueOf(freePort()),
+                        "--proxy-port",
+                        String.valueOf(freePort()));
     }
 
     @Test
@@ -50,9 +60,19 @@ class QuickstartCommandTest {
     @Test
     void aBusyPortIsOneClearLine() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            var result = new CliRun(home).env("PAPI_HOME", home.resolve("papi").toString())
-                    .run("quickstart", "--exit", "--api-port", String.valueOf(freePort()), "--token-port", String.valueOf(busy.getLocalPort()),
-                            "--broker-port", String.valueOf(freePort()), "--proxy-port", String.valueOf(freePort()));
+            var result = new CliRun(home)
+                    .env("PAPI_HOME", home.resolve("papi").toString())
+                    .run(
+                            "quickstart",
+                            "--exit",
+                            "--api-port",
+                            String.valueOf(freePort()),
+                            "--token-port",
+                            String.valueOf(busy.getLocalPort()),
+                            "--broker-port",
+                            String.valueOf(freePort()),
+                            "--proxy-port",
+                            String.valueOf(freePort()));
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err()).contains("port " + busy.getLocalPort()).contains("--token-port");
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecommendCommandTest {
     @TempDir
     static Path home;
+
     static Path data;
 
     @BeforeAll
@@ -34,8 +35,10 @@ class RecommendCommandTest {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.oneLineError()).as(again.toString()).isTrue();
         Path other = home.resolve("other");
-        assertThat(cli.run("data", "generate", "--out", other.toString()).exitCode()).isZero();
-        assertThat(Files.mismatch(data.resolve("ratings.csv"), other.resolve("ratings.csv"))).isEqualTo(-1L);
+        assertThat(cli.run("data", "generate", "--out", other.toString()).exitCode())
+                .isZero();
+        assertThat(Files.mismatch(data.resolve("ratings.csv"), other.resolve("ratings.csv")))
+                .isEqualTo(-1L);
     }
 
     @Test
@@ -69,7 +72,8 @@ class RecommendCommandTest {
         List<String> rows = Files.readAllLines(data.resolve("ratings.csv"));
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
-            rated.computeIfAbsent(Long.parseLong(f[0]), k -> new java.util.HashSet<>()).add(Long.parseLong(f[1]));
+            rated.computeIfAbsent(Long.parseLong(f[0]), k -> new java.util.HashSet<>())
+                    .add(Long.parseLong(f[1]));
         }
         return rated;
     }
@@ -77,25 +81,45 @@ class RecommendCommandTest {
     @Test
     void notebookGivesThreeAndUsersFileLimitsTheUsers() throws Exception {
         Path users = Files.writeString(home.resolve("users.txt"), "22\n186\n");
-        var result = new CliRun(home).run("recommend", "--ratings", data.toString(), "--algorithm", "notebook",
-                "--users", users.toString(), "--out", "-");
+        var result = new CliRun(home)
+                .run(
+                        "recommend",
+                        "--ratings",
+                        data.toString(),
+                        "--algorithm",
+                        "notebook",
+                        "--users",
+                        users.toString(),
+                        "--out",
+                        "-");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("{\"user_id\":22,");
-        assertThat(new ObjectMapper().readTree(lines.get(1)).get("recommendations")).hasSize(3);
+        assertThat(new ObjectMapper().readTree(lines.get(1)).get("recommendations"))
+                .hasSize(3);
     }
 
     @Test
     void publishesToTheLocalStore() throws Exception {
         Path localDir = home.resolve("local-publish");
-        var result = new CliRun(home).run("recommend", "--ratings", data.toString(), "--algorithm", "popular",
-                "--publish", "--local-dir", localDir.toString());
+        var result = new CliRun(home)
+                .run(
+                        "recommend",
+                        "--ratings",
+                        data.toString(),
+                        "--algorithm",
+                        "popular",
+                        "--publish",
+                        "--local-dir",
+                        localDir.toString());
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("Published 943 users");
         assertThat(localDir.resolve("recs.jsonl")).doesNotExist();
         try (Connection c = DriverManager.getConnection(io.papi.cli.stack.LocalStore.jdbcUrl(localDir));
-             ResultSet rs = c.createStatement().executeQuery("SELECT RECOMMENDATIONS FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID = '22'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT RECOMMENDATIONS FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID = '22'")) {
             assertThat(rs.next()).isTrue();
             assertThat(new ObjectMapper().readTree(rs.getString(1))).hasSize(10);
         }
@@ -103,11 +127,16 @@ class RecommendCommandTest {
 
     @Test
     void evaluateRanksEaseAboveItemKnnAbovePopular() {
-        var result = new CliRun(home).run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "ease,itemknn,popular");
+        var result = new CliRun(home)
+                .run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "ease,itemknn,popular");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         List<Double> ndcg = new ArrayList<>();
         for (String name : List.of("ease", "itemknn", "popular")) {
-            String row = result.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow();
+            String row = result.out()
+                    .lines()
+                    .filter(l -> l.startsWith(name + " "))
+                    .findFirst()
+                    .orElseThrow();
             ndcg.add(Double.parseDouble(row.trim().split("\\s+")[3]));
         }
         assertThat(ndcg.get(0)).isGreaterThan(ndcg.get(1));
@@ -117,17 +146,38 @@ class RecommendCommandTest {
     @Test
     void theDefaultTunesAndPrintsItsChoiceAndAGivenKnobStaysFixed() {
         CliRun cli = new CliRun(home);
-        var tuned = cli.run("recommend", "--ratings", data.toString(), "--out", home.resolve("recs-tuned.jsonl").toString());
+        var tuned = cli.run(
+                "recommend",
+                "--ratings",
+                data.toString(),
+                "--out",
+                home.resolve("recs-tuned.jsonl").toString());
         assertThat(tuned.exitCode()).as(tuned.toString()).isZero();
-        assertThat(tuned.out()).containsPattern("edlae: tuned lambda=\\d+ alpha=[0-9.]+ damping=[0-9.]+ input=(ratings|binary), "
-                + "validation nDCG@10 0\\.\\d{4} \\(\\d+ fits");
+        assertThat(tuned.out())
+                .containsPattern("edlae: tuned lambda=\\d+ alpha=[0-9.]+ damping=[0-9.]+ input=(ratings|binary), "
+                        + "validation nDCG@10 0\\.\\d{4} \\(\\d+ fits");
 
-        var fixed = cli.run("recommend", "--ratings", data.toString(), "--lambda", "350", "--algorithm", "ease",
-                "--out", home.resolve("recs-fixed.jsonl").toString());
+        var fixed = cli.run(
+                "recommend",
+                "--ratings",
+                data.toString(),
+                "--lambda",
+                "350",
+                "--algorithm",
+                "ease",
+                "--out",
+                home.resolve("recs-fixed.jsonl").toString());
         assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
         assertThat(fixed.out()).contains("ease: lambda=350 (not tuned)");
 
-        var off = cli.run("recommend", "--ratings", data.toString(), "--tune", "off", "--out", home.resolve("recs-off.jsonl").toString());
+        var off = cli.run(
+                "recommend",
+                "--ratings",
+                data.toString(),
+                "--tune",
+                "off",
+                "--out",
+                home.resolve("recs-off.jsonl").toString());
         assertThat(off.out()).contains("edlae: lambda=200 alpha=1 damping=0.2 input=ratings (not tuned)");
 
         var bad = cli.run("recommend", "--ratings", data.toString(), "--tune", "sometimes");
@@ -140,14 +190,24 @@ class RecommendCommandTest {
 
     @Test
     void evaluatePrintsOneTableWithTheKnobsEachAlgorithmChose() {
-        var result = new CliRun(home).run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "edlae,ease,popular");
+        var result = new CliRun(home)
+                .run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "edlae,ease,popular");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        String edlae = result.out().lines().filter(l -> l.startsWith("edlae ")).findFirst().orElseThrow();
-        String ease = result.out().lines().filter(l -> l.startsWith("ease ")).findFirst().orElseThrow();
+        String edlae = result.out()
+                .lines()
+                .filter(l -> l.startsWith("edlae "))
+                .findFirst()
+                .orElseThrow();
+        String ease = result.out()
+                .lines()
+                .filter(l -> l.startsWith("ease "))
+                .findFirst()
+                .orElseThrow();
         assertThat(edlae).containsPattern("lambda=\\d+ alpha=\\S+ damping=\\S+ input=\\S+ \\(tuned\\)");
         assertThat(ease).containsPattern("lambda=\\d+ \\(tuned\\)");
         assertThat(result.out()).containsPattern("(?m)^popular .* - ");
-        assertThat(Double.parseDouble(edlae.trim().split("\\s+")[3])).isGreaterThan(Double.parseDouble(ease.trim().split("\\s+")[3]));
+        assertThat(Double.parseDouble(edlae.trim().split("\\s+")[3]))
+                .isGreaterThan(Double.parseDouble(ease.trim().split("\\s+")[3]));
     }
 
     @Test
@@ -155,21 +215,45 @@ class RecommendCommandTest {
         Path big = home.resolve("big");
         io.papi.recommender.SyntheticData.generate(1, io.papi.recommender.SyntheticShape.scaled(5_100, 5_200, 110_000))
                 .writeGuideCsv(big);
-        var result = new CliRun(home).run("recommend", "--ratings", big.toString(), "--tune", "off",
-                "--out", home.resolve("recs-big.jsonl").toString());
+        var result = new CliRun(home)
+                .run(
+                        "recommend",
+                        "--ratings",
+                        big.toString(),
+                        "--tune",
+                        "off",
+                        "--out",
+                        home.resolve("recs-big.jsonl").toString());
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err().strip()).isEqualTo("papi: edlae would invert a 5,100×5,100 matrix per fit (5100 users, "
-                + "5200 items), minutes with --tune auto; using itemknn (sparse item-kNN) instead, or run --in-warehouse -c CONN");
-        assertThat(result.out()).contains("itemknn: neighbours=200 shrinkage=0 (not tuned)", "itemknn: top 10 for 5100 users");
+        assertThat(result.err().strip())
+                .isEqualTo(
+                        "papi: edlae would invert a 5,100×5,100 matrix per fit (5100 users, "
+                                + "5200 items), minutes with --tune auto; using itemknn (sparse item-kNN) instead, or run --in-warehouse -c CONN");
+        assertThat(result.out())
+                .contains("itemknn: neighbours=200 shrinkage=0 (not tuned)", "itemknn: top 10 for 5100 users");
     }
 
     @Test
     void printSqlShowsTheWarehouseScriptWithTheKnobsAndTablesFilledIn() {
-        var result = new CliRun(home).run("recommend", "--print-sql", "--neighbours", "50", "--shrinkage", "10", "--top", "5",
-                "--table", "APP.LOOKUP");
+        var result = new CliRun(home)
+                .run(
+                        "recommend",
+                        "--print-sql",
+                        "--neighbours",
+                        "50",
+                        "--shrinkage",
+                        "10",
+                        "--top",
+                        "5",
+                        "--table",
+                        "APP.LOOKUP");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).startsWith("SET NEIGHBOURS = 50;\n\nSET SHRINKAGE = 10;\n\nSET TOP_N = 5;\n\n")
-                .contains("CREATE HYBRID TABLE IF NOT EXISTS \"APP\".\"LOOKUP\" (USER_ID NUMBER(38,0) NOT NULL PRIMARY KEY", "BEGIN;", "COMMIT;")
+        assertThat(result.out())
+                .startsWith("SET NEIGHBOURS = 50;\n\nSET SHRINKAGE = 10;\n\nSET TOP_N = 5;\n\n")
+                .contains(
+                        "CREATE HYBRID TABLE IF NOT EXISTS \"APP\".\"LOOKUP\" (USER_ID NUMBER(38,0) NOT NULL PRIMARY KEY",
+                        "BEGIN;",
+                        "COMMIT;")
                 .endsWith("DROP TABLE IF EXISTS PAPI_TOP_N;\n");
     }
 
@@ -190,7 +274,9 @@ class RecommendCommandTest {
     @Test
     void badRowsAreCountedOrStopTheRunWithStrict() throws Exception {
         Path bad = home.resolve("bad.csv");
-        Files.writeString(bad, "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,10,4,2024-12-04T15:55:49.000\n1,11,nine,2024-12-04T15:55:49.000\n2,10,5,2024-12-04T15:55:49.000\n");
+        Files.writeString(
+                bad,
+                "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,10,4,2024-12-04T15:55:49.000\n1,11,nine,2024-12-04T15:55:49.000\n2,10,5,2024-12-04T15:55:49.000\n");
         CliRun cli = new CliRun(home);
         var lenient = cli.run("recommend", "--ratings", bad.toString(), "--algorithm", "popular", "--out", "-");
         assertThat(lenient.exitCode()).as(lenient.toString()).isZero();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecommendListsCommandTest {
     @TempDir
     static Path home;
+
     static Path datasets;
 
     @BeforeAll
@@ -30,8 +31,14 @@ class RecommendListsCommandTest {
         CliRun.Result generated = cli.run("data", "generate", "--kind", "ecommerce", "--out", events.toString());
         assertThat(generated.exitCode()).as(generated.toString()).isZero();
         datasets = home.resolve("datasets");
-        CliRun.Result built = cli.run("datasets", "ecommerce", "--events",
-                events.resolve("snowplow_ecommerce_product_interactions.parquet").toString(), "--out", datasets.toString());
+        CliRun.Result built = cli.run(
+                "datasets",
+                "ecommerce",
+                "--events",
+                events.resolve("snowplow_ecommerce_product_interactions.parquet")
+                        .toString(),
+                "--out",
+                datasets.toString());
         assertThat(built.exitCode()).as(built.toString()).isZero();
     }
 
@@ -39,8 +46,19 @@ class RecommendListsCommandTest {
     void writesEveryListAsJsonLinesAndPublishesThemToTheLocalStore() throws Exception {
         Path out = home.resolve("lists.jsonl");
         Path local = home.resolve("local");
-        CliRun.Result run = new CliRun(home).run("recommend", "lists", "--datasets", datasets.toString(),
-                "--out", out.toString(), "--publish", "--local-dir", local.toString(), "--size", "20");
+        CliRun.Result run = new CliRun(home)
+                .run(
+                        "recommend",
+                        "lists",
+                        "--datasets",
+                        datasets.toString(),
+                        "--out",
+                        out.toString(),
+                        "--publish",
+                        "--local-dir",
+                        local.toString(),
+                        "--size",
+                        "20");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("Published ").contains("PAPI_LISTS");
 
@@ -57,16 +75,26 @@ class RecommendListsCommandTest {
             assertThat(items.size()).isLessThanOrEqualTo(20);
             double previous = Double.MAX_VALUE;
             for (JsonNode item : items) {
-                assertThat(item.get("item_id").asText()).isNotEqualTo(node.get("key").asText());
+                assertThat(item.get("item_id").asText())
+                        .isNotEqualTo(node.get("key").asText());
                 assertThat(item.get("score").asDouble()).isLessThanOrEqualTo(previous);
                 previous = item.get("score").asDouble();
             }
         }
-        assertThat(names).contains("most-viewed", "best-sellers", "most-popular", "trending", "bought-together",
-                "also-viewed", "similar", "for-you");
+        assertThat(names)
+                .contains(
+                        "most-viewed",
+                        "best-sellers",
+                        "most-popular",
+                        "trending",
+                        "bought-together",
+                        "also-viewed",
+                        "similar",
+                        "for-you");
         // for-you: one row per user, never an item that user bought
         Map<String, Set<String>> bought = new java.util.HashMap<>();
-        for (io.papi.lists.Interaction row : io.papi.lists.DatasetsFolder.read(datasets).interactions()) {
+        for (io.papi.lists.Interaction row :
+                io.papi.lists.DatasetsFolder.read(datasets).interactions()) {
             if (row.type() == io.papi.lists.EventType.PURCHASE) {
                 bought.computeIfAbsent(row.user(), k -> new HashSet<>()).add(row.item());
             }
@@ -88,7 +116,7 @@ class RecommendListsCommandTest {
         assertThat(forYou).isGreaterThan(0);
         assertThat(buyersChecked).isGreaterThan(0);
         try (Connection c = DriverManager.getConnection(io.papi.cli.stack.LocalStore.jdbcUrl(local));
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM PAPI_LISTS")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM PAPI_LISTS")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(lines.size());
         }
@@ -98,40 +126,73 @@ class RecommendListsCommandTest {
     void publishesToSnowflakeStagingFirstThenReplacingInOneTransaction() throws Exception {
         Path dir = Files.createDirectories(home.resolve(".snowflake"));
         Path file = dir.resolve("connections.toml");
-        Files.writeString(file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
+        Files.writeString(
+                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
-        CliRun.Result run = new CliRun(home).snowflake(snowflake).run("recommend", "lists", "--datasets", datasets.toString(),
-                "--publish", "--store", "snowflake", "-c", "shop", "--lists-table", "API.DATA.PAPI_LISTS");
+        CliRun.Result run = new CliRun(home)
+                .snowflake(snowflake)
+                .run(
+                        "recommend",
+                        "lists",
+                        "--datasets",
+                        datasets.toString(),
+                        "--publish",
+                        "--store",
+                        "snowflake",
+                        "-c",
+                        "shop",
+                        "--lists-table",
+                        "API.DATA.PAPI_LISTS");
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(snowflake.statements).filteredOn(s -> !s.startsWith("ALTER SESSION") && !s.startsWith("SELECT CURRENT"))
+        assertThat(snowflake.statements)
+                .filteredOn(s -> !s.startsWith("ALTER SESSION") && !s.startsWith("SELECT CURRENT"))
                 .containsSubsequence(
-                "CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))",
-                "CREATE OR REPLACE TEMPORARY TABLE \"API\".\"DATA\".\"PAPI_LISTS_STAGE\" (LIST_NAME VARCHAR(64), LIST_KEY VARCHAR(256), ITEMS VARCHAR)",
-                "INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS_STAGE\" (LIST_NAME, LIST_KEY, ITEMS) VALUES (?, ?, ?)",
-                "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\"",
-                "INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, PARSE_JSON(ITEMS) FROM \"API\".\"DATA\".\"PAPI_LISTS_STAGE\"",
-                "DROP TABLE IF EXISTS \"API\".\"DATA\".\"PAPI_LISTS_STAGE\"");
+                        "CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))",
+                        "CREATE OR REPLACE TEMPORARY TABLE \"API\".\"DATA\".\"PAPI_LISTS_STAGE\" (LIST_NAME VARCHAR(64), LIST_KEY VARCHAR(256), ITEMS VARCHAR)",
+                        "INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS_STAGE\" (LIST_NAME, LIST_KEY, ITEMS) VALUES (?, ?, ?)",
+                        "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\"",
+                        "INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, PARSE_JSON(ITEMS) FROM \"API\".\"DATA\".\"PAPI_LISTS_STAGE\"",
+                        "DROP TABLE IF EXISTS \"API\".\"DATA\".\"PAPI_LISTS_STAGE\"");
     }
 
     @Test
     void inTheWarehouseComputesThereAndReplacesTheListsInOneTransaction() throws Exception {
         Path dir = Files.createDirectories(home.resolve(".snowflake"));
         Path file = dir.resolve("connections.toml");
-        Files.writeString(file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
+        Files.writeString(
+                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        CliRun.Result printed = new CliRun(home).run("recommend", "lists", "--print-sql", "--interactions-table", "SHOP.RECS.EVENTS");
+        CliRun.Result printed =
+                new CliRun(home).run("recommend", "lists", "--print-sql", "--interactions-table", "SHOP.RECS.EVENTS");
         assertThat(printed.exitCode()).as(printed.toString()).isZero();
-        assertThat(printed.out()).contains("FROM SHOP.RECS.EVENTS").contains("BEGIN;").contains("COMMIT;");
+        assertThat(printed.out())
+                .contains("FROM SHOP.RECS.EVENTS")
+                .contains("BEGIN;")
+                .contains("COMMIT;");
         ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
-        CliRun.Result run = new CliRun(home).snowflake(snowflake).run("recommend", "lists", "--in-warehouse", "-c", "shop",
-                "--interactions-table", "SHOP.RECS.EVENTS", "--lists-table", "API.DATA.PAPI_LISTS");
+        CliRun.Result run = new CliRun(home)
+                .snowflake(snowflake)
+                .run(
+                        "recommend",
+                        "lists",
+                        "--in-warehouse",
+                        "-c",
+                        "shop",
+                        "--interactions-table",
+                        "SHOP.RECS.EVENTS",
+                        "--lists-table",
+                        "API.DATA.PAPI_LISTS");
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(snowflake.statements).anyMatch(s -> s.contains("FROM SHOP.RECS.EVENTS")).containsSubsequence(
-                "CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))",
-                "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\"");
-        assertThat(snowflake.statements.get(snowflake.statements.size() - 1)).startsWith("INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\"");
-        CliRun.Result both = new CliRun(home).run("recommend", "lists", "--in-warehouse", "--datasets", datasets.toString());
+        assertThat(snowflake.statements)
+                .anyMatch(s -> s.contains("FROM SHOP.RECS.EVENTS"))
+                .containsSubsequence(
+                        "CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))",
+                        "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\"");
+        assertThat(snowflake.statements.get(snowflake.statements.size() - 1))
+                .startsWith("INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\"");
+        CliRun.Result both =
+                new CliRun(home).run("recommend", "lists", "--in-warehouse", "--datasets", datasets.toString());
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.oneLineError()).isTrue();
     }
@@ -139,15 +200,18 @@ class RecommendListsCommandTest {
     @Test
     void badFlagsAndAMissingFolderAreOneLineWithExitTwo() {
         CliRun cli = new CliRun(home);
-        CliRun.Result interval = cli.run("recommend", "lists", "--datasets", datasets.toString(), "--trend-interval", "2h");
+        CliRun.Result interval =
+                cli.run("recommend", "lists", "--datasets", datasets.toString(), "--trend-interval", "2h");
         assertThat(interval.exitCode()).isEqualTo(2);
         assertThat(interval.oneLineError()).as(interval.toString()).isTrue();
         assertThat(interval.err()).contains("30m, 1h, 3h, 1d");
-        CliRun.Result missing = cli.run("recommend", "lists", "--datasets", home.resolve("nope").toString());
+        CliRun.Result missing =
+                cli.run("recommend", "lists", "--datasets", home.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.oneLineError()).as(missing.toString()).isTrue();
         assertThat(missing.err()).contains("not a folder");
-        CliRun.Result empty = cli.run("recommend", "lists", "--datasets", home.resolve("events").toString());
+        CliRun.Result empty = cli.run(
+                "recommend", "lists", "--datasets", home.resolve("events").toString());
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err()).contains("no interactions under");
     }

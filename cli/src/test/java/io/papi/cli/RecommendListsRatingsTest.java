@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ class RecommendListsRatingsTest {
             rated.add(line.split(",")[1]);
         }
         Path out = home.resolve("lists.jsonl");
-        CliRun.Result run = cli.run("recommend", "lists", "--ratings", data.toString(), "--out", out.toString(), "--size", "10");
+        CliRun.Result run =
+                cli.run("recommend", "lists", "--ratings", data.toString(), "--out", out.toString(), "--size", "10");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("lists: ").contains("most-popular 1").contains("similar ");
 
@@ -61,16 +61,20 @@ class RecommendListsRatingsTest {
         }
         Files.writeString(ml.resolve("u.data"), udata);
         Files.writeString(ml.resolve("u.genre"), "Action|0\nComedy|1\n\n");
-        Files.writeString(ml.resolve("u.item"), "1|One (1990)|01-Jan-1990||url|1|0\n2|Two (1991)|01-Jan-1991||url|1|0\n"
-                + "3|Three (1992)|01-Jan-1992||url|0|1\n");
+        Files.writeString(
+                ml.resolve("u.item"),
+                "1|One (1990)|01-Jan-1990||url|1|0\n2|Two (1991)|01-Jan-1991||url|1|0\n"
+                        + "3|Three (1992)|01-Jan-1992||url|0|1\n");
         Path out = home.resolve("ml.jsonl");
-        CliRun.Result run = new CliRun(home).run("recommend", "lists", "--ratings", ml.toString(), "--out", out.toString());
+        CliRun.Result run =
+                new CliRun(home).run("recommend", "lists", "--ratings", ml.toString(), "--out", out.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode similar = read(out).get("similar").get("1").get("items");
         // the same users watched all three: only the genres (0.2 of the score) put 2 before 3
         assertThat(similar.get(0).get("item_id").asText()).isEqualTo("2");
         assertThat(similar.get(1).get("item_id").asText()).isEqualTo("3");
-        assertThat(similar.get(0).get("score").asDouble()).isGreaterThan(similar.get(1).get("score").asDouble());
+        assertThat(similar.get(0).get("score").asDouble())
+                .isGreaterThan(similar.get(1).get("score").asDouble());
     }
 
     @Test
@@ -78,8 +82,16 @@ class RecommendListsRatingsTest {
         Path csv = home.resolve("views.csv");
         Files.writeString(csv, "who;what;stars\n1;10;5\n2;10;4\n3;10;3\n1;11;2\n");
         Path out = home.resolve("mapped.jsonl");
-        CliRun.Result run = new CliRun(home).run("recommend", "lists", "--ratings", csv.toString(),
-                "--mapping", "user=who,item=what,rating=stars,delimiter=;,header=true", "--out", out.toString());
+        CliRun.Result run = new CliRun(home)
+                .run(
+                        "recommend",
+                        "lists",
+                        "--ratings",
+                        csv.toString(),
+                        "--mapping",
+                        "user=who,item=what,rating=stars,delimiter=;,header=true",
+                        "--out",
+                        out.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode popular = read(out).get("most-popular").get("_").get("items");
         assertThat(popular.get(0).get("item_id").asText()).isEqualTo("10");
@@ -96,7 +108,8 @@ class RecommendListsRatingsTest {
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.oneLineError()).as(both.toString()).isTrue();
         assertThat(both.err()).contains("not both");
-        CliRun.Result missing = cli.run("recommend", "lists", "--ratings", home.resolve("nope.csv").toString());
+        CliRun.Result missing = cli.run(
+                "recommend", "lists", "--ratings", home.resolve("nope.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.oneLineError()).as(missing.toString()).isTrue();
         assertThat(missing.err()).contains("does not exist");
@@ -113,7 +126,8 @@ class RecommendListsRatingsTest {
         Map<String, Map<String, JsonNode>> lists = new HashMap<>();
         for (String line : Files.readAllLines(file)) {
             JsonNode node = json.readTree(line);
-            lists.computeIfAbsent(node.get("list").asText(), k -> new HashMap<>()).put(node.get("key").asText(), node);
+            lists.computeIfAbsent(node.get("list").asText(), k -> new HashMap<>())
+                    .put(node.get("key").asText(), node);
         }
         return lists;
     }

@@ -15,14 +15,19 @@ class RequiredGrantsTest {
     void theScriptsGrantExactlyWhatTheListNames() throws Exception {
         RequiredGrants packaged = RequiredGrants.packaged();
         RequiredGrants source = RequiredGrants.parse(Files.readString(SQL.resolve("required-grants.tsv")));
-        String scripts = Files.readString(SQL.resolve("09_grants.sql")) + Files.readString(SQL.resolve("11_service_user.sql"));
+        String scripts =
+                Files.readString(SQL.resolve("09_grants.sql")) + Files.readString(SQL.resolve("11_service_user.sql"));
 
         assertThat(packaged.all()).isEqualTo(source.all()).isNotEmpty();
         for (RequiredGrants.Grant grant : source.all()) {
             assertThat(scripts).as("a script runs " + grant.fix()).contains(grant.fix());
         }
-        long grantStatements = scripts.lines().filter(l -> l.startsWith("GRANT ") && !l.startsWith("GRANT ROLE ")).count();
-        assertThat(grantStatements).as("every GRANT in 09 and 11 (but GRANT ROLE to the user) is in the list").isEqualTo(source.all().size());
+        long grantStatements = scripts.lines()
+                .filter(l -> l.startsWith("GRANT ") && !l.startsWith("GRANT ROLE "))
+                .count();
+        assertThat(grantStatements)
+                .as("every GRANT in 09 and 11 (but GRANT ROLE to the user) is in the list")
+                .isEqualTo(source.all().size());
     }
 
     @Test

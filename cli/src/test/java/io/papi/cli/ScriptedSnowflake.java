@@ -28,8 +28,7 @@ import java.util.regex.Pattern;
  * A statement with no scripted reply fails, so a test sees every statement it did not expect.
  */
 public final class ScriptedSnowflake implements Driver {
-    public record Connect(String url, Properties properties) {
-    }
+    public record Connect(String url, Properties properties) {}
 
     /** Rows of a result set; column names as Snowflake returns them. */
     public record Rows(List<String> columns, List<List<Object>> rows) {
@@ -43,8 +42,7 @@ public final class ScriptedSnowflake implements Driver {
         }
     }
 
-    private record Reply(Pattern pattern, Rows rows, SQLException failure) {
-    }
+    private record Reply(Pattern pattern, Rows rows, SQLException failure) {}
 
     public final List<Connect> connects = new CopyOnWriteArrayList<>();
     public final List<String> statements = new CopyOnWriteArrayList<>();
@@ -66,7 +64,12 @@ public final class ScriptedSnowflake implements Driver {
     /** Fails statements matching {@code regex} as Snowflake would. */
     public ScriptedSnowflake refuse(String regex, String message, String sqlState, int code) {
         replies.remove(regex);
-        replies.put(regex, new Reply(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), null, new SQLException(message, sqlState, code)));
+        replies.put(
+                regex,
+                new Reply(
+                        Pattern.compile(regex, Pattern.CASE_INSENSITIVE),
+                        null,
+                        new SQLException(message, sqlState, code)));
         return this;
     }
 
@@ -81,7 +84,9 @@ public final class ScriptedSnowflake implements Driver {
         if (loginFailure != null) {
             throw loginFailure;
         }
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Connection.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "createStatement" -> statement(null);
                     case "prepareStatement" -> statement((String) args[0]);
@@ -99,8 +104,8 @@ public final class ScriptedSnowflake implements Driver {
     private Statement statement(String prepared) {
         ResultSet[] current = {null};
         Class<?> type = prepared == null ? Statement.class : java.sql.PreparedStatement.class;
-        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> switch (method.getName()) {
+        return (Statement) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> switch (method.getName()) {
                     case "execute" -> {
                         current[0] = run(prepared != null ? prepared : (String) args[0]);
                         yield current[0] != null;
@@ -123,7 +128,14 @@ public final class ScriptedSnowflake implements Driver {
                     }
                     case "getResultSet" -> current[0];
                     case "addBatch" -> null;
-                    case "close", "setQueryTimeout", "setFetchSize", "setString", "setLong", "setInt", "setObject", "setBigDecimal" -> null;
+                    case "close",
+                            "setQueryTimeout",
+                            "setFetchSize",
+                            "setString",
+                            "setLong",
+                            "setInt",
+                            "setObject",
+                            "setBigDecimal" -> null;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "scripted statement";
@@ -149,14 +161,16 @@ public final class ScriptedSnowflake implements Driver {
     private static ResultSet resultSet(Rows rows) {
         int[] at = {-1};
         Object[] last = {null};
-        ResultSetMetaData meta = (ResultSetMetaData) Proxy.newProxyInstance(ScriptedSnowflake.class.getClassLoader(),
-                new Class<?>[] {ResultSetMetaData.class}, (proxy, method, args) -> switch (method.getName()) {
+        ResultSetMetaData meta = (ResultSetMetaData) Proxy.newProxyInstance(
+                ScriptedSnowflake.class.getClassLoader(),
+                new Class<?>[] {ResultSetMetaData.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getColumnCount" -> rows.columns().size();
                     case "getColumnName", "getColumnLabel" -> rows.columns().get((Integer) args[0] - 1);
                     default -> throw new SQLFeatureNotSupportedException(method.getName());
                 });
-        return (ResultSet) Proxy.newProxyInstance(ScriptedSnowflake.class.getClassLoader(), new Class<?>[] {ResultSet.class},
-                (proxy, method, args) -> {
+        return (ResultSet) Proxy.newProxyInstance(
+                ScriptedSnowflake.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "next":
                             return ++at[0] < rows.rows().size();
@@ -206,7 +220,8 @@ public final class ScriptedSnowflake implements Driver {
             case "getString" -> value == null ? null : value.toString();
             case "getLong" -> value == null ? 0L : ((Number) value).longValue();
             case "getInt" -> value == null ? 0 : ((Number) value).intValue();
-            case "getBoolean" -> value != null && Boolean.parseBoolean(value.toString().toLowerCase(Locale.ROOT));
+            case "getBoolean" ->
+                value != null && Boolean.parseBoolean(value.toString().toLowerCase(Locale.ROOT));
             default -> value;
         };
     }

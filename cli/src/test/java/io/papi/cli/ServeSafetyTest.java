@@ -13,7 +13,8 @@ class ServeSafetyTest {
     Path home;
 
     private CliRun cli() {
-        return new CliRun(home).env("PAPI_HOME", home.resolve("papi").toString())
+        return new CliRun(home)
+                .env("PAPI_HOME", home.resolve("papi").toString())
                 .env("PAPI_SPCS_TOKEN_FILE", home.resolve("no-such-token").toString());
     }
 
@@ -24,7 +25,9 @@ class ServeSafetyTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
         assertThat(result.err()).contains("--host 0.0.0.0 with --auth none", "--insecure-no-auth", "--auth local");
-        assertThat(Files.exists(home.resolve("papi"))).as("nothing created before refusing").isFalse();
+        assertThat(Files.exists(home.resolve("papi")))
+                .as("nothing created before refusing")
+                .isFalse();
     }
 
     @Test
@@ -38,22 +41,31 @@ class ServeSafetyTest {
     @Test
     void insideSpcsAnUnreadableTokenFileIsNamedInsteadOfAMissingUser() {
         var result = cli().env("SNOWFLAKE_HOST", "snowflake.us-west-2.aws.snowflakecomputing.com")
-                .env("SNOWFLAKE_ACCOUNT", "XY12345").env("SNOWFLAKE_DATABASE", "API").env("SNOWFLAKE_SCHEMA", "DATA")
+                .env("SNOWFLAKE_ACCOUNT", "XY12345")
+                .env("SNOWFLAKE_DATABASE", "API")
+                .env("SNOWFLAKE_SCHEMA", "DATA")
                 .run("serve", "--store", "snowflake", "--port", "0");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but the SPCS session token file "
-                + home.resolve("no-such-token") + " does not exist").doesNotContain("SNOWFLAKE_USER");
+        assertThat(result.err())
+                .contains(
+                        "SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but the SPCS session token file "
+                                + home.resolve("no-such-token") + " does not exist")
+                .doesNotContain("SNOWFLAKE_USER");
     }
 
     @Test
     void insideSpcsAnEmptyTokenFileIsNamed() throws Exception {
         Path token = home.resolve("token");
         Files.writeString(token, "\n");
-        var result = new CliRun(home).env("PAPI_HOME", home.resolve("papi").toString()).env("PAPI_SPCS_TOKEN_FILE", token.toString())
-                .env("SNOWFLAKE_HOST", "h.snowflakecomputing.com").env("SNOWFLAKE_ACCOUNT", "XY12345")
-                .env("SNOWFLAKE_DATABASE", "API").env("SNOWFLAKE_SCHEMA", "DATA")
+        var result = new CliRun(home)
+                .env("PAPI_HOME", home.resolve("papi").toString())
+                .env("PAPI_SPCS_TOKEN_FILE", token.toString())
+                .env("SNOWFLAKE_HOST", "h.snowflakecomputing.com")
+                .env("SNOWFLAKE_ACCOUNT", "XY12345")
+                .env("SNOWFLAKE_DATABASE", "API")
+                .env("SNOWFLAKE_SCHEMA", "DATA")
                 .run("serve", "--store", "snowflake", "--port", "0");
 
         assertThat(result.exitCode()).isEqualTo(1);
@@ -66,9 +78,11 @@ class ServeSafetyTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        String quoted = "--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is configured; ";
+        String quoted =
+                "--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is configured; ";
         assertThat(result.err()).contains(quoted);
         Path doc = Path.of("..", "docs", "deploy-spcs.md");
-        assertThat(Files.readString(doc).replaceAll("\\s*\\n\\s*", " ")).contains("`" + quoted.strip().replace("; ", "; …`").strip());
+        assertThat(Files.readString(doc).replaceAll("\\s*\\n\\s*", " "))
+                .contains("`" + quoted.strip().replace("; ", "; …`").strip());
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsPrecedenceTest {
     @TempDir
     Path home;
+
     final Map<String, String> env = new HashMap<>();
     final List<String> warnings = new ArrayList<>();
 
@@ -34,7 +35,9 @@ class SettingsPrecedenceTest {
 
     @Test
     void flagBeatsEnvironmentBeatsConnectionBeatsDefault() throws Exception {
-        write(home.resolve(".snowflake/connections.toml"), "[default]\naccount = \"from-file\"\nrole = \"FILE_ROLE\"\n");
+        write(
+                home.resolve(".snowflake/connections.toml"),
+                "[default]\naccount = \"from-file\"\nrole = \"FILE_ROLE\"\n");
         env.put("SNOWFLAKE_ACCOUNT", "from-env");
 
         assertThat(settings(null).get(Setting.ACCOUNT, "from-flag")).contains("from-flag");
@@ -59,8 +62,10 @@ class SettingsPrecedenceTest {
 
     @Test
     void configTomlDefaultConnectionNameAndItsConnectionsTables() throws Exception {
-        write(home.resolve(".snowflake/config.toml"), "default_connection_name = \"dev\"\n\n[connections.dev]\naccount = \"dev-acct\"\n"
-                + "private_key_path = \"/keys/dev.p8\"\n");
+        write(
+                home.resolve(".snowflake/config.toml"),
+                "default_connection_name = \"dev\"\n\n[connections.dev]\naccount = \"dev-acct\"\n"
+                        + "private_key_path = \"/keys/dev.p8\"\n");
         assertThat(settings(null).get(Setting.ACCOUNT, null)).contains("dev-acct");
         assertThat(settings(null).get(Setting.PRIVATE_KEY, null)).contains("/keys/dev.p8");
     }
@@ -74,7 +79,9 @@ class SettingsPrecedenceTest {
 
     @Test
     void environmentNamesTheDefaultConnectionAndOverridesItsKeys() throws Exception {
-        write(home.resolve(".snowflake/connections.toml"), "[a]\naccount = \"acct-a\"\nuser = \"ua\"\n[b]\naccount = \"acct-b\"\nuser = \"ub\"\n");
+        write(
+                home.resolve(".snowflake/connections.toml"),
+                "[a]\naccount = \"acct-a\"\nuser = \"ua\"\n[b]\naccount = \"acct-b\"\nuser = \"ub\"\n");
         env.put("SNOWFLAKE_DEFAULT_CONNECTION_NAME", "b");
         env.put("SNOWFLAKE_CONNECTIONS_B_USER", "override");
         Settings s = settings(null);
@@ -96,7 +103,8 @@ class SettingsPrecedenceTest {
         assertThat(settings(null).get(Setting.ACCOUNT, null)).isEmpty();
         assertThatThrownBy(() -> settings(null).require(Setting.ACCOUNT, null))
                 .isInstanceOf(PapiException.class)
-                .hasMessage("missing account: pass --account, set SNOWFLAKE_ACCOUNT, or add 'account' to a connection in connections.toml");
+                .hasMessage(
+                        "missing account: pass --account, set SNOWFLAKE_ACCOUNT, or add 'account' to a connection in connections.toml");
     }
 
     @Test

@@ -17,7 +17,8 @@ class SnowflakeContextHintTest {
         Path dir = home.resolve(".snowflake");
         Files.createDirectories(dir);
         Path file = dir.resolve("connections.toml");
-        Files.writeString(file, "[bare]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nauthenticator = \"externalbrowser\"\n");
+        Files.writeString(
+                file, "[bare]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nauthenticator = \"externalbrowser\"\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return new CliRun(home).snowflake(snowflake);
     }
@@ -25,21 +26,32 @@ class SnowflakeContextHintTest {
     @Test
     void unqualifiedTablesWithoutADatabaseSayWhatTheConnectionNeeds() throws Exception {
         ScriptedSnowflake snowflake = new ScriptedSnowflake()
-                .refuse("USER_RATINGS", "SQL compilation error:\nObject 'USER_RATINGS' does not exist or not authorized.", "42S02", 2003);
+                .refuse(
+                        "USER_RATINGS",
+                        "SQL compilation error:\nObject 'USER_RATINGS' does not exist or not authorized.",
+                        "42S02",
+                        2003);
 
         var result = cli(snowflake).run("recommend", "-c", "bare", "--from-snowflake", "--algorithm", "popular");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("Object 'USER_RATINGS' does not exist or not authorized.",
-                "give the connection database and schema", "papi doctor -c NAME");
+        assertThat(result.err())
+                .contains(
+                        "Object 'USER_RATINGS' does not exist or not authorized.",
+                        "give the connection database and schema",
+                        "papi doctor -c NAME");
     }
 
     @Test
     void noWarehouseSaysToGiveOne() throws Exception {
         ScriptedSnowflake snowflake = new ScriptedSnowflake()
-                .refuse("USER_RATINGS", "No active warehouse selected in the current session.  Select an active warehouse with the "
-                        + "'use warehouse' command.", "57P03", 606);
+                .refuse(
+                        "USER_RATINGS",
+                        "No active warehouse selected in the current session.  Select an active warehouse with the "
+                                + "'use warehouse' command.",
+                        "57P03",
+                        606);
 
         var result = cli(snowflake).run("recommend", "-c", "bare", "--from-snowflake", "--algorithm", "popular");
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SnowflakeLoginTest {
     @TempDir
     Path home;
+
     CliRun cli;
     ScriptedSnowflake snowflake;
     String fingerprint;
@@ -34,7 +35,8 @@ class SnowflakeLoginTest {
         Path dir = home.resolve(".snowflake");
         Files.createDirectories(dir);
         Path file = dir.resolve("connections.toml");
-        Files.writeString(file, "[admin]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nrole = \"SECURITYADMIN\"\n" + body);
+        Files.writeString(
+                file, "[admin]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nrole = \"SECURITYADMIN\"\n" + body);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
@@ -48,13 +50,20 @@ class SnowflakeLoginTest {
     }
 
     private CliRun.Result create() {
-        return cli.run("user", "create", "-c", "admin", "--public-key", home.resolve("rsa_key.pub").toString());
+        return cli.run(
+                "user",
+                "create",
+                "-c",
+                "admin",
+                "--public-key",
+                home.resolve("rsa_key.pub").toString());
     }
 
     @Test
     void createRunsCreateThenGrantThenChecksTheFingerprintWithDescribeUser() throws Exception {
         connection("authenticator = \"externalbrowser\"\n");
-        snowflake.accept("^CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_CALLER_ROLE ")
+        snowflake
+                .accept("^CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_CALLER_ROLE ")
                 .accept("^GRANT ROLE DATA_API_CALLER_ROLE TO USER SVC_DATA_API;$")
                 .answer("^DESCRIBE USER SVC_DATA_API;$", describe(fingerprint, "null"));
 
@@ -65,49 +74,65 @@ class SnowflakeLoginTest {
         assertThat(snowflake.statements.get(0)).startsWith("CREATE USER");
         assertThat(snowflake.statements.get(1)).startsWith("GRANT ROLE");
         assertThat(snowflake.statements.get(2)).startsWith("DESCRIBE USER");
-        assertThat(result.out()).startsWith("needs: CREATE USER on the account (USERADMIN has it) and, for GRANT ROLE, ownership "
-                + "of role DATA_API_CALLER_ROLE or MANAGE GRANTS (SECURITYADMIN has it)\n");
+        assertThat(result.out())
+                .startsWith("needs: CREATE USER on the account (USERADMIN has it) and, for GRANT ROLE, ownership "
+                        + "of role DATA_API_CALLER_ROLE or MANAGE GRANTS (SECURITYADMIN has it)\n");
         assertThat(result.out()).contains("its key " + fingerprint + " is registered");
     }
 
     @Test
     void createFailsInOneLineWhenTheUserAlreadyExistedWithAnotherKey() throws Exception {
         connection("authenticator = \"externalbrowser\"\n");
-        snowflake.accept("^CREATE USER").accept("^GRANT ROLE")
+        snowflake
+                .accept("^CREATE USER")
+                .accept("^GRANT ROLE")
                 .answer("^DESCRIBE USER", describe("SHA256:c3RhbGVrZXlzdGFsZWtleXN0YWxla2V5c3RhbGVrZXk=", "null"));
 
         var result = create();
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("already existed with another key (SHA256:c3RhbGVr", fingerprint, "papi user rotate");
+        assertThat(result.err())
+                .contains("already existed with another key (SHA256:c3RhbGVr", fingerprint, "papi user rotate");
     }
 
     @Test
     void aRefusedGrantSaysTheUserExistsWithoutItsRoleAndWhatRoleIsNeeded() throws Exception {
         connection("authenticator = \"externalbrowser\"\n");
-        snowflake.accept("^CREATE USER")
-                .refuse("^GRANT ROLE", "SQL access control error:\nInsufficient privileges to operate on role 'DATA_API_CALLER_ROLE'",
-                        "42501", 3001);
+        snowflake
+                .accept("^CREATE USER")
+                .refuse(
+                        "^GRANT ROLE",
+                        "SQL access control error:\nInsufficient privileges to operate on role 'DATA_API_CALLER_ROLE'",
+                        "42501",
+                        3001);
 
         var result = create();
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("statement 2 of 3 (GRANT ROLE)", "user SVC_DATA_API exists now without role DATA_API_CALLER_ROLE",
-                "MANAGE GRANTS");
+        assertThat(result.err())
+                .contains(
+                        "statement 2 of 3 (GRANT ROLE)",
+                        "user SVC_DATA_API exists now without role DATA_API_CALLER_ROLE",
+                        "MANAGE GRANTS");
         assertThat(snowflake.statements).hasSize(2);
     }
 
     @Test
     void externalBrowserSendsNoSecret() throws Exception {
-        connection("authenticator = \"EXTERNALBROWSER\"\nwarehouse = \"DATA_API_WH\"\ndatabase = \"API\"\nschema = \"DATA\"\n");
+        connection(
+                "authenticator = \"EXTERNALBROWSER\"\nwarehouse = \"DATA_API_WH\"\ndatabase = \"API\"\nschema = \"DATA\"\n");
         snowflake.accept("^CREATE").accept("^GRANT").answer("^DESCRIBE", describe(fingerprint, null));
 
         assertThat(create().exitCode()).isZero();
         Properties props = snowflake.connects.get(0).properties();
-        assertThat(props).containsEntry("authenticator", "EXTERNALBROWSER").containsEntry("user", "ME")
-                .containsEntry("warehouse", "DATA_API_WH").containsEntry("db", "API").containsEntry("schema", "DATA")
+        assertThat(props)
+                .containsEntry("authenticator", "EXTERNALBROWSER")
+                .containsEntry("user", "ME")
+                .containsEntry("warehouse", "DATA_API_WH")
+                .containsEntry("db", "API")
+                .containsEntry("schema", "DATA")
                 .doesNotContainKeys("password", "token", "privateKey");
         assertThat(snowflake.connects.get(0).url()).isEqualTo("jdbc:snowflake://myorg-myacct.snowflakecomputing.com");
     }
@@ -118,8 +143,10 @@ class SnowflakeLoginTest {
         snowflake.accept("^CREATE").accept("^GRANT").answer("^DESCRIBE", describe(fingerprint, null));
 
         assertThat(create().exitCode()).isZero();
-        assertThat(snowflake.connects.get(0).properties()).containsEntry("authenticator", "USERNAME_PASSWORD_MFA")
-                .containsEntry("password", "pw").containsEntry("passcode", "123456");
+        assertThat(snowflake.connects.get(0).properties())
+                .containsEntry("authenticator", "USERNAME_PASSWORD_MFA")
+                .containsEntry("password", "pw")
+                .containsEntry("passcode", "123456");
     }
 
     @Test
@@ -132,8 +159,10 @@ class SnowflakeLoginTest {
         var result = create();
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(snowflake.connects.get(0).properties()).containsEntry("authenticator", "PROGRAMMATIC_ACCESS_TOKEN")
-                .containsEntry("token", "pat-secret-value").doesNotContainKey("password");
+        assertThat(snowflake.connects.get(0).properties())
+                .containsEntry("authenticator", "PROGRAMMATIC_ACCESS_TOKEN")
+                .containsEntry("token", "pat-secret-value")
+                .doesNotContainKey("password");
         assertThat(result.out() + result.err()).doesNotContain("pat-secret-value");
     }
 
@@ -143,10 +172,20 @@ class SnowflakeLoginTest {
         cli.env("SNOWFLAKE_TOKEN", "oauth-access-token");
         snowflake.accept("^CREATE").accept("^GRANT").answer("^DESCRIBE", describe(fingerprint, null));
 
-        var result = cli.run("user", "create", "-c", "admin", "--authenticator", "oauth", "--public-key", home.resolve("rsa_key.pub").toString());
+        var result = cli.run(
+                "user",
+                "create",
+                "-c",
+                "admin",
+                "--authenticator",
+                "oauth",
+                "--public-key",
+                home.resolve("rsa_key.pub").toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(snowflake.connects.get(0).properties()).containsEntry("authenticator", "OAUTH").containsEntry("token", "oauth-access-token");
+        assertThat(snowflake.connects.get(0).properties())
+                .containsEntry("authenticator", "OAUTH")
+                .containsEntry("token", "oauth-access-token");
     }
 
     @Test
@@ -156,7 +195,9 @@ class SnowflakeLoginTest {
 
         assertThat(create().exitCode()).isZero();
         Properties props = snowflake.connects.get(0).properties();
-        assertThat(props).containsEntry("authenticator", "SNOWFLAKE_JWT").doesNotContainKeys("password", "private_key_file_pwd");
+        assertThat(props)
+                .containsEntry("authenticator", "SNOWFLAKE_JWT")
+                .doesNotContainKeys("password", "private_key_file_pwd");
         assertThat(props.get("privateKey")).isInstanceOf(java.security.PrivateKey.class);
     }
 
@@ -168,20 +209,30 @@ class SnowflakeLoginTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("unknown authenticator 'kerberos'", "externalbrowser", "username_password_mfa",
-                "programmatic_access_token", "oauth", "snowflake_jwt");
+        assertThat(result.err())
+                .contains(
+                        "unknown authenticator 'kerberos'",
+                        "externalbrowser",
+                        "username_password_mfa",
+                        "programmatic_access_token",
+                        "oauth",
+                        "snowflake_jwt");
         assertThat(snowflake.connects).isEmpty();
     }
 
     @Test
     void aRefusedLoginNamesTheAuthenticator() throws Exception {
         connection("authenticator = \"username_password_mfa\"\npassword = \"pw\"\n");
-        snowflake.refuseLogin("MFA with TOTP is required. To authenticate, provide both your password and a current TOTP passcode.", 394508);
+        snowflake.refuseLogin(
+                "MFA with TOTP is required. To authenticate, provide both your password and a current TOTP passcode.",
+                394508);
 
         var result = create();
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("with authenticator username_password_mfa", "TOTP passcode").doesNotContain("pw\"");
+        assertThat(result.err())
+                .contains("with authenticator username_password_mfa", "TOTP passcode")
+                .doesNotContain("pw\"");
     }
 }

@@ -35,10 +35,14 @@ class StatusCommandTest {
     private static final Pattern BROKER = Pattern.compile("^Broker: +(http://127\\.0\\.0\\.1:\\d+)");
 
     @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension snowflake = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
-    static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension stub = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path home;
@@ -48,28 +52,50 @@ class StatusCommandTest {
         new CliRun(home).run("keygen", "--out", home.toString());
         Path key = home.resolve("rsa_key.p8");
         Path snowflakeHome = Files.createDirectory(home.resolve("sf"));
-        Files.writeString(snowflakeHome.resolve("connections.toml"),
+        Files.writeString(
+                snowflakeHome.resolve("connections.toml"),
                 "[good]\naccount = \"myorg-acct\"\nuser = \"svc_good\"\nprivate_key_file = \"" + key + "\"\n"
                         + "papi_endpoint = \"good-myorg-acct.snowflakecomputing.app\"\n"
                         + "[bad]\naccount = \"myorg-acct\"\nuser = \"svc_bad\"\nprivate_key_file = \"" + key + "\"\n"
                         + "papi_endpoint = \"bad-myorg-acct.snowflakecomputing.app\"\n");
-        Files.setPosixFilePermissions(snowflakeHome.resolve("connections.toml"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        snowflake.stubFor(post("/oauth/token").withRequestBody(containing("good-myorg-acct"))
+        Files.setPosixFilePermissions(
+                snowflakeHome.resolve("connections.toml"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        snowflake.stubFor(post("/oauth/token")
+                .withRequestBody(containing("good-myorg-acct"))
                 .willReturn(aResponse().withStatus(200).withBody(TOKEN)));
-        snowflake.stubFor(post("/oauth/token").withRequestBody(containing("bad-myorg-acct"))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid. [0f1e2d3c-aaaa-bbbb-cccc-123456789abc]\",\"success\":false}")));
+        snowflake.stubFor(
+                post("/oauth/token")
+                        .withRequestBody(containing("bad-myorg-acct"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid. [0f1e2d3c-aaaa-bbbb-cccc-123456789abc]\",\"success\":false}")));
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.papi.cli.PapiMain",
-                "broker", "--identity", "good=good", "--identity", "bad=bad", "--token-url", snowflake.baseUrl() + "/oauth/token",
-                "--listen", "127.0.0.1:0").redirectError(home.resolve("broker.err").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.papi.cli.PapiMain",
+                        "broker",
+                        "--identity",
+                        "good=good",
+                        "--identity",
+                        "bad=bad",
+                        "--token-url",
+                        snowflake.baseUrl() + "/oauth/token",
+                        "--listen",
+                        "127.0.0.1:0")
+                .redirectError(home.resolve("broker.err").toFile());
         builder.environment().put("SNOWFLAKE_HOME", snowflakeHome.toString());
         builder.environment().put("PAPI_HOME", home.resolve("papi").toString());
         Process broker = builder.start();
         List<String> out = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     out.add(line);
                 }
@@ -79,17 +105,42 @@ class StatusCommandTest {
         });
         reader.start();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> out.stream().anyMatch(l -> l.startsWith("Serving until")));
-            String url = out.stream().map(BROKER::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
-            CliRun cli = new CliRun(home).env("PAPI_HOME", home.resolve("status-home").toString());
-            String[] args = {"status", "--broker", url, "--api", "off", "--local-dir", home.resolve("no-account").toString(), "--json"};
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> out.stream().anyMatch(l -> l.startsWith("Serving until")));
+            String url = out.stream()
+                    .map(BROKER::matcher)
+                    .filter(Matcher::find)
+                    .map(m -> m.group(1))
+                    .findFirst()
+                    .orElseThrow();
+            CliRun cli = new CliRun(home)
+                    .env("PAPI_HOME", home.resolve("status-home").toString());
+            String[] args = {
+                "status",
+                "--broker",
+                url,
+                "--api",
+                "off",
+                "--local-dir",
+                home.resolve("no-account").toString(),
+                "--json"
+            };
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 JsonNode report = JsonOutput.MAPPER.readTree(cli.run(args).out());
-                return report.at("/broker/identities/0/expiresInSeconds").isNumber() || report.at("/broker/identities/1/expiresInSeconds").isNumber();
+                return report.at("/broker/identities/0/expiresInSeconds").isNumber()
+                        || report.at("/broker/identities/1/expiresInSeconds").isNumber();
             });
 
             CliRun.Result json = cli.run(args);
-            CliRun.Result table = cli.run("status", "--broker", url, "--api", "off", "--local-dir", home.resolve("no-account").toString());
+            CliRun.Result table = cli.run(
+                    "status",
+                    "--broker",
+                    url,
+                    "--api",
+                    "off",
+                    "--local-dir",
+                    home.resolve("no-account").toString());
 
             assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
             JsonNode report = JsonOutput.MAPPER.readTree(json.out());
@@ -110,7 +161,8 @@ class StatusCommandTest {
             assertThat(json.out()).doesNotContain(TOKEN);
 
             assertThat(table.exitCode()).isEqualTo(1);
-            assertThat(table.out()).contains("Broker  " + url + "  unhealthy")
+            assertThat(table.out())
+                    .contains("Broker  " + url + "  unhealthy")
                     .containsPattern("(?m)^  good +yes +\\d+m \\d+s +\\d+s ago +in \\d+m \\d+s +0 +-$")
                     .containsPattern("(?m)^  bad +NO +no token +- +in \\S+ +\\d+ +the JWT was rejected")
                     .contains("Local account  " + home.resolve("no-account") + "  -: no local account")
@@ -135,9 +187,13 @@ class StatusCommandTest {
         Path papiHome = home.resolve("papi");
         Files.createDirectories(papiHome.resolve("broker"));
         Files.writeString(papiHome.resolve("broker/secret"), "c0ffee".repeat(8) + "\n");
-        stub.stubFor(get("/readyz").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"ready\":true,\"identities\":[{\"identity\":\"default\",\"ready\":true,\"expires_in\":540,"
-                        + "\"expires_at\":\"2030-01-01T00:00:00Z\",\"consecutive_failures\":0}]}")));
+        stub.stubFor(get("/readyz")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"ready\":true,\"identities\":[{\"identity\":\"default\",\"ready\":true,\"expires_in\":540,"
+                                        + "\"expires_at\":\"2030-01-01T00:00:00Z\",\"consecutive_failures\":0}]}")));
         stub.stubFor(get("/metrics").willReturn(aResponse().withStatus(200).withBody("""
                 # HELP papi_cache_lookups_total
                 papi_cache_lookups_total{result="hit"} 30.0
@@ -147,28 +203,50 @@ class StatusCommandTest {
                 papi_http_server_requests_seconds_count{method="GET",route="/readyz",status="200"} 2.0
                 """)));
 
-        var result = new CliRun(home).env("PAPI_HOME", papiHome.toString())
-                .run("status", "--broker", stub.baseUrl(), "--api", stub.baseUrl(), "--local-dir", home.resolve("none").toString());
+        var result = new CliRun(home)
+                .env("PAPI_HOME", papiHome.toString())
+                .run(
+                        "status",
+                        "--broker",
+                        stub.baseUrl(),
+                        "--api",
+                        stub.baseUrl(),
+                        "--local-dir",
+                        home.resolve("none").toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        stub.verify(getRequestedFor(urlEqualTo("/readyz")).withHeader("Authorization", equalTo("Bearer " + "c0ffee".repeat(8)))
+        stub.verify(getRequestedFor(urlEqualTo("/readyz"))
+                .withHeader("Authorization", equalTo("Bearer " + "c0ffee".repeat(8)))
                 .withHeader("X-Papi-Broker", equalTo("1")));
-        assertThat(result.out()).contains("requests 42; cache: 30 hits, 10 misses (75.0% hits), 7 users cached")
-                .doesNotContain("c0ffee").endsWith("Healthy.\n");
+        assertThat(result.out())
+                .contains("requests 42; cache: 30 hits, 10 misses (75.0% hits), 7 users cached")
+                .doesNotContain("c0ffee")
+                .endsWith("Healthy.\n");
     }
 
     @Test
     void anApiBehindTokenAuthIsAskedForItsMetricsWithTheBrokersTokenWhichIsNeverShown() throws Exception {
         String token = "ver:1-hint:1-ETMsDgAAAZmetricsToken";
-        stub.stubFor(get("/readyz").willReturn(aResponse().withStatus(200).withBody("{\"ready\":true,\"identities\":[]}")));
-        stub.stubFor(get("/header").withHeader("X-Papi-Broker", equalTo("1"))
+        stub.stubFor(
+                get("/readyz").willReturn(aResponse().withStatus(200).withBody("{\"ready\":true,\"identities\":[]}")));
+        stub.stubFor(get("/header")
+                .withHeader("X-Papi-Broker", equalTo("1"))
                 .willReturn(aResponse().withStatus(200).withBody("Authorization: Snowflake Token=\"" + token + "\"")));
         stub.stubFor(get("/metrics").willReturn(aResponse().withStatus(401).withBody("{\"error\":\"no token\"}")));
-        stub.stubFor(get("/metrics").withHeader("Authorization", equalTo("Snowflake Token=\"" + token + "\""))
+        stub.stubFor(get("/metrics")
+                .withHeader("Authorization", equalTo("Snowflake Token=\"" + token + "\""))
                 .willReturn(aResponse().withStatus(200).withBody("papi_cache_lookups_total{result=\"hit\"} 3.0\n")));
 
-        var result = new CliRun(home).run("status", "--broker", stub.baseUrl(), "--api", stub.baseUrl(), "--json",
-                "--local-dir", home.resolve("none").toString());
+        var result = new CliRun(home)
+                .run(
+                        "status",
+                        "--broker",
+                        stub.baseUrl(),
+                        "--api",
+                        stub.baseUrl(),
+                        "--json",
+                        "--local-dir",
+                        home.resolve("none").toString());
 
         JsonNode report = JsonOutput.MAPPER.readTree(result.out());
         assertThat(report.at("/api/cacheHits").asLong()).isEqualTo(3);
@@ -182,8 +260,15 @@ class StatusCommandTest {
             port = socket.getLocalPort();
         }
 
-        var result = new CliRun(home).run("status", "--broker", "http://127.0.0.1:" + port, "--api", "off",
-                "--local-dir", home.resolve("none").toString());
+        var result = new CliRun(home)
+                .run(
+                        "status",
+                        "--broker",
+                        "http://127.0.0.1:" + port,
+                        "--api",
+                        "off",
+                        "--local-dir",
+                        home.resolve("none").toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("not running: nothing listens on 127.0.0.1:" + port);
@@ -191,7 +276,8 @@ class StatusCommandTest {
 
     @Test
     void aMissingSecretFileOrABadUrlIsAUsageError() {
-        var missing = new CliRun(home).run("status", "--auth-token-file", home.resolve("nope").toString(), "--api", "off");
+        var missing = new CliRun(home)
+                .run("status", "--auth-token-file", home.resolve("nope").toString(), "--api", "off");
         var badUrl = new CliRun(home).run("status", "--broker", "ftp://x", "--api", "off");
 
         assertThat(missing.exitCode()).isEqualTo(2);

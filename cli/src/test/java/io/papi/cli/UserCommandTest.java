@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UserCommandTest {
     @TempDir
     Path home;
+
     CliRun cli;
     String keyValue;
 
@@ -28,36 +29,71 @@ class UserCommandTest {
 
     @Test
     void createPrintsTheServiceUserStatements() {
-        var result = cli.run("user", "create", "--name", "svc_data_api", "--role", "DATA_API_ROLE", "--public-key", pub(), "--print-sql");
+        var result = cli.run(
+                "user",
+                "create",
+                "--name",
+                "svc_data_api",
+                "--role",
+                "DATA_API_ROLE",
+                "--public-key",
+                pub(),
+                "--print-sql");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).isEqualTo(
-                "CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_ROLE RSA_PUBLIC_KEY = '" + keyValue + "';\n"
-                        + "GRANT ROLE DATA_API_ROLE TO USER SVC_DATA_API;\n"
-                        + "DESCRIBE USER SVC_DATA_API;\n");
+        assertThat(result.out())
+                .isEqualTo(
+                        "CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_ROLE RSA_PUBLIC_KEY = '"
+                                + keyValue + "';\n"
+                                + "GRANT ROLE DATA_API_ROLE TO USER SVC_DATA_API;\n"
+                                + "DESCRIBE USER SVC_DATA_API;\n");
     }
 
     @Test
     void namesWithQuotesCannotBreakOutOfTheStatement() {
-        var result = cli.run("user", "create", "--name", "o'brien\"; DROP USER ADMIN; --", "--role", "R", "--public-key", pub(), "--print-sql");
+        var result = cli.run(
+                "user",
+                "create",
+                "--name",
+                "o'brien\"; DROP USER ADMIN; --",
+                "--role",
+                "R",
+                "--public-key",
+                pub(),
+                "--print-sql");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).startsWith("CREATE USER IF NOT EXISTS \"o'brien\"\"; DROP USER ADMIN; --\" TYPE = SERVICE");
+        assertThat(result.out())
+                .startsWith("CREATE USER IF NOT EXISTS \"o'brien\"\"; DROP USER ADMIN; --\" TYPE = SERVICE");
         assertThat(result.out()).contains("GRANT ROLE R TO USER \"o'brien\"\"; DROP USER ADMIN; --\";");
     }
 
     @Test
     void rotateFillsTheSecondSlotAndFinishRetiresTheFirst() {
-        assertThat(cli.run("user", "rotate", "--name", "SVC_DATA_API", "--public-key", pub(), "--print-sql").out())
+        assertThat(cli.run("user", "rotate", "--name", "SVC_DATA_API", "--public-key", pub(), "--print-sql")
+                        .out())
                 .isEqualTo("ALTER USER SVC_DATA_API SET RSA_PUBLIC_KEY_2 = '" + keyValue + "';\n");
-        assertThat(cli.run("user", "rotate", "--name", "SVC_DATA_API", "--finish", "--print-sql").out())
+        assertThat(cli.run("user", "rotate", "--name", "SVC_DATA_API", "--finish", "--print-sql")
+                        .out())
                 .isEqualTo("ALTER USER SVC_DATA_API UNSET RSA_PUBLIC_KEY;\n");
-        assertThat(cli.run("user", "rotate", "--name", "SVC_DATA_API", "--slot", "1", "--public-key", pub(), "--print-sql").out())
+        assertThat(cli.run(
+                                "user",
+                                "rotate",
+                                "--name",
+                                "SVC_DATA_API",
+                                "--slot",
+                                "1",
+                                "--public-key",
+                                pub(),
+                                "--print-sql")
+                        .out())
                 .isEqualTo("ALTER USER SVC_DATA_API SET RSA_PUBLIC_KEY = '" + keyValue + "';\n");
     }
 
     @Test
     void describeAndDropStatements() {
-        assertThat(cli.run("user", "describe", "--name", "svc", "--print-sql").out()).isEqualTo("DESCRIBE USER SVC;\n");
-        assertThat(cli.run("user", "drop", "--name", "svc", "--print-sql").out()).isEqualTo("DROP USER IF EXISTS SVC;\n");
+        assertThat(cli.run("user", "describe", "--name", "svc", "--print-sql").out())
+                .isEqualTo("DESCRIBE USER SVC;\n");
+        assertThat(cli.run("user", "drop", "--name", "svc", "--print-sql").out())
+                .isEqualTo("DROP USER IF EXISTS SVC;\n");
     }
 
     @Test
@@ -84,7 +120,8 @@ class UserCommandTest {
 
     @Test
     void snowflakeTargetWithoutCredentialsSaysHowToGiveThem() {
-        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct").env("SNOWFLAKE_USER", "admin")
+        var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct")
+                .env("SNOWFLAKE_USER", "admin")
                 .run("user", "create", "--public-key", pub());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.oneLineError()).as(result.toString()).isTrue();

@@ -16,12 +16,20 @@ import java.util.Set;
  * @param dedupe             one row per user (the non-guest row wins) and per item (the latest price wins)
  * @param formats            which files to write besides {@code schema.json}
  */
-public record BuildOptions(DateWindow window, String categorySeparator, Integer validPlaySeconds,
-                           boolean productViewsOnly, boolean dedupe, Set<OutputFormat> formats) {
+public record BuildOptions(
+        DateWindow window,
+        String categorySeparator,
+        Integer validPlaySeconds,
+        boolean productViewsOnly,
+        boolean dedupe,
+        Set<OutputFormat> formats) {
     public static final String DEFAULT_CATEGORY_SEPARATOR = "/";
 
     /** The files a dataset folder may hold. */
-    public enum OutputFormat { CSV, PARQUET }
+    public enum OutputFormat {
+        CSV,
+        PARQUET
+    }
 
     public BuildOptions {
         Objects.requireNonNull(window, "window");
@@ -29,7 +37,8 @@ public record BuildOptions(DateWindow window, String categorySeparator, Integer 
             throw new IllegalArgumentException("--category-separator must not be empty");
         }
         if (categorySeparator.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException("--category-separator cannot hold a backslash (Snowflake and DuckDB read one differently)");
+            throw new IllegalArgumentException(
+                    "--category-separator cannot hold a backslash (Snowflake and DuckDB read one differently)");
         }
         if (validPlaySeconds != null && validPlaySeconds < 0) {
             throw new IllegalArgumentException("--valid-play-seconds must be 0 or more, not " + validPlaySeconds);
@@ -42,7 +51,12 @@ public record BuildOptions(DateWindow window, String categorySeparator, Integer 
 
     /** The package's defaults. */
     public static BuildOptions defaults() {
-        return new BuildOptions(DateWindow.PACKAGE_DEFAULT, DEFAULT_CATEGORY_SEPARATOR, null, false, false,
+        return new BuildOptions(
+                DateWindow.PACKAGE_DEFAULT,
+                DEFAULT_CATEGORY_SEPARATOR,
+                null,
+                false,
+                false,
                 EnumSet.allOf(OutputFormat.class));
     }
 

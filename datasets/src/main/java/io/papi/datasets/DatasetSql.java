@@ -13,8 +13,7 @@ package io.papi.datasets;
  * Every value pasted into the text is a date, an integer or an escaped string literal.
  */
 public final class DatasetSql {
-    private DatasetSql() {
-    }
+    private DatasetSql() {}
 
     /** The SELECT that yields {@code dataset} from {@code source}, with the header's column names and order. */
     public static String select(TrainingDataset dataset, String source, BuildOptions options) {
@@ -23,22 +22,25 @@ public final class DatasetSql {
             case ECOMMERCE_USERS -> ecommerceUsers(source, options);
             case ECOMMERCE_ITEMS -> ecommerceItems(source, options);
             case MEDIA_INTERACTIONS -> mediaInteractions(source, options);
-            case RATINGS_INTERACTIONS -> "SELECT CAST(user_id AS VARCHAR) AS \"USER_ID\",\n"
-                    + "       CAST(item_id AS VARCHAR) AS \"ITEM_ID\",\n"
-                    + "       rated_at AS \"TIMESTAMP\",\n"
-                    + "       'Watch' AS \"EVENT_TYPE\",\n"
-                    + "       rating AS \"EVENT_VALUE\"\n"
-                    + "FROM " + source + "\n";
-            case RATINGS_ITEMS -> "SELECT CAST(item_id AS VARCHAR) AS \"ITEM_ID\",\n"
-                    + "       title AS \"TITLE\",\n"
-                    + "       genres AS \"GENRES\",\n"
-                    + "       created_at AS \"CREATION_TIMESTAMP\"\n"
-                    + "FROM " + source + "\n";
-            case RATINGS_USERS -> "SELECT CAST(user_id AS VARCHAR) AS \"USER_ID\",\n"
-                    + "       age AS \"AGE\",\n"
-                    + "       gender AS \"GENDER\",\n"
-                    + "       occupation AS \"OCCUPATION\"\n"
-                    + "FROM " + source + "\n";
+            case RATINGS_INTERACTIONS ->
+                "SELECT CAST(user_id AS VARCHAR) AS \"USER_ID\",\n"
+                        + "       CAST(item_id AS VARCHAR) AS \"ITEM_ID\",\n"
+                        + "       rated_at AS \"TIMESTAMP\",\n"
+                        + "       'Watch' AS \"EVENT_TYPE\",\n"
+                        + "       rating AS \"EVENT_VALUE\"\n"
+                        + "FROM " + source + "\n";
+            case RATINGS_ITEMS ->
+                "SELECT CAST(item_id AS VARCHAR) AS \"ITEM_ID\",\n"
+                        + "       title AS \"TITLE\",\n"
+                        + "       genres AS \"GENRES\",\n"
+                        + "       created_at AS \"CREATION_TIMESTAMP\"\n"
+                        + "FROM " + source + "\n";
+            case RATINGS_USERS ->
+                "SELECT CAST(user_id AS VARCHAR) AS \"USER_ID\",\n"
+                        + "       age AS \"AGE\",\n"
+                        + "       gender AS \"GENDER\",\n"
+                        + "       occupation AS \"OCCUPATION\"\n"
+                        + "FROM " + source + "\n";
         };
     }
 
@@ -71,7 +73,8 @@ public final class DatasetSql {
     private static String ecommerceItems(String source, BuildOptions options) {
         String columns = "product_id AS \"ITEM_ID\",\n"
                 + "       CAST(product_price AS DOUBLE) AS \"PRICE\",\n"
-                + "       REPLACE(product_category, " + literal(options.categorySeparator()) + ", '|') AS \"CATEGORY_L1\"\n";
+                + "       REPLACE(product_category, " + literal(options.categorySeparator())
+                + ", '|') AS \"CATEGORY_L1\"\n";
         if (options.dedupe()) {
             // the latest price wins (ties: the higher price, so that the answer does not depend on row order)
             return "SELECT " + columns
@@ -80,9 +83,7 @@ public final class DatasetSql {
                     + "QUALIFY ROW_NUMBER() OVER (PARTITION BY product_id ORDER BY derived_tstamp DESC, product_price DESC NULLS LAST,"
                     + " product_category DESC NULLS LAST) = 1\n";
         }
-        return "SELECT DISTINCT " + columns
-                + "FROM " + source + "\n"
-                + ecommerceWhere(options);
+        return "SELECT DISTINCT " + columns + "FROM " + source + "\n" + ecommerceWhere(options);
     }
 
     private static String mediaInteractions(String source, BuildOptions options) {
@@ -99,12 +100,14 @@ public final class DatasetSql {
     }
 
     private static String ecommerceWhere(BuildOptions options) {
-        return "WHERE (" + isView(options) + " OR is_product_transaction)\n"
-                + "  AND " + inWindow("derived_tstamp", options.window()) + "\n";
+        return "WHERE (" + isView(options) + " OR is_product_transaction)\n" + "  AND "
+                + inWindow("derived_tstamp", options.window()) + "\n";
     }
 
     private static String isView(BuildOptions options) {
-        return options.productViewsOnly() ? "(is_product_view AND product_view_type = 'product_view')" : "is_product_view";
+        return options.productViewsOnly()
+                ? "(is_product_view AND product_view_type = 'product_view')"
+                : "is_product_view";
     }
 
     private static String userId() {

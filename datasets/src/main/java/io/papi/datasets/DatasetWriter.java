@@ -12,19 +12,23 @@ import java.sql.SQLException;
  * {@code personalize-dataset.parquet} and {@code schema.json}.
  */
 final class DatasetWriter {
-    private DatasetWriter() {
-    }
+    private DatasetWriter() {}
 
-    static void write(EmbeddedWarehouse warehouse, String table, TrainingDataset dataset, Path folder, BuildOptions options)
+    static void write(
+            EmbeddedWarehouse warehouse, String table, TrainingDataset dataset, Path folder, BuildOptions options)
             throws SQLException, IOException {
-        String columns = String.join(", ", dataset.header().stream().map(EmbeddedWarehouse::identifier).toList());
+        String columns = String.join(
+                ", ",
+                dataset.header().stream().map(EmbeddedWarehouse::identifier).toList());
         String query = "(SELECT " + columns + " FROM " + table + ")";
         if (options.formats().contains(BuildOptions.OutputFormat.CSV)) {
-            warehouse.execute("COPY " + query + " TO " + EmbeddedWarehouse.pathLiteral(folder.resolve(TrainingDataset.CSV_FILE))
-                    + " (FORMAT CSV, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULLSTR '')");
+            warehouse.execute(
+                    "COPY " + query + " TO " + EmbeddedWarehouse.pathLiteral(folder.resolve(TrainingDataset.CSV_FILE))
+                            + " (FORMAT CSV, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULLSTR '')");
         }
         if (options.formats().contains(BuildOptions.OutputFormat.PARQUET)) {
-            warehouse.execute("COPY " + query + " TO " + EmbeddedWarehouse.pathLiteral(folder.resolve(TrainingDataset.PARQUET_FILE))
+            warehouse.execute("COPY " + query + " TO "
+                    + EmbeddedWarehouse.pathLiteral(folder.resolve(TrainingDataset.PARQUET_FILE))
                     + " (FORMAT PARQUET, COMPRESSION SNAPPY)");
         }
         Files.writeString(folder.resolve(TrainingDataset.SCHEMA_FILE), SchemaJson.of(dataset), StandardCharsets.UTF_8);

@@ -8,7 +8,8 @@ import java.time.LocalDate;
  */
 public record DateWindow(LocalDate start, LocalDate end) {
     /** The package's defaults for {@code snowplow__start_date} and {@code snowplow__end_date}. */
-    public static final DateWindow PACKAGE_DEFAULT = new DateWindow(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31));
+    public static final DateWindow PACKAGE_DEFAULT =
+            new DateWindow(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31));
     /** The package's default {@code look_back_days}. */
     public static final int DEFAULT_LOOK_BACK_DAYS = 31;
 
@@ -27,7 +28,8 @@ public record DateWindow(LocalDate start, LocalDate end) {
         if (lookBackDays < 0) {
             throw new IllegalArgumentException("--look-back-days must be 0 or more, not " + lookBackDays);
         }
-        return new DateWindow(start != null ? start : asOf.minusDays(lookBackDays), end != null ? end : asOf.minusDays(1));
+        return new DateWindow(
+                start != null ? start : asOf.minusDays(lookBackDays), end != null ? end : asOf.minusDays(1));
     }
 
     @Override

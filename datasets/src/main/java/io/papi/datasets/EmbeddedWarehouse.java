@@ -39,7 +39,8 @@ public final class EmbeddedWarehouse implements AutoCloseable {
             }
             return warehouse;
         } catch (ClassNotFoundException | SQLException e) {
-            throw DatasetException.failure("cannot start the embedded engine (DuckDB): " + firstLine(e.getMessage()), e);
+            throw DatasetException.failure(
+                    "cannot start the embedded engine (DuckDB): " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -54,7 +55,8 @@ public final class EmbeddedWarehouse implements AutoCloseable {
     }
 
     public long count(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -63,7 +65,8 @@ public final class EmbeddedWarehouse implements AutoCloseable {
     /** The first column of every row, as text. */
     public List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

@@ -38,7 +38,8 @@ public final class EventFile {
             throw DatasetException.badInput(path + ": no such file");
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw DatasetException.badInput(path + ": cannot read the file (check that it is a file and its permissions)");
+            throw DatasetException.badInput(
+                    path + ": cannot read the file (check that it is a file and its permissions)");
         }
         return new EventFile(path, shape, parquet);
     }
@@ -58,7 +59,10 @@ public final class EventFile {
 
     /** Writes the file's typed columns to a Parquet file, streaming (no table is held in memory). */
     public void writeParquet(EmbeddedWarehouse warehouse, Path target) {
-        run(warehouse, select -> "COPY (" + select + ") TO " + EmbeddedWarehouse.pathLiteral(target) + " (FORMAT PARQUET, COMPRESSION SNAPPY)");
+        run(
+                warehouse,
+                select -> "COPY (" + select + ") TO " + EmbeddedWarehouse.pathLiteral(target)
+                        + " (FORMAT PARQUET, COMPRESSION SNAPPY)");
     }
 
     /** Runs the statement {@code around} makes of the typed SELECT. */
@@ -74,12 +78,14 @@ public final class EventFile {
             String source = actual.get(name);
             if (source == null) {
                 if (shape.requiredColumns().contains(name)) {
-                    throw DatasetException.badInput(path + ": missing column " + name + " (the file must be shaped like "
-                            + shape.table() + "; its columns are " + String.join(", ", actual.values()) + ")");
+                    throw DatasetException.badInput(
+                            path + ": missing column " + name + " (the file must be shaped like " + shape.table()
+                                    + "; its columns are " + String.join(", ", actual.values()) + ")");
                 }
                 select.add("CAST(NULL AS " + column.getValue() + ") AS " + name);
             } else {
-                select.add("CAST(" + EmbeddedWarehouse.identifier(source) + " AS " + column.getValue() + ") AS " + name);
+                select.add(
+                        "CAST(" + EmbeddedWarehouse.identifier(source) + " AS " + column.getValue() + ") AS " + name);
             }
         }
         try {
@@ -112,10 +118,12 @@ public final class EventFile {
             }
             String quoted = EmbeddedWarehouse.identifier(source);
             try {
-                List<String> bad = warehouse.strings("SELECT CAST(" + quoted + " AS VARCHAR) FROM " + reader + " WHERE " + quoted
-                        + " IS NOT NULL AND TRY_CAST(" + quoted + " AS " + column.getValue() + ") IS NULL LIMIT 1");
+                List<String> bad = warehouse.strings("SELECT CAST(" + quoted + " AS VARCHAR) FROM " + reader + " WHERE "
+                        + quoted + " IS NOT NULL AND TRY_CAST(" + quoted + " AS " + column.getValue()
+                        + ") IS NULL LIMIT 1");
                 if (!bad.isEmpty()) {
-                    return "column " + column.getKey() + ": '" + bad.get(0) + "' is not a " + describe(column.getValue());
+                    return "column " + column.getKey() + ": '" + bad.get(0) + "' is not a "
+                            + describe(column.getValue());
                 }
             } catch (SQLException ignored) {
                 // fall through to the engine's own message

@@ -14,18 +14,19 @@ import java.util.Map;
 public final class LocalDatasetBuilder {
     static final String SOURCE_TABLE = "snowplow_source";
 
-    private LocalDatasetBuilder() {
-    }
+    private LocalDatasetBuilder() {}
 
     /** Builds {@code datasets} from {@code source} into {@code out}'s staging folder (commit is the caller's). */
-    public static BuildResult build(EventFile source, List<TrainingDataset> datasets, BuildOptions options, OutputFolder out) {
+    public static BuildResult build(
+            EventFile source, List<TrainingDataset> datasets, BuildOptions options, OutputFolder out) {
         Path scratch = out.staging().resolve(".scratch");
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(scratch)) {
             source.load(warehouse, SOURCE_TABLE);
             Map<TrainingDataset, Long> rows = new EnumMap<>(TrainingDataset.class);
             for (TrainingDataset dataset : datasets) {
                 String table = dataset.folder();
-                warehouse.execute("CREATE TEMP TABLE " + table + " AS\n" + DatasetSql.select(dataset, SOURCE_TABLE, options));
+                warehouse.execute(
+                        "CREATE TEMP TABLE " + table + " AS\n" + DatasetSql.select(dataset, SOURCE_TABLE, options));
                 long count = warehouse.count("SELECT COUNT(*) FROM " + table);
                 if (count == 0 && dataset.role() == TrainingDataset.Role.INTERACTIONS) {
                     throw emptyWindow(warehouse, source, options);
@@ -35,7 +36,8 @@ public final class LocalDatasetBuilder {
             }
             return new BuildResult(rows);
         } catch (SQLException e) {
-            throw DatasetException.failure("the embedded engine failed: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
+            throw DatasetException.failure(
+                    "the embedded engine failed: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
         } catch (IOException e) {
             throw DatasetException.failure("cannot write the datasets: " + e.getMessage(), e);
         } finally {
@@ -61,13 +63,15 @@ public final class LocalDatasetBuilder {
                     case RATINGS_USERS -> RatingsTables.USERS;
                     default -> RatingsTables.RATINGS;
                 };
-                warehouse.execute("CREATE TEMP TABLE " + dataset.folder() + " AS\n" + DatasetSql.select(dataset, source, options));
+                warehouse.execute("CREATE TEMP TABLE " + dataset.folder() + " AS\n"
+                        + DatasetSql.select(dataset, source, options));
                 rows.put(dataset, warehouse.count("SELECT COUNT(*) FROM " + dataset.folder()));
                 DatasetWriter.write(warehouse, dataset.folder(), dataset, out.folder(dataset), options);
             }
             return new BuildResult(rows);
         } catch (SQLException e) {
-            throw DatasetException.failure("the embedded engine failed: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
+            throw DatasetException.failure(
+                    "the embedded engine failed: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
         } catch (IOException e) {
             throw DatasetException.failure("cannot write the datasets: " + e.getMessage(), e);
         } finally {
@@ -92,7 +96,8 @@ public final class LocalDatasetBuilder {
         String column = source.shape() == InputShape.ECOMMERCE ? "derived_tstamp" : "start_tstamp";
         List<String> span = warehouse.strings("SELECT CAST(MIN(CAST(" + column + " AS DATE)) AS VARCHAR) || '..' || "
                 + "CAST(MAX(CAST(" + column + " AS DATE)) AS VARCHAR) FROM " + SOURCE_TABLE);
-        String has = span.isEmpty() || span.get(0) == null ? "the file has no rows" : "the file's rows run " + span.get(0);
+        String has =
+                span.isEmpty() || span.get(0) == null ? "the file has no rows" : "the file's rows run " + span.get(0);
         return DatasetException.badInput(source.path() + ": no interactions in the date window " + options.window()
                 + " (" + has + "); choose the window with --start-date/--end-date, or --as-of/--look-back-days");
     }

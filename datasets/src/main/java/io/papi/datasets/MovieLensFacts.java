@@ -22,8 +22,7 @@ import java.util.Map;
 public final class MovieLensFacts {
     private static final DateTimeFormatter RELEASE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
 
-    private MovieLensFacts() {
-    }
+    private MovieLensFacts() {}
 
     /** Items from {@code u.item}; empty when the file is absent. */
     public static Map<Long, RatingsInput.Item> items(Path dir) throws IOException {
@@ -44,8 +43,12 @@ public final class MovieLensFacts {
                     named.add(genres.get(g));
                 }
             }
-            items.put(Long.parseLong(f[0].strip()), new RatingsInput.Item(f[1].isEmpty() ? null : f[1],
-                    named.isEmpty() ? null : String.join("|", named), release(f[2])));
+            items.put(
+                    Long.parseLong(f[0].strip()),
+                    new RatingsInput.Item(
+                            f[1].isEmpty() ? null : f[1],
+                            named.isEmpty() ? null : String.join("|", named),
+                            release(f[2])));
         }
         return items;
     }
@@ -63,8 +66,9 @@ public final class MovieLensFacts {
                 continue;
             }
             Integer age = f[1].isBlank() ? null : Integer.valueOf(f[1].strip());
-            users.put(Long.parseLong(f[0].strip()), new RatingsInput.User(age, f[2].isEmpty() ? null : f[2],
-                    f[3].isEmpty() ? null : f[3]));
+            users.put(
+                    Long.parseLong(f[0].strip()),
+                    new RatingsInput.User(age, f[2].isEmpty() ? null : f[2], f[3].isEmpty() ? null : f[3]));
         }
         return users;
     }
@@ -90,7 +94,11 @@ public final class MovieLensFacts {
 
     private static Long release(String date) {
         try {
-            return date.isBlank() ? null : LocalDate.parse(date.strip(), RELEASE).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            return date.isBlank()
+                    ? null
+                    : LocalDate.parse(date.strip(), RELEASE)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toEpochSecond();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -21,6 +21,7 @@ public final class OutputFolder implements AutoCloseable {
     private final boolean replace;
     /** The outermost folder {@link #prepare} had to create above the staging folder, or null. */
     private final Path created;
+
     private boolean committed;
 
     private OutputFolder(Path target, Path staging, boolean replace, Path created) {
@@ -42,7 +43,8 @@ public final class OutputFolder implements AutoCloseable {
         if (!replace) {
             for (TrainingDataset dataset : datasets) {
                 if (Files.exists(absolute.resolve(dataset.folder()))) {
-                    throw DatasetException.badInput(absolute.resolve(dataset.folder()) + " already exists; use --force to replace it");
+                    throw DatasetException.badInput(
+                            absolute.resolve(dataset.folder()) + " already exists; use --force to replace it");
                 }
             }
         }
@@ -66,7 +68,8 @@ public final class OutputFolder implements AutoCloseable {
         try {
             if (!Files.isDirectory(folder)) {
                 // papi's folders are 0700, like the staging folder createTempDirectory made
-                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

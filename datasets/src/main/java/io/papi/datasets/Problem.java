@@ -7,10 +7,14 @@ package io.papi.datasets;
  * @param row 0 when the problem is not one row's (a schema, a count)
  */
 public record Problem(Severity severity, String dataset, long row, String rule, String message) {
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     /** Rule names: stable, so that scripts and docs can refer to them. */
     public static final String SCHEMA = "schema";
+
     public static final String REQUIRED_FIELD = "required-field";
     public static final String FIELD_ORDER = "field-order";
     public static final String METADATA_LIMIT = "metadata-limit";
@@ -29,7 +33,7 @@ public record Problem(Severity severity, String dataset, long row, String rule, 
 
     @Override
     public String toString() {
-        return dataset + ": " + (row > 0 ? "row " + row + ": " : "") + severity.name().toLowerCase(java.util.Locale.ROOT)
-                + ": " + message + " [" + rule + "]";
+        return dataset + ": " + (row > 0 ? "row " + row + ": " : "")
+                + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message + " [" + rule + "]";
     }
 }

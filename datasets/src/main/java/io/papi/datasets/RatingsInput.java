@@ -9,17 +9,20 @@ import java.util.Map;
  * @param items what is known of each item; empty when neither titles nor genres are known
  * @param users what is known of each user; empty when nothing is (the guide's files name users only)
  */
-public record RatingsInput(long[] userIds, long[] itemIds, float[] values, long[] timestamps,
-                           Map<Long, Item> items, Map<Long, User> users) {
+public record RatingsInput(
+        long[] userIds,
+        long[] itemIds,
+        float[] values,
+        long[] timestamps,
+        Map<Long, Item> items,
+        Map<Long, User> users) {
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
     /** An item's title, genres joined by {@code |}, and release as epoch seconds; each may be null. */
-    public record Item(String title, String genres, Long creationTimestamp) {
-    }
+    public record Item(String title, String genres, Long creationTimestamp) {}
 
     /** A user's age, gender and occupation; each may be null. */
-    public record User(Integer age, String gender, String occupation) {
-    }
+    public record User(Integer age, String gender, String occupation) {}
 
     public RatingsInput {
         int n = userIds.length;

@@ -11,17 +11,22 @@ final class RatingsTables {
     static final String ITEMS = "ratings_items_source";
     static final String USERS = "ratings_users_source";
 
-    private RatingsTables() {
-    }
+    private RatingsTables() {}
 
     static void load(EmbeddedWarehouse warehouse, RatingsInput input) throws SQLException {
-        warehouse.execute("CREATE TEMP TABLE " + RATINGS + " (user_id BIGINT, item_id BIGINT, rating DOUBLE, rated_at BIGINT)");
-        warehouse.execute("CREATE TEMP TABLE " + ITEMS + " (item_id BIGINT, title VARCHAR, genres VARCHAR, created_at BIGINT)");
-        warehouse.execute("CREATE TEMP TABLE " + USERS + " (user_id BIGINT, age INTEGER, gender VARCHAR, occupation VARCHAR)");
+        warehouse.execute(
+                "CREATE TEMP TABLE " + RATINGS + " (user_id BIGINT, item_id BIGINT, rating DOUBLE, rated_at BIGINT)");
+        warehouse.execute(
+                "CREATE TEMP TABLE " + ITEMS + " (item_id BIGINT, title VARCHAR, genres VARCHAR, created_at BIGINT)");
+        warehouse.execute(
+                "CREATE TEMP TABLE " + USERS + " (user_id BIGINT, age INTEGER, gender VARCHAR, occupation VARCHAR)");
         DuckDBConnection duck = warehouse.connection().unwrap(DuckDBConnection.class);
         try (DuckDBAppender rows = duck.createAppender("temp", "main", RATINGS)) {
             for (int i = 0; i < input.size(); i++) {
-                rows.beginRow().append(input.userIds()[i]).append(input.itemIds()[i]).append((double) input.values()[i]);
+                rows.beginRow()
+                        .append(input.userIds()[i])
+                        .append(input.itemIds()[i])
+                        .append((double) input.values()[i]);
                 long at = input.timestamps()[i];
                 (at == RatingsInput.NO_TIMESTAMP ? rows.appendNull() : rows.append(at)).endRow();
             }
@@ -32,7 +37,10 @@ final class RatingsTables {
                 rows.beginRow().append(item.getKey());
                 text(rows, facts.title());
                 text(rows, facts.genres());
-                (facts.creationTimestamp() == null ? rows.appendNull() : rows.append(facts.creationTimestamp().longValue())).endRow();
+                (facts.creationTimestamp() == null
+                                ? rows.appendNull()
+                                : rows.append(facts.creationTimestamp().longValue()))
+                        .endRow();
             }
         }
         try (DuckDBAppender rows = duck.createAppender("temp", "main", USERS)) {

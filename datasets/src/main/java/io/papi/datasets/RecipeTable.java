@@ -15,8 +15,14 @@ public final class RecipeTable {
     public static final int EVENTS_NEEDED = 1000;
 
     /** One recipe, what it needs and what the datasets have. */
-    public record Row(String recipe, String dataset, String eventType, long has, boolean needsItems, boolean hasItems,
-                      boolean baseMinimumMet) {
+    public record Row(
+            String recipe,
+            String dataset,
+            String eventType,
+            long has,
+            boolean needsItems,
+            boolean hasItems,
+            boolean baseMinimumMet) {
         public boolean trainable() {
             return baseMinimumMet && has >= EVENTS_NEEDED && (!needsItems || hasItems);
         }
@@ -27,8 +33,7 @@ public final class RecipeTable {
         }
     }
 
-    private record Recipe(String name, TrainingDataset.Domain domain, String eventType, boolean needsItems) {
-    }
+    private record Recipe(String name, TrainingDataset.Domain domain, String eventType, boolean needsItems) {}
 
     private static final List<Recipe> RECIPES = List.of(
             new Recipe("aws-ecomm-popular-items-by-views", TrainingDataset.Domain.ECOMMERCE, "View", false),
@@ -42,8 +47,7 @@ public final class RecipeTable {
             new Recipe("aws-vod-trending-now", TrainingDataset.Domain.VIDEO_ON_DEMAND, null, false),
             new Recipe("aws-vod-top-picks", TrainingDataset.Domain.VIDEO_ON_DEMAND, "Watch", false));
 
-    private RecipeTable() {
-    }
+    private RecipeTable() {}
 
     /** One row per recipe of each interactions dataset's domain. */
     static List<Row> rows(TrainingDataset interactions, InteractionStats stats, boolean hasItems) {
@@ -52,8 +56,16 @@ public final class RecipeTable {
             if (recipe.domain() != interactions.domain()) {
                 continue;
             }
-            long has = recipe.eventType() == null ? stats.rows() : stats.eventTypes().getOrDefault(recipe.eventType(), 0L);
-            rows.add(new Row(recipe.name(), interactions.folder(), recipe.eventType(), has, recipe.needsItems(), hasItems,
+            long has = recipe.eventType() == null
+                    ? stats.rows()
+                    : stats.eventTypes().getOrDefault(recipe.eventType(), 0L);
+            rows.add(new Row(
+                    recipe.name(),
+                    interactions.folder(),
+                    recipe.eventType(),
+                    has,
+                    recipe.needsItems(),
+                    hasItems,
                     stats.meetsMinimum()));
         }
         return rows;
@@ -65,11 +77,13 @@ public final class RecipeTable {
         String format = "%-46s %-18s %12s  %s";
         lines.add(String.format(Locale.ROOT, format, "recipe", "needs", "has", "trainable"));
         for (Row row : rows) {
-            String why = row.trainable() ? "yes"
-                    : !row.baseMinimumMet() ? "no (interactions below Personalize's minimum)"
-                    : row.has() < EVENTS_NEEDED ? "no (too few events)"
-                    : "no (no items dataset)";
-            lines.add(String.format(Locale.ROOT, format, row.recipe(), row.needs(), String.format(Locale.ROOT, "%,d", row.has()), why));
+            String why = row.trainable()
+                    ? "yes"
+                    : !row.baseMinimumMet()
+                            ? "no (interactions below Personalize's minimum)"
+                            : row.has() < EVENTS_NEEDED ? "no (too few events)" : "no (no items dataset)";
+            lines.add(String.format(
+                    Locale.ROOT, format, row.recipe(), row.needs(), String.format(Locale.ROOT, "%,d", row.has()), why));
         }
         return lines;
     }

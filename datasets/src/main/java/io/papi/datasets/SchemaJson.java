@@ -13,17 +13,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class SchemaJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private SchemaJson() {
-    }
+    private SchemaJson() {}
 
     public static String of(TrainingDataset dataset) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "record");
-        root.put("name", switch (dataset.role()) {
-            case INTERACTIONS -> "Interactions";
-            case USERS -> "Users";
-            case ITEMS -> "Items";
-        });
+        root.put(
+                "name",
+                switch (dataset.role()) {
+                    case INTERACTIONS -> "Interactions";
+                    case USERS -> "Users";
+                    case ITEMS -> "Items";
+                });
         root.put("namespace", "com.amazonaws.personalize.schema");
         ArrayNode fields = root.putArray("fields");
         for (Field field : dataset.fields()) {

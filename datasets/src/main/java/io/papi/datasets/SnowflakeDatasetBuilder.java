@@ -38,9 +38,11 @@ public final class SnowflakeDatasetBuilder {
      * @param table {@code DB.SCHEMA.TABLE}, shaped like {@code shape}'s Snowplow table
      * @param stage {@code @DB.SCHEMA.STAGE}, optionally with a path
      */
-    public SnowflakeDatasetBuilder(InputShape shape, String table, List<TrainingDataset> datasets, BuildOptions options, String stage) {
+    public SnowflakeDatasetBuilder(
+            InputShape shape, String table, List<TrainingDataset> datasets, BuildOptions options, String stage) {
         if (!TABLE.matcher(table).matches()) {
-            throw DatasetException.badInput("--table must be DB.SCHEMA.TABLE (unquoted identifiers), not '" + table + "'");
+            throw DatasetException.badInput(
+                    "--table must be DB.SCHEMA.TABLE (unquoted identifiers), not '" + table + "'");
         }
         if (!STAGE.matcher(stage).matches()) {
             throw DatasetException.badInput("--stage must be @DB.SCHEMA.STAGE[/path], not '" + stage + "'");
@@ -56,7 +58,8 @@ public final class SnowflakeDatasetBuilder {
     public List<String> buildStatements() {
         List<String> statements = new ArrayList<>();
         for (TrainingDataset dataset : datasets) {
-            statements.add("CREATE OR REPLACE TEMPORARY TABLE " + dataset.folder() + " AS\n" + DatasetSql.select(dataset, table, options));
+            statements.add("CREATE OR REPLACE TEMPORARY TABLE " + dataset.folder() + " AS\n"
+                    + DatasetSql.select(dataset, table, options));
         }
         return statements;
     }
@@ -66,7 +69,9 @@ public final class SnowflakeDatasetBuilder {
         List<String> statements = new ArrayList<>();
         for (TrainingDataset dataset : datasets) {
             String folder = stage + "/" + dataset.folder() + "/";
-            String columns = String.join(", ", dataset.header().stream().map(EmbeddedWarehouse::identifier).toList());
+            String columns = String.join(
+                    ", ",
+                    dataset.header().stream().map(EmbeddedWarehouse::identifier).toList());
             String from = "FROM (SELECT " + columns + " FROM " + dataset.folder() + ")\n";
             if (options.formats().contains(BuildOptions.OutputFormat.CSV)) {
                 statements.add("COPY INTO " + folder + TrainingDataset.CSV_FILE + "\n" + from
@@ -80,7 +85,8 @@ public final class SnowflakeDatasetBuilder {
                         + "HEADER = TRUE SINGLE = TRUE OVERWRITE = TRUE MAX_FILE_SIZE = " + MAX_FILE_SIZE);
             }
             statements.add("COPY INTO " + folder + TrainingDataset.SCHEMA_FILE + "\n"
-                    + "FROM (SELECT PARSE_JSON(" + DatasetSql.literal(SchemaJson.of(dataset).strip()) + "))\n"
+                    + "FROM (SELECT PARSE_JSON("
+                    + DatasetSql.literal(SchemaJson.of(dataset).strip()) + "))\n"
                     + "FILE_FORMAT = (TYPE = JSON COMPRESSION = NONE)\n"
                     + "SINGLE = TRUE OVERWRITE = TRUE");
         }
@@ -110,8 +116,9 @@ public final class SnowflakeDatasetBuilder {
                 execute(connection, builds.get(i));
                 long count = count(connection, "SELECT COUNT(*) FROM " + dataset.folder());
                 if (count == 0 && dataset.role() == TrainingDataset.Role.INTERACTIONS) {
-                    throw DatasetException.badInput(table + ": no interactions in the date window " + options.window()
-                            + "; choose the window with --start-date/--end-date, or --as-of/--look-back-days (nothing was unloaded)");
+                    throw DatasetException.badInput(
+                            table + ": no interactions in the date window " + options.window()
+                                    + "; choose the window with --start-date/--end-date, or --as-of/--look-back-days (nothing was unloaded)");
                 }
                 rows.put(dataset, count);
             }
@@ -120,7 +127,8 @@ public final class SnowflakeDatasetBuilder {
             }
             return new BuildResult(rows);
         } catch (SQLException e) {
-            throw DatasetException.failure("Snowflake refused a statement: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
+            throw DatasetException.failure(
+                    "Snowflake refused a statement: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
         }
     }
 
@@ -132,7 +140,8 @@ public final class SnowflakeDatasetBuilder {
         try {
             return new WarehouseChecks(connection, strict).run(datasets);
         } catch (SQLException e) {
-            throw DatasetException.failure("Snowflake refused a validation query: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
+            throw DatasetException.failure(
+                    "Snowflake refused a validation query: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
         }
     }
 
@@ -162,7 +171,8 @@ public final class SnowflakeDatasetBuilder {
     /** Unquoted identifiers resolve upper-case, so the lookup is by the upper-cased names. */
     private String columnQuery() {
         String database = table.substring(0, table.indexOf('.')).toUpperCase(Locale.ROOT);
-        return "SELECT COLUMN_NAME FROM " + database + ".INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+        return "SELECT COLUMN_NAME FROM " + database
+                + ".INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
     }
 
     private String schemaName() {
@@ -184,7 +194,8 @@ public final class SnowflakeDatasetBuilder {
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

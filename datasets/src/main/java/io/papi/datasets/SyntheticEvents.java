@@ -20,10 +20,12 @@ import java.util.List;
 public final class SyntheticEvents {
     /** The same default as papi data generate's ratings, so that the command's default output is the pinned one. */
     public static final long DEFAULT_SEED = 20_241_204L;
+
     public static final int DEFAULT_USERS = 1000;
     public static final int DEFAULT_DAYS = 45;
     /** A week before the package's default window, so that rows fall on both sides of it. */
-    public static final LocalDate DEFAULT_FIRST_DAY = DateWindow.PACKAGE_DEFAULT.start().minusDays(7);
+    public static final LocalDate DEFAULT_FIRST_DAY =
+            DateWindow.PACKAGE_DEFAULT.start().minusDays(7);
 
     /** What to generate: which table, its size and seed. */
     public record Spec(InputShape shape, long seed, int users, int days, LocalDate firstDay) {
@@ -41,8 +43,7 @@ public final class SyntheticEvents {
         }
     }
 
-    private SyntheticEvents() {
-    }
+    private SyntheticEvents() {}
 
     /** The CSV's path for a shape under {@code dir}: {@code <table>.csv}. */
     public static Path csvFile(Path dir, InputShape shape) {
@@ -79,7 +80,11 @@ public final class SyntheticEvents {
                 try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
                     EventFile.of(csvTemp, spec.shape()).writeParquet(warehouse, parquetTemp);
                 }
-                Files.move(parquetTemp, parquetTarget, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        parquetTemp,
+                        parquetTarget,
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
                 written.add(parquetTarget);
             }
             Files.move(csvTemp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -10,32 +10,74 @@ import java.util.Optional;
  * from ratings. The field order is the CSV header's order and the schema's.
  */
 public enum TrainingDataset {
-    ECOMMERCE_INTERACTIONS("snowplow_recommendations_ecommerce_interactions", Domain.ECOMMERCE, Role.INTERACTIONS, List.of(
-            Field.required("USER_ID", "string"), Field.required("ITEM_ID", "string"),
-            Field.required("TIMESTAMP", "long"), Field.required("EVENT_TYPE", "string"))),
-    ECOMMERCE_USERS("snowplow_recommendations_ecommerce_users", Domain.ECOMMERCE, Role.USERS, List.of(
-            Field.required("USER_ID", "string"), Field.categorical("ECOMMERCE_USER_IS_GUEST", false))),
-    ECOMMERCE_ITEMS("snowplow_recommendations_ecommerce_items", Domain.ECOMMERCE, Role.ITEMS, List.of(
-            Field.required("ITEM_ID", "string"), Field.optional("PRICE", "float"), Field.categorical("CATEGORY_L1", true))),
-    MEDIA_INTERACTIONS("snowplow_recommendations_media_interactions", Domain.VIDEO_ON_DEMAND, Role.INTERACTIONS, List.of(
-            Field.required("USER_ID", "string"), Field.required("ITEM_ID", "string"),
-            Field.required("TIMESTAMP", "long"), Field.required("EVENT_TYPE", "string"))),
-    RATINGS_INTERACTIONS("snowplow_recommendations_ratings_interactions", Domain.VIDEO_ON_DEMAND, Role.INTERACTIONS, List.of(
-            Field.required("USER_ID", "string"), Field.required("ITEM_ID", "string"),
-            Field.required("TIMESTAMP", "long"), Field.required("EVENT_TYPE", "string"),
-            Field.required("EVENT_VALUE", "float"))),
-    RATINGS_ITEMS("snowplow_recommendations_ratings_items", Domain.VIDEO_ON_DEMAND, Role.ITEMS, List.of(
-            Field.required("ITEM_ID", "string"), Field.text("TITLE"), Field.categorical("GENRES", true),
-            Field.optional("CREATION_TIMESTAMP", "long"))),
-    RATINGS_USERS("snowplow_recommendations_ratings_users", Domain.VIDEO_ON_DEMAND, Role.USERS, List.of(
-            Field.required("USER_ID", "string"), Field.optional("AGE", "int"), Field.categorical("GENDER", true),
-            Field.categorical("OCCUPATION", true)));
+    ECOMMERCE_INTERACTIONS(
+            "snowplow_recommendations_ecommerce_interactions",
+            Domain.ECOMMERCE,
+            Role.INTERACTIONS,
+            List.of(
+                    Field.required("USER_ID", "string"), Field.required("ITEM_ID", "string"),
+                    Field.required("TIMESTAMP", "long"), Field.required("EVENT_TYPE", "string"))),
+    ECOMMERCE_USERS(
+            "snowplow_recommendations_ecommerce_users",
+            Domain.ECOMMERCE,
+            Role.USERS,
+            List.of(Field.required("USER_ID", "string"), Field.categorical("ECOMMERCE_USER_IS_GUEST", false))),
+    ECOMMERCE_ITEMS(
+            "snowplow_recommendations_ecommerce_items",
+            Domain.ECOMMERCE,
+            Role.ITEMS,
+            List.of(
+                    Field.required("ITEM_ID", "string"),
+                    Field.optional("PRICE", "float"),
+                    Field.categorical("CATEGORY_L1", true))),
+    MEDIA_INTERACTIONS(
+            "snowplow_recommendations_media_interactions",
+            Domain.VIDEO_ON_DEMAND,
+            Role.INTERACTIONS,
+            List.of(
+                    Field.required("USER_ID", "string"), Field.required("ITEM_ID", "string"),
+                    Field.required("TIMESTAMP", "long"), Field.required("EVENT_TYPE", "string"))),
+    RATINGS_INTERACTIONS(
+            "snowplow_recommendations_ratings_interactions",
+            Domain.VIDEO_ON_DEMAND,
+            Role.INTERACTIONS,
+            List.of(
+                    Field.required("USER_ID", "string"),
+                    Field.required("ITEM_ID", "string"),
+                    Field.required("TIMESTAMP", "long"),
+                    Field.required("EVENT_TYPE", "string"),
+                    Field.required("EVENT_VALUE", "float"))),
+    RATINGS_ITEMS(
+            "snowplow_recommendations_ratings_items",
+            Domain.VIDEO_ON_DEMAND,
+            Role.ITEMS,
+            List.of(
+                    Field.required("ITEM_ID", "string"),
+                    Field.text("TITLE"),
+                    Field.categorical("GENRES", true),
+                    Field.optional("CREATION_TIMESTAMP", "long"))),
+    RATINGS_USERS(
+            "snowplow_recommendations_ratings_users",
+            Domain.VIDEO_ON_DEMAND,
+            Role.USERS,
+            List.of(
+                    Field.required("USER_ID", "string"),
+                    Field.optional("AGE", "int"),
+                    Field.categorical("GENDER", true),
+                    Field.categorical("OCCUPATION", true)));
 
     /** Personalize's domain dataset groups: they decide the required item fields and the recipes. */
-    public enum Domain { ECOMMERCE, VIDEO_ON_DEMAND }
+    public enum Domain {
+        ECOMMERCE,
+        VIDEO_ON_DEMAND
+    }
 
     /** Personalize's three dataset types. */
-    public enum Role { INTERACTIONS, USERS, ITEMS }
+    public enum Role {
+        INTERACTIONS,
+        USERS,
+        ITEMS
+    }
 
     /** The CSV each folder holds, as the dbt package unloads it. */
     public static final String CSV_FILE = "personalize-dataset.csv";

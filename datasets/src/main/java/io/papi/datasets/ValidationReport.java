@@ -14,7 +14,9 @@ public record ValidationReport(List<Problem> problems, long suppressed, List<Rec
     }
 
     public long errors() {
-        return problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        return problems.stream()
+                .filter(p -> p.severity() == Problem.Severity.ERROR)
+                .count();
     }
 
     public long warnings() {

@@ -37,49 +37,96 @@ final class WarehouseChecks {
         boolean hasItems = datasets.stream().anyMatch(d -> d.role() == Role.ITEMS);
         for (TrainingDataset dataset : datasets) {
             String table = dataset.folder();
-            java.util.Set<String> required = Validator.requiredFields(dataset.role(), dataset.domain()).keySet();
+            java.util.Set<String> required =
+                    Validator.requiredFields(dataset.role(), dataset.domain()).keySet();
             for (Field field : dataset.fields()) {
                 long empty = count("SELECT COUNT(*) FROM " + table + " WHERE " + quoted(field) + " IS NULL"
                         + (field.type().equals("string") ? " OR " + quoted(field) + " = ''" : ""));
                 if (empty > 0) {
-                    log.warning(table, 0, Problem.EMPTY_VALUE, String.format(Locale.ROOT,
-                            "%,d empty %s in %s field %s; Personalize may refuse such rows on import", empty,
-                            empty == 1 ? "value" : "values", required.contains(field.name()) ? "required" : "optional", field.name()));
+                    log.warning(
+                            table,
+                            0,
+                            Problem.EMPTY_VALUE,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%,d empty %s in %s field %s; Personalize may refuse such rows on import",
+                                    empty,
+                                    empty == 1 ? "value" : "values",
+                                    required.contains(field.name()) ? "required" : "optional",
+                                    field.name()));
                 }
                 if (field.categorical()) {
                     long over = count("SELECT COUNT(*) FROM " + table + " WHERE LENGTH(" + quoted(field) + ") > "
                             + RowChecks.MAX_CATEGORICAL_LENGTH);
                     if (over > 0) {
-                        log.error(table, 0, Problem.CATEGORICAL_LENGTH, String.format(Locale.ROOT, "%,d values of %s are over "
-                                + "Personalize's %d characters for a categorical value", over, field.name(), RowChecks.MAX_CATEGORICAL_LENGTH));
+                        log.error(
+                                table,
+                                0,
+                                Problem.CATEGORICAL_LENGTH,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%,d values of %s are over "
+                                                + "Personalize's %d characters for a categorical value",
+                                        over,
+                                        field.name(),
+                                        RowChecks.MAX_CATEGORICAL_LENGTH));
                     }
                 }
                 if (field.name().equals("USER_ID") || field.name().equals("ITEM_ID")) {
-                    long over = count("SELECT COUNT(*) FROM " + table + " WHERE LENGTH(" + quoted(field) + ") > " + RowChecks.MAX_ID_LENGTH);
+                    long over = count("SELECT COUNT(*) FROM " + table + " WHERE LENGTH(" + quoted(field) + ") > "
+                            + RowChecks.MAX_ID_LENGTH);
                     if (over > 0) {
-                        log.error(table, 0, Problem.ID_LENGTH, String.format(Locale.ROOT, "%,d values of %s are over Personalize's %d characters",
-                                over, field.name(), RowChecks.MAX_ID_LENGTH));
+                        log.error(
+                                table,
+                                0,
+                                Problem.ID_LENGTH,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%,d values of %s are over Personalize's %d characters",
+                                        over,
+                                        field.name(),
+                                        RowChecks.MAX_ID_LENGTH));
                     }
                 }
                 if (field.name().endsWith("TIMESTAMP")) {
-                    long millis = count("SELECT COUNT(*) FROM " + table + " WHERE ABS(" + quoted(field) + ") >= " + RowChecks.MILLISECONDS_ABOVE);
+                    long millis = count("SELECT COUNT(*) FROM " + table + " WHERE ABS(" + quoted(field) + ") >= "
+                            + RowChecks.MILLISECONDS_ABOVE);
                     if (millis > 0) {
-                        log.error(table, 0, Problem.MILLISECONDS, String.format(Locale.ROOT,
-                                "%,d values of %s look like epoch milliseconds; Personalize takes epoch seconds", millis, field.name()));
+                        log.error(
+                                table,
+                                0,
+                                Problem.MILLISECONDS,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%,d values of %s look like epoch milliseconds; Personalize takes epoch seconds",
+                                        millis,
+                                        field.name()));
                     }
                 }
             }
             if (dataset.role() == Role.INTERACTIONS) {
                 RecipeTable.InteractionStats stats = interactionStats(dataset);
-                Validator.countChecks(table, stats, dataset.fields().stream()
-                        .filter(f -> !Validator.RESERVED_INTERACTION_FIELDS.contains(f.name())).count(), log);
+                Validator.countChecks(
+                        table,
+                        stats,
+                        dataset.fields().stream()
+                                .filter(f -> !Validator.RESERVED_INTERACTION_FIELDS.contains(f.name()))
+                                .count(),
+                        log);
                 recipes.addAll(RecipeTable.rows(dataset, stats, hasItems));
             } else {
                 String id = dataset.role() == Role.USERS ? "\"USER_ID\"" : "\"ITEM_ID\"";
                 long repeats = count("SELECT COUNT(*) - COUNT(DISTINCT " + id + ") FROM " + table);
                 if (repeats > 0) {
-                    log.warning(table, 0, Problem.DUPLICATE_ID, String.format(Locale.ROOT,
-                            "%,d rows repeat the %s of an earlier row; --dedupe builds one row per id", repeats, id.replace("\"", "")));
+                    log.warning(
+                            table,
+                            0,
+                            Problem.DUPLICATE_ID,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%,d rows repeat the %s of an earlier row; --dedupe builds one row per id",
+                                    repeats,
+                                    id.replace("\"", "")));
                 }
             }
         }
@@ -93,7 +140,9 @@ final class WarehouseChecks {
                 + " GROUP BY \"USER_ID\" HAVING COUNT(*) >= 2) AS repeat_users");
         Map<String, Long> types = new HashMap<>();
         for (String type : EVENT_TYPES.getOrDefault(dataset, List.of())) {
-            types.put(type, count("SELECT COUNT(*) FROM " + table + " WHERE \"EVENT_TYPE\" = " + DatasetSql.literal(type)));
+            types.put(
+                    type,
+                    count("SELECT COUNT(*) FROM " + table + " WHERE \"EVENT_TYPE\" = " + DatasetSql.literal(type)));
         }
         return new RecipeTable.InteractionStats(rows, usersWithTwo, types);
     }
@@ -103,7 +152,8 @@ final class WarehouseChecks {
     }
 
     private long count(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -26,7 +26,10 @@ class EcommerceSemanticsTest {
     Path dir;
 
     private Path input() throws IOException {
-        return Fixtures.file(dir, "events.csv", Fixtures.ECOMMERCE_HEADER,
+        return Fixtures.file(
+                dir,
+                "events.csv",
+                Fixtures.ECOMMERCE_HEADER,
                 // a product view on the window's first instant
                 "u1,d1,s1,p1,2025-01-01 00:00:00,true,product_view,false,false,,,10.00,Women/Shoes/Sneakers,false",
                 // a list view one millisecond before the window: out (its user and price appear nowhere else)
@@ -55,16 +58,18 @@ class EcommerceSemanticsTest {
     }
 
     @Test
-    void interactionsKeepTheWindowBothEndsInclusiveCountListViewsAsViewAndNullViewTransactionsAsPurchase() throws IOException {
+    void interactionsKeepTheWindowBothEndsInclusiveCountListViewsAsViewAndNullViewTransactionsAsPurchase()
+            throws IOException {
         Path out = build(BuildOptions.defaults());
-        assertThat(rows(out, TrainingDataset.ECOMMERCE_INTERACTIONS)).isEqualTo(sorted(List.of(
-                List.of("u1", "p1", JAN_01, "View"),
-                List.of("d2", "p2", JAN_31_LAST, "View"),
-                List.of("u1", "p1", JAN_15_10H, "Purchase"),
-                List.of("u3", "p3", JAN_10_12H01, "View"),
-                List.of("d3", ODD_ID, JAN_20_08H, "View"),
-                List.of("u5", "p5", JAN_21, "View"),
-                List.of("u5", "p5", JAN_22, "View"))));
+        assertThat(rows(out, TrainingDataset.ECOMMERCE_INTERACTIONS))
+                .isEqualTo(sorted(List.of(
+                        List.of("u1", "p1", JAN_01, "View"),
+                        List.of("d2", "p2", JAN_31_LAST, "View"),
+                        List.of("u1", "p1", JAN_15_10H, "Purchase"),
+                        List.of("u3", "p3", JAN_10_12H01, "View"),
+                        List.of("d3", ODD_ID, JAN_20_08H, "View"),
+                        List.of("u5", "p5", JAN_21, "View"),
+                        List.of("u5", "p5", JAN_22, "View"))));
         assertThat(Fixtures.header(out, TrainingDataset.ECOMMERCE_INTERACTIONS))
                 .containsExactly("USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE");
     }
@@ -72,31 +77,43 @@ class EcommerceSemanticsTest {
     @Test
     void usersCoalesceTheGuestFlagAndKeepBothRowsOfAUserSeenAsGuestAndNot() throws IOException {
         Path out = build(BuildOptions.defaults());
-        assertThat(rows(out, TrainingDataset.ECOMMERCE_USERS)).isEqualTo(sorted(List.of(
-                List.of("u1", "False"), List.of("d2", "True"), List.of("u3", "False"), List.of("d3", "True"),
-                List.of("u5", "True"), List.of("u5", "False"))));
+        assertThat(rows(out, TrainingDataset.ECOMMERCE_USERS))
+                .isEqualTo(sorted(List.of(
+                        List.of("u1", "False"),
+                        List.of("d2", "True"),
+                        List.of("u3", "False"),
+                        List.of("d3", "True"),
+                        List.of("u5", "True"),
+                        List.of("u5", "False"))));
     }
 
     @Test
     void itemsAppearOncePerDistinctPriceAndCategoryWithLevelsJoinedByPipes() throws IOException {
         Path out = build(BuildOptions.defaults());
-        assertThat(rows(out, TrainingDataset.ECOMMERCE_ITEMS)).isEqualTo(sorted(List.of(
-                List.of("p1", "10.0", "Women|Shoes|Sneakers"),
-                List.of("p1", "11.0", "Women|Shoes|Sneakers"),
-                List.of("p2", "12.5", "Men|Shirts"),
-                List.of("p3", "", ""),
-                List.of(ODD_ID, "5.0", "Kids"),
-                List.of("p5", "7.0", "A|B"))));
+        assertThat(rows(out, TrainingDataset.ECOMMERCE_ITEMS))
+                .isEqualTo(sorted(List.of(
+                        List.of("p1", "10.0", "Women|Shoes|Sneakers"),
+                        List.of("p1", "11.0", "Women|Shoes|Sneakers"),
+                        List.of("p2", "12.5", "Men|Shirts"),
+                        List.of("p3", "", ""),
+                        List.of(ODD_ID, "5.0", "Kids"),
+                        List.of("p5", "7.0", "A|B"))));
     }
 
     @Test
     void dedupeKeepsTheNonGuestRowOfAUserAndTheLatestPriceOfAnItem() throws IOException {
         Path out = build(BuildOptions.defaults().withDedupe(true));
-        assertThat(rows(out, TrainingDataset.ECOMMERCE_USERS)).isEqualTo(sorted(List.of(
-                List.of("u1", "False"), List.of("d2", "True"), List.of("u3", "False"), List.of("d3", "True"),
-                List.of("u5", "False"))));
-        assertThat(rows(out, TrainingDataset.ECOMMERCE_ITEMS)).contains(List.of("p1", "11.0", "Women|Shoes|Sneakers"))
-                .doesNotContain(List.of("p1", "10.0", "Women|Shoes|Sneakers")).hasSize(5);
+        assertThat(rows(out, TrainingDataset.ECOMMERCE_USERS))
+                .isEqualTo(sorted(List.of(
+                        List.of("u1", "False"),
+                        List.of("d2", "True"),
+                        List.of("u3", "False"),
+                        List.of("d3", "True"),
+                        List.of("u5", "False"))));
+        assertThat(rows(out, TrainingDataset.ECOMMERCE_ITEMS))
+                .contains(List.of("p1", "11.0", "Women|Shoes|Sneakers"))
+                .doesNotContain(List.of("p1", "10.0", "Women|Shoes|Sneakers"))
+                .hasSize(5);
         // interactions are never deduplicated
         assertThat(rows(out, TrainingDataset.ECOMMERCE_INTERACTIONS)).hasSize(7);
     }
@@ -112,11 +129,19 @@ class EcommerceSemanticsTest {
 
     @Test
     void anotherCategorySeparatorIsReplacedByPipes() throws IOException {
-        Path input = Fixtures.file(dir, "sep.csv", Fixtures.ECOMMERCE_HEADER,
+        Path input = Fixtures.file(
+                dir,
+                "sep.csv",
+                Fixtures.ECOMMERCE_HEADER,
                 "u1,d1,s1,p1,2025-01-01 00:00:00,true,product_view,false,false,,,10.00,Women > Shoes/Sneakers > Red,false");
         Path out = dir.resolve("sep-out");
-        Fixtures.build(input, InputShape.ECOMMERCE, TrainingDataset.ecommerce(),
-                BuildOptions.defaults().withCategorySeparator(" > "), out);
-        assertThat(rows(out, TrainingDataset.ECOMMERCE_ITEMS)).containsExactly(List.of("p1", "10.0", "Women|Shoes/Sneakers|Red"));
+        Fixtures.build(
+                input,
+                InputShape.ECOMMERCE,
+                TrainingDataset.ecommerce(),
+                BuildOptions.defaults().withCategorySeparator(" > "),
+                out);
+        assertThat(rows(out, TrainingDataset.ECOMMERCE_ITEMS))
+                .containsExactly(List.of("p1", "10.0", "Women|Shoes/Sneakers|Red"));
     }
 }

@@ -12,14 +12,15 @@ import java.util.List;
 
 /** Small inputs written by hand, and the rows a build wrote, read back. */
 final class Fixtures {
-    static final String ECOMMERCE_HEADER = "Ecommerce_User_Id,DOMAIN_USERID,domain_sessionid,product_id,derived_tstamp,is_product_view,"
-            + "product_view_type,is_add_to_cart,is_product_transaction,transaction_id,product_quantity,product_price,"
-            + "product_category,ecommerce_user_is_guest";
-    static final String MEDIA_HEADER = "user_id,user_identifier,media_identifier,media_label,start_tstamp,play_time_secs,"
-            + "duration_secs,is_valid_play";
+    static final String ECOMMERCE_HEADER =
+            "Ecommerce_User_Id,DOMAIN_USERID,domain_sessionid,product_id,derived_tstamp,is_product_view,"
+                    + "product_view_type,is_add_to_cart,is_product_transaction,transaction_id,product_quantity,product_price,"
+                    + "product_category,ecommerce_user_is_guest";
+    static final String MEDIA_HEADER =
+            "user_id,user_identifier,media_identifier,media_label,start_tstamp,play_time_secs,"
+                    + "duration_secs,is_valid_play";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path file(Path dir, String name, String header, String... rows) throws IOException {
         Path file = dir.resolve(name);
@@ -36,12 +37,14 @@ final class Fixtures {
     }
 
     static List<String> header(Path out, TrainingDataset dataset) throws IOException {
-        return records(out.resolve(dataset.folder()).resolve(TrainingDataset.CSV_FILE)).get(0);
+        return records(out.resolve(dataset.folder()).resolve(TrainingDataset.CSV_FILE))
+                .get(0);
     }
 
     static List<List<String>> records(Path csv) throws IOException {
         List<List<String>> records = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CsvReader in = new CsvReader(reader)) {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CsvReader in = new CsvReader(reader)) {
             for (List<String> record = in.next(); record != null; record = in.next()) {
                 records.add(record);
             }
@@ -55,7 +58,8 @@ final class Fixtures {
         return copy;
     }
 
-    static BuildResult build(Path input, InputShape shape, List<TrainingDataset> datasets, BuildOptions options, Path out)
+    static BuildResult build(
+            Path input, InputShape shape, List<TrainingDataset> datasets, BuildOptions options, Path out)
             throws IOException {
         try (OutputFolder folder = OutputFolder.prepare(out, datasets, false)) {
             BuildResult result = LocalDatasetBuilder.build(EventFile.of(input, shape), datasets, options, folder);

@@ -20,7 +20,10 @@ class MediaSemanticsTest {
     Path dir;
 
     private Path input() throws IOException {
-        return Fixtures.file(dir, "plays.csv", Fixtures.MEDIA_HEADER,
+        return Fixtures.file(
+                dir,
+                "plays.csv",
+                Fixtures.MEDIA_HEADER,
                 // a valid play by a known user
                 "42,dA," + M1 + ",\"Label, \"\"x\"\"\",2025-01-05 10:00:00,31,100,true",
                 // exactly 30 s: not valid (strictly greater than 30)
@@ -42,17 +45,18 @@ class MediaSemanticsTest {
 
     @Test
     void keepsValidPlaysInTheWindowAndFallsBackToTheUserIdentifier() throws IOException {
-        assertThat(build(BuildOptions.defaults())).isEqualTo(sorted(List.of(
-                List.of("42", M1, "1736071200", "Watch"),
-                List.of("dC", M2, "1738367999", "Watch"))));
+        assertThat(build(BuildOptions.defaults()))
+                .isEqualTo(sorted(
+                        List.of(List.of("42", M1, "1736071200", "Watch"), List.of("dC", M2, "1738367999", "Watch"))));
     }
 
     @Test
     void validPlaySecondsRecomputesValidityAsStrictlyGreater() throws IOException {
-        assertThat(build(BuildOptions.defaults().withValidPlaySeconds(30))).isEqualTo(sorted(List.of(
-                List.of("42", M1, "1736071200", "Watch"),
-                List.of("dC", M2, "1738367999", "Watch"),
-                List.of("9", M3, "1735689600", "Watch"))));
+        assertThat(build(BuildOptions.defaults().withValidPlaySeconds(30)))
+                .isEqualTo(sorted(List.of(
+                        List.of("42", M1, "1736071200", "Watch"),
+                        List.of("dC", M2, "1738367999", "Watch"),
+                        List.of("9", M3, "1735689600", "Watch"))));
         assertThat(build(BuildOptions.defaults().withValidPlaySeconds(29)))
                 .contains(List.of("dB", M1, "1736157600", "Watch"))
                 .hasSize(4);

@@ -18,7 +18,10 @@ class OutputFormatTest {
     Path dir;
 
     private Path buildEcommerce(BuildOptions options) throws IOException {
-        Path input = Fixtures.file(dir, "events.csv", Fixtures.ECOMMERCE_HEADER,
+        Path input = Fixtures.file(
+                dir,
+                "events.csv",
+                Fixtures.ECOMMERCE_HEADER,
                 "u1,d1,s1,\"p,4 \"\"q\"\"\nü\",2025-01-05 10:00:00,true,product_view,false,false,,,5.00,Kids/Toys,false",
                 "\"o'brien, \"\"jr\"\"\",d2,s2,p2,2025-01-06 10:00:00,true,product_view,false,false,,,,,");
         Path out = dir.resolve("out");
@@ -29,7 +32,8 @@ class OutputFormatTest {
     @Test
     void csvQuotesIdsWithCommasQuotesAndNewlinesAsRfc4180AndHasAnUnquotedHeaderAndNoByteOrderMark() throws IOException {
         Path out = buildEcommerce(BuildOptions.defaults());
-        byte[] bytes = Files.readAllBytes(out.resolve(TrainingDataset.ECOMMERCE_INTERACTIONS.folder()).resolve(TrainingDataset.CSV_FILE));
+        byte[] bytes = Files.readAllBytes(
+                out.resolve(TrainingDataset.ECOMMERCE_INTERACTIONS.folder()).resolve(TrainingDataset.CSV_FILE));
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(bytes[0]).isEqualTo((byte) 'U'); // no EF BB BF
         assertThat(text).startsWith("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE\n");
@@ -54,9 +58,13 @@ class OutputFormatTest {
             SchemaFile schema = SchemaFile.read(out.resolve(dataset.folder()).resolve(TrainingDataset.SCHEMA_FILE));
             assertThat(schema.names()).isEqualTo(Fixtures.header(out, dataset));
         }
-        String items = Files.readString(out.resolve(TrainingDataset.ECOMMERCE_ITEMS.folder()).resolve(TrainingDataset.SCHEMA_FILE));
-        assertThat(items).contains("\"namespace\" : \"com.amazonaws.personalize.schema\"").contains("\"version\" : \"1.0\"")
-                .contains("[ \"null\", \"float\" ]").contains("\"categorical\" : true");
+        String items = Files.readString(
+                out.resolve(TrainingDataset.ECOMMERCE_ITEMS.folder()).resolve(TrainingDataset.SCHEMA_FILE));
+        assertThat(items)
+                .contains("\"namespace\" : \"com.amazonaws.personalize.schema\"")
+                .contains("\"version\" : \"1.0\"")
+                .contains("[ \"null\", \"float\" ]")
+                .contains("\"categorical\" : true");
     }
 
     /** The one-line Shaped mapping in docs/datasets.md (Shaped's fetch queries are DuckDB SQL) runs on our Parquet. */
@@ -67,22 +75,29 @@ class OutputFormatTest {
             root = root.getParent();
         }
         String line = Files.readAllLines(root.resolve("docs/datasets.md")).stream()
-                .filter(l -> l.startsWith("SELECT USER_ID AS user_id")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("SELECT USER_ID AS user_id"))
+                .findFirst()
+                .orElseThrow();
         Path out = buildEcommerce(BuildOptions.defaults());
-        Path parquet = out.resolve(TrainingDataset.ECOMMERCE_INTERACTIONS.folder()).resolve(TrainingDataset.PARQUET_FILE);
+        Path parquet =
+                out.resolve(TrainingDataset.ECOMMERCE_INTERACTIONS.folder()).resolve(TrainingDataset.PARQUET_FILE);
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
-            warehouse.execute("CREATE VIEW interactions AS SELECT * FROM read_parquet(" + EmbeddedWarehouse.pathLiteral(parquet) + ")");
-            assertThat(warehouse.strings("SELECT user_id || ' ' || CAST(created_at AS VARCHAR) || ' ' || label FROM (" + line
-                    + ") ORDER BY created_at")).containsExactly("u1 2025-01-05 10:00:00+00 1", "o'brien, \"jr\" 2025-01-06 10:00:00+00 1");
+            warehouse.execute("CREATE VIEW interactions AS SELECT * FROM read_parquet("
+                    + EmbeddedWarehouse.pathLiteral(parquet) + ")");
+            assertThat(warehouse.strings("SELECT user_id || ' ' || CAST(created_at AS VARCHAR) || ' ' || label FROM ("
+                            + line + ") ORDER BY created_at"))
+                    .containsExactly("u1 2025-01-05 10:00:00+00 1", "o'brien, \"jr\" 2025-01-06 10:00:00+00 1");
         }
     }
 
     @Test
     void theFoldersABuildCreatesAreOwnerOnly() throws IOException {
         Path out = buildEcommerce(BuildOptions.defaults());
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rwx------");
         for (TrainingDataset dataset : TrainingDataset.ecommerce()) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(dataset.folder()))))
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(out.resolve(dataset.folder()))))
                     .isEqualTo("rwx------");
         }
     }
@@ -98,10 +113,14 @@ class OutputFormatTest {
 
     @Test
     void aFailedBuildLeavesNoFolderBehind() throws IOException {
-        Path input = Fixtures.file(dir, "late.csv", Fixtures.ECOMMERCE_HEADER,
+        Path input = Fixtures.file(
+                dir,
+                "late.csv",
+                Fixtures.ECOMMERCE_HEADER,
                 "u1,d1,s1,p1,2026-05-05 10:00:00,true,product_view,false,false,,,5.00,Kids,false");
         Path out = dir.resolve("nested/out");
-        assertThatThrownBy(() -> Fixtures.build(input, InputShape.ECOMMERCE, TrainingDataset.ecommerce(), BuildOptions.defaults(), out))
+        assertThatThrownBy(() -> Fixtures.build(
+                        input, InputShape.ECOMMERCE, TrainingDataset.ecommerce(), BuildOptions.defaults(), out))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("no interactions in the date window 2025-01-01..2025-01-31")
                 .hasMessageContaining("2026-05-05..2026-05-05");
@@ -112,7 +131,8 @@ class OutputFormatTest {
 
     @Test
     void aMissingColumnIsNamed() throws IOException {
-        Path input = Fixtures.file(dir, "short.csv", "domain_userid,product_id,derived_tstamp", "d1,p1,2025-01-05 10:00:00");
+        Path input =
+                Fixtures.file(dir, "short.csv", "domain_userid,product_id,derived_tstamp", "d1,p1,2025-01-05 10:00:00");
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
             assertThatThrownBy(() -> EventFile.of(input, InputShape.ECOMMERCE).load(warehouse, "x"))
                     .isInstanceOf(DatasetException.class)
@@ -122,7 +142,10 @@ class OutputFormatTest {
 
     @Test
     void aValueThatIsNotATimestampIsNamedWithItsColumn() throws IOException {
-        Path input = Fixtures.file(dir, "bad.csv", Fixtures.ECOMMERCE_HEADER,
+        Path input = Fixtures.file(
+                dir,
+                "bad.csv",
+                Fixtures.ECOMMERCE_HEADER,
                 "u1,d1,s1,p1,yesterday,true,product_view,false,false,,,5.00,Kids,false");
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
             assertThatThrownBy(() -> EventFile.of(input, InputShape.ECOMMERCE).load(warehouse, "x"))
@@ -141,11 +164,14 @@ class OutputFormatTest {
                     .hasMessageStartingWith(garbage + ": not a readable Parquet file");
         }
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
-        assertThatThrownBy(() -> EventFile.of(folder, InputShape.ECOMMERCE)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> EventFile.of(folder, InputShape.ECOMMERCE))
+                .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("cannot read the file");
-        assertThatThrownBy(() -> EventFile.of(dir.resolve("absent.csv"), InputShape.ECOMMERCE)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> EventFile.of(dir.resolve("absent.csv"), InputShape.ECOMMERCE))
+                .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("no such file");
-        assertThatThrownBy(() -> EventFile.of(dir.resolve("events.json"), InputShape.ECOMMERCE)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> EventFile.of(dir.resolve("events.json"), InputShape.ECOMMERCE))
+                .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("papi reads .csv or .parquet files");
     }
 }

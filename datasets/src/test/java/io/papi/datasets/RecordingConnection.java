@@ -98,7 +98,9 @@ final class RecordingConnection {
     }
 
     private static <T> T proxy(Class<T> type, Handler handler) {
-        return type.cast(Proxy.newProxyInstance(RecordingConnection.class.getClassLoader(), new Class<?>[] {type},
+        return type.cast(Proxy.newProxyInstance(
+                RecordingConnection.class.getClassLoader(),
+                new Class<?>[] {type},
                 (p, method, args) -> handler.handle(method.getName(), args)));
     }
 }

@@ -36,18 +36,30 @@ class SyntheticEventsTest {
         SyntheticEvents.writeCsv(SyntheticEvents.Spec.defaults(InputShape.MEDIA), media);
         assertThat(sha256(media)).isEqualTo(MEDIA_SHA256);
         Path other = dir.resolve("other.csv");
-        SyntheticEvents.writeCsv(new SyntheticEvents.Spec(InputShape.ECOMMERCE, 7, 1000, 45, SyntheticEvents.DEFAULT_FIRST_DAY), other);
+        SyntheticEvents.writeCsv(
+                new SyntheticEvents.Spec(InputShape.ECOMMERCE, 7, 1000, 45, SyntheticEvents.DEFAULT_FIRST_DAY), other);
         assertThat(sha256(other)).isNotEqualTo(ECOMMERCE_SHA256);
     }
 
     @Test
     void theDefaultEcommerceTableTrainsEveryRecipeAndCarriesTheShapesEdgeCases() throws IOException {
-        List<Path> files = SyntheticEvents.write(SyntheticEvents.Spec.defaults(InputShape.ECOMMERCE), dir.resolve("ev"), true);
-        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
-                "snowplow_ecommerce_product_interactions.csv", "snowplow_ecommerce_product_interactions.parquet");
+        List<Path> files =
+                SyntheticEvents.write(SyntheticEvents.Spec.defaults(InputShape.ECOMMERCE), dir.resolve("ev"), true);
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "snowplow_ecommerce_product_interactions.csv",
+                        "snowplow_ecommerce_product_interactions.parquet");
         String csv = Files.readString(files.get(0));
-        assertThat(csv).contains("list_view").contains("product_view").contains("T-")  // impressions, views, transactions
-                .contains("\"user, \"\"").contains("Größe").contains("Women/").contains("2024-12-2").contains("2025-02-0");
+        assertThat(csv)
+                .contains("list_view")
+                .contains("product_view")
+                .contains("T-") // impressions, views, transactions
+                .contains("\"user, \"\"")
+                .contains("Größe")
+                .contains("Women/")
+                .contains("2024-12-2")
+                .contains("2025-02-0");
         Path out = dir.resolve("out");
         for (Path input : files) { // the CSV and the Parquet give the same datasets
             Path each = out.resolve(input.getFileName().toString());
@@ -58,19 +70,29 @@ class SyntheticEventsTest {
         }
         for (TrainingDataset dataset : TrainingDataset.ecommerce()) {
             assertThat(Fixtures.rows(out.resolve(files.get(0).getFileName().toString()), dataset))
-                    .isEqualTo(Fixtures.rows(out.resolve(files.get(1).getFileName().toString()), dataset));
+                    .isEqualTo(
+                            Fixtures.rows(out.resolve(files.get(1).getFileName().toString()), dataset));
         }
-        List<List<String>> users = Fixtures.rows(out.resolve(files.get(0).getFileName().toString()), TrainingDataset.ECOMMERCE_USERS);
-        assertThat(users).anyMatch(u -> u.get(1).equals("True")).anyMatch(u -> u.get(1).equals("False"));
+        List<List<String>> users =
+                Fixtures.rows(out.resolve(files.get(0).getFileName().toString()), TrainingDataset.ECOMMERCE_USERS);
+        assertThat(users)
+                .anyMatch(u -> u.get(1).equals("True"))
+                .anyMatch(u -> u.get(1).equals("False"));
     }
 
     @Test
     void theDefaultMediaTableTrainsEveryRecipeAndHasPlaysOfExactlyThirtySeconds() throws IOException {
-        List<Path> files = SyntheticEvents.write(SyntheticEvents.Spec.defaults(InputShape.MEDIA), dir.resolve("ev"), true);
+        List<Path> files =
+                SyntheticEvents.write(SyntheticEvents.Spec.defaults(InputShape.MEDIA), dir.resolve("ev"), true);
         String csv = Files.readString(files.get(0));
         assertThat(csv).contains(",30,").contains(",29,").contains(",31,").contains("Ünïcode");
         Path out = dir.resolve("out");
-        Fixtures.build(files.get(1), InputShape.MEDIA, List.of(TrainingDataset.MEDIA_INTERACTIONS), BuildOptions.defaults(), out);
+        Fixtures.build(
+                files.get(1),
+                InputShape.MEDIA,
+                List.of(TrainingDataset.MEDIA_INTERACTIONS),
+                BuildOptions.defaults(),
+                out);
         ValidationReport report = Validator.validate(out, false);
         assertThat(report.errors()).as(report.problems().toString()).isZero();
         // trending now and the Watch recipes; more like X needs an items dataset, which media plays do not give
@@ -81,11 +103,14 @@ class SyntheticEventsTest {
     void usersAndDaysScaleTheData() throws IOException {
         Path small = dir.resolve("small.csv");
         Path large = dir.resolve("large.csv");
-        long few = SyntheticEvents.writeCsv(new SyntheticEvents.Spec(InputShape.ECOMMERCE, 1, 100, 45, SyntheticEvents.DEFAULT_FIRST_DAY), small);
-        long many = SyntheticEvents.writeCsv(new SyntheticEvents.Spec(InputShape.ECOMMERCE, 1, 400, 45, SyntheticEvents.DEFAULT_FIRST_DAY), large);
+        long few = SyntheticEvents.writeCsv(
+                new SyntheticEvents.Spec(InputShape.ECOMMERCE, 1, 100, 45, SyntheticEvents.DEFAULT_FIRST_DAY), small);
+        long many = SyntheticEvents.writeCsv(
+                new SyntheticEvents.Spec(InputShape.ECOMMERCE, 1, 400, 45, SyntheticEvents.DEFAULT_FIRST_DAY), large);
         assertThat(many).isBetween(3 * few, 5 * few);
         Path shortSpan = dir.resolve("days.csv");
-        SyntheticEvents.writeCsv(new SyntheticEvents.Spec(InputShape.MEDIA, 1, 100, 3, SyntheticEvents.DEFAULT_FIRST_DAY), shortSpan);
+        SyntheticEvents.writeCsv(
+                new SyntheticEvents.Spec(InputShape.MEDIA, 1, 100, 3, SyntheticEvents.DEFAULT_FIRST_DAY), shortSpan);
         assertThat(Files.readString(shortSpan)).contains("2024-12-27").doesNotContain("2024-12-28");
     }
 }

@@ -35,7 +35,8 @@ public final class DatasetsFolder {
      */
     public static DatasetsFolder read(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw ListsException.badInput("--datasets " + folder + " is not a folder: give the --out folder of papi datasets");
+            throw ListsException.badInput(
+                    "--datasets " + folder + " is not a folder: give the --out folder of papi datasets");
         }
         List<Interaction> rows = new ArrayList<>();
         Map<String, Set<String>> genres = new HashMap<>();
@@ -48,7 +49,8 @@ public final class DatasetsFolder {
             if (dataset.role() == TrainingDataset.Role.INTERACTIONS) {
                 readInteractions(csv, rows);
                 read.add(dataset.folder());
-            } else if (dataset.role() == TrainingDataset.Role.ITEMS && dataset.header().contains("GENRES")) {
+            } else if (dataset.role() == TrainingDataset.Role.ITEMS
+                    && dataset.header().contains("GENRES")) {
                 readGenres(csv, genres);
                 read.add(dataset.folder());
             }
@@ -75,7 +77,8 @@ public final class DatasetsFolder {
     }
 
     private static void readInteractions(Path csv, List<Interaction> rows) {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CsvReader reader = new CsvReader(in)) {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CsvReader reader = new CsvReader(in)) {
             Map<String, Integer> at = header(csv, reader.next(), "USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE");
             int user = at.get("USER_ID");
             int item = at.get("ITEM_ID");
@@ -86,18 +89,21 @@ public final class DatasetsFolder {
             for (List<String> record = reader.next(); record != null; record = reader.next()) {
                 long line = reader.line() - 1;
                 if (record.size() < at.size()) {
-                    throw ListsException.badInput(csv + " line " + line + ": " + record.size() + " fields, expected "
-                            + at.size());
+                    throw ListsException.badInput(
+                            csv + " line " + line + ": " + record.size() + " fields, expected " + at.size());
                 }
                 long seconds;
                 try {
                     seconds = Long.parseLong(record.get(time));
                 } catch (NumberFormatException e) {
-                    throw ListsException.badInput(csv + " line " + line + ": TIMESTAMP '" + record.get(time)
-                            + "' is not epoch seconds");
+                    throw ListsException.badInput(
+                            csv + " line " + line + ": TIMESTAMP '" + record.get(time) + "' is not epoch seconds");
                 }
-                rows.add(new Interaction(canonical.computeIfAbsent(record.get(user), k -> k),
-                        canonical.computeIfAbsent(record.get(item), k -> k), seconds, EventType.of(record.get(type))));
+                rows.add(new Interaction(
+                        canonical.computeIfAbsent(record.get(user), k -> k),
+                        canonical.computeIfAbsent(record.get(item), k -> k),
+                        seconds,
+                        EventType.of(record.get(type))));
             }
         } catch (IOException e) {
             throw ListsException.badInput("cannot read " + csv + ": " + e.getMessage());
@@ -105,7 +111,8 @@ public final class DatasetsFolder {
     }
 
     private static void readGenres(Path csv, Map<String, Set<String>> genres) {
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CsvReader reader = new CsvReader(in)) {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CsvReader reader = new CsvReader(in)) {
             Map<String, Integer> at = header(csv, reader.next(), "ITEM_ID", "GENRES");
             for (List<String> record = reader.next(); record != null; record = reader.next()) {
                 String value = record.size() > at.get("GENRES") ? record.get(at.get("GENRES")) : "";
@@ -132,7 +139,8 @@ public final class DatasetsFolder {
                 }
             }
             if (k < 0) {
-                throw ListsException.badInput(csv + " has no " + name + " column (header: " + String.join(",", header) + ")");
+                throw ListsException.badInput(
+                        csv + " has no " + name + " column (header: " + String.join(",", header) + ")");
             }
             at.put(name, k);
         }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The EVENT_TYPE values of papi's interactions datasets; anything else (a rating, a custom type) is OTHER. */
 public enum EventType {
-    VIEW, PURCHASE, WATCH, OTHER;
+    VIEW,
+    PURCHASE,
+    WATCH,
+    OTHER;
 
     public static EventType of(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {

@@ -9,12 +9,24 @@ import java.util.Objects;
  * also-viewed with Jaccard 0.01 or more; sessions end after 30 minutes without a view (Snowplow's default session
  * timeout); 50 neighbours per item for "similar"; baskets and sessions are cut to their first 100 distinct items.
  */
-public record ListOptions(int size, Duration window, Duration halfLife, Duration trendInterval, int trendMinCount,
-                          int minSupport, Measure measure, double jaccardThreshold, Duration sessionGap,
-                          int neighbours, int maxBasket) {
+public record ListOptions(
+        int size,
+        Duration window,
+        Duration halfLife,
+        Duration trendInterval,
+        int trendMinCount,
+        int minSupport,
+        Measure measure,
+        double jaccardThreshold,
+        Duration sessionGap,
+        int neighbours,
+        int maxBasket) {
 
     /** How bought-together scores a pair. */
-    public enum Measure { LIFT, COSINE }
+    public enum Measure {
+        LIFT,
+        COSINE
+    }
 
     public ListOptions {
         Objects.requireNonNull(trendInterval, "trendInterval");
@@ -26,40 +38,91 @@ public record ListOptions(int size, Duration window, Duration halfLife, Duration
         require(!trendInterval.isNegative() && !trendInterval.isZero(), "the trend interval must be positive");
         require(trendMinCount >= 1, "the trending minimum count is at least 1 (got " + trendMinCount + ")");
         require(minSupport >= 1, "the minimum support is at least 1 transaction (got " + minSupport + ")");
-        require(jaccardThreshold >= 0 && jaccardThreshold <= 1, "the Jaccard threshold is between 0 and 1 (got "
-                + jaccardThreshold + ")");
+        require(
+                jaccardThreshold >= 0 && jaccardThreshold <= 1,
+                "the Jaccard threshold is between 0 and 1 (got " + jaccardThreshold + ")");
         require(neighbours >= 1, "neighbours is at least 1 (got " + neighbours + ")");
         require(maxBasket >= 2, "a basket or session keeps at least 2 items (got " + maxBasket + ")");
     }
 
     public static ListOptions defaults() {
-        return new ListOptions(100, null, null, Duration.ofDays(1), 5, 2, Measure.LIFT, 0.01,
-                Duration.ofMinutes(30), 50, 100);
+        return new ListOptions(
+                100, null, null, Duration.ofDays(1), 5, 2, Measure.LIFT, 0.01, Duration.ofMinutes(30), 50, 100);
     }
 
     public ListOptions withSize(int n) {
-        return new ListOptions(n, window, halfLife, trendInterval, trendMinCount, minSupport, measure,
-                jaccardThreshold, sessionGap, neighbours, maxBasket);
+        return new ListOptions(
+                n,
+                window,
+                halfLife,
+                trendInterval,
+                trendMinCount,
+                minSupport,
+                measure,
+                jaccardThreshold,
+                sessionGap,
+                neighbours,
+                maxBasket);
     }
 
     public ListOptions withPopularity(Duration newWindow, Duration newHalfLife) {
-        return new ListOptions(size, newWindow, newHalfLife, trendInterval, trendMinCount, minSupport, measure,
-                jaccardThreshold, sessionGap, neighbours, maxBasket);
+        return new ListOptions(
+                size,
+                newWindow,
+                newHalfLife,
+                trendInterval,
+                trendMinCount,
+                minSupport,
+                measure,
+                jaccardThreshold,
+                sessionGap,
+                neighbours,
+                maxBasket);
     }
 
     public ListOptions withTrending(Duration interval, int minCount) {
-        return new ListOptions(size, window, halfLife, interval, minCount, minSupport, measure, jaccardThreshold,
-                sessionGap, neighbours, maxBasket);
+        return new ListOptions(
+                size,
+                window,
+                halfLife,
+                interval,
+                minCount,
+                minSupport,
+                measure,
+                jaccardThreshold,
+                sessionGap,
+                neighbours,
+                maxBasket);
     }
 
     public ListOptions withBoughtTogether(int support, Measure newMeasure) {
-        return new ListOptions(size, window, halfLife, trendInterval, trendMinCount, support, newMeasure,
-                jaccardThreshold, sessionGap, neighbours, maxBasket);
+        return new ListOptions(
+                size,
+                window,
+                halfLife,
+                trendInterval,
+                trendMinCount,
+                support,
+                newMeasure,
+                jaccardThreshold,
+                sessionGap,
+                neighbours,
+                maxBasket);
     }
 
     public ListOptions withAlsoViewed(double threshold) {
-        return new ListOptions(size, window, halfLife, trendInterval, trendMinCount, minSupport, measure, threshold,
-                sessionGap, neighbours, maxBasket);
+        return new ListOptions(
+                size,
+                window,
+                halfLife,
+                trendInterval,
+                trendMinCount,
+                minSupport,
+                measure,
+                threshold,
+                sessionGap,
+                neighbours,
+                maxBasket);
     }
 
     /** The trending intervals the CLI offers: 30m, 1h, 3h, 1d. */
@@ -69,8 +132,9 @@ public record ListOptions(int size, Duration window, Duration halfLife, Duration
             case "1h" -> Duration.ofHours(1);
             case "3h" -> Duration.ofHours(3);
             case "1d" -> Duration.ofDays(1);
-            default -> throw new IllegalArgumentException("the trending interval is one of 30m, 1h, 3h, 1d (got "
-                    + text + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "the trending interval is one of 30m, 1h, 3h, 1d (got " + text + ")");
         };
     }
 

@@ -7,8 +7,7 @@ import java.util.List;
  * JSON Lines record per list, {@code {"list":"bought-together","key":"a","items":[...]}}.
  */
 public final class ListsJson {
-    private ListsJson() {
-    }
+    private ListsJson() {}
 
     public static String items(List<ScoredItem> items) {
         StringBuilder out = new StringBuilder(items.size() * 40 + 2).append('[');

@@ -13,7 +13,10 @@ import java.util.List;
  */
 public final class ListsPublisher {
     /** Where the lists go: the embedded H2 store, or a Snowflake hybrid table. */
-    public enum Dialect { H2, SNOWFLAKE }
+    public enum Dialect {
+        H2,
+        SNOWFLAKE
+    }
 
     private static final int BATCH = 1000;
 
@@ -33,12 +36,14 @@ public final class ListsPublisher {
         for (int k = 0; k < json.length; k++) {
             json[k] = ListsJson.items(lists.get(k).items());
             if (json[k].length() > ListsTableStatements.MAX_JSON_CHARS) {
-                throw new IllegalArgumentException("list " + lists.get(k).name().id() + " of " + lists.get(k).key()
-                        + " is " + json[k].length() + " characters of JSON, more than the table holds: use a smaller --size");
+                throw new IllegalArgumentException("list " + lists.get(k).name().id() + " of "
+                        + lists.get(k).key() + " is " + json[k].length()
+                        + " characters of JSON, more than the table holds: use a smaller --size");
             }
             if (lists.get(k).key().length() > ListsTableStatements.KEY_CHARS) {
-                throw new IllegalArgumentException("item id of " + lists.get(k).key().length() + " characters: the lists table keys hold "
-                        + ListsTableStatements.KEY_CHARS);
+                throw new IllegalArgumentException(
+                        "item id of " + lists.get(k).key().length() + " characters: the lists table keys hold "
+                                + ListsTableStatements.KEY_CHARS);
             }
         }
         try (Statement st = connection.createStatement()) {

@@ -45,8 +45,8 @@ public final class ListsTableStatements {
     }
 
     public String snowflakeCreateStage() {
-        return "CREATE OR REPLACE TEMPORARY TABLE " + stage.sql() + " (LIST_NAME VARCHAR(64), LIST_KEY VARCHAR(" + KEY_CHARS
-                + "), ITEMS VARCHAR)";
+        return "CREATE OR REPLACE TEMPORARY TABLE " + stage.sql() + " (LIST_NAME VARCHAR(64), LIST_KEY VARCHAR("
+                + KEY_CHARS + "), ITEMS VARCHAR)";
     }
 
     public String snowflakeInsertStage() {
@@ -55,8 +55,10 @@ public final class ListsTableStatements {
 
     /** Between BEGIN and COMMIT: the old lists stay visible until the new ones are all in. */
     public List<String> snowflakeTransaction() {
-        return List.of("DELETE FROM " + name.sql(),
-                "INSERT INTO " + name.sql() + " (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, PARSE_JSON(ITEMS) FROM "
+        return List.of(
+                "DELETE FROM " + name.sql(),
+                "INSERT INTO " + name.sql()
+                        + " (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, PARSE_JSON(ITEMS) FROM "
                         + stage.sql());
     }
 

@@ -34,8 +34,9 @@ public final class ListsWarehouseSql {
     /** @throws IllegalArgumentException for a table name that is not an identifier */
     public static ListsWarehouseSql of(ListOptions options, String interactionsTable, ListsTableStatements table) {
         if (interactionsTable == null || !TABLE.matcher(interactionsTable).matches()) {
-            throw new IllegalArgumentException("the interactions table is an identifier such as DB.SCHEMA.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS (got "
-                    + interactionsTable + ")");
+            throw new IllegalArgumentException(
+                    "the interactions table is an identifier such as DB.SCHEMA.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS (got "
+                            + interactionsTable + ")");
         }
         return new ListsWarehouseSql(options, interactionsTable.toUpperCase(Locale.ROOT), table);
     }
@@ -49,20 +50,23 @@ public final class ListsWarehouseSql {
                 + "FROM " + interactions);
         s.add("CREATE OR REPLACE TEMPORARY TABLE PAPI_L_NOW AS SELECT MAX(TS) AS NOW_TS FROM PAPI_L_EVENTS");
         // baskets: T transactions, S sessions of views, U users
-        s.add("CREATE OR REPLACE TEMPORARY TABLE PAPI_L_BASKET_ITEMS AS SELECT DISTINCT KIND, USER_ID, BASKET, ITEM_ID FROM ("
-                + "SELECT 'T' AS KIND, USER_ID, TS AS BASKET, ITEM_ID FROM PAPI_L_EVENTS WHERE EVENT_TYPE = 'PURCHASE' "
-                + "UNION ALL SELECT 'S' AS KIND, USER_ID, SUM(NEW_SESSION) OVER (PARTITION BY USER_ID ORDER BY TS) AS BASKET, ITEM_ID FROM ("
-                + "SELECT USER_ID, ITEM_ID, TS, CASE WHEN TS - LAG(TS) OVER (PARTITION BY USER_ID ORDER BY TS) <= "
-                + o.sessionGap().toSeconds() + " THEN 0 ELSE 1 END AS NEW_SESSION FROM PAPI_L_EVENTS WHERE EVENT_TYPE = 'VIEW') v "
-                + "UNION ALL SELECT 'U' AS KIND, USER_ID, 0 AS BASKET, ITEM_ID FROM PAPI_L_EVENTS) b");
+        s.add(
+                "CREATE OR REPLACE TEMPORARY TABLE PAPI_L_BASKET_ITEMS AS SELECT DISTINCT KIND, USER_ID, BASKET, ITEM_ID FROM ("
+                        + "SELECT 'T' AS KIND, USER_ID, TS AS BASKET, ITEM_ID FROM PAPI_L_EVENTS WHERE EVENT_TYPE = 'PURCHASE' "
+                        + "UNION ALL SELECT 'S' AS KIND, USER_ID, SUM(NEW_SESSION) OVER (PARTITION BY USER_ID ORDER BY TS) AS BASKET, ITEM_ID FROM ("
+                        + "SELECT USER_ID, ITEM_ID, TS, CASE WHEN TS - LAG(TS) OVER (PARTITION BY USER_ID ORDER BY TS) <= "
+                        + o.sessionGap().toSeconds()
+                        + " THEN 0 ELSE 1 END AS NEW_SESSION FROM PAPI_L_EVENTS WHERE EVENT_TYPE = 'VIEW') v "
+                        + "UNION ALL SELECT 'U' AS KIND, USER_ID, 0 AS BASKET, ITEM_ID FROM PAPI_L_EVENTS) b");
         s.add("CREATE OR REPLACE TEMPORARY TABLE PAPI_L_ITEM_BASKETS AS SELECT KIND, ITEM_ID, COUNT(*) AS N "
                 + "FROM PAPI_L_BASKET_ITEMS GROUP BY KIND, ITEM_ID");
         s.add("CREATE OR REPLACE TEMPORARY TABLE PAPI_L_BASKET_COUNT AS SELECT KIND, COUNT(*) AS T FROM "
                 + "(SELECT DISTINCT KIND, USER_ID, BASKET FROM PAPI_L_BASKET_ITEMS) d GROUP BY KIND");
         // co-occurrence: the self-join on the basket, as itemknn.sql joins on the user
-        s.add("CREATE OR REPLACE TEMPORARY TABLE PAPI_L_PAIRS AS SELECT a.KIND, a.ITEM_ID AS SEED, b.ITEM_ID, COUNT(*) AS BOTH_N "
-                + "FROM PAPI_L_BASKET_ITEMS a JOIN PAPI_L_BASKET_ITEMS b ON b.KIND = a.KIND AND b.USER_ID = a.USER_ID "
-                + "AND b.BASKET = a.BASKET AND b.ITEM_ID <> a.ITEM_ID GROUP BY a.KIND, a.ITEM_ID, b.ITEM_ID");
+        s.add(
+                "CREATE OR REPLACE TEMPORARY TABLE PAPI_L_PAIRS AS SELECT a.KIND, a.ITEM_ID AS SEED, b.ITEM_ID, COUNT(*) AS BOTH_N "
+                        + "FROM PAPI_L_BASKET_ITEMS a JOIN PAPI_L_BASKET_ITEMS b ON b.KIND = a.KIND AND b.USER_ID = a.USER_ID "
+                        + "AND b.BASKET = a.BASKET AND b.ITEM_ID <> a.ITEM_ID GROUP BY a.KIND, a.ITEM_ID, b.ITEM_ID");
         String pairScore = "CASE p.KIND WHEN 'T' THEN "
                 + (o.measure() == ListOptions.Measure.LIFT
                         ? "CAST(c.T AS DOUBLE) * p.BOTH_N / (CAST(na.N AS DOUBLE) * nb.N)"
@@ -74,10 +78,14 @@ public final class ListsWarehouseSql {
                 + " UNION ALL " + popular("most-popular", "1 = 1", o.halfLife() != null)
                 + " UNION ALL SELECT 'trending' AS LIST_NAME, '_' AS LIST_KEY, ITEM_ID, "
                 + "CAST(LATEST - PREVIOUS AS DOUBLE) / (PREVIOUS + 1) AS SCORE, LATEST AS TIE, CAST(0 AS DOUBLE) AS SHOWN FROM ("
-                + "SELECT e.ITEM_ID, SUM(CASE WHEN e.TS > n.NOW_TS - " + o.trendInterval().toSeconds() + " THEN 1 ELSE 0 END) AS LATEST, "
-                + "SUM(CASE WHEN e.TS > n.NOW_TS - " + o.trendInterval().toSeconds() + " THEN 0 ELSE 1 END) AS PREVIOUS "
-                + "FROM PAPI_L_EVENTS e CROSS JOIN PAPI_L_NOW n WHERE e.TS > n.NOW_TS - " + 2 * o.trendInterval().toSeconds()
-                + " AND e.TS <= n.NOW_TS GROUP BY e.ITEM_ID) t WHERE LATEST >= " + o.trendMinCount() + " AND LATEST > PREVIOUS"
+                + "SELECT e.ITEM_ID, SUM(CASE WHEN e.TS > n.NOW_TS - "
+                + o.trendInterval().toSeconds() + " THEN 1 ELSE 0 END) AS LATEST, "
+                + "SUM(CASE WHEN e.TS > n.NOW_TS - " + o.trendInterval().toSeconds()
+                + " THEN 0 ELSE 1 END) AS PREVIOUS "
+                + "FROM PAPI_L_EVENTS e CROSS JOIN PAPI_L_NOW n WHERE e.TS > n.NOW_TS - "
+                + 2 * o.trendInterval().toSeconds()
+                + " AND e.TS <= n.NOW_TS GROUP BY e.ITEM_ID) t WHERE LATEST >= " + o.trendMinCount()
+                + " AND LATEST > PREVIOUS"
                 + " UNION ALL SELECT LIST_NAME, LIST_KEY, ITEM_ID, SCORE, TIE, CAST(0 AS DOUBLE) AS SHOWN FROM ("
                 + "SELECT CASE p.KIND WHEN 'T' THEN 'bought-together' WHEN 'S' THEN 'also-viewed' ELSE 'similar' END AS LIST_NAME, "
                 + "p.SEED AS LIST_KEY, p.ITEM_ID, " + pairScore + " AS SCORE, p.BOTH_N AS TIE "
@@ -93,16 +101,21 @@ public final class ListsWarehouseSql {
                 + "CASE WHEN LIST_NAME = 'seen' THEN SHOWN ELSE SCORE END AS SCORE, RANK_IN_LIST FROM ("
                 + "SELECT LIST_NAME, LIST_KEY, ITEM_ID, SCORE, SHOWN, ROW_NUMBER() OVER (PARTITION BY LIST_NAME, LIST_KEY "
                 + "ORDER BY ROUND(SCORE, 9) DESC, TIE DESC, ITEM_ID) AS RANK_IN_LIST FROM PAPI_L_SCORED) r "
-                + "WHERE RANK_IN_LIST <= CASE LIST_NAME WHEN 'seen' THEN " + RecipeLists.SEEN_ITEMS + " WHEN 'similar' THEN "
+                + "WHERE RANK_IN_LIST <= CASE LIST_NAME WHEN 'seen' THEN " + RecipeLists.SEEN_ITEMS
+                + " WHEN 'similar' THEN "
                 + Math.min(o.neighbours(), o.size()) + " ELSE " + o.size() + " END");
         return s;
     }
 
     private String popular(String name, String where, boolean decay) {
-        String from = o.window() == null ? "" : " AND e.TS > n.NOW_TS - " + o.window().toSeconds();
-        String score = decay ? "SUM(POWER(2, -(u.NOW_TS - u.LATEST) / " + (double) o.halfLife().toSeconds() + "))"
+        String from =
+                o.window() == null ? "" : " AND e.TS > n.NOW_TS - " + o.window().toSeconds();
+        String score = decay
+                ? "SUM(POWER(2, -(u.NOW_TS - u.LATEST) / "
+                        + (double) o.halfLife().toSeconds() + "))"
                 : "CAST(COUNT(*) AS DOUBLE)";
-        return "SELECT '" + name + "' AS LIST_NAME, '_' AS LIST_KEY, u.ITEM_ID, " + score + " AS SCORE, SUM(u.EVENTS) AS TIE, "
+        return "SELECT '" + name + "' AS LIST_NAME, '_' AS LIST_KEY, u.ITEM_ID, " + score
+                + " AS SCORE, SUM(u.EVENTS) AS TIE, "
                 + "CAST(0 AS DOUBLE) AS SHOWN FROM (SELECT e.USER_ID, e.ITEM_ID, n.NOW_TS, MAX(e.TS) AS LATEST, COUNT(*) AS EVENTS "
                 + "FROM PAPI_L_EVENTS e CROSS JOIN PAPI_L_NOW n WHERE " + where + from
                 + " GROUP BY e.USER_ID, e.ITEM_ID, n.NOW_TS) u GROUP BY u.ITEM_ID";
@@ -110,7 +123,8 @@ public final class ListsWarehouseSql {
 
     /** Snowflake: the lists table if absent (DDL commits on its own), then the replacement, in one transaction. */
     public List<String> publish() {
-        return List.of(table.snowflakeCreate(),
+        return List.of(
+                table.snowflakeCreate(),
                 "DELETE FROM " + table.name(),
                 "INSERT INTO " + table.name() + " (LIST_NAME, LIST_KEY, ITEMS) SELECT LIST_NAME, LIST_KEY, "
                         + "ARRAY_AGG(OBJECT_CONSTRUCT('item_id', ITEM_ID, 'score', SCORE)) WITHIN GROUP (ORDER BY RANK_IN_LIST) "
@@ -119,8 +133,11 @@ public final class ListsWarehouseSql {
 
     /** What --print-sql prints: every statement, with BEGIN and COMMIT around the replacement. */
     public String text() {
-        StringBuilder out = new StringBuilder("-- papi recommend lists, in the warehouse: from ").append(interactions)
-                .append(" to ").append(table.shown()).append(" (docs/recipes.md)\n");
+        StringBuilder out = new StringBuilder("-- papi recommend lists, in the warehouse: from ")
+                .append(interactions)
+                .append(" to ")
+                .append(table.shown())
+                .append(" (docs/recipes.md)\n");
         for (String sql : portable()) {
             out.append(sql).append(";\n\n");
         }

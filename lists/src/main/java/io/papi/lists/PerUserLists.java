@@ -26,8 +26,7 @@ import java.util.Set;
 public final class PerUserLists {
     private static final Set<EventType> TRAINED_ON = EnumSet.of(EventType.VIEW, EventType.PURCHASE, EventType.WATCH);
 
-    private PerUserLists() {
-    }
+    private PerUserLists() {}
 
     /**
      * The default algorithm, or item-kNN where the default would not fit in the heap or would take minutes, as
@@ -60,8 +59,14 @@ public final class PerUserLists {
             if (!TRAINED_ON.contains(row.type())) {
                 continue;
             }
-            int u = users.computeIfAbsent(row.user(), k -> { userIds.add(k); return userIds.size() - 1; });
-            int i = items.computeIfAbsent(row.item(), k -> { itemIds.add(k); return itemIds.size() - 1; });
+            int u = users.computeIfAbsent(row.user(), k -> {
+                userIds.add(k);
+                return userIds.size() - 1;
+            });
+            int i = items.computeIfAbsent(row.item(), k -> {
+                itemIds.add(k);
+                return itemIds.size() - 1;
+            });
             if (row.type() == EventType.PURCHASE) {
                 bought.computeIfAbsent(row.user(), k -> new HashSet<>()).add(row.item());
             }
@@ -75,7 +80,8 @@ public final class PerUserLists {
         }
         Ratings trained = ratings.build();
         Recommender model = Recommender.train(trained, algorithm(trained));
-        for (UserRecommendations r : model.recommendAll(size, Titles.empty(), io.papi.recommender.ProgressListener.NONE)) {
+        for (UserRecommendations r :
+                model.recommendAll(size, Titles.empty(), io.papi.recommender.ProgressListener.NONE)) {
             String user = userIds.get((int) r.userId());
             Set<String> mine = bought.getOrDefault(user, Set.of());
             List<ScoredItem> kept = new ArrayList<>();

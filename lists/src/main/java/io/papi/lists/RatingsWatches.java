@@ -15,8 +15,7 @@ import java.util.Set;
  * become their decimal text ({@code 42} is {@code "42"}), the ids the lists table and the API then use.
  */
 public final class RatingsWatches {
-    private RatingsWatches() {
-    }
+    private RatingsWatches() {}
 
     /** One Watch per rating; a rating without a timestamp is dated 0 (the epoch), so it falls in every window. */
     public static List<Interaction> interactions(Ratings ratings) {
@@ -29,7 +28,8 @@ public final class RatingsWatches {
             String user = Long.toString(ratings.userId(u));
             for (int p = ratings.start(u); p < ratings.end(u); p++) {
                 long at = ratings.timestamp(p);
-                rows.add(new Interaction(user, items[ratings.item(p)], at == Ratings.NO_TIMESTAMP ? 0 : at, EventType.WATCH));
+                rows.add(new Interaction(
+                        user, items[ratings.item(p)], at == Ratings.NO_TIMESTAMP ? 0 : at, EventType.WATCH));
             }
         }
         return rows;

@@ -17,8 +17,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class RecipeLists {
-    private RecipeLists() {
-    }
+    private RecipeLists() {}
 
     public static List<ItemList> compute(List<Interaction> rows, Map<String, Set<String>> genres, ListOptions o) {
         List<ItemList> lists = new ArrayList<>();
@@ -29,23 +28,39 @@ public final class RecipeLists {
         for (Interaction row : rows) {
             now = Math.max(now, row.epochSeconds());
         }
-        lists.add(global(ListName.MOST_VIEWED, PopularLists.distinctUsers(rows, EnumSet.of(EventType.VIEW), now,
-                o.window(), o.halfLife(), o.size())));
+        lists.add(global(
+                ListName.MOST_VIEWED,
+                PopularLists.distinctUsers(rows, EnumSet.of(EventType.VIEW), now, o.window(), o.halfLife(), o.size())));
         lists.add(global(ListName.BEST_SELLERS, PopularLists.bestSellers(rows, now, o.window(), o.size())));
-        lists.add(global(ListName.MOST_POPULAR, PopularLists.distinctUsers(rows, EnumSet.allOf(EventType.class), now,
-                o.window(), o.halfLife(), o.size())));
-        lists.add(global(ListName.TRENDING, PopularLists.trending(rows, now, o.trendInterval(), o.trendMinCount(),
-                o.size())));
+        lists.add(global(
+                ListName.MOST_POPULAR,
+                PopularLists.distinctUsers(
+                        rows, EnumSet.allOf(EventType.class), now, o.window(), o.halfLife(), o.size())));
+        lists.add(global(
+                ListName.TRENDING, PopularLists.trending(rows, now, o.trendInterval(), o.trendMinCount(), o.size())));
         java.util.TreeSet<String> items = new java.util.TreeSet<>();
         for (Interaction row : rows) {
             items.add(row.item());
         }
-        perItem(lists, ListName.BOUGHT_TOGETHER, everyItem(items, ItemToItemLists.boughtTogether(rows, o.minSupport(),
-                o.measure(), o.size(), o.maxBasket())));
-        perItem(lists, ListName.ALSO_VIEWED, everyItem(items, ItemToItemLists.alsoViewed(rows, o.sessionGap(),
-                o.jaccardThreshold(), o.size(), o.maxBasket())));
-        perItem(lists, ListName.SIMILAR, everyItem(items, ItemToItemLists.similar(rows, genres,
-                Math.min(o.neighbours(), o.size()), o.maxBasket())));
+        perItem(
+                lists,
+                ListName.BOUGHT_TOGETHER,
+                everyItem(
+                        items,
+                        ItemToItemLists.boughtTogether(rows, o.minSupport(), o.measure(), o.size(), o.maxBasket())));
+        perItem(
+                lists,
+                ListName.ALSO_VIEWED,
+                everyItem(
+                        items,
+                        ItemToItemLists.alsoViewed(
+                                rows, o.sessionGap(), o.jaccardThreshold(), o.size(), o.maxBasket())));
+        perItem(
+                lists,
+                ListName.SIMILAR,
+                everyItem(
+                        items,
+                        ItemToItemLists.similar(rows, genres, Math.min(o.neighbours(), o.size()), o.maxBasket())));
         perItem(lists, ListName.SEEN, PopularLists.seen(rows, SEEN_ITEMS));
         return lists;
     }

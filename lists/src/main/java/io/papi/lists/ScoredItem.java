@@ -1,5 +1,4 @@
 package io.papi.lists;
 
 /** One element of a list: an item and its score, higher first. */
-public record ScoredItem(String itemId, double score) {
-}
+public record ScoredItem(String itemId, double score) {}

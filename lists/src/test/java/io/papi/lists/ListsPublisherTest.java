@@ -16,13 +16,15 @@ class ListsPublisherTest {
     @Test
     void replacesTheListsInOneTransactionAndReadsBackByStringKey() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:lists1")) {
-            ListsPublisher publisher = new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
+            ListsPublisher publisher =
+                    new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
             publisher.publish(List.of(new ItemList(ListName.SIMILAR, "old", List.of(new ScoredItem("x", 1)))));
             int rows = publisher.publish(List.of(
                     new ItemList(ListName.BOUGHT_TOGETHER, LONG_ID, List.of(new ScoredItem("b", 0.5))),
                     new ItemList(ListName.TRENDING, ListName.GLOBAL_KEY, List.of(new ScoredItem("c", 2)))));
             assertThat(rows).isEqualTo(2);
-            try (PreparedStatement q = c.prepareStatement("SELECT ITEMS FROM PAPI_LISTS WHERE LIST_NAME = ? AND LIST_KEY = ?")) {
+            try (PreparedStatement q =
+                    c.prepareStatement("SELECT ITEMS FROM PAPI_LISTS WHERE LIST_NAME = ? AND LIST_KEY = ?")) {
                 q.setString(1, "bought-together");
                 q.setString(2, LONG_ID);
                 try (ResultSet rs = q.executeQuery()) {
@@ -41,11 +43,13 @@ class ListsPublisherTest {
     @Test
     void aFailedPublishLeavesTheOldListsInPlace() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:lists2")) {
-            ListsPublisher publisher = new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
+            ListsPublisher publisher =
+                    new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
             publisher.publish(List.of(new ItemList(ListName.SIMILAR, "old", List.of(new ScoredItem("x", 1)))));
             // the same (list, key) twice breaks the primary key after the delete ran
             ItemList twice = new ItemList(ListName.SIMILAR, "k", List.of());
-            assertThatThrownBy(() -> publisher.publish(List.of(twice, twice))).isInstanceOf(java.sql.SQLException.class);
+            assertThatThrownBy(() -> publisher.publish(List.of(twice, twice)))
+                    .isInstanceOf(java.sql.SQLException.class);
             try (ResultSet rs = c.createStatement().executeQuery("SELECT LIST_KEY FROM PAPI_LISTS")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("old");
@@ -56,7 +60,8 @@ class ListsPublisherTest {
 
     @Test
     void refusesATableNameThatIsNotAnIdentifier() {
-        assertThatThrownBy(() -> ListsTableStatements.named("X; DROP TABLE Y")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ListsTableStatements.named("X; DROP TABLE Y"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("identifier");
     }
 }

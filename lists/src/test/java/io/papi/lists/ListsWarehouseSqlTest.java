@@ -51,8 +51,12 @@ class ListsWarehouseSqlTest {
 
     @Test
     void theWarehouseSqlRanksWhatTheJavaListsRank() throws Exception {
-        for (ListOptions options : List.of(ListOptions.defaults().withSize(10).withTrending(Duration.ofHours(3), 2),
-                ListOptions.defaults().withSize(5).withBoughtTogether(1, ListOptions.Measure.COSINE).withAlsoViewed(0.2)
+        for (ListOptions options : List.of(
+                ListOptions.defaults().withSize(10).withTrending(Duration.ofHours(3), 2),
+                ListOptions.defaults()
+                        .withSize(5)
+                        .withBoughtTogether(1, ListOptions.Measure.COSINE)
+                        .withAlsoViewed(0.2)
                         .withPopularity(Duration.ofDays(2), null))) {
             List<Interaction> rows = synthetic(7);
             Map<String, List<ScoredItem>> java = new LinkedHashMap<>();
@@ -63,16 +67,25 @@ class ListsWarehouseSqlTest {
             }
             Map<String, List<ScoredItem>> sql = runOnH2(rows, options);
             assertThat(sql.keySet()).containsExactlyInAnyOrderElementsOf(java.keySet());
-            assertThat(java.keySet()).anyMatch(k -> k.startsWith("bought-together/")).anyMatch(k -> k.startsWith("also-viewed/"))
-                    .anyMatch(k -> k.startsWith("similar/")).anyMatch(k -> k.startsWith("trending/"))
-                    .anyMatch(k -> k.startsWith("seen/")).contains("most-viewed/_", "best-sellers/_", "most-popular/_");
+            assertThat(java.keySet())
+                    .anyMatch(k -> k.startsWith("bought-together/"))
+                    .anyMatch(k -> k.startsWith("also-viewed/"))
+                    .anyMatch(k -> k.startsWith("similar/"))
+                    .anyMatch(k -> k.startsWith("trending/"))
+                    .anyMatch(k -> k.startsWith("seen/"))
+                    .contains("most-viewed/_", "best-sellers/_", "most-popular/_");
             for (Map.Entry<String, List<ScoredItem>> list : java.entrySet()) {
                 List<ScoredItem> got = sql.get(list.getKey());
-                assertThat(got).extracting(ScoredItem::itemId).as(list.getKey())
-                        .containsExactlyElementsOf(list.getValue().stream().map(ScoredItem::itemId).toList());
+                assertThat(got)
+                        .extracting(ScoredItem::itemId)
+                        .as(list.getKey())
+                        .containsExactlyElementsOf(
+                                list.getValue().stream().map(ScoredItem::itemId).toList());
                 for (int k = 0; k < got.size(); k++) {
                     double want = list.getValue().get(k).score();
-                    assertThat(got.get(k).score()).as(list.getKey() + " #" + k).isCloseTo(want, within(Math.abs(want) * 1e-5));
+                    assertThat(got.get(k).score())
+                            .as(list.getKey() + " #" + k)
+                            .isCloseTo(want, within(Math.abs(want) * 1e-5));
                 }
             }
         }
@@ -80,19 +93,29 @@ class ListsWarehouseSqlTest {
 
     @Test
     void printsEveryStatementWithTheReplacementInOneTransaction() {
-        String text = ListsWarehouseSql.of(ListOptions.defaults(), "SHOP.RECS.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS",
-                ListsTableStatements.named("API.DATA.PAPI_LISTS")).text();
-        assertThat(text).contains("FROM SHOP.RECS.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS")
+        String text = ListsWarehouseSql.of(
+                        ListOptions.defaults(),
+                        "SHOP.RECS.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS",
+                        ListsTableStatements.named("API.DATA.PAPI_LISTS"))
+                .text();
+        assertThat(text)
+                .contains("FROM SHOP.RECS.SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS")
                 .contains("CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\"")
-                .containsSubsequence("BEGIN;", "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\";", "ARRAY_AGG(OBJECT_CONSTRUCT('item_id', ITEM_ID, 'score', SCORE))", "COMMIT;");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListsWarehouseSql.of(ListOptions.defaults(), "T; DROP X",
-                ListsTableStatements.named("PAPI_LISTS"))).isInstanceOf(IllegalArgumentException.class);
+                .containsSubsequence(
+                        "BEGIN;",
+                        "DELETE FROM \"API\".\"DATA\".\"PAPI_LISTS\";",
+                        "ARRAY_AGG(OBJECT_CONSTRUCT('item_id', ITEM_ID, 'score', SCORE))",
+                        "COMMIT;");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListsWarehouseSql.of(
+                        ListOptions.defaults(), "T; DROP X", ListsTableStatements.named("PAPI_LISTS")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Map<String, List<ScoredItem>> runOnH2(List<Interaction> rows, ListOptions options) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:")) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE INTERACTIONS (USER_ID VARCHAR, ITEM_ID VARCHAR, \"TIMESTAMP\" BIGINT, EVENT_TYPE VARCHAR)");
+                s.execute(
+                        "CREATE TABLE INTERACTIONS (USER_ID VARCHAR, ITEM_ID VARCHAR, \"TIMESTAMP\" BIGINT, EVENT_TYPE VARCHAR)");
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO INTERACTIONS VALUES (?, ?, ?, ?)")) {
                 for (Interaction row : rows) {
@@ -104,15 +127,17 @@ class ListsWarehouseSqlTest {
                 }
                 insert.executeBatch();
             }
-            ListsWarehouseSql sql = ListsWarehouseSql.of(options, "INTERACTIONS", ListsTableStatements.named("PAPI_LISTS"));
+            ListsWarehouseSql sql =
+                    ListsWarehouseSql.of(options, "INTERACTIONS", ListsTableStatements.named("PAPI_LISTS"));
             try (Statement s = c.createStatement()) {
                 for (String statement : sql.portable()) {
                     s.execute(statement.replace("CREATE OR REPLACE TEMPORARY TABLE", "CREATE LOCAL TEMPORARY TABLE"));
                 }
             }
             Map<String, List<ScoredItem>> lists = new LinkedHashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT LIST_NAME, LIST_KEY, ITEM_ID, SCORE FROM PAPI_L_RANKED ORDER BY LIST_NAME, LIST_KEY, RANK_IN_LIST")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT LIST_NAME, LIST_KEY, ITEM_ID, SCORE FROM PAPI_L_RANKED ORDER BY LIST_NAME, LIST_KEY, RANK_IN_LIST")) {
                 while (rs.next()) {
                     lists.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new ArrayList<>())
                             .add(new ScoredItem(rs.getString(3), rs.getDouble(4)));

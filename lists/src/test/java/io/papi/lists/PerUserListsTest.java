@@ -24,10 +24,16 @@ class PerUserListsTest {
     @Test
     void boughtItemsAreLeftOutAndIdsComeBackAsStrings() {
         List<Interaction> rows = List.of(
-                row("u1", "SKU-X", EventType.VIEW), row("u1", "SKU-Y", EventType.VIEW), row("u1", "SKU-Z", EventType.PURCHASE),
-                row("u2", "SKU-X", EventType.VIEW), row("u2", "SKU-Y", EventType.VIEW), row("u2", "SKU-W", EventType.VIEW),
+                row("u1", "SKU-X", EventType.VIEW),
+                row("u1", "SKU-Y", EventType.VIEW),
+                row("u1", "SKU-Z", EventType.PURCHASE),
+                row("u2", "SKU-X", EventType.VIEW),
+                row("u2", "SKU-Y", EventType.VIEW),
+                row("u2", "SKU-W", EventType.VIEW),
                 row("u2", "SKU-Z", EventType.VIEW),
-                row("u3", "SKU-X", EventType.VIEW), row("u3", "SKU-W", EventType.PURCHASE), row("u3", "SKU-Y", EventType.VIEW),
+                row("u3", "SKU-X", EventType.VIEW),
+                row("u3", "SKU-W", EventType.PURCHASE),
+                row("u3", "SKU-Y", EventType.VIEW),
                 row("u3", "SKU-V", EventType.VIEW),
                 row("u4", "SKU-Q", EventType.OTHER));
         Map<String, List<ScoredItem>> lists = PerUserLists.compute(rows, 10);
@@ -40,11 +46,15 @@ class PerUserListsTest {
     @Test
     void watchesTrainTheMediaListsAndNoUsableRowsGiveNoLists() {
         List<Interaction> rows = List.of(
-                row("1", "10", EventType.WATCH), row("1", "11", EventType.WATCH),
-                row("2", "10", EventType.WATCH), row("2", "11", EventType.WATCH), row("2", "12", EventType.WATCH),
+                row("1", "10", EventType.WATCH),
+                row("1", "11", EventType.WATCH),
+                row("2", "10", EventType.WATCH),
+                row("2", "11", EventType.WATCH),
+                row("2", "12", EventType.WATCH),
                 row("3", "12", EventType.WATCH));
         Map<String, List<ScoredItem>> lists = PerUserLists.compute(rows, 1);
         assertThat(ids(lists.get("1"))).containsExactly("12");
-        assertThat(PerUserLists.compute(List.of(row("u", "i", EventType.OTHER)), 5)).isEmpty();
+        assertThat(PerUserLists.compute(List.of(row("u", "i", EventType.OTHER)), 5))
+                .isEmpty();
     }
 }

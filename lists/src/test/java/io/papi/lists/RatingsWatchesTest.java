@@ -12,11 +12,17 @@ import org.junit.jupiter.api.Test;
 class RatingsWatchesTest {
     @Test
     void everyRatingIsOneWatchWithDecimalIdsAndItsTime() {
-        Ratings ratings = Ratings.builder().add(7, 42, 5f, 1000).add(7, 43, 1f, 2000).add(8, 42, 3f, Ratings.NO_TIMESTAMP)
+        Ratings ratings = Ratings.builder()
+                .add(7, 42, 5f, 1000)
+                .add(7, 43, 1f, 2000)
+                .add(8, 42, 3f, Ratings.NO_TIMESTAMP)
                 .build();
         List<Interaction> rows = RatingsWatches.interactions(ratings);
-        assertThat(rows).containsExactlyInAnyOrder(new Interaction("7", "42", 1000, EventType.WATCH),
-                new Interaction("7", "43", 2000, EventType.WATCH), new Interaction("8", "42", 0, EventType.WATCH));
+        assertThat(rows)
+                .containsExactlyInAnyOrder(
+                        new Interaction("7", "42", 1000, EventType.WATCH),
+                        new Interaction("7", "43", 2000, EventType.WATCH),
+                        new Interaction("8", "42", 0, EventType.WATCH));
     }
 
     @Test
@@ -34,7 +40,8 @@ class RatingsWatchesTest {
                 b.add(u, 4, 4f, 3 * day);
             }
         }
-        List<ItemList> lists = RecipeLists.compute(RatingsWatches.interactions(b.build()), Map.of(), ListOptions.defaults());
+        List<ItemList> lists =
+                RecipeLists.compute(RatingsWatches.interactions(b.build()), Map.of(), ListOptions.defaults());
         assertThat(items(lists, ListName.MOST_POPULAR, ListName.GLOBAL_KEY)).startsWith("1", "2");
         assertThat(items(lists, ListName.TRENDING, ListName.GLOBAL_KEY)).containsExactlyInAnyOrder("3", "4");
         assertThat(items(lists, ListName.SIMILAR, "3")).startsWith("4");
@@ -52,7 +59,13 @@ class RatingsWatchesTest {
     }
 
     private static List<String> items(List<ItemList> lists, ListName name, String key) {
-        return lists.stream().filter(l -> l.name() == name && l.key().equals(key)).findFirst().orElseThrow().items()
-                .stream().map(ScoredItem::itemId).toList();
+        return lists.stream()
+                .filter(l -> l.name() == name && l.key().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .items()
+                .stream()
+                .map(ScoredItem::itemId)
+                .toList();
     }
 }

@@ -27,16 +27,23 @@ class RecipeListsTest {
 
     @Test
     void boughtTogetherOfAStartsWithBForBasketsAbAbAc() {
-        List<Interaction> rows = List.of(buy("u1", "a", 10), buy("u1", "b", 10), buy("u2", "a", 20), buy("u2", "b", 20),
-                buy("u3", "a", 30), buy("u3", "c", 30));
-        Map<String, List<ScoredItem>> cosine = ItemToItemLists.boughtTogether(rows, 1, ListOptions.Measure.COSINE, 10, 100);
+        List<Interaction> rows = List.of(
+                buy("u1", "a", 10),
+                buy("u1", "b", 10),
+                buy("u2", "a", 20),
+                buy("u2", "b", 20),
+                buy("u3", "a", 30),
+                buy("u3", "c", 30));
+        Map<String, List<ScoredItem>> cosine =
+                ItemToItemLists.boughtTogether(rows, 1, ListOptions.Measure.COSINE, 10, 100);
         // cosine(a,b) = 2 / sqrt(3 * 2) = 0.816497; cosine(a,c) = 1 / sqrt(3 * 1) = 0.57735
         assertThat(cosine.get("a")).containsExactly(new ScoredItem("b", 0.816497), new ScoredItem("c", 0.57735));
         // lift(a,b) = 3 * 2 / (3 * 2) = 1 = lift(a,c): support breaks the tie
         Map<String, List<ScoredItem>> lift = ItemToItemLists.boughtTogether(rows, 1, ListOptions.Measure.LIFT, 10, 100);
         assertThat(lift.get("a")).containsExactly(new ScoredItem("b", 1.0), new ScoredItem("c", 1.0));
         // support 2 keeps only (a,b), and the seed is never its own neighbour
-        Map<String, List<ScoredItem>> supported = ItemToItemLists.boughtTogether(rows, 2, ListOptions.Measure.LIFT, 10, 100);
+        Map<String, List<ScoredItem>> supported =
+                ItemToItemLists.boughtTogether(rows, 2, ListOptions.Measure.LIFT, 10, 100);
         assertThat(ids(supported.get("a"))).containsExactly("b");
         assertThat(ids(supported.get("b"))).containsExactly("a");
         assertThat(supported).doesNotContainKey("c");
@@ -46,7 +53,8 @@ class RecipeListsTest {
     void aTransactionIsOneUsersPurchasesAtOneTimestamp() {
         // u1 bought a then, an hour later, b: two transactions, no pair
         List<Interaction> rows = List.of(buy("u1", "a", 10), buy("u1", "b", 3610));
-        assertThat(ItemToItemLists.boughtTogether(rows, 1, ListOptions.Measure.LIFT, 10, 100)).isEmpty();
+        assertThat(ItemToItemLists.boughtTogether(rows, 1, ListOptions.Measure.LIFT, 10, 100))
+                .isEmpty();
     }
 
     @Test
@@ -54,13 +62,19 @@ class RecipeListsTest {
         Duration gap = Duration.ofMinutes(30);
         List<Interaction> rows = List.of(
                 // session 1 of u1: a, b, a again (the pair counts once)
-                view("u1", "a", 0), view("u1", "b", 60), view("u1", "a", 120),
+                view("u1", "a", 0),
+                view("u1", "b", 60),
+                view("u1", "a", 120),
                 // 31 minutes later: session 2 of u1, a alone
                 view("u1", "a", 120 + 31 * 60),
                 // u2: a, c in one session; c, b in the next
-                view("u2", "a", 0), view("u2", "c", 100), view("u2", "c", 100 + 3600), view("u2", "b", 200 + 3600),
+                view("u2", "a", 0),
+                view("u2", "c", 100),
+                view("u2", "c", 100 + 3600),
+                view("u2", "b", 200 + 3600),
                 // a purchase is not a view
-                buy("u3", "a", 0), buy("u3", "d", 0));
+                buy("u3", "a", 0),
+                buy("u3", "d", 0));
         Map<String, List<ScoredItem>> lists = ItemToItemLists.alsoViewed(rows, gap, 0.0, 10, 100);
         // sessions with a: 3; with b: 2; with c: 2; (a,b): 1 -> 1/(3+2-1) = 0.25; (a,c): 1 -> 0.25; (b,c): 1 -> 1/3
         assertThat(lists.get("a")).containsExactly(new ScoredItem("b", 0.25), new ScoredItem("c", 0.25));
@@ -90,8 +104,12 @@ class RecipeListsTest {
     void mostViewedCountsDistinctUsersInTheWindowWithOptionalDecay() {
         long day = 86_400;
         List<Interaction> rows = List.of(
-                view("u1", "a", 10 * day), view("u1", "a", 10 * day), view("u2", "a", 10 * day),
-                view("u1", "b", 9 * day), view("u2", "b", 2 * day), view("u3", "b", 2 * day),
+                view("u1", "a", 10 * day),
+                view("u1", "a", 10 * day),
+                view("u2", "a", 10 * day),
+                view("u1", "b", 9 * day),
+                view("u2", "b", 2 * day),
+                view("u3", "b", 2 * day),
                 buy("u4", "c", 10 * day));
         long now = 10 * day;
         // a: 2 users, b: 3 users, c: no views
@@ -107,9 +125,15 @@ class RecipeListsTest {
 
     @Test
     void bestSellersCountDistinctBuyersTiesBrokenByQuantity() {
-        List<Interaction> rows = List.of(buy("u1", "a", 1), buy("u2", "a", 2),
-                buy("u1", "b", 1), buy("u2", "b", 2), buy("u2", "b", 3),
-                buy("u1", "c", 1), view("u2", "c", 1), view("u3", "c", 1));
+        List<Interaction> rows = List.of(
+                buy("u1", "a", 1),
+                buy("u2", "a", 2),
+                buy("u1", "b", 1),
+                buy("u2", "b", 2),
+                buy("u2", "b", 3),
+                buy("u1", "c", 1),
+                view("u2", "c", 1),
+                view("u3", "c", 1));
         assertThat(PopularLists.bestSellers(rows, 3, null, 10))
                 .containsExactly(new ScoredItem("b", 2.0), new ScoredItem("a", 2.0), new ScoredItem("c", 1.0));
     }
@@ -120,19 +144,19 @@ class RecipeListsTest {
         long now = 2 * hour;
         List<Interaction> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            rows.add(view("u" + i, "a", now - 10 - i));      // a: 6 in the latest hour
+            rows.add(view("u" + i, "a", now - 10 - i)); // a: 6 in the latest hour
         }
         for (int i = 0; i < 2; i++) {
-            rows.add(view("p" + i, "a", now - hour - 10));   // a: 2 in the hour before
+            rows.add(view("p" + i, "a", now - hour - 10)); // a: 2 in the hour before
         }
         for (int i = 0; i < 5; i++) {
-            rows.add(view("u" + i, "b", now - 20));          // b: 5 new
+            rows.add(view("u" + i, "b", now - 20)); // b: 5 new
         }
         for (int i = 0; i < 3; i++) {
-            rows.add(view("u" + i, "c", now - 30));          // c: 3, below the minimum of 5
+            rows.add(view("u" + i, "c", now - 30)); // c: 3, below the minimum of 5
         }
         for (int i = 0; i < 5; i++) {
-            rows.add(view("u" + i, "d", now - 30));          // d: 5 now, 7 before: falling
+            rows.add(view("u" + i, "d", now - 30)); // d: 5 now, 7 before: falling
         }
         for (int i = 0; i < 7; i++) {
             rows.add(view("q" + i, "d", now - hour - 30));
@@ -144,16 +168,40 @@ class RecipeListsTest {
 
     @Test
     void computeMakesEveryListAndNowIsTheLatestTimestamp() {
-        List<Interaction> rows = List.of(buy("u1", "a", 10), buy("u1", "b", 10), buy("u2", "a", 20), buy("u2", "b", 20),
-                view("u1", "a", 5), view("u1", "b", 6), view("u3", "z", 100));
-        List<ItemList> lists = RecipeLists.compute(rows, Map.of(), ListOptions.defaults().withTrending(Duration.ofHours(1), 1));
-        assertThat(lists).extracting(l -> l.name().id() + "/" + l.key()).contains(
-                "most-viewed/_", "best-sellers/_", "most-popular/_", "trending/_",
-                "bought-together/a", "bought-together/b", "also-viewed/a", "similar/a", "seen/u1", "seen/u2");
+        List<Interaction> rows = List.of(
+                buy("u1", "a", 10),
+                buy("u1", "b", 10),
+                buy("u2", "a", 20),
+                buy("u2", "b", 20),
+                view("u1", "a", 5),
+                view("u1", "b", 6),
+                view("u3", "z", 100));
+        List<ItemList> lists =
+                RecipeLists.compute(rows, Map.of(), ListOptions.defaults().withTrending(Duration.ofHours(1), 1));
+        assertThat(lists)
+                .extracting(l -> l.name().id() + "/" + l.key())
+                .contains(
+                        "most-viewed/_",
+                        "best-sellers/_",
+                        "most-popular/_",
+                        "trending/_",
+                        "bought-together/a",
+                        "bought-together/b",
+                        "also-viewed/a",
+                        "similar/a",
+                        "seen/u1",
+                        "seen/u2");
         // every item has each item-to-item list; an item nothing co-occurs with has an empty one
-        assertThat(lists.stream().filter(l -> l.name() == ListName.ALSO_VIEWED && l.key().equals("z")).findFirst().orElseThrow()
-                .items()).isEmpty();
-        ItemList best = lists.stream().filter(l -> l.name() == ListName.BEST_SELLERS).findFirst().orElseThrow();
+        assertThat(lists.stream()
+                        .filter(l -> l.name() == ListName.ALSO_VIEWED && l.key().equals("z"))
+                        .findFirst()
+                        .orElseThrow()
+                        .items())
+                .isEmpty();
+        ItemList best = lists.stream()
+                .filter(l -> l.name() == ListName.BEST_SELLERS)
+                .findFirst()
+                .orElseThrow();
         assertThat(best.items()).containsExactly(new ScoredItem("a", 2.0), new ScoredItem("b", 2.0));
     }
 

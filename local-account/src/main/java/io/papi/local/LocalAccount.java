@@ -6,7 +6,6 @@ import io.papi.local.login.KeyPairJwtCheck;
 import io.papi.local.login.LoginFailureLog;
 import io.papi.local.session.SessionTokenIssuer;
 import io.papi.local.store.UserDatabase;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -56,8 +55,8 @@ public final class LocalAccount implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.users = new UserRegistry(database, directory.accountName(), clock);
-        this.verifier = new SessionTokenVerifier(directory.accountName(), directory.signingKey(), clock,
-                SessionTokenVerifier.DEFAULT_CACHE_SIZE);
+        this.verifier = new SessionTokenVerifier(
+                directory.accountName(), directory.signingKey(), clock, SessionTokenVerifier.DEFAULT_CACHE_SIZE);
     }
 
     /**
@@ -125,17 +124,21 @@ public final class LocalAccount implements AutoCloseable {
      */
     public LocalTokenEndpoint startServer(InetSocketAddress address, Duration sessionLifetime) throws IOException {
         if (address.isUnresolved() || !address.getAddress().isLoopbackAddress()) {
-            throw new IllegalArgumentException("the local token endpoint serves plain HTTP, so it listens on loopback only: "
-                    + "use 127.0.0.1, not " + address.getHostString());
+            throw new IllegalArgumentException(
+                    "the local token endpoint serves plain HTTP, so it listens on loopback only: "
+                            + "use 127.0.0.1, not " + address.getHostString());
         }
-        if (sessionLifetime.compareTo(Duration.ofSeconds(1)) < 0 || sessionLifetime.compareTo(MAX_SESSION_LIFETIME) > 0) {
-            throw new IllegalArgumentException("session lifetime must be between 1 s and 1 day, was " + sessionLifetime);
+        if (sessionLifetime.compareTo(Duration.ofSeconds(1)) < 0
+                || sessionLifetime.compareTo(MAX_SESSION_LIFETIME) > 0) {
+            throw new IllegalArgumentException(
+                    "session lifetime must be between 1 s and 1 day, was " + sessionLifetime);
         }
         LoginFailureLog failures = new LoginFailureLog(LOGIN_FAILURES_KEPT);
         TokenHandler handler = new TokenHandler(
                 new KeyPairJwtCheck(name(), database::find, clock),
                 new SessionTokenIssuer(name(), directory.signingKey(), sessionLifetime, clock),
-                failures, clock);
+                failures,
+                clock);
         int threads = Math.max(4, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
         LocalTokenEndpoint endpoint = LocalTokenEndpoint.start(address, handler, failures, threads);
         endpoints.add(endpoint);

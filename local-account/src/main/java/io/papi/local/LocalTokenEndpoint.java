@@ -5,9 +5,6 @@ import io.papi.local.login.LoginFailureLog;
 import io.papi.serving.HttpServing;
 import io.papi.serving.ServerAddress;
 import io.papi.serving.ServingConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;
@@ -15,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running local {@code /oauth/token}: papi's one serving setup ({@link HttpServing}, Jetty) on a loopback address,
@@ -37,8 +36,8 @@ public final class LocalTokenEndpoint {
         this.tokenUrl = LocalAccount.tokenUrl(address);
     }
 
-    static LocalTokenEndpoint start(InetSocketAddress address, TokenHandler handler, LoginFailureLog failures, int threads)
-            throws IOException {
+    static LocalTokenEndpoint start(
+            InetSocketAddress address, TokenHandler handler, LoginFailureLog failures, int threads) throws IOException {
         ServingConfig config = ServingConfig.builder("local-http", ServerAddress.tcp(address))
                 .threads(threads)
                 // twice the handler's own limit, so that a body just over it gets the OAuth-shaped 413 from the handler
@@ -51,8 +50,8 @@ public final class LocalTokenEndpoint {
             throw new BindException("cannot listen on " + hostAndPort(address) + " (" + e.getMessage()
                     + "): stop what uses that port or choose another");
         }
-        LocalTokenEndpoint endpoint = new LocalTokenEndpoint(server,
-                new InetSocketAddress(address.getAddress(), server.port()), failures);
+        LocalTokenEndpoint endpoint =
+                new LocalTokenEndpoint(server, new InetSocketAddress(address.getAddress(), server.port()), failures);
         LOG.info("local token endpoint listening on {}", endpoint.tokenUrl);
         return endpoint;
     }

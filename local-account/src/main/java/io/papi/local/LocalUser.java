@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param rsaPublicKey2Fp fingerprint of the key in slot 2, {@code RSA_PUBLIC_KEY_2_FP}; null when unset
  * @param createdOn       when the user was created
  */
-public record LocalUser(String name, String defaultRole, String rsaPublicKeyFp, String rsaPublicKey2Fp, Instant createdOn) {
+public record LocalUser(
+        String name, String defaultRole, String rsaPublicKeyFp, String rsaPublicKey2Fp, Instant createdOn) {
 
     /** The fingerprint in slot 1 or 2, null when that slot is unset. */
     public String fingerprint(int slot) {

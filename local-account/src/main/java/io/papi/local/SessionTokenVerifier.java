@@ -15,7 +15,6 @@ import io.papi.local.session.SessionSigningKey;
 import io.papi.local.session.SessionTokenIssuer;
 import io.papi.local.session.SnowflakeAuthorization;
 import io.papi.local.session.TokenDigest;
-
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,12 +66,14 @@ public final class SessionTokenVerifier {
      */
     public SessionCheck verify(String authorizationHeaderValue, String expectedEndpoint) {
         if (authorizationHeaderValue == null || authorizationHeaderValue.isBlank()) {
-            return new SessionRejection(SessionRejection.Reason.MISSING,
+            return new SessionRejection(
+                    SessionRejection.Reason.MISSING,
                     "no Authorization header: send Authorization: Snowflake Token=\"<session token>\" with a token from /oauth/token");
         }
         String token = SnowflakeAuthorization.tokenOf(authorizationHeaderValue);
         if (token == null) {
-            return new SessionRejection(SessionRejection.Reason.MALFORMED,
+            return new SessionRejection(
+                    SessionRejection.Reason.MALFORMED,
                     "Authorization header is not Snowflake Token=\"<session token>\": send the session token in that form");
         }
         TokenDigest digest = TokenDigest.of(token);
@@ -93,8 +94,10 @@ public final class SessionTokenVerifier {
         }
         String expected = EndpointName.normalise(expectedEndpoint);
         if (!session.endpoint().equals(expected)) {
-            return new SessionRejection(SessionRejection.Reason.WRONG_ENDPOINT, "session token " + digest + " was issued for endpoint "
-                    + session.endpoint() + ", not " + expected + ": request a token whose scope names " + expected);
+            return new SessionRejection(
+                    SessionRejection.Reason.WRONG_ENDPOINT,
+                    "session token " + digest + " was issued for endpoint " + session.endpoint() + ", not " + expected
+                            + ": request a token whose scope names " + expected);
         }
         return session;
     }
@@ -106,28 +109,38 @@ public final class SessionTokenVerifier {
             jwt = SignedJWT.parse(token);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            return new SessionRejection(SessionRejection.Reason.MALFORMED, "token " + digest
-                    + " is not a session token (not a signed JWT): get one from /oauth/token");
+            return new SessionRejection(
+                    SessionRejection.Reason.MALFORMED,
+                    "token " + digest + " is not a session token (not a signed JWT): get one from /oauth/token");
         }
         JWSHeader header = jwt.getHeader();
         String issuer = claims.getIssuer();
         if (JWSAlgorithm.RS256.equals(header.getAlgorithm()) && issuer != null && issuer.contains(".SHA256:")) {
-            return new SessionRejection(SessionRejection.Reason.MALFORMED, "token " + digest + " is a key-pair JWT, not a "
-                    + "session token: exchange it at /oauth/token and send the session token it returns");
+            return new SessionRejection(
+                    SessionRejection.Reason.MALFORMED,
+                    "token " + digest + " is a key-pair JWT, not a "
+                            + "session token: exchange it at /oauth/token and send the session token it returns");
         }
         if (!JWSAlgorithm.HS256.equals(header.getAlgorithm())) {
-            return new SessionRejection(SessionRejection.Reason.BAD_SIGNATURE, "token " + digest + " is signed with "
-                    + header.getAlgorithm() + ", and local session tokens are HS256: it was not issued by a local account");
+            return new SessionRejection(
+                    SessionRejection.Reason.BAD_SIGNATURE,
+                    "token " + digest + " is signed with " + header.getAlgorithm()
+                            + ", and local session tokens are HS256: it was not issued by a local account");
         }
         if (!account.equals(issuer)) {
-            return new SessionRejection(SessionRejection.Reason.OTHER_ACCOUNT, "token " + digest + " was issued by account "
-                    + UntrustedText.quote(issuer) + ", not " + account
-                    + ": get a token from this account's /oauth/token");
+            return new SessionRejection(
+                    SessionRejection.Reason.OTHER_ACCOUNT,
+                    "token " + digest + " was issued by account "
+                            + UntrustedText.quote(issuer) + ", not " + account
+                            + ": get a token from this account's /oauth/token");
         }
         if (!keyId.equals(header.getKeyID())) {
-            return new SessionRejection(SessionRejection.Reason.OTHER_ACCOUNT, "token " + digest + " was signed by another "
-                    + "local account's key, not this one's (" + keyId + "): it comes from another directory, or this "
-                    + "account's signing key was replaced; get a new token");
+            return new SessionRejection(
+                    SessionRejection.Reason.OTHER_ACCOUNT,
+                    "token " + digest + " was signed by another "
+                            + "local account's key, not this one's (" + keyId
+                            + "): it comes from another directory, or this "
+                            + "account's signing key was replaced; get a new token");
         }
         signatureChecks.increment();
         boolean valid;
@@ -137,8 +150,9 @@ public final class SessionTokenVerifier {
             valid = false;
         }
         if (!valid) {
-            return new SessionRejection(SessionRejection.Reason.BAD_SIGNATURE, "token " + digest
-                    + " has a signature this account did not make: it was forged or altered");
+            return new SessionRejection(
+                    SessionRejection.Reason.BAD_SIGNATURE,
+                    "token " + digest + " has a signature this account did not make: it was forged or altered");
         }
         try {
             String user = claims.getSubject();
@@ -150,8 +164,10 @@ public final class SessionTokenVerifier {
             }
             return new VerifiedSession(user, role, EndpointName.normalise(endpoint), expires.toInstant());
         } catch (ParseException e) {
-            return new SessionRejection(SessionRejection.Reason.MALFORMED, "token " + digest
-                    + " lacks sub, role, endpoint or exp: it is not a session token this account issued");
+            return new SessionRejection(
+                    SessionRejection.Reason.MALFORMED,
+                    "token " + digest
+                            + " lacks sub, role, endpoint or exp: it is not a session token this account issued");
         }
     }
 
@@ -160,8 +176,9 @@ public final class SessionTokenVerifier {
     }
 
     private static SessionRejection expired(TokenDigest digest, VerifiedSession session) {
-        return new SessionRejection(SessionRejection.Reason.EXPIRED, "session token " + digest + " expired at "
-                + session.expiresAt() + ": get a new one from /oauth/token");
+        return new SessionRejection(
+                SessionRejection.Reason.EXPIRED,
+                "session token " + digest + " expired at " + session.expiresAt() + ": get a new one from /oauth/token");
     }
 
     /**
@@ -188,11 +205,13 @@ public final class SessionTokenVerifier {
 
         @Override
         public long expireAfterCreate(TokenDigest key, VerifiedSession session, long currentTime) {
-            return Math.max(0, Duration.between(clock.instant(), session.expiresAt()).toNanos());
+            return Math.max(
+                    0, Duration.between(clock.instant(), session.expiresAt()).toNanos());
         }
 
         @Override
-        public long expireAfterUpdate(TokenDigest key, VerifiedSession session, long currentTime, long currentDuration) {
+        public long expireAfterUpdate(
+                TokenDigest key, VerifiedSession session, long currentTime, long currentDuration) {
             return expireAfterCreate(key, session, currentTime);
         }
 

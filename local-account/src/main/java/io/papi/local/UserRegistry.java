@@ -3,9 +3,6 @@ package io.papi.local;
 import io.papi.local.store.StoredKey;
 import io.papi.local.store.StoredUser;
 import io.papi.local.store.UserDatabase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +13,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local account's users and their public keys, kept the way Snowflake keeps them: each user has a login name,
@@ -83,13 +82,26 @@ public final class UserRegistry {
         StoredUser before = write.before().orElse(null);
         StoredUser after = write.after().orElseThrow();
         if (before == null) {
-            return logged(new UserChange(user, UserChange.Outcome.CREATED, "created user " + user + " in local account "
-                    + account + " with default role " + role + " and RSA_PUBLIC_KEY " + stored.fingerprint()));
+            return logged(new UserChange(
+                    user,
+                    UserChange.Outcome.CREATED,
+                    "created user " + user + " in local account " + account + " with default role " + role
+                            + " and RSA_PUBLIC_KEY " + stored.fingerprint()));
         }
         if (after.equals(before)) {
-            return new UserChange(user, UserChange.Outcome.UNCHANGED, "user " + user + " already exists with default role "
-                    + role + " and key " + stored.fingerprint() + " in " + slotName(before.key1() != null
-                    && before.key1().fingerprint().equals(stored.fingerprint()) ? 1 : 2) + ": unchanged");
+            return new UserChange(
+                    user,
+                    UserChange.Outcome.UNCHANGED,
+                    "user " + user + " already exists with default role "
+                            + role + " and key " + stored.fingerprint() + " in "
+                            + slotName(
+                                    before.key1() != null
+                                                    && before.key1()
+                                                            .fingerprint()
+                                                            .equals(stored.fingerprint())
+                                            ? 1
+                                            : 2)
+                            + ": unchanged");
         }
         List<String> changes = new ArrayList<>();
         if (!before.defaultRole().equals(after.defaultRole())) {
@@ -98,7 +110,8 @@ public final class UserRegistry {
         if (!Objects.equals(before.key1(), after.key1())) {
             changes.add("RSA_PUBLIC_KEY " + fingerprintOrUnset(before.key1()) + " -> " + stored.fingerprint());
         }
-        return logged(new UserChange(user, UserChange.Outcome.UPDATED, "updated user " + user + ": " + String.join(", ", changes)));
+        return logged(new UserChange(
+                user, UserChange.Outcome.UPDATED, "updated user " + user + ": " + String.join(", ", changes)));
     }
 
     /**
@@ -118,11 +131,16 @@ public final class UserRegistry {
         });
         StoredKey previous = write.before().orElseThrow().key(slot);
         if (stored.equals(previous)) {
-            return new UserChange(user, UserChange.Outcome.UNCHANGED,
+            return new UserChange(
+                    user,
+                    UserChange.Outcome.UNCHANGED,
                     slotName(slot) + " of user " + user + " already is " + stored.fingerprint() + ": unchanged");
         }
-        return logged(new UserChange(user, UserChange.Outcome.UPDATED, "updated user " + user + ": " + slotName(slot) + " "
-                + fingerprintOrUnset(previous) + " -> " + stored.fingerprint()));
+        return logged(new UserChange(
+                user,
+                UserChange.Outcome.UPDATED,
+                "updated user " + user + ": " + slotName(slot) + " " + fingerprintOrUnset(previous) + " -> "
+                        + stored.fingerprint()));
     }
 
     /**
@@ -141,9 +159,14 @@ public final class UserRegistry {
         });
         StoredKey previous = write.before().orElseThrow().key(slot);
         if (previous == null) {
-            return new UserChange(user, UserChange.Outcome.UNCHANGED, slotName(slot) + " of user " + user + " already is unset: unchanged");
+            return new UserChange(
+                    user,
+                    UserChange.Outcome.UNCHANGED,
+                    slotName(slot) + " of user " + user + " already is unset: unchanged");
         }
-        return logged(new UserChange(user, UserChange.Outcome.UPDATED,
+        return logged(new UserChange(
+                user,
+                UserChange.Outcome.UPDATED,
                 "updated user " + user + ": unset " + slotName(slot) + " (was " + previous.fingerprint() + ")"));
     }
 
@@ -162,9 +185,15 @@ public final class UserRegistry {
         });
         String previous = write.before().orElseThrow().defaultRole();
         if (previous.equals(newRole)) {
-            return new UserChange(user, UserChange.Outcome.UNCHANGED, "default role of user " + user + " already is " + newRole + ": unchanged");
+            return new UserChange(
+                    user,
+                    UserChange.Outcome.UNCHANGED,
+                    "default role of user " + user + " already is " + newRole + ": unchanged");
         }
-        return logged(new UserChange(user, UserChange.Outcome.UPDATED, "updated user " + user + ": default role " + previous + " -> " + newRole));
+        return logged(new UserChange(
+                user,
+                UserChange.Outcome.UPDATED,
+                "updated user " + user + ": default role " + previous + " -> " + newRole));
     }
 
     /** The user, or empty when there is none by that name (the name is upper-cased first). */
@@ -175,7 +204,8 @@ public final class UserRegistry {
     /** Removes the user; false when there was none. Session tokens already issued stay valid until they expire. */
     public boolean drop(String name) {
         String user = loginName(name);
-        boolean existed = database.modify(user, before -> Optional.empty()).before().isPresent();
+        boolean existed =
+                database.modify(user, before -> Optional.empty()).before().isPresent();
         if (existed) {
             LOG.info("dropped user {} from local account {}", user, account);
         }
@@ -199,8 +229,9 @@ public final class UserRegistry {
             throw new IllegalArgumentException("user name is empty: give a login name such as SVC_DATA_API");
         }
         if (!LOGIN_NAME.matcher(upper).matches()) {
-            throw new IllegalArgumentException("user name '" + name.trim() + "' is not a login name: start with a letter or _, "
-                    + "use only letters, digits and _ $ @ . - (at most 255 characters)");
+            throw new IllegalArgumentException(
+                    "user name '" + name.trim() + "' is not a login name: start with a letter or _, "
+                            + "use only letters, digits and _ $ @ . - (at most 255 characters)");
         }
         return upper;
     }
@@ -213,8 +244,9 @@ public final class UserRegistry {
     public static String roleName(String role) {
         String upper = role == null ? "" : role.trim().toUpperCase(Locale.ROOT);
         if (!ROLE_NAME.matcher(upper).matches()) {
-            throw new IllegalArgumentException("role '" + (role == null ? "" : role.trim()) + "' is not a role name: start with a "
-                    + "letter or _, use only letters, digits, _ and $ (for example DATA_API_ROLE)");
+            throw new IllegalArgumentException(
+                    "role '" + (role == null ? "" : role.trim()) + "' is not a role name: start with a "
+                            + "letter or _, use only letters, digits, _ and $ (for example DATA_API_ROLE)");
         }
         return upper;
     }
@@ -242,7 +274,8 @@ public final class UserRegistry {
     }
 
     private IllegalArgumentException noSuchUser(String user) {
-        return new IllegalArgumentException("user " + user + " does not exist in local account " + account + ": create it first");
+        return new IllegalArgumentException(
+                "user " + user + " does not exist in local account " + account + ": create it first");
     }
 
     private static String slotName(int slot) {
@@ -254,7 +287,9 @@ public final class UserRegistry {
     }
 
     private static LocalUser describe(StoredUser user) {
-        return new LocalUser(user.name(), user.defaultRole(),
+        return new LocalUser(
+                user.name(),
+                user.defaultRole(),
                 user.key1() == null ? null : user.key1().fingerprint(),
                 user.key2() == null ? null : user.key2().fingerprint(),
                 user.createdOn());

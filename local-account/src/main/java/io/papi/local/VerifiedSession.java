@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param endpoint  the ingress host the session was issued for, normalised (lower case, no scheme, no trailing slash)
  * @param expiresAt when the session stops being accepted
  */
-public record VerifiedSession(String user, String role, String endpoint, Instant expiresAt) implements SessionCheck {
-}
+public record VerifiedSession(String user, String role, String endpoint, Instant expiresAt) implements SessionCheck {}

@@ -11,7 +11,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.papi.broker.KeyFingerprint;
-
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +129,8 @@ public final class DriverJwtBuilder {
     }
 
     private String sign(JWSAlgorithm algorithm, JWSSigner signer) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims());
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {

@@ -1,10 +1,11 @@
 package io.papi.local;
 
-import io.papi.testing.TestKeys;
-import io.papi.local.files.AccountDirectory;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.papi.local.files.AccountDirectory;
+import io.papi.testing.TestKeys;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,10 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalAccountTest {
     @TempDir
@@ -40,33 +39,42 @@ class LocalAccountTest {
             Properties properties = new Properties();
             properties.load(Files.newBufferedReader(directory().resolve("account.properties")));
             assertThat(properties.getProperty("account")).isEqualTo("LOCAL");
-            assertThat(properties.getProperty("created")).isEqualTo(account.createdOn().toString());
+            assertThat(properties.getProperty("created"))
+                    .isEqualTo(account.createdOn().toString());
             assertThat(directory().resolve("users.mv.db")).exists();
             assertThat(Files.readAllLines(directory().resolve("session-signing.key")))
-                    .singleElement().satisfies(line -> assertThat(Base64.getDecoder().decode(line)).hasSize(32));
+                    .singleElement()
+                    .satisfies(
+                            line -> assertThat(Base64.getDecoder().decode(line)).hasSize(32));
         }
     }
 
     @Test
     void keepsSecretsReadableByTheOwnerOnly() throws Exception {
         try (LocalAccount ignored = LocalAccount.open(directory())) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory()))).isEqualTo("rwx------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory().resolve("session-signing.key"))))
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory())))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(directory().resolve("session-signing.key"))))
                     .isEqualTo("rw-------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory().resolve("account.properties"))))
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(directory().resolve("account.properties"))))
                     .isEqualTo("rw-------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory().resolve("users.mv.db"))))
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(directory().resolve("users.mv.db"))))
                     .isEqualTo("rw-------");
         }
     }
 
     @Test
     void tightensADirectoryOthersCouldEnter() throws Exception {
-        Files.createDirectories(directory(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createDirectories(
+                directory(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
         LocalAccount.open(directory()).close();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory())))
+                .isEqualTo("rwx------");
     }
 
     @Test
@@ -77,7 +85,8 @@ class LocalAccountTest {
 
         LocalAccount.open(directory()).close();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -91,7 +100,8 @@ class LocalAccountTest {
         try (LocalAccount again = LocalAccount.open(directory())) {
             assertThat(again.name()).isEqualTo("DEV");
             assertThat(again.users().describe("SVC_DATA_API")).isPresent();
-            assertThat(Files.readString(directory().resolve("session-signing.key"))).isEqualTo(key);
+            assertThat(Files.readString(directory().resolve("session-signing.key")))
+                    .isEqualTo(key);
         }
     }
 
@@ -118,7 +128,9 @@ class LocalAccountTest {
     void refusesAFileAsDirectory() throws Exception {
         Path file = Files.writeString(home.resolve("not-a-directory"), "x");
 
-        assertThatThrownBy(() -> LocalAccount.open(file)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a file");
+        assertThatThrownBy(() -> LocalAccount.open(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is a file");
     }
 
     @Test
@@ -128,7 +140,8 @@ class LocalAccountTest {
 
         assertThatThrownBy(() -> LocalAccount.open(directory()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("is damaged").hasMessageContaining("delete it");
+                .hasMessageContaining("is damaged")
+                .hasMessageContaining("delete it");
     }
 
     @Test
@@ -142,14 +155,16 @@ class LocalAccountTest {
 
     @Test
     void tokenUrlNamesLoopbackHostPortAndPath() {
-        assertThat(LocalAccount.tokenUrl(LocalAccount.defaultAddress())).isEqualTo(URI.create("http://127.0.0.1:8088/oauth/token"));
+        assertThat(LocalAccount.tokenUrl(LocalAccount.defaultAddress()))
+                .isEqualTo(URI.create("http://127.0.0.1:8088/oauth/token"));
     }
 
     @Test
     void serverListensOnLoopbackOnly() throws Exception {
         try (LocalAccount account = LocalAccount.open(directory())) {
             assertThatThrownBy(() -> account.startServer(new InetSocketAddress("0.0.0.0", 0), Duration.ofMinutes(10)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback only");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("loopback only");
         }
     }
 
@@ -157,15 +172,18 @@ class LocalAccountTest {
     void sessionLifetimeMustBeBetweenOneSecondAndOneDay() throws Exception {
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try (LocalAccount account = LocalAccount.open(directory())) {
-            assertThatThrownBy(() -> account.startServer(loopback, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> account.startServer(loopback, Duration.ofDays(2))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> account.startServer(loopback, Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> account.startServer(loopback, Duration.ofDays(2)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
     void aTakenPortIsReportedWithTheAddress() throws Exception {
         try (LocalAccount account = LocalAccount.open(directory())) {
-            LocalTokenEndpoint first = account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
+            LocalTokenEndpoint first = account.startServer(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
 
             assertThatThrownBy(() -> account.startServer(first.address(), Duration.ofMinutes(10)))
                     .isInstanceOf(java.net.BindException.class)
@@ -177,7 +195,9 @@ class LocalAccountTest {
     void closingTheAccountStopsItsServersAndFreesThePort() throws Exception {
         int port;
         try (LocalAccount account = LocalAccount.open(directory())) {
-            port = account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10)).port();
+            port = account.startServer(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10))
+                    .port();
         }
         try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(socket.getLocalPort()).isEqualTo(port);
@@ -198,10 +218,17 @@ class LocalAccountTest {
 
     private String runSecondProcess(String user, byte[] publicKey) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", SecondProcess.class.getName(),
-                directory().toString(), user, Base64.getEncoder().encodeToString(publicKey))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        SecondProcess.class.getName(),
+                        directory().toString(),
+                        user,
+                        Base64.getEncoder().encodeToString(publicKey))
+                .redirectErrorStream(true)
+                .start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("second process did not finish in 30 s");
@@ -217,7 +244,8 @@ class LocalAccountTest {
         assumeTrue(external != null, "this host has no non-loopback IPv4 address to try");
         try (LocalAccount account = LocalAccount.open(directory())) {
             Properties lock = new Properties();
-            try (var reader = Files.newBufferedReader(directory().resolve("users.lock.db"), StandardCharsets.ISO_8859_1)) {
+            try (var reader =
+                    Files.newBufferedReader(directory().resolve("users.lock.db"), StandardCharsets.ISO_8859_1)) {
                 lock.load(reader);
             }
             int port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
@@ -225,7 +253,8 @@ class LocalAccountTest {
             try (java.net.Socket loopback = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
                 assertThat(loopback.isConnected()).isTrue();
             }
-            assertThatThrownBy(() -> new java.net.Socket(external, port).close()).isInstanceOf(java.net.ConnectException.class);
+            assertThatThrownBy(() -> new java.net.Socket(external, port).close())
+                    .isInstanceOf(java.net.ConnectException.class);
         }
     }
 
@@ -233,7 +262,8 @@ class LocalAccountTest {
         return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
                 .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

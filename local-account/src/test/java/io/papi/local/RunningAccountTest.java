@@ -21,6 +21,7 @@ abstract class RunningAccountTest {
 
     @TempDir
     static Path directory;
+
     static LocalAccount account;
     static LocalTokenEndpoint endpoint;
     static TokenClient client;
@@ -29,7 +30,8 @@ abstract class RunningAccountTest {
     static void startAccount() throws Exception {
         account = LocalAccount.open(directory);
         account.users().create("SVC_DATA_API", "DATA_API_ROLE", TestKeys.publicKey(TestKeys.ALICE));
-        endpoint = account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
+        endpoint =
+                account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
         client = new TokenClient(endpoint.tokenUrl());
     }
 

@@ -16,7 +16,8 @@ public final class SecondProcess {
         RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(args[2])));
         try (LocalAccount account = LocalAccount.open(Path.of(args[0]))) {
-            System.out.println(account.users().create(args[1], "DATA_API_ROLE", key).outcome());
+            System.out.println(
+                    account.users().create(args[1], "DATA_API_ROLE", key).outcome());
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.papi.local;
 
-import io.papi.testing.MutableClock;
-import io.papi.testing.TestKeys;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -12,13 +12,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.papi.local.files.AccountDirectory;
 import io.papi.local.session.SessionSigningKey;
 import io.papi.local.session.SessionTokenIssuer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import io.papi.testing.MutableClock;
+import io.papi.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,14 +22,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SessionTokenVerifierTest {
     private static final String ENDPOINT = "abcd-myorg-myacct.snowflakecomputing.app";
 
     @TempDir
     Path directory;
+
     MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
     LocalAccount account;
     SessionTokenVerifier verifier;
@@ -69,13 +69,23 @@ class SessionTokenVerifierTest {
     void acceptsTokenItIssuedForThatEndpoint() {
         SessionCheck check = verifier.verify(header(token()), ENDPOINT);
 
-        assertThat(check).isEqualTo(new VerifiedSession("SVC_DATA_API", "DATA_API_ROLE", ENDPOINT, clock.instant().plus(Duration.ofMinutes(10))));
+        assertThat(check)
+                .isEqualTo(new VerifiedSession(
+                        "SVC_DATA_API",
+                        "DATA_API_ROLE",
+                        ENDPOINT,
+                        clock.instant().plus(Duration.ofMinutes(10))));
         assertThat(check.verified()).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://abcd-myorg-myacct.snowflakecomputing.app", "ABCD-MyOrg-MyAcct.snowflakecomputing.app/",
-            "https://ABCD-MYORG-MYACCT.SNOWFLAKECOMPUTING.APP/", " abcd-myorg-myacct.snowflakecomputing.app "})
+    @ValueSource(
+            strings = {
+                "https://abcd-myorg-myacct.snowflakecomputing.app",
+                "ABCD-MyOrg-MyAcct.snowflakecomputing.app/",
+                "https://ABCD-MYORG-MYACCT.SNOWFLAKECOMPUTING.APP/",
+                " abcd-myorg-myacct.snowflakecomputing.app "
+            })
     void comparesEndpointsIgnoringCaseSchemeAndTrailingSlash(String expected) {
         assertThat(verifier.verify(header(token()), expected)).isInstanceOf(VerifiedSession.class);
     }
@@ -87,8 +97,16 @@ class SessionTokenVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer abc.def.ghi", "Snowflake abc.def.ghi", "Snowflake Token=abc.def.ghi", "Snowflake Token=\"\"",
-            "Snowflake Token=\"abc def\"", "SnowflakeToken=\"abc.def.ghi\"", "Snowflake Token=\"abc.def.ghi"})
+    @ValueSource(
+            strings = {
+                "Bearer abc.def.ghi",
+                "Snowflake abc.def.ghi",
+                "Snowflake Token=abc.def.ghi",
+                "Snowflake Token=\"\"",
+                "Snowflake Token=\"abc def\"",
+                "SnowflakeToken=\"abc.def.ghi\"",
+                "Snowflake Token=\"abc.def.ghi"
+            })
     void rejectsHeaderNotInSnowflakeTokenForm(String value) {
         SessionCheck check = verifier.verify(value, ENDPOINT);
         assertThat(reason(check)).isEqualTo(SessionRejection.Reason.MALFORMED);
@@ -98,17 +116,20 @@ class SessionTokenVerifierTest {
     @Test
     void acceptsSchemeAndParameterInAnyCaseWithSpacesAroundEquals() {
         String token = token();
-        assertThat(verifier.verify("snowflake token = \"" + token + "\"", ENDPOINT)).isInstanceOf(VerifiedSession.class);
+        assertThat(verifier.verify("snowflake token = \"" + token + "\"", ENDPOINT))
+                .isInstanceOf(VerifiedSession.class);
     }
 
     @Test
     void rejectsTokenThatIsNoJwt() {
-        assertThat(reason(verifier.verify(header("abc.def.ghi"), ENDPOINT))).isEqualTo(SessionRejection.Reason.MALFORMED);
+        assertThat(reason(verifier.verify(header("abc.def.ghi"), ENDPOINT)))
+                .isEqualTo(SessionRejection.Reason.MALFORMED);
     }
 
     @Test
     void rejectsKeyPairJwtSentInsteadOfSessionTokenAndSaysSo() {
-        SessionCheck check = verifier.verify(header(DriverJwtBuilder.of("SVC_DATA_API", TestKeys.ALICE).rs256()), ENDPOINT);
+        SessionCheck check = verifier.verify(
+                header(DriverJwtBuilder.of("SVC_DATA_API", TestKeys.ALICE).rs256()), ENDPOINT);
 
         assertThat(reason(check)).isEqualTo(SessionRejection.Reason.MALFORMED);
         assertThat(((SessionRejection) check).message()).contains("key-pair JWT", "/oauth/token");
@@ -146,7 +167,10 @@ class SessionTokenVerifierTest {
     void rejectsTokenSignedWithAnotherSecretUnderThisAccountsKeyId() throws Exception {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        String forged = sign(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(thisKeyId()).build(), claims("LOCAL").build(), secret);
+        String forged = sign(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(thisKeyId()).build(),
+                claims("LOCAL").build(),
+                secret);
 
         assertThat(reason(verifier.verify(header(forged), ENDPOINT))).isEqualTo(SessionRejection.Reason.BAD_SIGNATURE);
     }
@@ -156,7 +180,9 @@ class SessionTokenVerifierTest {
         String[] parts = token().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("DATA_API_ROLE", "ACCOUNTADMIN");
-        String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String altered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
 
         assertThat(reason(verifier.verify(header(altered), ENDPOINT))).isEqualTo(SessionRejection.Reason.BAD_SIGNATURE);
     }
@@ -173,7 +199,10 @@ class SessionTokenVerifierTest {
     void rejectsTokenSignedWithAnotherHmacAlgorithm() throws Exception {
         byte[] secret = new byte[64];
         new SecureRandom().nextBytes(secret);
-        String hs512 = sign(new JWSHeader.Builder(JWSAlgorithm.HS512).keyID(thisKeyId()).build(), claims("LOCAL").build(), secret);
+        String hs512 = sign(
+                new JWSHeader.Builder(JWSAlgorithm.HS512).keyID(thisKeyId()).build(),
+                claims("LOCAL").build(),
+                secret);
 
         assertThat(reason(verifier.verify(header(hs512), ENDPOINT))).isEqualTo(SessionRejection.Reason.BAD_SIGNATURE);
     }
@@ -181,16 +210,21 @@ class SessionTokenVerifierTest {
     @Test
     void rejectsTokenIssuedByAnAccountWithAnotherName(@TempDir Path otherDirectory) throws Exception {
         try (LocalAccount other = LocalAccount.open(otherDirectory, "STAGING", clock)) {
-            String token = issuerFor(otherDirectory, other.name(), clock).issue("SVC_DATA_API", "DATA_API_ROLE", ENDPOINT).token();
+            String token = issuerFor(otherDirectory, other.name(), clock)
+                    .issue("SVC_DATA_API", "DATA_API_ROLE", ENDPOINT)
+                    .token();
 
-            assertThat(reason(verifier.verify(header(token), ENDPOINT))).isEqualTo(SessionRejection.Reason.OTHER_ACCOUNT);
+            assertThat(reason(verifier.verify(header(token), ENDPOINT)))
+                    .isEqualTo(SessionRejection.Reason.OTHER_ACCOUNT);
         }
     }
 
     @Test
     void rejectsTokenIssuedByAnotherDirectoryWithTheSameAccountName(@TempDir Path otherDirectory) throws Exception {
         try (LocalAccount other = LocalAccount.open(otherDirectory, "LOCAL", clock)) {
-            String token = issuerFor(otherDirectory, other.name(), clock).issue("SVC_DATA_API", "DATA_API_ROLE", ENDPOINT).token();
+            String token = issuerFor(otherDirectory, other.name(), clock)
+                    .issue("SVC_DATA_API", "DATA_API_ROLE", ENDPOINT)
+                    .token();
 
             SessionCheck check = verifier.verify(header(token), ENDPOINT);
             assertThat(reason(check)).isEqualTo(SessionRejection.Reason.OTHER_ACCOUNT);
@@ -206,14 +240,18 @@ class SessionTokenVerifierTest {
 
         assertThat(verifier.verify(header(token), ENDPOINT)).isInstanceOf(VerifiedSession.class);
         assertThat(verifier.verify(header(token), "https://" + ENDPOINT + "/")).isInstanceOf(VerifiedSession.class);
-        assertThat(reason(verifier.verify(header(token), "elsewhere.example.com"))).isEqualTo(SessionRejection.Reason.WRONG_ENDPOINT);
+        assertThat(reason(verifier.verify(header(token), "elsewhere.example.com")))
+                .isEqualTo(SessionRejection.Reason.WRONG_ENDPOINT);
 
         assertThat(verifier.signatureChecks()).isEqualTo(1);
     }
 
     @Test
     void doesNotCacheRejectedTokens() throws Exception {
-        String forged = sign(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(thisKeyId()).build(), claims("LOCAL").build(), new byte[32]);
+        String forged = sign(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(thisKeyId()).build(),
+                claims("LOCAL").build(),
+                new byte[32]);
         verifier.verify(header(forged), ENDPOINT);
         verifier.verify(header(forged), ENDPOINT);
 
@@ -264,13 +302,18 @@ class SessionTokenVerifierTest {
     }
 
     private JWTClaimsSet.Builder claims(String account) {
-        return new JWTClaimsSet.Builder().issuer(account).subject("SVC_DATA_API")
-                .claim("role", "DATA_API_ROLE").claim("endpoint", ENDPOINT)
-                .issueTime(Date.from(clock.instant())).expirationTime(Date.from(clock.instant().plusSeconds(600)));
+        return new JWTClaimsSet.Builder()
+                .issuer(account)
+                .subject("SVC_DATA_API")
+                .claim("role", "DATA_API_ROLE")
+                .claim("endpoint", ENDPOINT)
+                .issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(clock.instant().plusSeconds(600)));
     }
 
     private static String sign(JWSHeader header, JWTClaimsSet claims, byte[] secret) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(header).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(header).type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new MACSigner(secret));
         return jwt.serialize();
     }

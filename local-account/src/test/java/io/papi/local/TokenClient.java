@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /** Sends token requests to the local endpoint as a Snowflake client would. */
 public final class TokenClient {
     public static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI tokenUrl;
 
     public TokenClient(URI tokenUrl) {
@@ -32,7 +33,8 @@ public final class TokenClient {
     }
 
     public HttpResponse<String> post(String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(tokenUrl)
+                .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -53,7 +55,8 @@ public final class TokenClient {
 
     public static String encode(Map<String, String> form) {
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

@@ -1,13 +1,12 @@
 package io.papi.local;
 
-import io.papi.testing.TestKeys;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.papi.broker.KeyFingerprint;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import io.papi.testing.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -17,9 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenEndpointTest extends RunningAccountTest {
     private static final Pattern INVALID_JWT = Pattern.compile(
@@ -31,7 +30,8 @@ class TokenEndpointTest extends RunningAccountTest {
         HttpResponse<String> response = client.exchange(jwt().rs256(), SCOPE);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(response.body()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
         SessionCheck check = account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
         assertThat(check).isInstanceOf(VerifiedSession.class);
@@ -47,16 +47,19 @@ class TokenEndpointTest extends RunningAccountTest {
         HttpResponse<String> response = client.exchange(jwt().rs256(), ENDPOINT);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        VerifiedSession session = (VerifiedSession) account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
+        VerifiedSession session =
+                (VerifiedSession) account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
         assertThat(session.role()).isEqualTo("DATA_API_ROLE");
     }
 
     @Test
     void scopeHostIsRecordedWithoutSchemeOrCase() {
-        HttpResponse<String> response = client.exchange(jwt().rs256(), "https://ABCD-MyOrg-MyAcct.snowflakecomputing.app/ session:role:DATA_API_ROLE");
+        HttpResponse<String> response = client.exchange(
+                jwt().rs256(), "https://ABCD-MyOrg-MyAcct.snowflakecomputing.app/ session:role:DATA_API_ROLE");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        VerifiedSession session = (VerifiedSession) account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
+        VerifiedSession session =
+                (VerifiedSession) account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
         assertThat(session.endpoint()).isEqualTo(ENDPOINT);
     }
 
@@ -117,14 +120,17 @@ class TokenEndpointTest extends RunningAccountTest {
 
     @Test
     void rejectsLowerCaseUserAndSaysTheNameMustBeUpperCased() {
-        LoginFailure failure = assertRejected(DriverJwtBuilder.of("svc_data_api", TestKeys.ALICE).rs256(), LoginFailureCode.USER_NOT_FOUND);
+        LoginFailure failure = assertRejected(
+                DriverJwtBuilder.of("svc_data_api", TestKeys.ALICE).rs256(), LoginFailureCode.USER_NOT_FOUND);
         assertThat(failure.reason()).contains("upper-cased");
     }
 
     @Test
     void rejectsFingerprintOfAKeyTheUserDoesNotHave() {
-        LoginFailure failure = assertRejected(DriverJwtBuilder.of("SVC_DATA_API", TestKeys.BOB).rs256(), LoginFailureCode.FINGERPRINT_MISMATCH);
-        assertThat(failure.reason()).contains(KeyFingerprint.of(TestKeys.BOB.getPublic()), KeyFingerprint.of(TestKeys.ALICE.getPublic()));
+        LoginFailure failure = assertRejected(
+                DriverJwtBuilder.of("SVC_DATA_API", TestKeys.BOB).rs256(), LoginFailureCode.FINGERPRINT_MISMATCH);
+        assertThat(failure.reason())
+                .contains(KeyFingerprint.of(TestKeys.BOB.getPublic()), KeyFingerprint.of(TestKeys.ALICE.getPublic()));
     }
 
     @Test
@@ -162,32 +168,44 @@ class TokenEndpointTest extends RunningAccountTest {
     @Test
     void rejectsLifetimeOfTwoHours() {
         Instant now = Instant.now();
-        assertRejected(jwt().issuedAt(now).expiresAt(now.plus(Duration.ofHours(2))).rs256(), LoginFailureCode.LIFETIME_OVER_ONE_HOUR);
+        assertRejected(
+                jwt().issuedAt(now).expiresAt(now.plus(Duration.ofHours(2))).rs256(),
+                LoginFailureCode.LIFETIME_OVER_ONE_HOUR);
     }
 
     @Test
     void acceptsLifetimeOfExactlyOneHour() {
         Instant now = Instant.now();
-        HttpResponse<String> response = client.exchange(jwt().issuedAt(now).expiresAt(now.plus(Duration.ofHours(1))).rs256(), SCOPE);
+        HttpResponse<String> response = client.exchange(
+                jwt().issuedAt(now).expiresAt(now.plus(Duration.ofHours(1))).rs256(), SCOPE);
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test
     void rejectsJwtIssuedMoreThanSixtySecondsAgo() {
         Instant issued = Instant.now().minusSeconds(90);
-        assertRejected(jwt().issuedAt(issued).expiresAt(issued.plus(Duration.ofMinutes(30))).rs256(), LoginFailureCode.ISSUED_TOO_LONG_AGO);
+        assertRejected(
+                jwt().issuedAt(issued)
+                        .expiresAt(issued.plus(Duration.ofMinutes(30)))
+                        .rs256(),
+                LoginFailureCode.ISSUED_TOO_LONG_AGO);
     }
 
     @Test
     void rejectsExpiredJwt() {
         Instant now = Instant.now();
-        assertRejected(jwt().issuedAt(now.minusSeconds(30)).expiresAt(now.minusSeconds(1)).rs256(), LoginFailureCode.EXPIRED);
+        assertRejected(
+                jwt().issuedAt(now.minusSeconds(30))
+                        .expiresAt(now.minusSeconds(1))
+                        .rs256(),
+                LoginFailureCode.EXPIRED);
     }
 
     @Test
     void rejectsJwtIssuedInTheFuture() {
         Instant issued = Instant.now().plusSeconds(300);
-        assertRejected(jwt().issuedAt(issued).expiresAt(issued.plusSeconds(600)).rs256(), LoginFailureCode.ISSUED_IN_FUTURE);
+        assertRejected(
+                jwt().issuedAt(issued).expiresAt(issued.plusSeconds(600)).rs256(), LoginFailureCode.ISSUED_IN_FUTURE);
     }
 
     @Test
@@ -212,7 +230,8 @@ class TokenEndpointTest extends RunningAccountTest {
 
     @Test
     void unknownFailureIdHasNoDetails() {
-        assertThat(endpoint.loginFailureDetails("00000000-0000-0000-0000-000000000000")).isEmpty();
+        assertThat(endpoint.loginFailureDetails("00000000-0000-0000-0000-000000000000"))
+                .isEmpty();
     }
 
     @Test
@@ -221,23 +240,32 @@ class TokenEndpointTest extends RunningAccountTest {
         users.create("ROTATING", "DATA_API_ROLE", TestKeys.publicKey(TestKeys.ALICE));
         users.setKey("ROTATING", 2, TestKeys.publicKey(TestKeys.BOB));
 
-        assertThat(client.exchange(DriverJwtBuilder.of("ROTATING", TestKeys.ALICE).rs256(), SCOPE).statusCode()).isEqualTo(200);
-        assertThat(client.exchange(DriverJwtBuilder.of("ROTATING", TestKeys.BOB).rs256(), SCOPE).statusCode()).isEqualTo(200);
+        assertThat(client.exchange(
+                                DriverJwtBuilder.of("ROTATING", TestKeys.ALICE).rs256(), SCOPE)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(client.exchange(DriverJwtBuilder.of("ROTATING", TestKeys.BOB).rs256(), SCOPE)
+                        .statusCode())
+                .isEqualTo(200);
 
         users.unsetKey("ROTATING", 1);
 
         assertRejected(DriverJwtBuilder.of("ROTATING", TestKeys.ALICE).rs256(), LoginFailureCode.FINGERPRINT_MISMATCH);
-        assertThat(client.exchange(DriverJwtBuilder.of("ROTATING", TestKeys.BOB).rs256(), SCOPE).statusCode()).isEqualTo(200);
+        assertThat(client.exchange(DriverJwtBuilder.of("ROTATING", TestKeys.BOB).rs256(), SCOPE)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void emailStyleLoginNameLogsIn() {
         account.users().create("john.doe@example.com", "ANALYST", TestKeys.publicKey(TestKeys.CAROL));
 
-        HttpResponse<String> response = client.exchange(DriverJwtBuilder.of("JOHN.DOE@EXAMPLE.COM", TestKeys.CAROL).rs256(), ENDPOINT);
+        HttpResponse<String> response = client.exchange(
+                DriverJwtBuilder.of("JOHN.DOE@EXAMPLE.COM", TestKeys.CAROL).rs256(), ENDPOINT);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        VerifiedSession session = (VerifiedSession) account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
+        VerifiedSession session =
+                (VerifiedSession) account.verifier().verify("Snowflake Token=\"" + response.body() + "\"", ENDPOINT);
         assertThat(session.user()).isEqualTo("JOHN.DOE@EXAMPLE.COM");
         assertThat(session.role()).isEqualTo("ANALYST");
     }
@@ -245,7 +273,12 @@ class TokenEndpointTest extends RunningAccountTest {
     @Test
     void droppedUserCanNoLongerLogIn() {
         account.users().create("SHORT_LIVED", "DATA_API_ROLE", TestKeys.publicKey(TestKeys.CAROL));
-        assertThat(client.exchange(DriverJwtBuilder.of("SHORT_LIVED", TestKeys.CAROL).rs256(), SCOPE).statusCode()).isEqualTo(200);
+        assertThat(client.exchange(
+                                DriverJwtBuilder.of("SHORT_LIVED", TestKeys.CAROL)
+                                        .rs256(),
+                                SCOPE)
+                        .statusCode())
+                .isEqualTo(200);
 
         account.users().drop("SHORT_LIVED");
 
@@ -268,7 +301,8 @@ class TokenEndpointTest extends RunningAccountTest {
         }
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("session sha256:", "jwt=sha256:", "394306");
-        assertThat(log).doesNotContain(token, good, bad, good.split("\\.")[2], bad.split("\\.")[2], token.split("\\.")[2]);
+        assertThat(log)
+                .doesNotContain(token, good, bad, good.split("\\.")[2], bad.split("\\.")[2], token.split("\\.")[2]);
     }
 
     private static LoginFailure assertRejected(String jwt, LoginFailureCode expected) {
@@ -276,7 +310,9 @@ class TokenEndpointTest extends RunningAccountTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         Matcher body = INVALID_JWT.matcher(response.body());
-        assertThat(body.matches()).as("Snowflake's 390144 body, was %s", response.body()).isTrue();
+        assertThat(body.matches())
+                .as("Snowflake's 390144 body, was %s", response.body())
+                .isTrue();
         LoginFailure failure = endpoint.loginFailureDetails(body.group(1)).orElseThrow();
         assertThat(failure.code()).as(failure.reason()).isEqualTo(expected);
         assertThat(failure.uuid()).isEqualTo(body.group(1));

@@ -1,15 +1,11 @@
 package io.papi.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.papi.broker.KeyFingerprint;
 import io.papi.testing.MutableClock;
 import io.papi.testing.TestKeys;
-import io.papi.broker.KeyFingerprint;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -20,9 +16,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UserRegistryTest {
     private static final RSAPublicKey ALICE = TestKeys.publicKey(TestKeys.ALICE);
@@ -32,6 +31,7 @@ class UserRegistryTest {
 
     @TempDir
     Path directory;
+
     MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00.123456789Z"));
     LocalAccount account;
     UserRegistry users;
@@ -53,8 +53,9 @@ class UserRegistryTest {
 
         assertThat(change.outcome()).isEqualTo(UserChange.Outcome.CREATED);
         assertThat(change.message()).contains("SVC_DATA_API", "DATA_API_ROLE", ALICE_FP);
-        assertThat(users.describe("SVC_DATA_API")).contains(
-                new LocalUser("SVC_DATA_API", "DATA_API_ROLE", ALICE_FP, null, Instant.parse("2025-06-01T12:00:00.123Z")));
+        assertThat(users.describe("SVC_DATA_API"))
+                .contains(new LocalUser(
+                        "SVC_DATA_API", "DATA_API_ROLE", ALICE_FP, null, Instant.parse("2025-06-01T12:00:00.123Z")));
     }
 
     @Test
@@ -79,7 +80,8 @@ class UserRegistryTest {
 
         assertThat(again.outcome()).isEqualTo(UserChange.Outcome.UNCHANGED);
         assertThat(again.message()).contains("RSA_PUBLIC_KEY_2");
-        assertThat(users.describe("SVC_DATA_API").orElseThrow().rsaPublicKeyFp()).isEqualTo(ALICE_FP);
+        assertThat(users.describe("SVC_DATA_API").orElseThrow().rsaPublicKeyFp())
+                .isEqualTo(ALICE_FP);
     }
 
     @Test
@@ -90,7 +92,8 @@ class UserRegistryTest {
 
         assertThat(change.outcome()).isEqualTo(UserChange.Outcome.UPDATED);
         assertThat(change.message()).contains("RSA_PUBLIC_KEY " + ALICE_FP + " -> " + BOB_FP);
-        assertThat(users.describe("SVC_DATA_API").orElseThrow().rsaPublicKeyFp()).isEqualTo(BOB_FP);
+        assertThat(users.describe("SVC_DATA_API").orElseThrow().rsaPublicKeyFp())
+                .isEqualTo(BOB_FP);
     }
 
     @Test
@@ -100,7 +103,9 @@ class UserRegistryTest {
         UserChange change = users.create("SVC_DATA_API", "ANALYST", ALICE);
 
         assertThat(change.outcome()).isEqualTo(UserChange.Outcome.UPDATED);
-        assertThat(change.message()).contains("default role DATA_API_ROLE -> ANALYST").doesNotContain("RSA_PUBLIC_KEY");
+        assertThat(change.message())
+                .contains("default role DATA_API_ROLE -> ANALYST")
+                .doesNotContain("RSA_PUBLIC_KEY");
         assertThat(users.describe("SVC_DATA_API").orElseThrow().defaultRole()).isEqualTo("ANALYST");
     }
 
@@ -117,7 +122,9 @@ class UserRegistryTest {
                 outcomes.add(result.get().outcome());
             }
             assertThat(outcomes).containsOnlyOnce(UserChange.Outcome.CREATED);
-            assertThat(outcomes).filteredOn(o -> o == UserChange.Outcome.UNCHANGED).hasSize(7);
+            assertThat(outcomes)
+                    .filteredOn(o -> o == UserChange.Outcome.UNCHANGED)
+                    .hasSize(7);
         } finally {
             pool.shutdownNow();
         }
@@ -159,14 +166,16 @@ class UserRegistryTest {
     @Test
     void rejectsNamesLongerThan255Characters() {
         assertThatThrownBy(() -> users.create("A".repeat(256), "DATA_API_ROLE", ALICE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 255");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 255");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "DATA-API", "ROLE.X", "1ROLE", "R'; --"})
     void rejectsRolesThatAreNoIdentifiers(String role) {
         assertThatThrownBy(() -> users.create("SVC_DATA_API", role, ALICE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("role");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("role");
     }
 
     @Test
@@ -181,7 +190,8 @@ class UserRegistryTest {
     @Test
     void rejectsMissingKey() {
         assertThatThrownBy(() -> users.create("SVC_DATA_API", "DATA_API_ROLE", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public key is missing");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("public key is missing");
     }
 
     @Test

@@ -17,21 +17,23 @@ public final class ListsTable {
     public static final String GLOBAL_KEY = "_";
     /** Personalize's limit on item and user ids. */
     public static final int KEY_CHARS = LookupTable.KEY_CHARS;
+
     public static final int NAME_CHARS = 64;
     /** Longest JSON text H2's ITEMS column holds. */
     public static final int H2_MAX_JSON_CHARS = 1_000_000;
 
-    private ListsTable() {
-    }
+    private ListsTable() {}
 
     public static String h2(TableName table) {
-        return "CREATE TABLE IF NOT EXISTS " + table.sql() + " (" + LIST_NAME + " VARCHAR(" + NAME_CHARS + ") NOT NULL, "
+        return "CREATE TABLE IF NOT EXISTS " + table.sql() + " (" + LIST_NAME + " VARCHAR(" + NAME_CHARS
+                + ") NOT NULL, "
                 + LIST_KEY + " VARCHAR(" + KEY_CHARS + ") NOT NULL, " + ITEMS + " VARCHAR(" + H2_MAX_JSON_CHARS + "), "
                 + "PRIMARY KEY (" + LIST_NAME + ", " + LIST_KEY + "))";
     }
 
     public static String snowflake(TableName table) {
-        return "CREATE HYBRID TABLE IF NOT EXISTS " + table.sql() + " (" + LIST_NAME + " VARCHAR(" + NAME_CHARS + ") NOT NULL, "
+        return "CREATE HYBRID TABLE IF NOT EXISTS " + table.sql() + " (" + LIST_NAME + " VARCHAR(" + NAME_CHARS
+                + ") NOT NULL, "
                 + LIST_KEY + " VARCHAR(" + KEY_CHARS + ") NOT NULL, " + ITEMS + " VARIANT, "
                 + "PRIMARY KEY (" + LIST_NAME + ", " + LIST_KEY + "))";
     }

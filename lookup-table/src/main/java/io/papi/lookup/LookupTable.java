@@ -22,6 +22,5 @@ public final class LookupTable {
     /** Longest JSON text the embedded store's RECOMMENDATIONS column holds. */
     public static final int H2_MAX_JSON_CHARS = 1_000_000;
 
-    private LookupTable() {
-    }
+    private LookupTable() {}
 }

@@ -45,8 +45,7 @@ public final class RecommendationJson {
         String movieScore();
     }
 
-    private RecommendationJson() {
-    }
+    private RecommendationJson() {}
 
     /** The column value: {@code [{"item_id":..,"movie_name":..,"movie_score":..},...]}, in the order given. */
     public static String items(List<? extends Element> items) {
@@ -58,8 +57,13 @@ public final class RecommendationJson {
     /** One JSON Lines record: {@code {"user_id":22,"recommendations":[...]}}. */
     public static String line(long userId, List<? extends Element> items) {
         StringBuilder out = new StringBuilder(48 + items.size() * 96);
-        out.append("{\"").append(LINE_USER_ID).append("\":").append(userId)
-                .append(",\"").append(LINE_RECOMMENDATIONS).append("\":");
+        out.append("{\"")
+                .append(LINE_USER_ID)
+                .append("\":")
+                .append(userId)
+                .append(",\"")
+                .append(LINE_RECOMMENDATIONS)
+                .append("\":");
         appendItems(out, items);
         return out.append('}').toString();
     }
@@ -87,8 +91,13 @@ public final class RecommendationJson {
         out.append('[');
         for (int k = 0; k < items.size(); k++) {
             Element item = items.get(k);
-            out.append(k == 0 ? "{\"" : ",{\"").append(ITEM_ID).append("\":").append(item.itemId())
-                    .append(",\"").append(MOVIE_NAME).append("\":");
+            out.append(k == 0 ? "{\"" : ",{\"")
+                    .append(ITEM_ID)
+                    .append("\":")
+                    .append(item.itemId())
+                    .append(",\"")
+                    .append(MOVIE_NAME)
+                    .append("\":");
             appendString(out, item.movieName());
             out.append(",\"").append(MOVIE_SCORE).append("\":");
             appendString(out, item.movieScore());

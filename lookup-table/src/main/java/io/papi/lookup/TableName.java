@@ -26,7 +26,10 @@ public final class TableName {
         this.parts = parts;
         StringBuilder quoted = new StringBuilder();
         for (String part : parts) {
-            quoted.append(quoted.length() == 0 ? "" : ".").append('"').append(part).append('"');
+            quoted.append(quoted.length() == 0 ? "" : ".")
+                    .append('"')
+                    .append(part)
+                    .append('"');
         }
         this.sql = quoted.toString();
     }
@@ -49,8 +52,9 @@ public final class TableName {
         String[] upper = new String[parts.length];
         for (int i = 0; i < parts.length; i++) {
             if (!PART.matcher(parts[i]).matches()) {
-                throw new IllegalArgumentException("table name '" + shown(name) + "' is not a plain identifier: use "
-                        + "letters, digits, _ and $, starting with a letter or _, optionally qualified as DATABASE.SCHEMA.TABLE");
+                throw new IllegalArgumentException(
+                        "table name '" + shown(name) + "' is not a plain identifier: use "
+                                + "letters, digits, _ and $, starting with a letter or _, optionally qualified as DATABASE.SCHEMA.TABLE");
             }
             upper[i] = parts[i].toUpperCase(Locale.ROOT);
         }

@@ -12,7 +12,9 @@ class KeyTypeTest {
         assertThat(KeyType.forIds(List.of("1", "22", "186"))).isEqualTo(KeyType.NUMBER);
         assertThat(KeyType.forIds(List.of("1", "u22"))).isEqualTo(KeyType.VARCHAR);
         assertThat(KeyType.forIds(List.of("-5"))).as("a sign is not a digit").isEqualTo(KeyType.VARCHAR);
-        assertThat(KeyType.forIds(List.of("9".repeat(39)))).as("longer than NUMBER(38,0)").isEqualTo(KeyType.VARCHAR);
+        assertThat(KeyType.forIds(List.of("9".repeat(39))))
+                .as("longer than NUMBER(38,0)")
+                .isEqualTo(KeyType.VARCHAR);
         assertThat(KeyType.forIds(List.of())).isEqualTo(KeyType.NUMBER);
     }
 

@@ -10,12 +10,17 @@ class ListsTableTest {
     @Test
     void h2AndSnowflakeKeyTheListsTableByListAndKey() {
         TableName table = TableName.of("API.DATA.PAPI_LISTS");
-        assertThat(ListsTable.h2(table)).isEqualTo("CREATE TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME VARCHAR(64) NOT NULL, "
-                + "LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARCHAR(1000000), PRIMARY KEY (LIST_NAME, LIST_KEY))");
-        assertThat(ListsTable.snowflake(table)).isEqualTo("CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" "
-                + "(LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))");
+        assertThat(ListsTable.h2(table))
+                .isEqualTo(
+                        "CREATE TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" (LIST_NAME VARCHAR(64) NOT NULL, "
+                                + "LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARCHAR(1000000), PRIMARY KEY (LIST_NAME, LIST_KEY))");
+        assertThat(ListsTable.snowflake(table))
+                .isEqualTo(
+                        "CREATE HYBRID TABLE IF NOT EXISTS \"API\".\"DATA\".\"PAPI_LISTS\" "
+                                + "(LIST_NAME VARCHAR(64) NOT NULL, LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY))");
         assertThat(ListsTable.select(table, true))
-                .isEqualTo("SELECT TO_JSON(ITEMS) FROM \"API\".\"DATA\".\"PAPI_LISTS\" WHERE LIST_NAME = ? AND LIST_KEY = ?");
+                .isEqualTo(
+                        "SELECT TO_JSON(ITEMS) FROM \"API\".\"DATA\".\"PAPI_LISTS\" WHERE LIST_NAME = ? AND LIST_KEY = ?");
     }
 
     @Test
@@ -25,7 +30,8 @@ class ListsTableTest {
             root = root.getParent();
         }
         String script = Files.readString(root.resolve("sql/12_lists_table.sql")).replaceAll("\\s+", " ");
-        assertThat(script).contains("CREATE HYBRID TABLE IF NOT EXISTS API.DATA.PAPI_LISTS ( LIST_NAME VARCHAR(64) NOT NULL, "
-                + "LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY) )");
+        assertThat(script)
+                .contains("CREATE HYBRID TABLE IF NOT EXISTS API.DATA.PAPI_LISTS ( LIST_NAME VARCHAR(64) NOT NULL, "
+                        + "LIST_KEY VARCHAR(256) NOT NULL, ITEMS VARIANT, PRIMARY KEY (LIST_NAME, LIST_KEY) )");
     }
 }

@@ -19,21 +19,25 @@ class SqlScriptsAgreeTest {
     private static final Pattern CREATE = Pattern.compile(
             "CREATE\\s+(HYBRID\\s+)?TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+([A-Za-z0-9_$.]+)\\s*\\((?:[^;']|'[^']*')*;");
 
-    record Create(Path file, String table, String text) {
-    }
+    record Create(Path file, String table, String text) {}
 
     @Test
     void everyScriptCreatesTheLookupTablesAsTheContractDoes() throws IOException {
         List<Create> creates = lookupTableCreates();
-        assertThat(creates).extracting(c -> c.file().getFileName() + " " + TableName.of(c.table()).table()).contains(
-                "06_hybrid_table.sql " + LookupTable.DEFAULT_NAME,
-                "itemknn.sql " + LookupTable.DEFAULT_NAME,
-                "itemknn.sql " + LookupTable.DEFAULT_BATCH_NAME);
+        assertThat(creates)
+                .extracting(c ->
+                        c.file().getFileName() + " " + TableName.of(c.table()).table())
+                .contains(
+                        "06_hybrid_table.sql " + LookupTable.DEFAULT_NAME,
+                        "itemknn.sql " + LookupTable.DEFAULT_NAME,
+                        "itemknn.sql " + LookupTable.DEFAULT_BATCH_NAME);
         for (Create create : creates) {
             TableName name = TableName.of(create.table());
             String contract = name.table().equals(LookupTable.DEFAULT_NAME)
-                    ? LookupDdl.snowflakeLookup(name, KeyType.NUMBER) : LookupDdl.snowflakeBatch(name, KeyType.NUMBER);
-            assertThat(normalised(create.text())).as(create.file() + " creates " + create.table())
+                    ? LookupDdl.snowflakeLookup(name, KeyType.NUMBER)
+                    : LookupDdl.snowflakeBatch(name, KeyType.NUMBER);
+            assertThat(normalised(create.text()))
+                    .as(create.file() + " creates " + create.table())
                     .isEqualTo(normalised(contract.replace("\"", "")));
         }
     }
@@ -48,15 +52,21 @@ class SqlScriptsAgreeTest {
 
     /** Whitespace folded, no space inside parentheses, a trailing COMMENT clause and semicolon dropped. */
     static String normalised(String statement) {
-        return statement.replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")")
-                .replaceAll("\\s*COMMENT\\s*=\\s*'[^']*'", "").replaceAll("\\s*;$", "").strip();
+        return statement
+                .replaceAll("\\s+", " ")
+                .replaceAll("\\( ", "(")
+                .replaceAll(" \\)", ")")
+                .replaceAll("\\s*COMMENT\\s*=\\s*'[^']*'", "")
+                .replaceAll("\\s*;$", "")
+                .strip();
     }
 
     private static List<Create> lookupTableCreates() throws IOException {
         Path sql = repoRoot().resolve("sql");
         List<Create> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sql)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
                 String code = withoutComments(Files.readString(file));
                 Matcher m = CREATE.matcher(code);
                 while (m.find()) {
@@ -85,7 +95,9 @@ class SqlScriptsAgreeTest {
         while (dir != null && !Files.isDirectory(dir.resolve("sql"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("a sql/ folder above " + Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as("a sql/ folder above " + Path.of("").toAbsolutePath())
+                .isNotNull();
         return dir;
     }
 }

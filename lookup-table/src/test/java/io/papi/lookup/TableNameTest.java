@@ -40,8 +40,23 @@ class TableNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "1TABLE", "T;DROP", "\"T\"", "a b", "a..b", "a.b.c.d", "T--", "T-1", "Tä", "A.", ".A",
-            "T\"; DROP TABLE X; --"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "1TABLE",
+                "T;DROP",
+                "\"T\"",
+                "a b",
+                "a..b",
+                "a.b.c.d",
+                "T--",
+                "T-1",
+                "Tä",
+                "A.",
+                ".A",
+                "T\"; DROP TABLE X; --"
+            })
     void anythingElseIsRefusedWithOneLineNamingIt(String name) {
         assertThatThrownBy(() -> TableName.of(name))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -51,14 +66,16 @@ class TableNameTest {
 
     @Test
     void aNullNameIsRefusedAsEmpty() {
-        assertThatThrownBy(() -> TableName.of(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TableName.of(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("table name '' is empty: give one such as MOVIE_RECOMMENDATIONS_HYBRID");
     }
 
     @Test
     void aLongBadNameIsShortenedInTheMessage() {
         String name = "X".repeat(100) + "!";
-        assertThatThrownBy(() -> TableName.of(name)).hasMessageContaining("X".repeat(60) + "...")
+        assertThatThrownBy(() -> TableName.of(name))
+                .hasMessageContaining("X".repeat(60) + "...")
                 .hasMessageNotContaining("X".repeat(61));
     }
 

@@ -14,7 +14,8 @@ public final class BadDataException extends IOException {
 
     /** The first bad row met in strict mode. */
     public BadDataException(BadRow row) {
-        super(row.describe() + " (strict mode stops at the first bad row: fix it, or load leniently to skip and count bad rows)");
+        super(row.describe()
+                + " (strict mode stops at the first bad row: fix it, or load leniently to skip and count bad rows)");
         this.row = row;
     }
 

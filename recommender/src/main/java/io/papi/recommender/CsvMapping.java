@@ -22,8 +22,17 @@ import java.util.Objects;
  * @param minRating       smallest valid rating
  * @param maxRating       largest valid rating
  */
-public record CsvMapping(char delimiter, boolean header, Charset charset, String user, String item, String rating,
-                         String timestamp, TimestampFormat timestampFormat, double minRating, double maxRating) {
+public record CsvMapping(
+        char delimiter,
+        boolean header,
+        Charset charset,
+        String user,
+        String item,
+        String rating,
+        String timestamp,
+        TimestampFormat timestampFormat,
+        double minRating,
+        double maxRating) {
 
     public CsvMapping {
         Objects.requireNonNull(charset, "charset");
@@ -38,14 +47,15 @@ public record CsvMapping(char delimiter, boolean header, Charset charset, String
             throw new IllegalArgumentException("delimiter cannot be a quote or a line break");
         }
         if (!(minRating <= maxRating)) {
-            throw new IllegalArgumentException("rating range " + minRating + " to " + maxRating + " is empty: min must not exceed max");
+            throw new IllegalArgumentException(
+                    "rating range " + minRating + " to " + maxRating + " is empty: min must not exceed max");
         }
     }
 
     /** Comma-separated, with a header, UTF-8, ratings 1 to 5, no timestamp. */
     public static CsvMapping of(String user, String item, String rating) {
-        return new CsvMapping(',', true, StandardCharsets.UTF_8, user, item, rating, null,
-                TimestampFormat.EPOCH_SECONDS, 1, 5);
+        return new CsvMapping(
+                ',', true, StandardCharsets.UTF_8, user, item, rating, null, TimestampFormat.EPOCH_SECONDS, 1, 5);
     }
 
     /**
@@ -85,12 +95,14 @@ public record CsvMapping(char delimiter, boolean header, Charset charset, String
                 case "charset" -> charset = charset(value);
                 case "min" -> min = number(key, value);
                 case "max" -> max = number(key, value);
-                default -> throw new IllegalArgumentException("unknown mapping key '" + key
-                        + "': use user, item, rating, timestamp, format, delimiter, header, charset, min, max");
+                default ->
+                    throw new IllegalArgumentException("unknown mapping key '" + key
+                            + "': use user, item, rating, timestamp, format, delimiter, header, charset, min, max");
             }
         }
         if (user == null || item == null || rating == null) {
-            throw new IllegalArgumentException("mapping '" + spec + "' must name user, item and rating columns, e.g. user=userId,item=movieId,rating=rating");
+            throw new IllegalArgumentException("mapping '" + spec
+                    + "' must name user, item and rating columns, e.g. user=userId,item=movieId,rating=rating");
         }
         return new CsvMapping(delimiter, header, charset, user, item, rating, timestamp, format, min, max);
     }
@@ -104,7 +116,8 @@ public record CsvMapping(char delimiter, boolean header, Charset charset, String
     }
 
     public CsvMapping withHeader(boolean h) {
-        return new CsvMapping(delimiter, h, charset, user, item, rating, timestamp, timestampFormat, minRating, maxRating);
+        return new CsvMapping(
+                delimiter, h, charset, user, item, rating, timestamp, timestampFormat, minRating, maxRating);
     }
 
     public CsvMapping withRatingRange(double min, double max) {
@@ -112,7 +125,8 @@ public record CsvMapping(char delimiter, boolean header, Charset charset, String
     }
 
     public CsvMapping withCharset(Charset c) {
-        return new CsvMapping(delimiter, header, c, user, item, rating, timestamp, timestampFormat, minRating, maxRating);
+        return new CsvMapping(
+                delimiter, header, c, user, item, rating, timestamp, timestampFormat, minRating, maxRating);
     }
 
     private static void requireColumn(String what, String column, boolean header) {
@@ -120,8 +134,8 @@ public record CsvMapping(char delimiter, boolean header, Charset charset, String
             throw new IllegalArgumentException("the " + what + " column is not given");
         }
         if (!header && !isPosition(column)) {
-            throw new IllegalArgumentException("the " + what + " column '" + column
-                    + "' must be a 1-based position when the file has no header");
+            throw new IllegalArgumentException(
+                    "the " + what + " column '" + column + "' must be a 1-based position when the file has no header");
         }
     }
 
@@ -137,7 +151,8 @@ public record CsvMapping(char delimiter, boolean header, Charset charset, String
             case "semicolon" -> ';';
             default -> {
                 if (v.length() != 1) {
-                    throw new IllegalArgumentException("delimiter '" + v + "' must be one character or comma, tab, pipe, semicolon");
+                    throw new IllegalArgumentException(
+                            "delimiter '" + v + "' must be one character or comma, tab, pipe, semicolon");
                 }
                 yield v.charAt(0);
             }

@@ -4,7 +4,6 @@ import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.algorithm.Models;
 import io.papi.recommender.algorithm.SerializedProgress;
 import io.papi.recommender.evaluation.HoldoutScore;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +20,21 @@ public final class Evaluation {
     public static final int DEFAULT_K = 10;
     public static final double TRAIN_FRACTION = 0.75;
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /** Evaluates at k = {@value #DEFAULT_K}. */
-    public static List<EvaluationRow> run(Ratings ratings, long seed, List<Algorithm> algorithms, Parameters parameters,
-                                          ProgressListener progress) {
+    public static List<EvaluationRow> run(
+            Ratings ratings, long seed, List<Algorithm> algorithms, Parameters parameters, ProgressListener progress) {
         return run(ratings, seed, algorithms, parameters, DEFAULT_K, progress);
     }
 
-    public static List<EvaluationRow> run(Ratings ratings, long seed, List<Algorithm> algorithms, Parameters parameters,
-                                          int k, ProgressListener progress) {
+    public static List<EvaluationRow> run(
+            Ratings ratings,
+            long seed,
+            List<Algorithm> algorithms,
+            Parameters parameters,
+            int k,
+            ProgressListener progress) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
@@ -44,8 +47,8 @@ public final class Evaluation {
     }
 
     /** Evaluates one algorithm on a given split. */
-    public static EvaluationRow evaluate(RandomSplit split, Algorithm algorithm, Parameters parameters, int k,
-                                         ProgressListener progress) {
+    public static EvaluationRow evaluate(
+            RandomSplit split, Algorithm algorithm, Parameters parameters, int k, ProgressListener progress) {
         Ratings train = split.train();
         Ratings test = split.test();
         long t0 = System.nanoTime();
@@ -59,7 +62,16 @@ public final class Evaluation {
         if (score == null) {
             throw new IllegalArgumentException("no user has held-out ratings: every user needs at least 2 ratings");
         }
-        return new EvaluationRow(algorithm, k, score.users(), score.precision(), score.recall(), score.ndcg(),
-                score.map(), score.mapAtK(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+        return new EvaluationRow(
+                algorithm,
+                k,
+                score.users(),
+                score.precision(),
+                score.recall(),
+                score.ndcg(),
+                score.map(),
+                score.mapAtK(),
+                Duration.ofNanos(t1 - t0),
+                Duration.ofNanos(t2 - t1));
     }
 }

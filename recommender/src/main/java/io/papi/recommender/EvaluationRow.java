@@ -17,6 +17,14 @@ import java.time.Duration;
  * @param trainingTime  time to train on the training split
  * @param recommendTime time to rank the top k for every evaluated user
  */
-public record EvaluationRow(Algorithm algorithm, int k, int users, double precision, double recall, double ndcg,
-                            double map, double mapAtK, Duration trainingTime, Duration recommendTime) {
-}
+public record EvaluationRow(
+        Algorithm algorithm,
+        int k,
+        int users,
+        double precision,
+        double recall,
+        double ndcg,
+        double map,
+        double mapAtK,
+        Duration trainingTime,
+        Duration recommendTime) {}

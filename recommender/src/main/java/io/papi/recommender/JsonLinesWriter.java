@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class JsonLinesWriter {
 
-    private JsonLinesWriter() {
-    }
+    private JsonLinesWriter() {}
 
     /** Writes to a writer, which is flushed, not closed. */
     public static void write(List<UserRecommendations> users, Writer out) throws IOException {

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * @param badRows            the first {@value #SAMPLE_LIMIT} bad rows with their line numbers
  * @param duplicatesReplaced ratings dropped because a later row rated the same user and item again
  */
-public record LoadReport(String source, long rows, long accepted, long bad, List<BadRow> badRows,
-                         long duplicatesReplaced) {
+public record LoadReport(
+        String source, long rows, long accepted, long bad, List<BadRow> badRows, long duplicatesReplaced) {
 
     /** How many bad rows a report keeps in full; all are counted. */
     public static final int SAMPLE_LIMIT = 100;
@@ -30,9 +30,18 @@ public record LoadReport(String source, long rows, long accepted, long bad, List
     /** One line: {@code u.data: 100000 rows, 99998 accepted, 2 bad (first: u.data:17: ...)}. */
     public String summary() {
         StringBuilder s = new StringBuilder()
-                .append(source).append(": ").append(rows).append(" rows, ").append(accepted).append(" accepted");
+                .append(source)
+                .append(": ")
+                .append(rows)
+                .append(" rows, ")
+                .append(accepted)
+                .append(" accepted");
         if (bad > 0) {
-            s.append(", ").append(bad).append(" bad (first: ").append(badRows.get(0).describe()).append(')');
+            s.append(", ")
+                    .append(bad)
+                    .append(" bad (first: ")
+                    .append(badRows.get(0).describe())
+                    .append(')');
         }
         if (duplicatesReplaced > 0) {
             s.append(", ").append(duplicatesReplaced).append(" duplicate ratings replaced by later rows");

@@ -5,7 +5,6 @@ import io.papi.recommender.load.GenericCsvFile;
 import io.papi.recommender.load.GuideCsvFiles;
 import io.papi.recommender.load.JdbcTables;
 import io.papi.recommender.load.MovieLensFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,7 @@ public final class Loaders {
     /** Users file name in the guide's CSV layout. */
     public static final String USERS_CSV = "users.csv";
 
-    private Loaders() {
-    }
+    private Loaders() {}
 
     /**
      * MovieLens 100K from the unzipped {@code ml-100k} folder: {@code u.data} (tab-separated user, item, rating 1-5,

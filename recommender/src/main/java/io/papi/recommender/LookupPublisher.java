@@ -6,7 +6,6 @@ import io.papi.lookup.TableName;
 import io.papi.recommender.publish.H2LookupPublisher;
 import io.papi.recommender.publish.SnowflakeLookupPublisher;
 import io.papi.recommender.publish.SnowflakePublishSql;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -59,6 +58,7 @@ public interface LookupPublisher {
 
     /** Snowflake with the guide's table names. */
     static LookupPublisher snowflake(Connection connection) {
-        return snowflake(connection, TableName.of(LookupTable.DEFAULT_BATCH_NAME), TableName.of(LookupTable.DEFAULT_NAME));
+        return snowflake(
+                connection, TableName.of(LookupTable.DEFAULT_BATCH_NAME), TableName.of(LookupTable.DEFAULT_NAME));
     }
 }

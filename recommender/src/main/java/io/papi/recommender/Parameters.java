@@ -12,8 +12,14 @@ package io.papi.recommender;
  * @param damping            EDLAE: popularity damping β, scores divided by (1 + ratings of the item)^β (≥ 0)
  * @param ratingAware        EDLAE: the input is the rating over the mean rating instead of 1
  */
-public record Parameters(double easeLambda, int knnNeighbours, double knnShrinkage, int notebookNeighbours,
-                         double denoising, double damping, boolean ratingAware) {
+public record Parameters(
+        double easeLambda,
+        int knnNeighbours,
+        double knnShrinkage,
+        int notebookNeighbours,
+        double denoising,
+        double damping,
+        boolean ratingAware) {
 
     public static final double DEFAULT_EASE_LAMBDA = 200;
     public static final int DEFAULT_KNN_NEIGHBOURS = 200;
@@ -23,6 +29,7 @@ public record Parameters(double easeLambda, int knnNeighbours, double knnShrinka
     public static final double DEFAULT_DENOISING = 1;
     /** EDLAE's β when not tuned. */
     public static final double DEFAULT_DAMPING = 0.2;
+
     public static final boolean DEFAULT_RATING_AWARE = true;
 
     public Parameters {
@@ -33,13 +40,16 @@ public record Parameters(double easeLambda, int knnNeighbours, double knnShrinka
             throw new IllegalArgumentException("item-kNN neighbours must be at least 1, got " + knnNeighbours);
         }
         if (!(knnShrinkage >= 0) || Double.isInfinite(knnShrinkage)) {
-            throw new IllegalArgumentException("item-kNN shrinkage must be zero or a positive number, got " + knnShrinkage);
+            throw new IllegalArgumentException(
+                    "item-kNN shrinkage must be zero or a positive number, got " + knnShrinkage);
         }
         if (notebookNeighbours < 1) {
-            throw new IllegalArgumentException("notebook neighbours must be at least 1 (the user itself), got " + notebookNeighbours);
+            throw new IllegalArgumentException(
+                    "notebook neighbours must be at least 1 (the user itself), got " + notebookNeighbours);
         }
         if (!(denoising >= 0) || Double.isInfinite(denoising)) {
-            throw new IllegalArgumentException("the denoising weight must be zero or a positive number, got " + denoising);
+            throw new IllegalArgumentException(
+                    "the denoising weight must be zero or a positive number, got " + denoising);
         }
         if (!(damping >= 0 && damping <= 2)) {
             throw new IllegalArgumentException("popularity damping must be between 0 and 2, got " + damping);
@@ -47,8 +57,14 @@ public record Parameters(double easeLambda, int knnNeighbours, double knnShrinka
     }
 
     public static Parameters defaults() {
-        return new Parameters(DEFAULT_EASE_LAMBDA, DEFAULT_KNN_NEIGHBOURS, DEFAULT_KNN_SHRINKAGE, NOTEBOOK_NEIGHBOURS,
-                DEFAULT_DENOISING, DEFAULT_DAMPING, DEFAULT_RATING_AWARE);
+        return new Parameters(
+                DEFAULT_EASE_LAMBDA,
+                DEFAULT_KNN_NEIGHBOURS,
+                DEFAULT_KNN_SHRINKAGE,
+                NOTEBOOK_NEIGHBOURS,
+                DEFAULT_DENOISING,
+                DEFAULT_DAMPING,
+                DEFAULT_RATING_AWARE);
     }
 
     public Parameters withEaseLambda(double lambda) {
@@ -72,7 +88,8 @@ public record Parameters(double easeLambda, int knnNeighbours, double knnShrinka
     }
 
     public Parameters withDamping(double beta) {
-        return new Parameters(easeLambda, knnNeighbours, knnShrinkage, notebookNeighbours, denoising, beta, ratingAware);
+        return new Parameters(
+                easeLambda, knnNeighbours, knnShrinkage, notebookNeighbours, denoising, beta, ratingAware);
     }
 
     public Parameters withRatingAware(boolean aware) {

@@ -11,9 +11,14 @@ public interface ProgressListener {
 
     /** A listener that ignores everything. */
     ProgressListener NONE = new ProgressListener() {
-        @Override public void start(String phase, long total) { }
-        @Override public void advance(long n) { }
-        @Override public void done() { }
+        @Override
+        public void start(String phase, long total) {}
+
+        @Override
+        public void advance(long n) {}
+
+        @Override
+        public void done() {}
     };
 
     /**

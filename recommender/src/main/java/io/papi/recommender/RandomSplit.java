@@ -1,6 +1,5 @@
 package io.papi.recommender;
 
-
 import java.util.Random;
 
 /**

@@ -166,8 +166,7 @@ public final class Ratings {
         private int size;
         private int duplicates = -1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder add(long userId, long itemId, float value, long epochSecond) {
             if (size == users.length) {

@@ -1,7 +1,6 @@
 package io.papi.recommender;
 
 import io.papi.lookup.RecommendationJson;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

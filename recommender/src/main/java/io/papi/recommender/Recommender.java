@@ -4,7 +4,6 @@ import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.algorithm.Models;
 import io.papi.recommender.algorithm.PopularityModel;
 import io.papi.recommender.algorithm.SerializedProgress;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +31,8 @@ public final class Recommender {
     private final Model popularity;
     private final Duration trainingTime;
 
-    private Recommender(Ratings ratings, Algorithm algorithm, Parameters parameters, Model model, Duration trainingTime) {
+    private Recommender(
+            Ratings ratings, Algorithm algorithm, Parameters parameters, Model model, Duration trainingTime) {
         this.ratings = ratings;
         this.algorithm = algorithm;
         this.parameters = parameters;
@@ -46,7 +46,8 @@ public final class Recommender {
      *
      * @throws IllegalArgumentException when there are no ratings, or EASE would not fit in the heap
      */
-    public static Recommender train(Ratings ratings, Algorithm algorithm, Parameters parameters, ProgressListener progress) {
+    public static Recommender train(
+            Ratings ratings, Algorithm algorithm, Parameters parameters, ProgressListener progress) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(parameters, "parameters");
         if (ratings.size() == 0) {
@@ -62,7 +63,10 @@ public final class Recommender {
      * EASE family needs dense matrices (see docs/recommender.md); item-kNN is sparse and is the way past them.
      */
     public static java.util.Optional<String> whyNotFit(Algorithm algorithm, Ratings ratings) {
-        return java.util.Optional.ofNullable(Models.whyNot(algorithm, ratings.userCount(), ratings.itemCount(),
+        return java.util.Optional.ofNullable(Models.whyNot(
+                algorithm,
+                ratings.userCount(),
+                ratings.itemCount(),
                 Runtime.getRuntime().maxMemory()));
     }
 
@@ -74,9 +78,14 @@ public final class Recommender {
     public static java.util.Optional<String> whyNotQuick(Algorithm algorithm, Ratings ratings) {
         int side = Math.min(ratings.userCount(), ratings.itemCount());
         if ((algorithm == Algorithm.EDLAE || algorithm == Algorithm.EASE) && side > Models.QUICK_SIDE) {
-            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+            return java.util.Optional.of(String.format(
+                    java.util.Locale.ROOT,
                     "%s would invert a %,d×%,d matrix per fit (%d users, %d items), minutes with --tune auto",
-                    algorithm.key(), side, side, ratings.userCount(), ratings.itemCount()));
+                    algorithm.key(),
+                    side,
+                    side,
+                    ratings.userCount(),
+                    ratings.itemCount()));
         }
         return java.util.Optional.empty();
     }
@@ -127,25 +136,28 @@ public final class Recommender {
         ProgressListener p = SerializedProgress.of(progress);
         p.start("recommending (" + algorithm.key() + ")", users.length);
         try {
-            return IntStream.range(0, users.length).parallel().mapToObj(k -> {
-                long userId = users[k];
-                int u = ratings.userIndex(userId);
-                float[] s = scores.get();
-                int[] top;
-                if (u >= 0) {
-                    top = Models.topItems(model, ratings, u, topN, s, excluded.get());
-                } else {
-                    popularity.score(0, s);
-                    top = io.papi.recommender.algorithm.TopItems.select(s, items, null, topN, false);
-                }
-                List<RecommendedItem> list = new ArrayList<>(top.length);
-                for (int i : top) {
-                    long itemId = ratings.itemId(i);
-                    list.add(new RecommendedItem(itemId, titles.nameOf(itemId), s[i]));
-                }
-                p.advance(1);
-                return new UserRecommendations(userId, list);
-            }).toList();
+            return IntStream.range(0, users.length)
+                    .parallel()
+                    .mapToObj(k -> {
+                        long userId = users[k];
+                        int u = ratings.userIndex(userId);
+                        float[] s = scores.get();
+                        int[] top;
+                        if (u >= 0) {
+                            top = Models.topItems(model, ratings, u, topN, s, excluded.get());
+                        } else {
+                            popularity.score(0, s);
+                            top = io.papi.recommender.algorithm.TopItems.select(s, items, null, topN, false);
+                        }
+                        List<RecommendedItem> list = new ArrayList<>(top.length);
+                        for (int i : top) {
+                            long itemId = ratings.itemId(i);
+                            list.add(new RecommendedItem(itemId, titles.nameOf(itemId), s[i]));
+                        }
+                        p.advance(1);
+                        return new UserRecommendations(userId, list);
+                    })
+                    .toList();
         } finally {
             p.done();
         }

@@ -3,7 +3,6 @@ package io.papi.recommender;
 import io.papi.files.SecureFiles;
 import io.papi.recommender.synthetic.GuideCsvText;
 import io.papi.recommender.synthetic.SyntheticRatings;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -122,8 +121,12 @@ public final class SyntheticData {
         for (int u = 0; u < ratings.userCount(); u++) {
             String user = Long.toString(ratings.userId(u));
             for (int p = ratings.start(u); p < ratings.end(u); p++) {
-                GuideCsvText.line(out, user, Long.toString(ratings.itemId(ratings.item(p))),
-                        Integer.toString((int) ratings.value(p)), GuideCsvText.timestamp(ratings.timestamp(p)));
+                GuideCsvText.line(
+                        out,
+                        user,
+                        Long.toString(ratings.itemId(ratings.item(p))),
+                        Integer.toString((int) ratings.value(p)),
+                        GuideCsvText.timestamp(ratings.timestamp(p)));
             }
         }
     }

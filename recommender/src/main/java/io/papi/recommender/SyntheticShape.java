@@ -18,8 +18,17 @@ import java.util.Arrays;
  * @param maxPerItem         most ratings of an item
  * @param ratingShares       share of the values 1 to 5 (five numbers summing to 1)
  */
-public record SyntheticShape(int users, int items, int ratings, int minPerUser, int medianPerUser, int maxPerUser,
-                             int itemsRatedOnce, int medianPerItem, int maxPerItem, double[] ratingShares) {
+public record SyntheticShape(
+        int users,
+        int items,
+        int ratings,
+        int minPerUser,
+        int medianPerUser,
+        int maxPerUser,
+        int itemsRatedOnce,
+        int medianPerItem,
+        int maxPerItem,
+        double[] ratingShares) {
 
     public SyntheticShape {
         if (users < 1 || items < 2 || ratings < 1) {
@@ -29,16 +38,22 @@ public record SyntheticShape(int users, int items, int ratings, int minPerUser, 
             throw new IllegalArgumentException("ratings per user must satisfy 1 <= min <= median <= max <= items, got "
                     + minPerUser + ", " + medianPerUser + ", " + maxPerUser);
         }
-        if (!(itemsRatedOnce >= 0 && itemsRatedOnce < items / 2 && 2 <= medianPerItem && medianPerItem <= maxPerItem
+        if (!(itemsRatedOnce >= 0
+                && itemsRatedOnce < items / 2
+                && 2 <= medianPerItem
+                && medianPerItem <= maxPerItem
                 && maxPerItem <= users)) {
-            throw new IllegalArgumentException("ratings per item must satisfy once < items/2, 2 <= median <= max <= users");
+            throw new IllegalArgumentException(
+                    "ratings per item must satisfy once < items/2, 2 <= median <= max <= users");
         }
-        if ((long) users * minPerUser > ratings || (long) users * maxPerUser < ratings
+        if ((long) users * minPerUser > ratings
+                || (long) users * maxPerUser < ratings
                 || (long) items * maxPerItem < ratings) {
             throw new IllegalArgumentException(ratings + " ratings cannot be spread over " + users + " users and "
                     + items + " items within the given bounds");
         }
-        if (ratingShares.length != 5 || Math.abs(Arrays.stream(ratingShares).sum() - 1) > 1e-9
+        if (ratingShares.length != 5
+                || Math.abs(Arrays.stream(ratingShares).sum() - 1) > 1e-9
                 || Arrays.stream(ratingShares).anyMatch(s -> s < 0)) {
             throw new IllegalArgumentException("rating shares must be five non-negative numbers summing to 1");
         }
@@ -52,7 +67,9 @@ public record SyntheticShape(int users, int items, int ratings, int minPerUser, 
      * which round to them.
      */
     public static SyntheticShape movieLens100k() {
-        return new SyntheticShape(943, 1682, 100_000, 20, 65, 737, 141, 27, 583, new double[] {0.0611, 0.1137, 0.27145, 0.34174, 0.21201});
+        return new SyntheticShape(
+                943, 1682, 100_000, 20, 65, 737, 141, 27, 583, new double[] {0.0611, 0.1137, 0.27145, 0.34174, 0.21201
+                });
     }
 
     /**
@@ -70,8 +87,17 @@ public record SyntheticShape(int users, int items, int ratings, int minPerUser, 
         int maxPerItem = (int) Math.min(users, Math.round(ml.maxPerItem * itemMean / mlItemMean));
         int medianPerItem = (int) Math.max(2, Math.round(ml.medianPerItem * itemMean / mlItemMean));
         int once = (int) Math.round((double) ml.itemsRatedOnce * items / ml.items);
-        return new SyntheticShape(users, items, ratings, ml.minPerUser, medianPerUser, maxPerUser, once, medianPerItem,
-                maxPerItem, ml.ratingShares);
+        return new SyntheticShape(
+                users,
+                items,
+                ratings,
+                ml.minPerUser,
+                medianPerUser,
+                maxPerUser,
+                once,
+                medianPerItem,
+                maxPerItem,
+                ml.ratingShares);
     }
 
     @Override
@@ -81,16 +107,33 @@ public record SyntheticShape(int users, int items, int ratings, int minPerUser, 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SyntheticShape s && users == s.users && items == s.items && ratings == s.ratings
-                && minPerUser == s.minPerUser && medianPerUser == s.medianPerUser && maxPerUser == s.maxPerUser
-                && itemsRatedOnce == s.itemsRatedOnce && medianPerItem == s.medianPerItem && maxPerItem == s.maxPerItem
+        return o instanceof SyntheticShape s
+                && users == s.users
+                && items == s.items
+                && ratings == s.ratings
+                && minPerUser == s.minPerUser
+                && medianPerUser == s.medianPerUser
+                && maxPerUser == s.maxPerUser
+                && itemsRatedOnce == s.itemsRatedOnce
+                && medianPerItem == s.medianPerItem
+                && maxPerItem == s.maxPerItem
                 && Arrays.equals(ratingShares, s.ratingShares);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Objects.hash(users, items, ratings, minPerUser, medianPerUser, maxPerUser, itemsRatedOnce,
-                medianPerItem, maxPerItem) + Arrays.hashCode(ratingShares);
+        return 31
+                        * java.util.Objects.hash(
+                                users,
+                                items,
+                                ratings,
+                                minPerUser,
+                                medianPerUser,
+                                maxPerUser,
+                                itemsRatedOnce,
+                                medianPerItem,
+                                maxPerItem)
+                + Arrays.hashCode(ratingShares);
     }
 
     @Override

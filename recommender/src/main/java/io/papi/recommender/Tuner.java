@@ -7,7 +7,6 @@ import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.algorithm.Models;
 import io.papi.recommender.algorithm.SerializedProgress;
 import io.papi.recommender.evaluation.HoldoutScore;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -36,6 +35,7 @@ public final class Tuner {
 
     /** Seed of the inner validation split when the caller gives none. */
     public static final long DEFAULT_SEED = 1;
+
     public static final int VALIDATION_PERCENT = 20;
     public static final int MAX_FITS = 12;
     private static final double TRAIN_SHARE = 1 - VALIDATION_PERCENT / 100.0;
@@ -64,8 +64,13 @@ public final class Tuner {
      *
      * @throws IllegalArgumentException when no user has enough ratings to hold one out
      */
-    public static Tuning tune(Ratings ratings, Algorithm algorithm, Parameters start, Set<Knob> fixed, long seed,
-                              ProgressListener progress) {
+    public static Tuning tune(
+            Ratings ratings,
+            Algorithm algorithm,
+            Parameters start,
+            Set<Knob> fixed,
+            long seed,
+            ProgressListener progress) {
         Objects.requireNonNull(start, "start");
         Set<Knob> free = EnumSet.noneOf(Knob.class);
         free.addAll(Knob.of(algorithm));
@@ -76,8 +81,8 @@ public final class Tuner {
         long t0 = System.nanoTime();
         RandomSplit split = RandomSplit.perUser(ratings, seed, TRAIN_SHARE);
         if (!holdsOut(split)) {
-            throw new IllegalArgumentException("too few ratings per user to hold any out for tuning: give the knobs, "
-                    + "or use --tune off");
+            throw new IllegalArgumentException(
+                    "too few ratings per user to hold any out for tuning: give the knobs, " + "or use --tune off");
         }
         ProgressListener p = SerializedProgress.of(progress);
         Tuner t = new Tuner(algorithm, split, free, p);
@@ -90,14 +95,20 @@ public final class Tuner {
         } finally {
             p.done();
         }
-        return new Tuning(algorithm, t.scaleCounts(best, 1 / TRAIN_SHARE), free, score, t.fits,
+        return new Tuning(
+                algorithm,
+                t.scaleCounts(best, 1 / TRAIN_SHARE),
+                free,
+                score,
+                t.fits,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /** Whether some user has ratings on both sides of the split. */
     private static boolean holdsOut(RandomSplit split) {
         for (int u = 0; u < split.train().userCount(); u++) {
-            if (split.train().end(u) > split.train().start(u) && split.test().end(u) > split.test().start(u)) {
+            if (split.train().end(u) > split.train().start(u)
+                    && split.test().end(u) > split.test().start(u)) {
                 return true;
             }
         }
@@ -116,25 +127,37 @@ public final class Tuner {
                     p = best(p, p.withDenoising(0), p.withDenoising(0.25), p.withDenoising(1));
                 }
                 if (free.contains(Knob.DAMPING)) {
-                    p = best(p, p.withDamping(0), p.withDamping(0.1), p.withDamping(0.2), p.withDamping(0.3),
-                            p.withDamping(0.4), p.withDamping(0.5), p.withDamping(0.6));
+                    p = best(
+                            p,
+                            p.withDamping(0),
+                            p.withDamping(0.1),
+                            p.withDamping(0.2),
+                            p.withDamping(0.3),
+                            p.withDamping(0.4),
+                            p.withDamping(0.5),
+                            p.withDamping(0.6));
                 }
                 p = lambda(p, false);
             }
             case ITEMKNN -> {
                 if (free.contains(Knob.NEIGHBOURS)) {
                     int n = Math.max(1, split.train().itemCount() - 1);
-                    p = best(p, p.withKnnNeighbours(Math.min(n, 50)), p.withKnnNeighbours(Math.min(n, 200)),
+                    p = best(
+                            p,
+                            p.withKnnNeighbours(Math.min(n, 50)),
+                            p.withKnnNeighbours(Math.min(n, 200)),
                             p.withKnnNeighbours(Math.min(n, 800)));
                     int k = p.knnNeighbours();
-                    p = best(p, p.withKnnNeighbours(Math.max(1, k / 2)), p.withKnnNeighbours(Math.min(Math.min(n, MOST_NEIGHBOURS), k * 2)));
+                    p = best(
+                            p,
+                            p.withKnnNeighbours(Math.max(1, k / 2)),
+                            p.withKnnNeighbours(Math.min(Math.min(n, MOST_NEIGHBOURS), k * 2)));
                 }
                 if (free.contains(Knob.SHRINKAGE)) {
                     p = best(p, p.withKnnShrinkage(0), p.withKnnShrinkage(10), p.withKnnShrinkage(50));
                 }
             }
-            case NOTEBOOK, POPULAR -> {
-            }
+            case NOTEBOOK, POPULAR -> {}
         }
         return p;
     }
@@ -176,7 +199,7 @@ public final class Tuner {
             return known;
         }
         Model model = model(p);
-        HoldoutScore s = HoldoutScore.of(model, split.train(), split.test(), K, () -> { });
+        HoldoutScore s = HoldoutScore.of(model, split.train(), split.test(), K, () -> {});
         double ndcg = s == null ? 0 : s.ndcg();
         scored.put(p, ndcg);
         return ndcg;
@@ -203,7 +226,8 @@ public final class Tuner {
             if (!key.equals(cachedKey)) {
                 cachedNeighbours = null;
                 fit();
-                cachedNeighbours = ItemKnnModel.neighbours(train, MOST_NEIGHBOURS, p.knnShrinkage(), ProgressListener.NONE);
+                cachedNeighbours =
+                        ItemKnnModel.neighbours(train, MOST_NEIGHBOURS, p.knnShrinkage(), ProgressListener.NONE);
                 cachedKey = key;
             }
             return cachedNeighbours.model(p.knnNeighbours());
@@ -231,5 +255,4 @@ public final class Tuner {
         }
         return out;
     }
-
 }

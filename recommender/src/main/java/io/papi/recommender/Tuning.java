@@ -15,15 +15,21 @@ import java.util.Set;
  * @param fits           models fitted on the inner training set
  * @param time           wall time of the search
  */
-public record Tuning(Algorithm algorithm, Parameters parameters, Set<Knob> tuned, double validationNdcg, int fits,
-                     Duration time) {
+public record Tuning(
+        Algorithm algorithm, Parameters parameters, Set<Knob> tuned, double validationNdcg, int fits, Duration time) {
 
     /** The knobs that matter for the algorithm, e.g. {@code lambda=350 alpha=0.25 damping=0.2 input=ratings}. */
     public String knobs() {
         Parameters p = parameters;
         return switch (algorithm) {
-            case EDLAE -> String.format(Locale.ROOT, "lambda=%s alpha=%s damping=%s input=%s", number(p.easeLambda()),
-                    number(p.denoising()), number(p.damping()), p.ratingAware() ? "ratings" : "binary");
+            case EDLAE ->
+                String.format(
+                        Locale.ROOT,
+                        "lambda=%s alpha=%s damping=%s input=%s",
+                        number(p.easeLambda()),
+                        number(p.denoising()),
+                        number(p.damping()),
+                        p.ratingAware() ? "ratings" : "binary");
             case EASE -> "lambda=" + number(p.easeLambda());
             case ITEMKNN -> "neighbours=" + p.knnNeighbours() + " shrinkage=" + number(p.knnShrinkage());
             case NOTEBOOK -> "neighbours=" + p.notebookNeighbours();
@@ -36,8 +42,14 @@ public record Tuning(Algorithm algorithm, Parameters parameters, Set<Knob> tuned
         if (tuned.isEmpty()) {
             return algorithm.key() + ": " + knobs() + " (not tuned)";
         }
-        return String.format(Locale.ROOT, "%s: tuned %s, validation nDCG@10 %.4f (%d fits, %.1f s)", algorithm.key(),
-                knobs(), validationNdcg, fits, time.toMillis() / 1000.0);
+        return String.format(
+                Locale.ROOT,
+                "%s: tuned %s, validation nDCG@10 %.4f (%d fits, %.1f s)",
+                algorithm.key(),
+                knobs(),
+                validationNdcg,
+                fits,
+                time.toMillis() / 1000.0);
     }
 
     static String number(double v) {

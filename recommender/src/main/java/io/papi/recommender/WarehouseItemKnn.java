@@ -48,21 +48,40 @@ public final class WarehouseItemKnn {
      *
      * @throws IllegalArgumentException when a knob is out of range
      */
-    public static WarehouseItemKnn of(int neighbours, double shrinkage, int topN, TableName ratings, TableName titles,
-                                      TableName batch, TableName lookup) {
+    public static WarehouseItemKnn of(
+            int neighbours,
+            double shrinkage,
+            int topN,
+            TableName ratings,
+            TableName titles,
+            TableName batch,
+            TableName lookup) {
         if (neighbours < 1) {
             throw new IllegalArgumentException("item-kNN neighbours must be at least 1, got " + neighbours);
         }
         if (!(shrinkage >= 0) || Double.isInfinite(shrinkage)) {
-            throw new IllegalArgumentException("item-kNN shrinkage must be zero or a positive number, got " + shrinkage);
+            throw new IllegalArgumentException(
+                    "item-kNN shrinkage must be zero or a positive number, got " + shrinkage);
         }
         if (topN < 1) {
             throw new IllegalArgumentException("top-N must be at least 1, got " + topN);
         }
-        Map<String, String> knobs = Map.of("NEIGHBOURS", Integer.toString(neighbours),
-                "SHRINKAGE", new BigDecimal(shrinkage).stripTrailingZeros().toPlainString(), "TOP_N", Integer.toString(topN));
-        Map<String, String> names = Map.of("USER_RATINGS", ratings.sql(), LookupTable.DEFAULT_BATCH_NAME, batch.sql(),
-                LookupTable.DEFAULT_NAME, lookup.sql(), "JOIN TITLE", "JOIN " + titles.sql());
+        Map<String, String> knobs = Map.of(
+                "NEIGHBOURS",
+                Integer.toString(neighbours),
+                "SHRINKAGE",
+                new BigDecimal(shrinkage).stripTrailingZeros().toPlainString(),
+                "TOP_N",
+                Integer.toString(topN));
+        Map<String, String> names = Map.of(
+                "USER_RATINGS",
+                ratings.sql(),
+                LookupTable.DEFAULT_BATCH_NAME,
+                batch.sql(),
+                LookupTable.DEFAULT_NAME,
+                lookup.sql(),
+                "JOIN TITLE",
+                "JOIN " + titles.sql());
         List<String> out = new ArrayList<>();
         for (String statement : split(script())) {
             Matcher set = SET.matcher(statement);
@@ -71,8 +90,9 @@ public final class WarehouseItemKnn {
                 out.add("SET " + name + " = " + knobs.get(name));
                 continue;
             }
-            out.add(TABLES.matcher(statement).replaceAll(m -> Matcher.quoteReplacement(
-                    names.get(m.group(1) != null ? m.group(1) : "JOIN TITLE"))));
+            out.add(TABLES.matcher(statement)
+                    .replaceAll(
+                            m -> Matcher.quoteReplacement(names.get(m.group(1) != null ? m.group(1) : "JOIN TITLE"))));
         }
         return new WarehouseItemKnn(List.copyOf(out), lookup);
     }
@@ -115,9 +135,14 @@ public final class WarehouseItemKnn {
                             e.addSuppressed(r);
                         }
                     }
-                    throw new SQLException("statement " + (k + 1) + " of " + statements.size() + " ("
-                            + firstWords(sql) + ") failed" + (inTransaction ? " and was rolled back" : "") + ": "
-                            + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                    throw new SQLException(
+                            "statement " + (k + 1) + " of " + statements.size() + " ("
+                                    + firstWords(sql) + ") failed" + (inTransaction ? " and was rolled back" : "")
+                                    + ": "
+                                    + e.getMessage(),
+                            e.getSQLState(),
+                            e.getErrorCode(),
+                            e);
                 }
                 if (head.equals("BEGIN")) {
                     inTransaction = true;

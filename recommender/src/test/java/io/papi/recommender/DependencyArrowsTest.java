@@ -1,6 +1,6 @@
 package io.papi.recommender;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The cycles issue 10 named stay broken: read from the sources, comments left out. */
 class DependencyArrowsTest {
@@ -31,7 +30,9 @@ class DependencyArrowsTest {
     @Test
     void theValueTypesDoNotDependOnASerializerInASubPackage() throws IOException {
         for (String type : List.of("UserRecommendations.java", "RecommendedItem.java")) {
-            assertThat(code(MAIN.resolve(type))).as(type).doesNotContain("io.papi.recommender.publish")
+            assertThat(code(MAIN.resolve(type)))
+                    .as(type)
+                    .doesNotContain("io.papi.recommender.publish")
                     .contains("io.papi.lookup.RecommendationJson");
         }
     }

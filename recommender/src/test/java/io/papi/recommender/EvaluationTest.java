@@ -1,18 +1,21 @@
 package io.papi.recommender;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
 
     @Test
     void onTheDefaultSyntheticDataEaseBeatsItemKnnBeatsPopularityOnNdcg() {
-        List<EvaluationRow> rows = Evaluation.run(TestData.synthetic().ratings(), Evaluation.DEFAULT_SEED,
-                List.of(Algorithm.POPULAR, Algorithm.ITEMKNN, Algorithm.EASE), Parameters.defaults(), ProgressListener.NONE);
+        List<EvaluationRow> rows = Evaluation.run(
+                TestData.synthetic().ratings(),
+                Evaluation.DEFAULT_SEED,
+                List.of(Algorithm.POPULAR, Algorithm.ITEMKNN, Algorithm.EASE),
+                Parameters.defaults(),
+                ProgressListener.NONE);
 
         EvaluationRow popular = rows.get(0);
         EvaluationRow itemKnn = rows.get(1);
@@ -31,8 +34,10 @@ class EvaluationTest {
     void theSameSeedGivesTheSameFigures() {
         Ratings r = TestData.synthetic().ratings();
 
-        EvaluationRow a = Evaluation.run(r, 5, List.of(Algorithm.POPULAR), Parameters.defaults(), ProgressListener.NONE).get(0);
-        EvaluationRow b = Evaluation.run(r, 5, List.of(Algorithm.POPULAR), Parameters.defaults(), ProgressListener.NONE).get(0);
+        EvaluationRow a = Evaluation.run(r, 5, List.of(Algorithm.POPULAR), Parameters.defaults(), ProgressListener.NONE)
+                .get(0);
+        EvaluationRow b = Evaluation.run(r, 5, List.of(Algorithm.POPULAR), Parameters.defaults(), ProgressListener.NONE)
+                .get(0);
 
         assertThat(a.ndcg()).isEqualTo(b.ndcg());
         assertThat(a.map()).isEqualTo(b.map());
@@ -42,7 +47,8 @@ class EvaluationTest {
     void refusesACutOffBelowOne() {
         Ratings r = Ratings.builder().add(1, 1, 5, 0).add(1, 2, 4, 0).build();
 
-        assertThatThrownBy(() -> Evaluation.run(r, 42, List.of(Algorithm.POPULAR), Parameters.defaults(), 0, ProgressListener.NONE))
+        assertThatThrownBy(() -> Evaluation.run(
+                        r, 42, List.of(Algorithm.POPULAR), Parameters.defaults(), 0, ProgressListener.NONE))
                 .hasMessage("k must be at least 1, got 0");
     }
 }

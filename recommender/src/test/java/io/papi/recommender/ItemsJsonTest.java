@@ -1,21 +1,26 @@
 package io.papi.recommender;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The contract's JSON writer publishes byte for byte what papi published with Jackson's generator before it. */
 class ItemsJsonTest {
 
-    private static final List<String> TITLES = List.of("Star Wars (1977)", "It's '); DROP TABLE x; --", "Amélie (2001)",
-            "quote \" backslash \\ slash /", "tab\tnewline\nreturn\rbell\u0007nul\u0000us\u001f", "\u2028 line separator",
-            "emoji \uD83C\uDFAC", "");
+    private static final List<String> TITLES = List.of(
+            "Star Wars (1977)",
+            "It's '); DROP TABLE x; --",
+            "Amélie (2001)",
+            "quote \" backslash \\ slash /",
+            "tab\tnewline\nreturn\rbell\u0007nul\u0000us\u001f",
+            "\u2028 line separator",
+            "emoji \uD83C\uDFAC",
+            "");
 
     @Test
     void itemsAndLinesMatchJacksonsOutput() throws IOException {

@@ -1,9 +1,9 @@
 package io.papi.recommender;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommendedItemTest {
 
@@ -12,10 +12,10 @@ class RecommendedItemTest {
     @CsvSource({
         "12, 12.00",
         "4.5, 4.50",
-        "2.675, 2.67",     // binary value is 2.67499999…: Python rounds down, String.format would print 2.68
-        "0.125, 0.12",     // exactly half: half to even
+        "2.675, 2.67", // binary value is 2.67499999…: Python rounds down, String.format would print 2.68
+        "0.125, 0.12", // exactly half: half to even
         "0.375, 0.38",
-        "1.005, 1.00",     // binary value is 1.00499999…
+        "1.005, 1.00", // binary value is 1.00499999…
         "-0.001, -0.00",
         "-1.5, -1.50",
         "1234567.891, 1234567.89"

@@ -1,16 +1,15 @@
 package io.papi.recommender;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RecommenderTest {
 
@@ -34,7 +33,8 @@ class RecommenderTest {
         Ratings r = slice();
         Recommender rec = Recommender.train(r, algorithm);
 
-        List<UserRecommendations> all = rec.recommendAll(10, TestData.synthetic().titles(), ProgressListener.NONE);
+        List<UserRecommendations> all =
+                rec.recommendAll(10, TestData.synthetic().titles(), ProgressListener.NONE);
 
         assertThat(all).extracting(UserRecommendations::userId).containsExactly(toObjects(r.userIds()));
         for (UserRecommendations u : all) {
@@ -44,9 +44,17 @@ class RecommenderTest {
                 rated.add(r.itemId(r.item(p)));
             }
             assertThat(u.items()).hasSize(10);
-            assertThat(u.items()).extracting(RecommendedItem::itemId).doesNotContainAnyElementsOf(rated).doesNotHaveDuplicates();
-            assertThat(u.items()).extracting(RecommendedItem::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-            assertThat(u.items().get(0).movieName()).isEqualTo(TestData.synthetic().titles().nameOf(u.items().get(0).itemId()));
+            assertThat(u.items())
+                    .extracting(RecommendedItem::itemId)
+                    .doesNotContainAnyElementsOf(rated)
+                    .doesNotHaveDuplicates();
+            assertThat(u.items())
+                    .extracting(RecommendedItem::score)
+                    .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            assertThat(u.items().get(0).movieName())
+                    .isEqualTo(TestData.synthetic()
+                            .titles()
+                            .nameOf(u.items().get(0).itemId()));
         }
     }
 
@@ -56,15 +64,19 @@ class RecommenderTest {
         Recommender rec = Recommender.train(r, Algorithm.EASE);
         Recommender popular = Recommender.train(r, Algorithm.POPULAR);
 
-        List<UserRecommendations> got = rec.recommend(new long[] {99_999, 3, 1, 3}, 5, Titles.empty(), ProgressListener.NONE);
+        List<UserRecommendations> got =
+                rec.recommend(new long[] {99_999, 3, 1, 3}, 5, Titles.empty(), ProgressListener.NONE);
 
         assertThat(got).extracting(UserRecommendations::userId).containsExactly(1L, 3L, 99_999L);
         assertThat(rec.knows(99_999)).isFalse();
-        List<Long> mostRated = popular.recommend(new long[] {99_999}, 5, Titles.empty(), ProgressListener.NONE)
-                .get(0).items().stream().map(RecommendedItem::itemId).toList();
+        List<Long> mostRated =
+                popular.recommend(new long[] {99_999}, 5, Titles.empty(), ProgressListener.NONE).get(0).items().stream()
+                        .map(RecommendedItem::itemId)
+                        .toList();
         assertThat(got.get(2).items()).extracting(RecommendedItem::itemId).containsExactlyElementsOf(mostRated);
         int[] counts = r.itemCounts();
-        assertThat(got.get(2).items().get(0).score()).isEqualTo(java.util.Arrays.stream(counts).max().orElseThrow());
+        assertThat(got.get(2).items().get(0).score())
+                .isEqualTo(java.util.Arrays.stream(counts).max().orElseThrow());
     }
 
     @Test
@@ -73,9 +85,20 @@ class RecommenderTest {
         List<String> events = new ArrayList<>();
         long[] advanced = {0};
         ProgressListener listener = new ProgressListener() {
-            @Override public void start(String phase, long total) { events.add("start " + phase + " " + total); }
-            @Override public void advance(long n) { advanced[0] += n; }
-            @Override public void done() { events.add("done"); }
+            @Override
+            public void start(String phase, long total) {
+                events.add("start " + phase + " " + total);
+            }
+
+            @Override
+            public void advance(long n) {
+                advanced[0] += n;
+            }
+
+            @Override
+            public void done() {
+                events.add("done");
+            }
         };
 
         Recommender.train(r, Algorithm.POPULAR).recommendAll(3, Titles.empty(), listener);

@@ -1,7 +1,7 @@
 package io.papi.recommender;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +12,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticDataTest {
 
@@ -23,7 +22,8 @@ class SyntheticDataTest {
      * Random or StrictMath differ, which the specification forbids) shows up here: the quickstart, the docs'
      * figures and the evaluation test all assume these bytes.
      */
-    private static final String DEFAULT_RATINGS_SHA256 = "98a6f9d27138d214fb5a69d67c6163a422b61e8fe09282d57175304ca2290ed1";
+    private static final String DEFAULT_RATINGS_SHA256 =
+            "98a6f9d27138d214fb5a69d67c6163a422b61e8fe09282d57175304ca2290ed1";
 
     @Test
     void hasMovieLens100kPublishedStatisticsExactly() {
@@ -44,9 +44,13 @@ class SyntheticDataTest {
         int[] perItem = r.itemCounts();
         Arrays.sort(perItem);
         assertThat(perItem[0]).as("fewest ratings of an item").isEqualTo(1);
-        assertThat(perItem[840] + perItem[841]).as("twice the median ratings per item").isEqualTo(54);
+        assertThat(perItem[840] + perItem[841])
+                .as("twice the median ratings per item")
+                .isEqualTo(54);
         assertThat(perItem[1681]).as("most ratings of an item").isEqualTo(583);
-        assertThat(Arrays.stream(perItem).filter(c -> c == 1).count()).as("items rated once").isEqualTo(141);
+        assertThat(Arrays.stream(perItem).filter(c -> c == 1).count())
+                .as("items rated once")
+                .isEqualTo(141);
         int[] histogram = new int[6];
         for (int p = 0; p < r.size(); p++) {
             float v = r.value(p);
@@ -54,7 +58,9 @@ class SyntheticDataTest {
         }
         // MovieLens 100K's value counts, which round to the published 6 / 11 / 27 / 34 / 21 %.
         assertThat(histogram).containsExactly(0, 6110, 11370, 27145, 34174, 21201);
-        assertThat(d.completionTrades()).as("ratings traded to meet every count").isZero();
+        assertThat(d.completionTrades())
+                .as("ratings traded to meet every count")
+                .isZero();
         assertThat(d.titles().size()).isEqualTo(1682);
         assertThat(new HashSet<>(d.titles().asMap().values())).hasSize(1682);
         assertThat(d.userIds()).hasSize(943).startsWith(1L).endsWith(943L);
@@ -76,9 +82,11 @@ class SyntheticDataTest {
 
     @Test
     void refusesAShapeThatCannotBeMet() {
-        assertThatThrownBy(() -> new SyntheticShape(10, 10, 1000, 20, 65, 737, 1, 27, 583, new double[] {0.2, 0.2, 0.2, 0.2, 0.2}))
+        assertThatThrownBy(() -> new SyntheticShape(
+                        10, 10, 1000, 20, 65, 737, 1, 27, 583, new double[] {0.2, 0.2, 0.2, 0.2, 0.2}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SyntheticShape(943, 1682, 100_000, 20, 65, 737, 141, 27, 583, new double[] {0.06, 0.11, 0.27, 0.34, 0.21}))
+        assertThatThrownBy(() -> new SyntheticShape(
+                        943, 1682, 100_000, 20, 65, 737, 141, 27, 583, new double[] {0.06, 0.11, 0.27, 0.34, 0.21}))
                 .hasMessage("rating shares must be five non-negative numbers summing to 1");
     }
 
@@ -91,14 +99,17 @@ class SyntheticDataTest {
         SyntheticData.generate(SyntheticData.DEFAULT_SEED).writeGuideCsv(b);
         SyntheticData.generate(7).writeGuideCsv(c);
 
-        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("ratings.csv", "titles.csv", "users.csv");
+        assertThat(written)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly("ratings.csv", "titles.csv", "users.csv");
         for (String name : List.of("ratings.csv", "titles.csv", "users.csv")) {
             assertThat(Files.readAllBytes(a.resolve(name))).as(name).isEqualTo(Files.readAllBytes(b.resolve(name)));
         }
         assertThat(sha256(a.resolve("ratings.csv"))).isEqualTo(DEFAULT_RATINGS_SHA256);
         assertThat(sha256(c.resolve("ratings.csv"))).isNotEqualTo(DEFAULT_RATINGS_SHA256);
         try (var files = Files.list(a)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ratings.csv", "titles.csv", "users.csv");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("ratings.csv", "titles.csv", "users.csv");
         }
     }
 
@@ -120,11 +131,14 @@ class SyntheticDataTest {
                 firstDifference = p;
             }
         }
-        assertThat(firstDifference).as("first rating that differs after the round trip").isEqualTo(-1);
+        assertThat(firstDifference)
+                .as("first rating that differs after the round trip")
+                .isEqualTo(-1);
         assertThat(loaded.titles().asMap()).isEqualTo(d.titles().asMap());
         assertThat(Loaders.users(dir.resolve("users.csv"))).isEqualTo(d.userIds());
         assertThat(Files.readString(dir.resolve("titles.csv"))).contains(",\"").startsWith("ITEM_ID,TITLE\n");
-        assertThat(Files.readAllLines(dir.resolve("ratings.csv")).get(1)).matches("1,\\d+,[1-5],2024-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000|1,\\d+,[1-5],2025-.*");
+        assertThat(Files.readAllLines(dir.resolve("ratings.csv")).get(1))
+                .matches("1,\\d+,[1-5],2024-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000|1,\\d+,[1-5],2025-.*");
     }
 
     private static String sha256(Path p) throws IOException, NoSuchAlgorithmException {

@@ -5,8 +5,7 @@ public final class TestData {
 
     private static SyntheticData synthetic;
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static synchronized SyntheticData synthetic() {
         if (synthetic == null) {

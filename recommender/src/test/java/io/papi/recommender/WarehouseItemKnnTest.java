@@ -1,11 +1,12 @@
 package io.papi.recommender;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.papi.lookup.KeyType;
 import io.papi.lookup.LookupDdl;
 import io.papi.lookup.LookupTable;
 import io.papi.lookup.TableName;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,20 +16,25 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class WarehouseItemKnnTest {
 
     private static WarehouseItemKnn script(int k, double h, int top) {
-        return WarehouseItemKnn.of(k, h, top, TableName.of("USER_RATINGS"), TableName.of("TITLE"),
-                TableName.of(LookupTable.DEFAULT_BATCH_NAME), TableName.of(LookupTable.DEFAULT_NAME));
+        return WarehouseItemKnn.of(
+                k,
+                h,
+                top,
+                TableName.of("USER_RATINGS"),
+                TableName.of("TITLE"),
+                TableName.of(LookupTable.DEFAULT_BATCH_NAME),
+                TableName.of(LookupTable.DEFAULT_NAME));
     }
 
     @Test
     void theJarCarriesTheRepositoryScriptByteForByte() throws Exception {
-        assertThat(WarehouseItemKnn.script()).isEqualTo(Files.readString(Path.of("..", "sql", "recommender", "itemknn.sql")));
+        assertThat(WarehouseItemKnn.script())
+                .isEqualTo(Files.readString(Path.of("..", "sql", "recommender", "itemknn.sql")));
     }
 
     @Test
@@ -40,22 +46,42 @@ class WarehouseItemKnnTest {
         assertThat(s.get(3)).startsWith("CREATE OR REPLACE TEMPORARY TABLE PAPI_INTERACTIONS AS");
         int begin = s.indexOf("BEGIN");
         int commit = s.indexOf("COMMIT");
-        assertThat(s.subList(begin + 1, commit)).extracting(x -> x.split("\\s+")[0] + " " + x.split("\\s+")[2])
-                .containsExactly("DELETE \"MOVIE_RECOMMENDATIONS\"", "INSERT \"MOVIE_RECOMMENDATIONS\"",
-                        "DELETE \"MOVIE_RECOMMENDATIONS_HYBRID\"", "INSERT \"MOVIE_RECOMMENDATIONS_HYBRID\"");
-        assertThat(s.subList(0, begin)).filteredOn(x -> x.startsWith("CREATE")).last().asString()
+        assertThat(s.subList(begin + 1, commit))
+                .extracting(x -> x.split("\\s+")[0] + " " + x.split("\\s+")[2])
+                .containsExactly(
+                        "DELETE \"MOVIE_RECOMMENDATIONS\"",
+                        "INSERT \"MOVIE_RECOMMENDATIONS\"",
+                        "DELETE \"MOVIE_RECOMMENDATIONS_HYBRID\"",
+                        "INSERT \"MOVIE_RECOMMENDATIONS_HYBRID\"");
+        assertThat(s.subList(0, begin))
+                .filteredOn(x -> x.startsWith("CREATE"))
+                .last()
+                .asString()
                 .isEqualTo(LookupDdl.snowflakeLookup(TableName.of(LookupTable.DEFAULT_NAME), KeyType.NUMBER));
         assertThat(s.get(s.size() - 1)).isEqualTo("DROP TABLE IF EXISTS PAPI_TOP_N");
     }
 
     @Test
     void renamesTheGuidesTablesWithoutTouchingColumns() {
-        String text = WarehouseItemKnn.of(200, 0, 10, TableName.of("RAW.RATINGS"), TableName.of("RAW.MOVIES"),
-                TableName.of("OUT.BATCH"), TableName.of("OUT.LOOKUP")).text();
+        String text = WarehouseItemKnn.of(
+                        200,
+                        0,
+                        10,
+                        TableName.of("RAW.RATINGS"),
+                        TableName.of("RAW.MOVIES"),
+                        TableName.of("OUT.BATCH"),
+                        TableName.of("OUT.LOOKUP"))
+                .text();
 
-        assertThat(text).contains("FROM \"RAW\".\"RATINGS\";", "LEFT JOIN \"RAW\".\"MOVIES\" ti ON ti.ITEM_ID", "COALESCE(ti.TITLE,",
-                "INSERT INTO \"OUT\".\"BATCH\" (USER_ID, RECOMMENDATIONS)", "CREATE HYBRID TABLE IF NOT EXISTS \"OUT\".\"LOOKUP\"",
-                "SELECT USER_ID, RECOMMENDATIONS FROM \"OUT\".\"BATCH\";", "SET SHRINKAGE = 0;");
+        assertThat(text)
+                .contains(
+                        "FROM \"RAW\".\"RATINGS\";",
+                        "LEFT JOIN \"RAW\".\"MOVIES\" ti ON ti.ITEM_ID",
+                        "COALESCE(ti.TITLE,",
+                        "INSERT INTO \"OUT\".\"BATCH\" (USER_ID, RECOMMENDATIONS)",
+                        "CREATE HYBRID TABLE IF NOT EXISTS \"OUT\".\"LOOKUP\"",
+                        "SELECT USER_ID, RECOMMENDATIONS FROM \"OUT\".\"BATCH\";",
+                        "SET SHRINKAGE = 0;");
         assertThat(text).doesNotContain("USER_RATINGS", "MOVIE_RECOMMENDATIONS", "JOIN TITLE");
     }
 
@@ -77,9 +103,12 @@ class WarehouseItemKnnTest {
 
         assertThatThrownBy(() -> script.run(db.connection(), ProgressListener.NONE))
                 .isInstanceOf(SQLException.class)
-                .hasMessageStartingWith("statement 16 of 23 (INSERT INTO \"MOVIE_RECOMMENDATIONS_HYBRID\" (USER_ID, RECOMME…)")
+                .hasMessageStartingWith(
+                        "statement 16 of 23 (INSERT INTO \"MOVIE_RECOMMENDATIONS_HYBRID\" (USER_ID, RECOMME…)")
                 .hasMessageContaining("failed and was rolled back: Hybrid table write failed")
-                .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).as("Snowflake's error code, kept").isEqualTo(2003));
+                .satisfies(e -> assertThat(((SQLException) e).getErrorCode())
+                        .as("Snowflake's error code, kept")
+                        .isEqualTo(2003));
         assertThat(db.calls.get(db.calls.size() - 1)).isEqualTo("ROLLBACK");
         assertThat(db.calls).doesNotContain("COMMIT");
     }
@@ -89,14 +118,16 @@ class WarehouseItemKnnTest {
         Recording db = new Recording(sql -> sql.startsWith("CREATE OR REPLACE TEMPORARY TABLE PAPI_COOCCURRENCE"));
 
         assertThatThrownBy(() -> script(200, 0, 10).run(db.connection(), ProgressListener.NONE))
-                .hasMessageStartingWith("statement 6 of ").hasMessageNotContaining("rolled back");
+                .hasMessageStartingWith("statement 6 of ")
+                .hasMessageNotContaining("rolled back");
         assertThat(db.calls).doesNotContain("ROLLBACK", "BEGIN");
     }
 
     @Test
     void refusesKnobsOutOfRange() {
         assertThatThrownBy(() -> script(0, 0, 10)).hasMessage("item-kNN neighbours must be at least 1, got 0");
-        assertThatThrownBy(() -> script(10, -1, 10)).hasMessage("item-kNN shrinkage must be zero or a positive number, got -1.0");
+        assertThatThrownBy(() -> script(10, -1, 10))
+                .hasMessage("item-kNN shrinkage must be zero or a positive number, got -1.0");
         assertThatThrownBy(() -> script(10, 0, 0)).hasMessage("top-N must be at least 1, got 0");
     }
 
@@ -112,39 +143,41 @@ class WarehouseItemKnnTest {
         }
 
         Connection connection() {
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
-                switch (m.getName()) {
-                    case "getAutoCommit":
-                        return autoCommit;
-                    case "setAutoCommit":
-                        autoCommit = (boolean) a[0];
-                        return null;
-                    case "createStatement":
-                        return statement();
-                    default:
-                        throw new UnsupportedOperationException(m.getName());
-                }
-            });
+            return (Connection) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+                        switch (m.getName()) {
+                            case "getAutoCommit":
+                                return autoCommit;
+                            case "setAutoCommit":
+                                autoCommit = (boolean) a[0];
+                                return null;
+                            case "createStatement":
+                                return statement();
+                            default:
+                                throw new UnsupportedOperationException(m.getName());
+                        }
+                    });
         }
 
         private Statement statement() {
-            return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class}, (p, m, a) -> {
-                switch (m.getName()) {
-                    case "execute":
-                        last = (String) a[0];
-                        calls.add(last);
-                        if (failOn.test(last)) {
-                            throw new SQLException("Hybrid table write failed", "42S02", 2003);
+            return (Statement) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {Statement.class}, (p, m, a) -> {
+                        switch (m.getName()) {
+                            case "execute":
+                                last = (String) a[0];
+                                calls.add(last);
+                                if (failOn.test(last)) {
+                                    throw new SQLException("Hybrid table write failed", "42S02", 2003);
+                                }
+                                return false;
+                            case "getUpdateCount":
+                                return last.startsWith("INSERT") ? 943 : 0;
+                            case "close":
+                                return null;
+                            default:
+                                throw new UnsupportedOperationException(m.getName());
                         }
-                        return false;
-                    case "getUpdateCount":
-                        return last.startsWith("INSERT") ? 943 : 0;
-                    case "close":
-                        return null;
-                    default:
-                        throw new UnsupportedOperationException(m.getName());
-                }
-            });
+                    });
         }
     }
 }

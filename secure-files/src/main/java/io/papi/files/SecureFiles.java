@@ -36,8 +36,7 @@ public final class SecureFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecureFiles.class);
 
-    private SecureFiles() {
-    }
+    private SecureFiles() {}
 
     /** Atomically replaces {@code target} with {@code content}, mode 0600. */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
@@ -51,7 +50,8 @@ public final class SecureFiles {
      * @throws IOException when the directory does not exist or the file cannot be written; the old file, if any,
      *     is then unchanged
      */
-    public static void writeAtomically(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+    public static void writeAtomically(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
         Objects.requireNonNull(content, "content");
         writeAtomically(target, permissions, channel -> {
             ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -84,7 +84,8 @@ public final class SecureFiles {
         void writeTo(FileChannel channel) throws IOException;
     }
 
-    static void writeAtomically(Path target, Set<PosixFilePermission> permissions, ContentWriter writer) throws IOException {
+    static void writeAtomically(Path target, Set<PosixFilePermission> permissions, ContentWriter writer)
+            throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(permissions, "permissions");
         Path absolute = target.toAbsolutePath();
@@ -133,10 +134,12 @@ public final class SecureFiles {
         if (parent != null) {
             createPrivateDirectories(parent);
         }
-        boolean posix = parent == null || Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class);
+        boolean posix =
+                parent == null || Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class);
         try {
             if (posix) {
-                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 // the umask may have narrowed the mode further, never widened it; set it exactly
                 Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
             } else {

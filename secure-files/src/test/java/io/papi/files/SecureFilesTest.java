@@ -24,7 +24,8 @@ class SecureFilesTest {
         Path target = dir.resolve("token");
         SecureFiles.writeAtomically(target, "secret".getBytes(StandardCharsets.UTF_8));
         assertThat(Files.readString(target)).isEqualTo("secret");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -34,17 +35,21 @@ class SecureFilesTest {
             Path temp = onlyFileIn(dir);
             assertThat(temp.getFileName().toString()).startsWith(".rsa_key.p8.").endsWith(".tmp");
             assertThat(Files.size(temp)).isZero();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)))
+                    .isEqualTo("rw-------");
             channel.write(ByteBuffer.wrap(new byte[] {1}));
         });
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).as("then the asked mode").isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .as("then the asked mode")
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
     void writesTheAskedPermissions() throws Exception {
         Path target = dir.resolve("rsa_key.pub");
         SecureFiles.writeAtomically(target, "public".getBytes(StandardCharsets.UTF_8), SecureFiles.WORLD_READABLE);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
@@ -54,7 +59,8 @@ class SecureFilesTest {
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw-rw-"));
         SecureFiles.writeAtomically(target, "new".getBytes(StandardCharsets.UTF_8));
         assertThat(Files.readString(target)).isEqualTo("new");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-------");
         assertThat(filesIn(dir)).containsExactly(target);
     }
 
@@ -63,9 +69,11 @@ class SecureFilesTest {
         Path target = dir.resolve("token");
         Files.writeString(target, "old");
         assertThatThrownBy(() -> SecureFiles.writeAtomically(target, SecureFiles.OWNER_ONLY, channel -> {
-            channel.write(ByteBuffer.wrap("ne".getBytes(StandardCharsets.UTF_8)));
-            throw new IOException("disk full");
-        })).isInstanceOf(IOException.class).hasMessage("disk full");
+                    channel.write(ByteBuffer.wrap("ne".getBytes(StandardCharsets.UTF_8)));
+                    throw new IOException("disk full");
+                }))
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk full");
         assertThat(Files.readString(target)).isEqualTo("old");
         assertThat(filesIn(dir)).containsExactly(target);
     }

@@ -26,10 +26,14 @@ final class HeaderReadTimeout implements Connection.Listener {
         if (connection instanceof SslConnection) {
             return; // the HTTP connection inside it gets its own deadline, which covers the handshake too
         }
-        scheduler.schedule(() -> {
-            if (connection.getMessagesIn() <= 0 && connection.getEndPoint().isOpen()) {
-                connection.getEndPoint().close();
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> {
+                    if (connection.getMessagesIn() <= 0
+                            && connection.getEndPoint().isOpen()) {
+                        connection.getEndPoint().close();
+                    }
+                },
+                millis,
+                TimeUnit.MILLISECONDS);
     }
 }

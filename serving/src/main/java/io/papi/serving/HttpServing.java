@@ -120,10 +120,15 @@ public final class HttpServing implements AutoCloseable {
         }
         ServerAddress.Tcp tcp = (ServerAddress.Tcp) config.address();
         ConnectionFactory[] factories = config.tls()
-                .map(tls -> new ConnectionFactory[] {new SslConnectionFactory(tls.contextFactory(), httpFactory.getProtocol()), httpFactory})
+                .map(tls -> new ConnectionFactory[] {
+                    new SslConnectionFactory(tls.contextFactory(), httpFactory.getProtocol()), httpFactory
+                })
                 .orElse(new ConnectionFactory[] {httpFactory});
         ServerConnector connector = new ServerConnector(server, config.acceptors(), config.selectors(), factories);
-        connector.setHost(tcp.address().getAddress() != null ? tcp.address().getAddress().getHostAddress() : tcp.address().getHostString());
+        connector.setHost(
+                tcp.address().getAddress() != null
+                        ? tcp.address().getAddress().getHostAddress()
+                        : tcp.address().getHostString());
         connector.setPort(tcp.address().getPort());
         connector.setAcceptQueueSize(1024);
         return connector;
@@ -133,7 +138,8 @@ public final class HttpServing implements AutoCloseable {
     private static void prepareSocketPath(Path socket) throws IOException {
         Path parent = socket.toAbsolutePath().getParent();
         if (parent != null && Files.notExists(parent)) {
-            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         if (!Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
@@ -163,7 +169,9 @@ public final class HttpServing implements AutoCloseable {
     /** {@code http://127.0.0.1:8081}, {@code https://...}, or {@code unix:/path}. */
     public String describe() {
         if (config.address() instanceof ServerAddress.Tcp tcp) {
-            String host = tcp.address().getAddress() != null ? LoopbackNames.forUrl(tcp.address().getAddress()) : tcp.address().getHostString();
+            String host = tcp.address().getAddress() != null
+                    ? LoopbackNames.forUrl(tcp.address().getAddress())
+                    : tcp.address().getHostString();
             return (config.tls().isPresent() ? "https://" : "http://") + host + ":" + port();
         }
         return config.address().toString();
@@ -187,8 +195,11 @@ public final class HttpServing implements AutoCloseable {
             connector.shutdown();
             graceful.shutdown().get(Math.max(1, drain.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.warn("{}: {} requests still in flight after draining for {} ms; stopping anyway", config.name(),
-                    graceful.getCurrentRequestCount(), drain.toMillis());
+            LOG.warn(
+                    "{}: {} requests still in flight after draining for {} ms; stopping anyway",
+                    config.name(),
+                    graceful.getCurrentRequestCount(),
+                    drain.toMillis());
         } catch (ExecutionException e) {
             LOG.warn("{}: draining failed: {}", config.name(), e.getCause().toString());
         } catch (InterruptedException e) {

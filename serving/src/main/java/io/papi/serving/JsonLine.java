@@ -2,8 +2,7 @@ package io.papi.serving;
 
 /** The one-line JSON error body every papi server writes: {@code {"error":"<message>","reason":"<label>"}}. */
 public final class JsonLine {
-    private JsonLine() {
-    }
+    private JsonLine() {}
 
     /** {@code {"error":...,"reason":...}}, with both strings escaped. */
     public static String error(String message, String reason) {

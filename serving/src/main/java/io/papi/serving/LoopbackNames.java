@@ -13,8 +13,7 @@ import java.util.Optional;
  * {@code cafe} that {@code InetAddress.getByName} would look up) does not.
  */
 public final class LoopbackNames {
-    private LoopbackNames() {
-    }
+    private LoopbackNames() {}
 
     /** A {@code Host} header value ({@code host}, {@code host:port}, {@code [v6]:port}) that names loopback. */
     public static boolean isLoopbackHostHeader(String hostHeader) {
@@ -25,7 +24,9 @@ public final class LoopbackNames {
         String host;
         if (value.startsWith("[")) {
             int close = value.indexOf(']');
-            if (close < 0 || !(close == value.length() - 1 || value.charAt(close + 1) == ':' && isPort(value.substring(close + 2)))) {
+            if (close < 0
+                    || !(close == value.length() - 1
+                            || value.charAt(close + 1) == ':' && isPort(value.substring(close + 2)))) {
                 return false;
             }
             host = value.substring(0, close + 1);

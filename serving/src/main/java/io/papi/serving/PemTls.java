@@ -27,7 +27,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class PemTls {
     private static final String KEY_LABEL = "PRIVATE" + " KEY";
-    private static final Pattern KEY_BLOCK = Pattern.compile("-----BEGIN " + KEY_LABEL + "-----([A-Za-z0-9+/=\\s]+)-----END " + KEY_LABEL + "-----");
+    private static final Pattern KEY_BLOCK =
+            Pattern.compile("-----BEGIN " + KEY_LABEL + "-----([A-Za-z0-9+/=\\s]+)-----END " + KEY_LABEL + "-----");
     private static final char[] IN_MEMORY = "papi".toCharArray();
 
     private final Path certificate;
@@ -74,21 +75,24 @@ public final class PemTls {
             store.setKeyEntry("papi", privateKey, IN_MEMORY, chain);
             return store;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("--tls-key " + key + " does not match --tls-cert " + certificate + ": " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "--tls-key " + key + " does not match --tls-cert " + certificate + ": " + e.getMessage());
         }
     }
 
     private Certificate[] chain() {
         byte[] bytes = read(certificate, "--tls-cert");
         try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(bytes));
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("--tls-cert " + certificate + " holds no certificate: give the PEM chain, leaf first");
+                throw new IllegalArgumentException(
+                        "--tls-cert " + certificate + " holds no certificate: give the PEM chain, leaf first");
             }
             return certificates.toArray(new Certificate[0]);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("--tls-cert " + certificate + " is not a PEM certificate chain (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(
+                    "--tls-cert " + certificate + " is not a PEM certificate chain (" + e.getMessage() + ")");
         }
     }
 
@@ -98,8 +102,8 @@ public final class PemTls {
         Arrays.fill(bytes, (byte) 0);
         Matcher block = KEY_BLOCK.matcher(text);
         if (!block.find()) {
-            throw new IllegalArgumentException("--tls-key " + key + " is not an unencrypted PKCS#8 PEM key ('BEGIN " + KEY_LABEL
-                    + "'): convert it with openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
+            throw new IllegalArgumentException("--tls-key " + key + " is not an unencrypted PKCS#8 PEM key ('BEGIN "
+                    + KEY_LABEL + "'): convert it with openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
         }
         byte[] der = Base64.getMimeDecoder().decode(block.group(1));
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);

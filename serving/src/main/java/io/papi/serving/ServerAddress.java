@@ -41,7 +41,8 @@ public sealed interface ServerAddress {
 
         @Override
         public String toString() {
-            String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+            String host =
+                    address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
         }
     }

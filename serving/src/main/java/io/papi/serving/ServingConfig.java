@@ -20,6 +20,7 @@ public final class ServingConfig {
     public static final Duration DEFAULT_HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
     /** A connection with nothing moving for this long is closed (well within the 30 s a stalled client may hold it). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(20);
+
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
     public static final int DEFAULT_REQUEST_HEADER_BYTES = 8 * 1024;
     public static final long DEFAULT_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -204,7 +205,8 @@ public final class ServingConfig {
         /** @throws IllegalArgumentException with one line saying what to change */
         public ServingConfig build() {
             if (tls != null && address instanceof ServerAddress.UnixSocket) {
-                throw new IllegalArgumentException(name + ": TLS is for TCP listeners; a Unix socket is guarded by its file mode");
+                throw new IllegalArgumentException(
+                        name + ": TLS is for TCP listeners; a Unix socket is guarded by its file mode");
             }
             return new ServingConfig(this);
         }

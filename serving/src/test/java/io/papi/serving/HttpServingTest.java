@@ -70,7 +70,11 @@ class HttpServingTest {
 
     @Test
     void aClientThatTricklesItsHeadersIsClosedAtTheHeaderReadDeadline() throws Exception {
-        serving = HttpServing.start(loopback().headerReadTimeout(Duration.ofMillis(500)).idleTimeout(Duration.ofSeconds(20)).build(),
+        serving = HttpServing.start(
+                loopback()
+                        .headerReadTimeout(Duration.ofMillis(500))
+                        .idleTimeout(Duration.ofSeconds(20))
+                        .build(),
                 answering("ok "));
         try (Socket socket = new Socket("127.0.0.1", serving.port())) {
             OutputStream out = socket.getOutputStream();
@@ -96,7 +100,8 @@ class HttpServingTest {
 
     @Test
     void aKeptAliveConnectionOutlivesTheHeaderReadDeadline() throws Exception {
-        serving = HttpServing.start(loopback().headerReadTimeout(Duration.ofMillis(300)).build(), answering("ok "));
+        serving = HttpServing.start(
+                loopback().headerReadTimeout(Duration.ofMillis(300)).build(), answering("ok "));
         try (Socket socket = new Socket("127.0.0.1", serving.port())) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
@@ -123,7 +128,8 @@ class HttpServingTest {
 
     @Test
     void anIdleConnectionIsClosedAtTheIdleTimeout() throws Exception {
-        serving = HttpServing.start(loopback().idleTimeout(Duration.ofMillis(500)).build(), answering("ok "));
+        serving =
+                HttpServing.start(loopback().idleTimeout(Duration.ofMillis(500)).build(), answering("ok "));
         try (Socket socket = new Socket("127.0.0.1", serving.port())) {
             socket.setSoTimeout(5_000);
             long started = System.nanoTime();
@@ -134,15 +140,21 @@ class HttpServingTest {
 
     @Test
     void bodiesAndHeadersOverTheLimitsGetOneJsonLine() throws Exception {
-        serving = HttpServing.start(loopback().requestBodyBytes(1000).requestHeaderBytes(2048).build(), answering("ok "));
+        serving = HttpServing.start(
+                loopback().requestBodyBytes(1000).requestHeaderBytes(2048).build(), answering("ok "));
 
-        HttpResponse<String> small = send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(1000))));
-        HttpResponse<String> big = send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(1001))));
+        HttpResponse<String> small =
+                send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(1000))));
+        HttpResponse<String> big =
+                send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(1001))));
         HttpResponse<String> headers = send(HttpRequest.newBuilder(uri("/")).header("X-Big", "y".repeat(4000)));
 
         assertThat(small.body()).isEqualTo("ok 1000");
         assertThat(big.statusCode()).isEqualTo(413);
-        assertThat(big.body()).startsWith("{\"error\":\"request body too large").contains("\"reason\":\"body_too_large\"").doesNotContain("\n");
+        assertThat(big.body())
+                .startsWith("{\"error\":\"request body too large")
+                .contains("\"reason\":\"body_too_large\"")
+                .doesNotContain("\n");
         assertThat(headers.statusCode()).isEqualTo(431);
         assertThat(headers.body()).contains("\"reason\":\"headers_too_large\"");
     }
@@ -150,10 +162,11 @@ class HttpServingTest {
     @Test
     void connectionsBeyondTheLimitWaitUntilOneCloses() throws Exception {
         serving = HttpServing.start(loopback().maxConnections(2).build(), answering("ok "));
-        try (Socket first = new Socket("127.0.0.1", serving.port()); Socket second = new Socket("127.0.0.1", serving.port())) {
+        try (Socket first = new Socket("127.0.0.1", serving.port());
+                Socket second = new Socket("127.0.0.1", serving.port())) {
             Thread.sleep(200); // both accepted: the limit is reached and the server stops accepting
-            CompletableFuture<HttpResponse<String>> third = client.sendAsync(HttpRequest.newBuilder(uri("/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> third =
+                    client.sendAsync(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
             Thread.sleep(500);
             assertThat(third).isNotDone();
             first.close();
@@ -164,13 +177,20 @@ class HttpServingTest {
     @Test
     void aUnixSocketIsOwnerOnlyAndRemovedOnStop() throws Exception {
         Path socket = dir.resolve("sub").resolve("test.sock");
-        serving = HttpServing.start(ServingConfig.builder("test", ServerAddress.unix(socket)).build(), answering("ok "));
+        serving = HttpServing.start(
+                ServingConfig.builder("test", ServerAddress.unix(socket)).build(), answering("ok "));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                .isEqualTo("rwx------");
         assertThat(serving.describe()).isEqualTo("unix:" + socket);
-        assertThatThrownBy(() -> HttpServing.start(ServingConfig.builder("again", ServerAddress.unix(socket)).build(), answering("")))
-                .isInstanceOf(BindException.class).hasMessageContaining("another server answers on it");
+        assertThatThrownBy(() -> HttpServing.start(
+                        ServingConfig.builder("again", ServerAddress.unix(socket))
+                                .build(),
+                        answering("")))
+                .isInstanceOf(BindException.class)
+                .hasMessageContaining("another server answers on it");
         serving.close();
         assertThat(socket).doesNotExist();
     }
@@ -179,8 +199,12 @@ class HttpServingTest {
     void aTakenPortIsNamed() throws Exception {
         serving = HttpServing.start(loopback().build(), answering("ok "));
         int port = serving.port();
-        assertThatThrownBy(() -> HttpServing.start(ServingConfig.builder("again", ServerAddress.tcp(new InetSocketAddress("127.0.0.1", port)))
-                .build(), answering(""))).isInstanceOf(BindException.class).hasMessageContaining("127.0.0.1:" + port);
+        assertThatThrownBy(() -> HttpServing.start(
+                        ServingConfig.builder("again", ServerAddress.tcp(new InetSocketAddress("127.0.0.1", port)))
+                                .build(),
+                        answering("")))
+                .isInstanceOf(BindException.class)
+                .hasMessageContaining("127.0.0.1:" + port);
     }
 
     @Test
@@ -196,8 +220,8 @@ class HttpServingTest {
                 return true;
             }
         });
-        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(uri("/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> inFlight =
+                client.sendAsync(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> serving.stop(Duration.ofSeconds(10)));
         Thread.sleep(300);

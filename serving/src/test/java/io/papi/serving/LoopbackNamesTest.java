@@ -10,18 +10,50 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoopbackNamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1:8081", "127.0.0.1", "127.1.2.3:80", "localhost:8081", "LOCALHOST", "localhost.", "[::1]:8081",
-            "[::1]", "app.localhost:1", "[::ffff:127.0.0.1]:80"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1:8081",
+                "127.0.0.1",
+                "127.1.2.3:80",
+                "localhost:8081",
+                "LOCALHOST",
+                "localhost.",
+                "[::1]:8081",
+                "[::1]",
+                "app.localhost:1",
+                "[::ffff:127.0.0.1]:80"
+            })
     void loopbackNamesAreAccepted(String host) {
         assertThat(LoopbackNames.isLoopbackHostHeader(host)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evil.example:8081", "10.0.0.5:8081", "192.168.1.2", "[::2]:8081", "localhost.evil.example", "", "a b",
-            // one-word hex names: InetAddress.getByName would look these up in DNS, which a rebinding attacker controls
-            "cafe", "cafe:8081", "beef", "dead:beef", "abc", "[cafe]",
-            // short and numeric IPv4 forms some resolvers accept: not dotted quads, so not literals here
-            "127.1", "2130706433", "0x7f.0.0.1", "127.0.0.1.nip.io", "127.0.0.1:99999", "127.0.0.1:80:80", "[::1]x"})
+    @ValueSource(
+            strings = {
+                "evil.example:8081",
+                "10.0.0.5:8081",
+                "192.168.1.2",
+                "[::2]:8081",
+                "localhost.evil.example",
+                "",
+                "a b",
+                // one-word hex names: InetAddress.getByName would look these up in DNS, which a rebinding attacker
+                // controls
+                "cafe",
+                "cafe:8081",
+                "beef",
+                "dead:beef",
+                "abc",
+                "[cafe]",
+                // short and numeric IPv4 forms some resolvers accept: not dotted quads, so not literals here
+                "127.1",
+                "2130706433",
+                "0x7f.0.0.1",
+                "127.0.0.1.nip.io",
+                "127.0.0.1:99999",
+                "127.0.0.1:80:80",
+                "[::1]x"
+            })
     void otherNamesAreRefused(String host) {
         assertThat(LoopbackNames.isLoopbackHostHeader(host)).isFalse();
     }

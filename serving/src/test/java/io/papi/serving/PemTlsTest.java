@@ -30,7 +30,10 @@ class PemTlsTest {
     Path dir;
 
     private void openssl(String... args) throws Exception {
-        Process p = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(args)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
@@ -42,24 +45,49 @@ class PemTlsTest {
             String[] newKey = key.equals("ec")
                     ? new String[] {"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"}
                     : new String[] {"-newkey", key};
-            String[] args = new String[] {"openssl", "req", "-x509", "-nodes", "-keyout", "k.pem", "-out", "c.pem", "-days", "1",
-                    "-subj", "/CN=papi", "-addext", "subjectAltName=IP:127.0.0.1"};
+            String[] args = new String[] {
+                "openssl",
+                "req",
+                "-x509",
+                "-nodes",
+                "-keyout",
+                "k.pem",
+                "-out",
+                "c.pem",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=papi",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1"
+            };
             String[] all = new String[args.length + newKey.length];
             System.arraycopy(args, 0, all, 0, 3);
             System.arraycopy(newKey, 0, all, 3, newKey.length);
             System.arraycopy(args, 3, all, 3 + newKey.length, args.length - 3);
             openssl(all);
 
-            try (HttpServing serving = HttpServing.start(ServingConfig.builder("tls", ServerAddress.tcp("127.0.0.1", 0))
-                    .tls(new PemTls(dir.resolve("c.pem"), dir.resolve("k.pem"))).build(), new Handler.Abstract() {
+            try (HttpServing serving = HttpServing.start(
+                    ServingConfig.builder("tls", ServerAddress.tcp("127.0.0.1", 0))
+                            .tls(new PemTls(dir.resolve("c.pem"), dir.resolve("k.pem")))
+                            .build(),
+                    new Handler.Abstract() {
                         @Override
                         public boolean handle(Request request, Response response, Callback callback) {
-                            response.write(true, ByteBuffer.wrap((request.isSecure() ? "secure" : "plain").getBytes(StandardCharsets.UTF_8)), callback);
+                            response.write(
+                                    true,
+                                    ByteBuffer.wrap(
+                                            (request.isSecure() ? "secure" : "plain").getBytes(StandardCharsets.UTF_8)),
+                                    callback);
                             return true;
                         }
                     })) {
-                HttpClient client = HttpClient.newBuilder().sslContext(trusting(dir.resolve("c.pem"))).build();
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(serving.describe() + "/")).build(),
+                HttpClient client = HttpClient.newBuilder()
+                        .sslContext(trusting(dir.resolve("c.pem")))
+                        .build();
+                HttpResponse<String> answer = client.send(
+                        HttpRequest.newBuilder(URI.create(serving.describe() + "/"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.body()).as(key).isEqualTo("secure");
                 assertThat(serving.describe()).startsWith("https://127.0.0.1:");
@@ -73,17 +101,35 @@ class PemTlsTest {
         Path key = Files.writeString(dir.resolve("k.pem"), "not a key");
 
         assertThatThrownBy(() -> new PemTls(cert, key).contextFactory()).hasMessageContaining("--tls-cert " + cert);
-        assertThatThrownBy(() -> new PemTls(dir.resolve("missing.pem"), key).contextFactory()).hasMessageContaining("does not exist");
-        openssl("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "real.key", "-out", "real.pem", "-days", "1", "-subj", "/CN=x");
+        assertThatThrownBy(() -> new PemTls(dir.resolve("missing.pem"), key).contextFactory())
+                .hasMessageContaining("does not exist");
+        openssl(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "real.key",
+                "-out",
+                "real.pem",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=x");
         assertThatThrownBy(() -> new PemTls(dir.resolve("real.pem"), key).contextFactory())
-                .hasMessageContaining("--tls-key " + key).hasMessageContaining("PKCS#8");
+                .hasMessageContaining("--tls-key " + key)
+                .hasMessageContaining("PKCS#8");
     }
 
     private static SSLContext trusting(Path certificate) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("papi", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificate))));
+        trust.setCertificateEntry(
+                "papi",
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificate))));
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");

@@ -24,8 +24,7 @@ public final class TestKeys {
     public static final KeyPair BOB = generate(2048);
     public static final KeyPair CAROL = generate(2048);
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static KeyPair generate(int bits) {
         try {
@@ -55,7 +54,8 @@ public final class TestKeys {
 
     /** The public key as {@code openssl rsa -pubout} writes it. */
     public static String pem(KeyPair pair) {
-        return "-----BEGIN PUBLIC KEY-----\n" + base64Lines(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        return "-----BEGIN PUBLIC KEY-----\n" + base64Lines(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     /** An unencrypted PKCS#8 RSA private key file of {@code bits} bits. */
@@ -71,12 +71,15 @@ public final class TestKeys {
     }
 
     private static Path writePkcs8(Path file, KeyPair pair) throws IOException {
-        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + base64Lines(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                file,
+                "-----BEGIN PRIVATE KEY-----\n" + base64Lines(pair.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
         return file;
     }
 
     private static String base64Lines(byte[] der) {
-        return Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
     }
 }

@@ -28,8 +28,7 @@ public final class TokenIssuer implements ResponseTransformerV2 {
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
 
     /** One token handed out, when (by the issuer's clock) and the expiry it carries. */
-    public record Issued(String token, Instant issuedAt, Instant expiresAt) {
-    }
+    public record Issued(String token, Instant issuedAt, Instant expiresAt) {}
 
     public void useClock(Clock c) {
         clock.set(c);
@@ -43,8 +42,9 @@ public final class TokenIssuer implements ResponseTransformerV2 {
     /** A JWT-shaped token expiring at {@code exp}; the signature part is filler (nobody checks it). */
     public static String tokenExpiringAt(Instant exp, int serial) {
         String header = B64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = B64.encodeToString(("{\"sub\":\"SVC\",\"jti\":\"t" + serial + "\",\"exp\":" + exp.getEpochSecond() + "}")
-                .getBytes(StandardCharsets.UTF_8));
+        String claims = B64.encodeToString(
+                ("{\"sub\":\"SVC\",\"jti\":\"t" + serial + "\",\"exp\":" + exp.getEpochSecond() + "}")
+                        .getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + ".c2lnbmF0dXJl" + serial;
     }
 
@@ -52,11 +52,14 @@ public final class TokenIssuer implements ResponseTransformerV2 {
     public Response transform(Response response, ServeEvent event) {
         Parameters parameters = event.getTransformerParameters();
         long lifetime = parameters != null && parameters.containsKey("lifetimeSeconds")
-                ? ((Number) parameters.get("lifetimeSeconds")).longValue() : 600;
+                ? ((Number) parameters.get("lifetimeSeconds")).longValue()
+                : 600;
         Instant now = clock.get().instant();
         Instant exp = Instant.ofEpochSecond(now.getEpochSecond() + lifetime);
         boolean plain = parameters != null && Boolean.TRUE.equals(parameters.get("plain"));
-        String token = plain ? "ver:1-hint:4711-ETMsDgAAAZplainToken" + serial.incrementAndGet() : tokenExpiringAt(exp, serial.incrementAndGet());
+        String token = plain
+                ? "ver:1-hint:4711-ETMsDgAAAZplainToken" + serial.incrementAndGet()
+                : tokenExpiringAt(exp, serial.incrementAndGet());
         issued.add(new Issued(token, now, exp));
         return Response.Builder.like(response).but().body(token).build();
     }

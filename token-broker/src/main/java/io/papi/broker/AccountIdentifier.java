@@ -61,7 +61,8 @@ public final class AccountIdentifier {
             s = s.substring(0, s.length() - DOMAIN.length());
         }
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("account is empty: give it as ORGNAME-ACCOUNTNAME or an account locator such as xy12345.us-east-1.aws");
+            throw new IllegalArgumentException(
+                    "account is empty: give it as ORGNAME-ACCOUNTNAME or an account locator such as xy12345.us-east-1.aws");
         }
         String[] parts = s.split("\\.", -1);
         for (String part : parts) {
@@ -98,7 +99,9 @@ public final class AccountIdentifier {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AccountIdentifier other && other.jwtForm.equals(jwtForm) && other.hostAccount.equals(hostAccount);
+        return o instanceof AccountIdentifier other
+                && other.jwtForm.equals(jwtForm)
+                && other.hostAccount.equals(hostAccount);
     }
 
     @Override

@@ -64,7 +64,8 @@ public final class BrokerConfig {
         this.sinks = new TokenSinks(b.sinkFile, b.headerFile);
         this.proxyListen = b.proxyListen;
         this.proxyTo = b.proxyTo;
-        this.proxyIdentity = b.proxyIdentity != null ? b.proxyIdentity : identities.get(0).name();
+        this.proxyIdentity =
+                b.proxyIdentity != null ? b.proxyIdentity : identities.get(0).name();
         this.proxyTimeout = b.proxyTimeout;
         this.serverThreads = b.serverThreads;
         this.proxyThreads = b.proxyThreads;
@@ -117,8 +118,9 @@ public final class BrokerConfig {
      */
     void requireCallerAuth() {
         if (listen instanceof ServerAddress.Tcp && authToken == null && !noCallerAuth) {
-            throw new IllegalArgumentException("a TCP token API needs the broker's secret (--auth-token-file; papi broker uses "
-                    + "$PAPI_HOME/broker/secret by default), a Unix socket (--listen unix:/path), or --no-caller-auth");
+            throw new IllegalArgumentException(
+                    "a TCP token API needs the broker's secret (--auth-token-file; papi broker uses "
+                            + "$PAPI_HOME/broker/secret by default), a Unix socket (--listen unix:/path), or --no-caller-auth");
         }
     }
 
@@ -174,9 +176,11 @@ public final class BrokerConfig {
 
     @Override
     public String toString() {
-        return "BrokerConfig[identities=" + identities.stream().map(Identity::name).toList() + ", listen=" + listen
+        return "BrokerConfig[identities="
+                + identities.stream().map(Identity::name).toList() + ", listen=" + listen
                 + (authToken != null ? ", secret set" : "") + (noCallerAuth ? ", no caller auth" : "")
-                + (tls != null ? ", tls" : "") + (proxyTo != null ? ", proxy " + proxyListen + " -> " + proxyTo : "") + "]";
+                + (tls != null ? ", tls" : "") + (proxyTo != null ? ", proxy " + proxyListen + " -> " + proxyTo : "")
+                + "]";
     }
 
     /** Builds a {@link BrokerConfig}; at least one identity is required. */
@@ -201,8 +205,7 @@ public final class BrokerConfig {
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder identity(Identity identity) {
             identities.add(Objects.requireNonNull(identity, "identity"));
@@ -255,7 +258,8 @@ public final class BrokerConfig {
         public Builder authToken(String secret) {
             Objects.requireNonNull(secret, "secret");
             if (secret.isBlank() || secret.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-                throw new IllegalArgumentException("the broker's auth token must be printable ASCII without spaces, and not empty");
+                throw new IllegalArgumentException(
+                        "the broker's auth token must be printable ASCII without spaces, and not empty");
             }
             this.authToken = secret;
             return this;
@@ -272,18 +276,21 @@ public final class BrokerConfig {
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8).strip();
             } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("auth token file " + file + " does not exist: write a secret into it, "
-                        + "e.g. openssl rand -hex 32 > " + file + " && chmod 600 " + file);
+                throw new IllegalArgumentException(
+                        "auth token file " + file + " does not exist: write a secret into it, "
+                                + "e.g. openssl rand -hex 32 > " + file + " && chmod 600 " + file);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read auth token file " + file + ": " + e.getMessage());
             }
             if (text.isEmpty()) {
-                throw new IllegalArgumentException("auth token file " + file + " is empty: write a secret into it, e.g. openssl rand -hex 32");
+                throw new IllegalArgumentException(
+                        "auth token file " + file + " is empty: write a secret into it, e.g. openssl rand -hex 32");
             }
             try {
                 return authToken(text);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("auth token file " + file + ": the secret must be one line of printable ASCII without spaces");
+                throw new IllegalArgumentException(
+                        "auth token file " + file + ": the secret must be one line of printable ASCII without spaces");
             }
         }
 
@@ -354,22 +361,26 @@ public final class BrokerConfig {
             Set<String> names = new HashSet<>();
             for (Identity identity : identities) {
                 if (!names.add(identity.name())) {
-                    throw new IllegalArgumentException("identity " + identity.name() + " is given twice: give each identity its own name");
+                    throw new IllegalArgumentException(
+                            "identity " + identity.name() + " is given twice: give each identity its own name");
                 }
             }
             TokenSinks sinks = new TokenSinks(sinkFile, headerFile);
             if (identities.size() > 1 && !sinks.namesIdentity()) {
-                throw new IllegalArgumentException("with several identities, sink file paths must contain " + TokenSinks.IDENTITY_PLACEHOLDER
-                        + " (e.g. /run/papi/{identity}.token) so that each identity has its own file");
+                throw new IllegalArgumentException(
+                        "with several identities, sink file paths must contain " + TokenSinks.IDENTITY_PLACEHOLDER
+                                + " (e.g. /run/papi/{identity}.token) so that each identity has its own file");
             }
             if (!listen.isLocalOnly()) {
                 if (noCallerAuth) {
-                    throw new IllegalArgumentException("--no-caller-auth is for loopback in a pod or container: listening on " + listen
-                            + " would hand tokens to the network without a secret");
+                    throw new IllegalArgumentException(
+                            "--no-caller-auth is for loopback in a pod or container: listening on " + listen
+                                    + " would hand tokens to the network without a secret");
                 }
                 if (authToken == null || tls == null) {
-                    throw new IllegalArgumentException("listening on " + listen + " exposes tokens beyond this machine: give the secret "
-                            + "(--auth-token-file) and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
+                    throw new IllegalArgumentException(
+                            "listening on " + listen + " exposes tokens beyond this machine: give the secret "
+                                    + "(--auth-token-file) and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
                 }
             }
             if (proxyAuth && authToken == null) {
@@ -378,12 +389,14 @@ public final class BrokerConfig {
             if (proxyListen != null) {
                 ForwardingProxy.validUpstream(proxyTo);
                 if (!ForwardingProxy.isLoopback(proxyListen) && (!proxyAuth || tls == null)) {
-                    throw new IllegalArgumentException("the proxy on " + ServerAddress.tcp(proxyListen) + " would call the endpoint for anyone "
-                            + "who reaches it: give --proxy-auth and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
+                    throw new IllegalArgumentException(
+                            "the proxy on " + ServerAddress.tcp(proxyListen) + " would call the endpoint for anyone "
+                                    + "who reaches it: give --proxy-auth and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
                 }
             }
             if (proxyIdentity != null && !names.contains(proxyIdentity)) {
-                throw new IllegalArgumentException("proxy identity '" + proxyIdentity + "' is not one of " + String.join(", ", names));
+                throw new IllegalArgumentException(
+                        "proxy identity '" + proxyIdentity + "' is not one of " + String.join(", ", names));
             }
             return new BrokerConfig(this);
         }

@@ -21,8 +21,7 @@ public final class BrokerSecret {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerSecret.class);
     private static final int BYTES = 32;
 
-    private BrokerSecret() {
-    }
+    private BrokerSecret() {}
 
     /** {@code <papiHome>/broker/secret}. */
     public static Path defaultFile(Path papiHome) {
@@ -39,7 +38,8 @@ public final class BrokerSecret {
             warnIfOthersCanRead(file);
             String text = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (text.isEmpty()) {
-                throw new IOException("the broker secret " + file + " is empty: delete it and papi broker writes a new one");
+                throw new IOException(
+                        "the broker secret " + file + " is empty: delete it and papi broker writes a new one");
             }
             return text;
         }
@@ -58,7 +58,10 @@ public final class BrokerSecret {
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
             if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
-                LOG.warn("the broker secret {} is readable by others, who can then take tokens: chmod 600 {}", file, file);
+                LOG.warn(
+                        "the broker secret {} is readable by others, who can then take tokens: chmod 600 {}",
+                        file,
+                        file);
             }
         } catch (IOException | UnsupportedOperationException e) {
             LOG.debug("cannot read the mode of {}: {}", file, e.toString());

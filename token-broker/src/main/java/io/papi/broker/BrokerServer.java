@@ -36,7 +36,8 @@ public final class BrokerServer implements AutoCloseable {
     private final BrokerMetrics metrics;
     private final Duration drain;
 
-    private BrokerServer(TokenBroker broker, HttpServing listener, ForwardingProxy proxy, BrokerMetrics metrics, Duration drain) {
+    private BrokerServer(
+            TokenBroker broker, HttpServing listener, ForwardingProxy proxy, BrokerMetrics metrics, Duration drain) {
         this.broker = broker;
         this.drain = drain;
         this.listener = listener;
@@ -62,17 +63,28 @@ public final class BrokerServer implements AutoCloseable {
         try {
             ServerAddress address = config.listen();
             boolean tcp = address instanceof ServerAddress.Tcp;
-            CallerGuard guard = new CallerGuard(tcp && address.isLocalOnly(), config.callerSecret().orElse(null));
-            ServingConfig.Builder serving = ServingConfig.builder("broker", address).threads(Math.max(4, config.serverThreads()));
+            CallerGuard guard = new CallerGuard(
+                    tcp && address.isLocalOnly(), config.callerSecret().orElse(null));
+            ServingConfig.Builder serving =
+                    ServingConfig.builder("broker", address).threads(Math.max(4, config.serverThreads()));
             if (tcp) {
                 config.tls().ifPresent(serving::tls);
             }
-            listener = HttpServing.start(serving.build(),
-                    new BrokerHandler(broker, guard, !address.isLocalOnly(), metrics, config.clock(), config.sinks()::problems));
+            listener = HttpServing.start(
+                    serving.build(),
+                    new BrokerHandler(
+                            broker, guard, !address.isLocalOnly(), metrics, config.clock(), config.sinks()::problems));
             if (config.proxyListen().isPresent()) {
-                proxy = ForwardingProxy.start(config.proxyListen().get(), config.proxyTo().orElseThrow(),
-                        broker.source(config.proxyIdentity()), config.proxySecret().orElse(null), config.tls().orElse(null),
-                        config.proxyTimeout(), config.proxyThreads(), config.drain(), metrics);
+                proxy = ForwardingProxy.start(
+                        config.proxyListen().get(),
+                        config.proxyTo().orElseThrow(),
+                        broker.source(config.proxyIdentity()),
+                        config.proxySecret().orElse(null),
+                        config.tls().orElse(null),
+                        config.proxyTimeout(),
+                        config.proxyThreads(),
+                        config.drain(),
+                        metrics);
             }
         } catch (IOException | RuntimeException e) {
             if (listener != null) {
@@ -82,9 +94,17 @@ public final class BrokerServer implements AutoCloseable {
             throw e;
         }
         broker.start();
-        LOG.info("broker on {} for {} ({}){}", listener.describe(), broker.identities(), callers(config),
-                proxy == null ? "" : "; proxy on port " + proxy.port() + " to " + proxy.upstream()
-                        + (config.proxySecret().isPresent() ? " (Proxy-Authorization required)" : " (open on loopback)"));
+        LOG.info(
+                "broker on {} for {} ({}){}",
+                listener.describe(),
+                broker.identities(),
+                callers(config),
+                proxy == null
+                        ? ""
+                        : "; proxy on port " + proxy.port() + " to " + proxy.upstream()
+                                + (config.proxySecret().isPresent()
+                                        ? " (Proxy-Authorization required)"
+                                        : " (open on loopback)"));
         return new BrokerServer(broker, listener, proxy, metrics, config.drain());
     }
 
@@ -114,9 +134,15 @@ public final class BrokerServer implements AutoCloseable {
                 String name = source.identity().name();
                 if (!tokens.containsKey(name)) {
                     RefreshFailure failure = source.status().lastFailure().orElse(null);
-                    throw new TokenUnavailableException(name, Cause.REFRESH_FAILED, "identity " + name + ": no token"
-                            + (failure != null ? ": " + failure.message() : " within " + config.onceTimeout().toSeconds() + " s"),
-                            failure, null);
+                    throw new TokenUnavailableException(
+                            name,
+                            Cause.REFRESH_FAILED,
+                            "identity " + name + ": no token"
+                                    + (failure != null
+                                            ? ": " + failure.message()
+                                            : " within " + config.onceTimeout().toSeconds() + " s"),
+                            failure,
+                            null);
                 }
             }
             for (Map.Entry<String, SessionToken> entry : tokens.entrySet()) {

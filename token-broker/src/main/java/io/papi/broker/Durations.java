@@ -18,8 +18,7 @@ public final class Durations {
     private static final Pattern BARE_SECONDS = Pattern.compile("\\d{1,12}");
     private static final Pattern PART = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** @throws IllegalArgumentException naming the value and the accepted forms */
     public static Duration parse(String value) {
@@ -42,8 +41,8 @@ public final class Durations {
         if (parsed == null || parsed.isNegative()) {
             String shown = value.length() > 20 ? value.substring(0, 20) + "..." : value;
             String quoted = "'" + shown.replaceAll("[^\\x20-\\x7e]", "?") + "'";
-            throw new IllegalArgumentException((what == null ? "" : what + " ") + quoted
-                    + " is not a duration: write it like " + FORMS);
+            throw new IllegalArgumentException(
+                    (what == null ? "" : what + " ") + quoted + " is not a duration: write it like " + FORMS);
         }
         return parsed;
     }
@@ -80,13 +79,14 @@ public final class Durations {
         int end = 0;
         while (m.find() && m.start() == end) {
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
             end = m.end();
         }
         return end == 0 || end != text.length() ? null : total;

@@ -52,7 +52,8 @@ public final class ForwardingProxy implements AutoCloseable {
     private final OkHttpClient client;
     private final URI upstream;
 
-    private ForwardingProxy(HttpServing listener, ProxyHandler handler, Duration drain, OkHttpClient client, URI upstream) {
+    private ForwardingProxy(
+            HttpServing listener, ProxyHandler handler, Duration drain, OkHttpClient client, URI upstream) {
         this.listener = listener;
         this.handler = handler;
         this.drain = drain;
@@ -64,13 +65,31 @@ public final class ForwardingProxy implements AutoCloseable {
      * Starts a proxy on {@code listen} to {@code upstream} with {@code tokens}' tokens, 60 s read timeout, 32 threads,
      * no secret.
      */
-    public static ForwardingProxy start(InetSocketAddress listen, URI upstream, RefreshingTokenSource tokens) throws IOException {
-        return start(listen, upstream, tokens, null, null, Duration.ofSeconds(60), 32, Duration.ofSeconds(5),
+    public static ForwardingProxy start(InetSocketAddress listen, URI upstream, RefreshingTokenSource tokens)
+            throws IOException {
+        return start(
+                listen,
+                upstream,
+                tokens,
+                null,
+                null,
+                Duration.ofSeconds(60),
+                32,
+                Duration.ofSeconds(5),
                 new BrokerMetrics(Clock.systemUTC()));
     }
 
-    static ForwardingProxy start(InetSocketAddress listen, URI upstream, RefreshingTokenSource tokens, String secret, PemTls tls,
-            Duration timeout, int threads, Duration drain, BrokerMetrics metrics) throws IOException {
+    static ForwardingProxy start(
+            InetSocketAddress listen,
+            URI upstream,
+            RefreshingTokenSource tokens,
+            String secret,
+            PemTls tls,
+            Duration timeout,
+            int threads,
+            Duration drain,
+            BrokerMetrics metrics)
+            throws IOException {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(tokens, "tokens");
         HttpUrl url = validUpstream(upstream);
@@ -111,14 +130,17 @@ public final class ForwardingProxy implements AutoCloseable {
         Objects.requireNonNull(upstream, "upstream");
         String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || upstream.getHost() == null) {
-            throw new IllegalArgumentException("proxy target '" + upstream + "' is not an https URL such as https://<ingress host>");
+            throw new IllegalArgumentException(
+                    "proxy target '" + upstream + "' is not an https URL such as https://<ingress host>");
         }
         if (upstream.getRawQuery() != null || upstream.getRawFragment() != null) {
-            throw new IllegalArgumentException("proxy target '" + upstream + "' must not carry a query or fragment: give the endpoint's base URL");
+            throw new IllegalArgumentException(
+                    "proxy target '" + upstream + "' must not carry a query or fragment: give the endpoint's base URL");
         }
         if (scheme.equals("http") && !LoopbackNames.isLoopbackHost(upstream.getHost())) {
-            throw new IllegalArgumentException("proxy target '" + upstream + "' is plain http to another machine: the session token "
-                    + "would cross the network in clear text; use https (http is accepted for loopback only)");
+            throw new IllegalArgumentException(
+                    "proxy target '" + upstream + "' is plain http to another machine: the session token "
+                            + "would cross the network in clear text; use https (http is accepted for loopback only)");
         }
         HttpUrl url = HttpUrl.parse(upstream.toString());
         if (url == null) {

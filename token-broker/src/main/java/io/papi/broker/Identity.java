@@ -111,8 +111,9 @@ public final class Identity {
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("identity name '" + name + "' is not usable: use letters, digits, _ . - (at most 64), "
-                        + "starting with a letter or digit");
+                throw new IllegalArgumentException(
+                        "identity name '" + name + "' is not usable: use letters, digits, _ . - (at most 64), "
+                                + "starting with a letter or digit");
             }
             this.name = name;
         }
@@ -157,7 +158,8 @@ public final class Identity {
         public Builder jwtLifetime(Duration lifetime) {
             Objects.requireNonNull(lifetime, "jwtLifetime");
             if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(KeyPairJwt.MAX_LIFETIME) > 0) {
-                throw new IllegalArgumentException("JWT lifetime must be more than 0 and at most 1 hour, not " + lifetime);
+                throw new IllegalArgumentException(
+                        "JWT lifetime must be more than 0 and at most 1 hour, not " + lifetime);
             }
             this.jwtLifetime = lifetime;
             return this;
@@ -168,11 +170,15 @@ public final class Identity {
             require(account, "account");
             require(user, "user");
             if (user.isBlank()) {
-                throw new IllegalArgumentException("identity " + name + ": user is empty: give the service user's LOGIN_NAME");
+                throw new IllegalArgumentException(
+                        "identity " + name + ": user is empty: give the service user's LOGIN_NAME");
             }
             if ((privateKeyFile == null) == (patFile == null)) {
-                throw new IllegalArgumentException("identity " + name + (patFile == null ? " has no private key file: give one, or a "
-                        + "programmatic access token file (--pat-file)" : " has both a private key file and a PAT file: give one of them"));
+                throw new IllegalArgumentException("identity " + name
+                        + (patFile == null
+                                ? " has no private key file: give one, or a "
+                                        + "programmatic access token file (--pat-file)"
+                                : " has both a private key file and a PAT file: give one of them"));
             }
             require(scope, "scope (role and endpoint)");
             require(exchange, "token exchange");

@@ -16,8 +16,7 @@ import java.util.Base64;
 public final class JwtInspector {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JwtInspector() {
-    }
+    private JwtInspector() {}
 
     /**
      * Pretty JSON: {@code {"header": {...}, "claims": {...}, "issuedAt": "...Z", "expiresAt": "...Z",
@@ -27,11 +26,13 @@ public final class JwtInspector {
      */
     public static String describe(String jwt) {
         if (jwt == null || jwt.isBlank()) {
-            throw new IllegalArgumentException("no JWT given: pass the JWT text (three base64url parts separated by dots)");
+            throw new IllegalArgumentException(
+                    "no JWT given: pass the JWT text (three base64url parts separated by dots)");
         }
         String[] parts = jwt.trim().split("\\.", -1);
         if (parts.length == 5) {
-            throw new IllegalArgumentException("this is an encrypted JWT (JWE, five parts): only signed JWTs (three parts) can be decoded");
+            throw new IllegalArgumentException(
+                    "this is an encrypted JWT (JWE, five parts): only signed JWTs (three parts) can be decoded");
         }
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a JWT: expected three base64url parts separated by dots, found "
@@ -45,7 +46,9 @@ public final class JwtInspector {
         readable(out, claims, "nbf", "notBefore");
         readable(out, claims, "exp", "expiresAt");
         if (claims.path("iat").canConvertToLong() && claims.path("exp").canConvertToLong()) {
-            out.put("lifetimeSeconds", claims.get("exp").asLong() - claims.get("iat").asLong());
+            out.put(
+                    "lifetimeSeconds",
+                    claims.get("exp").asLong() - claims.get("iat").asLong());
         }
         try {
             return JSON.writeValueAsString(out);

@@ -1,8 +1,8 @@
 package io.papi.broker;
 
-import io.papi.files.SecureFiles;
 import io.papi.broker.keys.BouncyCastle;
 import io.papi.broker.keys.PemText;
+import io.papi.files.SecureFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -32,8 +32,7 @@ public final class KeyFiles {
      */
     public static final int PBKDF2_ITERATIONS = 600_000;
 
-    private KeyFiles() {
-    }
+    private KeyFiles() {}
 
     /**
      * Writes {@code key} as PKCS#8 PEM, mode 0600. With a passphrase the file is
@@ -82,7 +81,9 @@ public final class KeyFiles {
                     .setRandom(new SecureRandom())
                     .setPassword(passphrase)
                     .build();
-            return PemText.encode("ENCRYPTED PRIVATE KEY", new JcaPKCS8Generator(key, encryptor).generate().getContent());
+            return PemText.encode(
+                    "ENCRYPTED PRIVATE KEY",
+                    new JcaPKCS8Generator(key, encryptor).generate().getContent());
         } catch (OperatorCreationException | PemGenerationException e) {
             throw new IllegalStateException("BouncyCastle cannot encrypt with PBES2/AES-256-CBC/PBKDF2-HMAC-SHA256", e);
         }
@@ -92,12 +93,15 @@ public final class KeyFiles {
         try {
             SecureFiles.writeAtomically(target, content, permissions);
         } catch (NoSuchFileException e) {
-            throw new KeyFileException("cannot write " + target + ": the directory " + e.getFile() + " does not exist", e);
+            throw new KeyFileException(
+                    "cannot write " + target + ": the directory " + e.getFile() + " does not exist", e);
         } catch (AccessDeniedException e) {
             throw new KeyFileException("cannot write " + target + ": permission denied", e);
         } catch (IOException e) {
-            throw new KeyFileException("cannot write " + target + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            throw new KeyFileException(
+                    "cannot write " + target + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                    e);
         }
     }
 }

@@ -14,13 +14,13 @@ import java.util.Base64;
 public final class KeyFingerprint {
     public static final String PREFIX = "SHA256:";
 
-    private KeyFingerprint() {
-    }
+    private KeyFingerprint() {}
 
     /** The fingerprint of a public key, {@code SHA256:<base64>}. */
     public static String of(PublicKey publicKey) {
         if (!"X.509".equals(publicKey.getFormat())) {
-            throw new IllegalArgumentException("public key is not X.509 SubjectPublicKeyInfo: " + publicKey.getFormat());
+            throw new IllegalArgumentException(
+                    "public key is not X.509 SubjectPublicKeyInfo: " + publicKey.getFormat());
         }
         return PREFIX + Base64.getEncoder().encodeToString(sha256(publicKey.getEncoded()));
     }

@@ -32,7 +32,8 @@ public final class KeyPairJwt {
     /** The longest lifetime Snowflake accepts. */
     public static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
-    private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
+    private static final JWSHeader HEADER =
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
 
     private final String subject;
     private final String issuer;
@@ -53,8 +54,9 @@ public final class KeyPairJwt {
             throw new IllegalArgumentException("user is empty: give the service user's LOGIN_NAME");
         }
         if (key.getModulus().bitLength() < RsaKeyRules.MIN_BITS) {
-            throw new IllegalArgumentException("the key is a " + key.getModulus().bitLength()
-                    + "-bit RSA key; Snowflake needs at least " + RsaKeyRules.MIN_BITS + " bits: papi keygen");
+            throw new IllegalArgumentException(
+                    "the key is a " + key.getModulus().bitLength() + "-bit RSA key; Snowflake needs at least "
+                            + RsaKeyRules.MIN_BITS + " bits: papi keygen");
         }
         this.subject = account.forJwt() + "." + user.trim().toUpperCase(Locale.ROOT);
         this.fingerprint = KeyFingerprint.of(PublicKeys.fromPrivate(key));
@@ -70,8 +72,9 @@ public final class KeyPairJwt {
     public String mint(Duration lifetime) {
         Objects.requireNonNull(lifetime, "lifetime");
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
-            throw new IllegalArgumentException("JWT lifetime must be more than 0 and at most 1 hour (Snowflake's limit), not "
-                    + lifetime.toString().substring(2).toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(
+                    "JWT lifetime must be more than 0 and at most 1 hour (Snowflake's limit), not "
+                            + lifetime.toString().substring(2).toLowerCase(Locale.ROOT));
         }
         long issuedAt = clock.instant().getEpochSecond();
         long seconds = lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);

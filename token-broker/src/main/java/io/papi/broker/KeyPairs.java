@@ -12,8 +12,7 @@ public final class KeyPairs {
     /** Snowflake needs at least 2048 bits; 3072 and 4096 are the usual stronger choices. */
     public static final Set<Integer> SIZES = Set.of(2048, 3072, 4096);
 
-    private KeyPairs() {
-    }
+    private KeyPairs() {}
 
     /**
      * A fresh RSA key pair with public exponent 65537. The private half is an

@@ -20,8 +20,7 @@ import java.util.Objects;
  * Snowflake accepts RSA keys of 2048 bits or more only; anything else is refused here, before a JWT is signed.
  */
 public final class PrivateKeys {
-    private PrivateKeys() {
-    }
+    private PrivateKeys() {}
 
     /**
      * Reads the private key in {@code file}, asking {@code passphrase} only when the file is encrypted.

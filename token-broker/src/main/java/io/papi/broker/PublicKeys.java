@@ -24,8 +24,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 public final class PublicKeys {
     private static final String WANTED = "the public key file (rsa_key.pub) or the private key file (rsa_key.p8)";
 
-    private PublicKeys() {
-    }
+    private PublicKeys() {}
 
     /**
      * Reads a public key from {@code -----BEGIN PUBLIC KEY-----} (SubjectPublicKeyInfo, what
@@ -79,7 +78,8 @@ public final class PublicKeys {
     private static byte[] subjectPublicKeyInfo(RSAPublicKey key) {
         Objects.requireNonNull(key, "key");
         if (!"X.509".equals(key.getFormat())) {
-            throw new IllegalArgumentException("public key is not encodable as X.509 SubjectPublicKeyInfo: " + key.getFormat());
+            throw new IllegalArgumentException(
+                    "public key is not encodable as X.509 SubjectPublicKeyInfo: " + key.getFormat());
         }
         return key.getEncoded();
     }

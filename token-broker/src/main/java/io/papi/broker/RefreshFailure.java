@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param at when it happened, by the broker's clock
  * @param retryAfter what the server asked for in {@code Retry-After}, if anything
  */
-public record RefreshFailure(Reason reason, boolean permanent, String message, Instant at, Optional<Duration> retryAfter) {
+public record RefreshFailure(
+        Reason reason, boolean permanent, String message, Instant at, Optional<Duration> retryAfter) {
 
     public RefreshFailure {
         Objects.requireNonNull(reason, "reason");

@@ -8,21 +8,18 @@ import java.time.Duration;
  */
 public interface RefreshListener {
     /** A new token is held. */
-    default void refreshed(Identity identity, SessionToken token, RefreshTrigger trigger, Duration took) {
-    }
+    default void refreshed(Identity identity, SessionToken token, RefreshTrigger trigger, Duration took) {}
 
     /** A refresh gave no token; the next attempt is {@code retryIn} away. */
-    default void failed(Identity identity, RefreshFailure failure, RefreshTrigger trigger, Duration took, Duration retryIn) {
-    }
+    default void failed(
+            Identity identity, RefreshFailure failure, RefreshTrigger trigger, Duration took, Duration retryIn) {}
 
     /** A caller reported {@code token} rejected and it was dropped. */
-    default void invalidated(Identity identity, SessionToken token) {
-    }
+    default void invalidated(Identity identity, SessionToken token) {}
 
     /** A listener that hears nothing. */
     static RefreshListener none() {
-        return new RefreshListener() {
-        };
+        return new RefreshListener() {};
     }
 
     /** Tells every one of {@code listeners}, in order. */
@@ -35,7 +32,12 @@ public interface RefreshListener {
             }
 
             @Override
-            public void failed(Identity identity, RefreshFailure failure, RefreshTrigger trigger, Duration took, Duration retryIn) {
+            public void failed(
+                    Identity identity,
+                    RefreshFailure failure,
+                    RefreshTrigger trigger,
+                    Duration took,
+                    Duration retryIn) {
                 copy.forEach(l -> l.failed(identity, failure, trigger, took, retryIn));
             }
 

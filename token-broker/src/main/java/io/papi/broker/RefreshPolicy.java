@@ -83,7 +83,8 @@ public final class RefreshPolicy {
      * @param random uniform in [0, 1): the share of the jitter to apply
      */
     public Duration refreshDelay(SessionToken token, Instant now, double random) {
-        long lifeMillis = Math.max(0, Duration.between(token.receivedAt(), token.expiresAt()).toMillis());
+        long lifeMillis = Math.max(
+                0, Duration.between(token.receivedAt(), token.expiresAt()).toMillis());
         double margin = Math.max(refreshAt * lifeMillis, minMargin.toMillis()) + unit(random) * jitter * lifeMillis;
         margin = Math.min(margin, 0.9 * lifeMillis);
         Instant refreshMoment = token.expiresAt().minusMillis((long) margin);
@@ -105,7 +106,8 @@ public final class RefreshPolicy {
         int doublings = Math.min(failures - 1, 30);
         long ceiling = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << doublings);
         // full jitter, but never a retry on the spot: a random draw near 0 would otherwise hammer the endpoint
-        Duration wait = Duration.ofMillis(Math.max(Math.min(MIN_RETRY_MILLIS, ceiling), (long) (unit(random) * ceiling)));
+        Duration wait =
+                Duration.ofMillis(Math.max(Math.min(MIN_RETRY_MILLIS, ceiling), (long) (unit(random) * ceiling)));
         if (retryAfter != null && !retryAfter.isNegative()) {
             Duration asked = retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter;
             if (asked.compareTo(wait) > 0) {
@@ -203,13 +205,14 @@ public final class RefreshPolicy {
         private Duration keyCheckInterval = Duration.ofSeconds(5);
         private Duration quickInvalidation = Duration.ofSeconds(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @throws IllegalArgumentException unless 0 &lt; fraction &lt; 1 */
         public Builder refreshAt(double fraction) {
             if (!(fraction > 0 && fraction < 1)) {
-                throw new IllegalArgumentException("refresh-at must be a fraction of the token's life between 0 and 1, such as 0.25, not " + fraction);
+                throw new IllegalArgumentException(
+                        "refresh-at must be a fraction of the token's life between 0 and 1, such as 0.25, not "
+                                + fraction);
             }
             this.refreshAt = fraction;
             return this;
@@ -223,7 +226,8 @@ public final class RefreshPolicy {
         /** @throws IllegalArgumentException unless 0 &lt;= fraction &lt;= 0.5 */
         public Builder jitter(double fraction) {
             if (!(fraction >= 0 && fraction <= 0.5)) {
-                throw new IllegalArgumentException("jitter must be between 0 and 0.5 of the token's life, not " + fraction);
+                throw new IllegalArgumentException(
+                        "jitter must be between 0 and 0.5 of the token's life, not " + fraction);
             }
             this.jitter = fraction;
             return this;
@@ -234,7 +238,8 @@ public final class RefreshPolicy {
             this.initialBackoff = positive(initial, "initial backoff");
             this.maxBackoff = positive(max, "max backoff");
             if (max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("the backoff cap " + max + " is below the initial backoff " + initial);
+                throw new IllegalArgumentException(
+                        "the backoff cap " + max + " is below the initial backoff " + initial);
             }
             return this;
         }

@@ -70,7 +70,9 @@ public final class RefreshingTokenSource implements AutoCloseable {
         // a PAT identity has no key: its file is read again for every exchange
         this.key = identity.patFile().isPresent() ? null : new ReloadableKey(identity, clock);
         if (key == null) {
-            PatFile.read(identity.credentialFile()); // a PAT file that cannot be used stops the start, as a bad key file does
+            PatFile.read(
+                    identity.credentialFile()); // a PAT file that cannot be used stops the start, as a bad key file
+            // does
         }
         this.scheduler = b.scheduler != null ? b.scheduler : new ExecutorScheduler(identity.name());
     }
@@ -91,8 +93,12 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 planKeyCheck();
             }
         }
-        LOG.info("identity {}: {} with {}, scope {}", identity.name(), identity.exchange().tokenUrl(),
-                key != null ? "key " + key.fingerprint() : "the PAT in " + identity.credentialFile(), identity.scope().value());
+        LOG.info(
+                "identity {}: {} with {}, scope {}",
+                identity.name(),
+                identity.exchange().tokenUrl(),
+                key != null ? "key " + key.fingerprint() : "the PAT in " + identity.credentialFile(),
+                identity.scope().value());
         begin(RefreshTrigger.START, true);
     }
 
@@ -128,12 +134,17 @@ public final class RefreshingTokenSource implements AutoCloseable {
             try {
                 refresh.get(policy.maxWait().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                throw new TokenUnavailableException(identity.name(), Cause.REFRESH_SLOW, "identity " + identity.name()
-                        + ": the token refresh did not finish within " + seconds(policy.maxWait()) + "; try again",
-                        null, Duration.ofSeconds(1));
+                throw new TokenUnavailableException(
+                        identity.name(),
+                        Cause.REFRESH_SLOW,
+                        "identity " + identity.name() + ": the token refresh did not finish within "
+                                + seconds(policy.maxWait()) + "; try again",
+                        null,
+                        Duration.ofSeconds(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TokenUnavailableException(identity.name(), Cause.CLOSED, "interrupted while waiting for a token", null, null);
+                throw new TokenUnavailableException(
+                        identity.name(), Cause.CLOSED, "interrupted while waiting for a token", null, null);
             } catch (ExecutionException e) {
                 // attempts complete normally; an exceptional completion means the source was closed
             }
@@ -149,9 +160,15 @@ public final class RefreshingTokenSource implements AutoCloseable {
     }
 
     private TokenUnavailableException tooLong(SessionToken token, Duration minValid) {
-        return new TokenUnavailableException(identity.name(), Cause.MIN_VALID_TOO_LONG, "identity " + identity.name()
-                + ": tokens live " + seconds(lifetime(token)) + " from issue, so none can stay valid for " + seconds(minValid)
-                + ": ask for less", null, null);
+        return new TokenUnavailableException(
+                identity.name(),
+                Cause.MIN_VALID_TOO_LONG,
+                "identity " + identity.name()
+                        + ": tokens live " + seconds(lifetime(token)) + " from issue, so none can stay valid for "
+                        + seconds(minValid)
+                        + ": ask for less",
+                null,
+                null);
     }
 
     /**
@@ -192,13 +209,23 @@ public final class RefreshingTokenSource implements AutoCloseable {
             refreshNow = quickInvalidations < 2;
             if (!refreshNow) {
                 state = state.failedAgain();
-                RefreshFailure failure = new RefreshFailure(Reason.REJECTED_BY_ENDPOINT, false, "the endpoint rejected "
-                        + quickInvalidations + " fresh tokens in a row: check that the role in the scope ("
-                        + identity.scope().value() + ") has USAGE on the service endpoint", now, Optional.empty());
+                RefreshFailure failure = new RefreshFailure(
+                        Reason.REJECTED_BY_ENDPOINT,
+                        false,
+                        "the endpoint rejected "
+                                + quickInvalidations + " fresh tokens in a row: check that the role in the scope ("
+                                + identity.scope().value() + ") has USAGE on the service endpoint",
+                        now,
+                        Optional.empty());
                 Duration wait = policy.transientBackoff(quickInvalidations - 1, random.getAsDouble(), null);
                 recordFailure(failure, wait, now);
-                LOG.warn("identity {}: token {} invalidated {} s after issue; {}; next refresh in {}", identity.name(),
-                        token.hash(), Duration.between(token.receivedAt(), now).toSeconds(), failure.message(), seconds(wait));
+                LOG.warn(
+                        "identity {}: token {} invalidated {} s after issue; {}; next refresh in {}",
+                        identity.name(),
+                        token.hash(),
+                        Duration.between(token.receivedAt(), now).toSeconds(),
+                        failure.message(),
+                        seconds(wait));
             } else {
                 LOG.info("identity {}: token {} invalidated by a caller; refreshing", identity.name(), token.hash());
             }
@@ -219,10 +246,17 @@ public final class RefreshingTokenSource implements AutoCloseable {
     public void reloadKey() {
         if (key == null) {
             PatFile.read(identity.credentialFile()); // read before every exchange anyway; here only checked
-            LOG.info("identity {}: PAT file {} checked; it is read again for every exchange", identity.name(), identity.credentialFile());
+            LOG.info(
+                    "identity {}: PAT file {} checked; it is read again for every exchange",
+                    identity.name(),
+                    identity.credentialFile());
         } else {
             boolean changed = key.reload();
-            LOG.info("identity {}: key reloaded from {} ({}{})", identity.name(), identity.privateKeyFile(), key.fingerprint(),
+            LOG.info(
+                    "identity {}: key reloaded from {} ({}{})",
+                    identity.name(),
+                    identity.privateKeyFile(),
+                    key.fingerprint(),
                     changed ? ", new key" : ", unchanged");
         }
         boolean retryNow;
@@ -333,7 +367,8 @@ public final class RefreshingTokenSource implements AutoCloseable {
         try {
             SessionToken token;
             if (key == null) {
-                token = identity.exchange().exchangeProgrammaticAccessToken(PatFile.read(identity.credentialFile()), identity.scope());
+                token = identity.exchange()
+                        .exchangeProgrammaticAccessToken(PatFile.read(identity.credentialFile()), identity.scope());
             } else {
                 checkKeyFile();
                 token = identity.exchange().exchange(key.minter().mint(identity.jwtLifetime()), identity.scope());
@@ -348,17 +383,28 @@ public final class RefreshingTokenSource implements AutoCloseable {
         } catch (TokenExchangeException e) {
             failed(e.toRefreshFailure(clock.instant()), trigger, started);
         } catch (KeyFileException e) {
-            failed(new RefreshFailure(Reason.KEY_UNREADABLE, true, e.getMessage(), clock.instant(), Optional.empty()), trigger, started);
+            failed(
+                    new RefreshFailure(Reason.KEY_UNREADABLE, true, e.getMessage(), clock.instant(), Optional.empty()),
+                    trigger,
+                    started);
         } catch (RuntimeException | Error e) {
             LOG.error("identity {}: refresh failed unexpectedly", identity.name(), e);
-            failed(new RefreshFailure(Reason.OTHER, false, "unexpected " + e.getClass().getSimpleName() + " while refreshing (see the broker's log)",
-                    clock.instant(), Optional.empty()), trigger, started);
+            failed(
+                    new RefreshFailure(
+                            Reason.OTHER,
+                            false,
+                            "unexpected " + e.getClass().getSimpleName() + " while refreshing (see the broker's log)",
+                            clock.instant(),
+                            Optional.empty()),
+                    trigger,
+                    started);
         } finally {
             finish(attempt);
         }
     }
 
-    private void succeeded(SessionToken token, RefreshTrigger trigger, long startedNanos, CompletableFuture<Void> attempt) {
+    private void succeeded(
+            SessionToken token, RefreshTrigger trigger, long startedNanos, CompletableFuture<Void> attempt) {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         Duration delay;
         synchronized (lock) {
@@ -371,10 +417,18 @@ public final class RefreshingTokenSource implements AutoCloseable {
             plan(delay, RefreshTrigger.SCHEDULED);
             lock.notifyAll();
         }
-        attempt.complete(null); // waiting callers may go on; the listener (sinks) runs before the next attempt can start
-        LOG.info("identity {}: token {} ({}) expires {} (in {}, {}); next refresh in {}; took {} ms", identity.name(), token.hash(),
-                trigger.label(), token.expiresAt(), seconds(token.remaining(clock)), token.expiryFromToken() ? "from its exp" : "assumed",
-                seconds(delay), took.toMillis());
+        attempt.complete(
+                null); // waiting callers may go on; the listener (sinks) runs before the next attempt can start
+        LOG.info(
+                "identity {}: token {} ({}) expires {} (in {}, {}); next refresh in {}; took {} ms",
+                identity.name(),
+                token.hash(),
+                trigger.label(),
+                token.expiresAt(),
+                seconds(token.remaining(clock)),
+                token.expiryFromToken() ? "from its exp" : "assumed",
+                seconds(delay),
+                took.toMillis());
         notifyListener(() -> listener.refreshed(identity, token, trigger, took));
     }
 
@@ -391,7 +445,8 @@ public final class RefreshingTokenSource implements AutoCloseable {
             concluded = true;
             wait = failure.permanent()
                     ? policy.permanentBackoff()
-                    : policy.transientBackoff(inARow, random.getAsDouble(), failure.retryAfter().orElse(null));
+                    : policy.transientBackoff(
+                            inARow, random.getAsDouble(), failure.retryAfter().orElse(null));
             recordFailure(failure, wait, clock.instant());
             lock.notifyAll();
         }
@@ -400,11 +455,22 @@ public final class RefreshingTokenSource implements AutoCloseable {
                 ? "serving token " + held.hash() + " for " + seconds(held.remaining(clock)) + " more"
                 : "no valid token to serve";
         if (failure.permanent()) {
-            LOG.warn("identity {}: refresh failed ({}, will not fix itself): {}; {}; next attempt in {} or when the key file changes",
-                    identity.name(), failure.reason().label(), failure.message(), holding, seconds(wait));
+            LOG.warn(
+                    "identity {}: refresh failed ({}, will not fix itself): {}; {}; next attempt in {} or when the key file changes",
+                    identity.name(),
+                    failure.reason().label(),
+                    failure.message(),
+                    holding,
+                    seconds(wait));
         } else {
-            LOG.warn("identity {}: refresh failed ({}, {} in a row): {}; {}; retry in {}", identity.name(), failure.reason().label(),
-                    inARow, failure.message(), holding, seconds(wait));
+            LOG.warn(
+                    "identity {}: refresh failed ({}, {} in a row): {}; {}; retry in {}",
+                    identity.name(),
+                    failure.reason().label(),
+                    inARow,
+                    failure.message(),
+                    holding,
+                    seconds(wait));
         }
         notifyListener(() -> listener.failed(identity, failure, trigger, took, wait));
     }
@@ -442,10 +508,16 @@ public final class RefreshingTokenSource implements AutoCloseable {
     private RefreshFailure expiredOnArrival(SessionToken token, Instant now) {
         Duration skew = state.clockSkew();
         String clockNote = skew != null && skew.abs().compareTo(policy.skewWarning()) > 0
-                ? "this machine's clock is " + seconds(skew.abs()) + (skew.isNegative() ? " ahead of" : " behind") + " the token endpoint's: fix it (NTP)"
+                ? "this machine's clock is " + seconds(skew.abs()) + (skew.isNegative() ? " ahead of" : " behind")
+                        + " the token endpoint's: fix it (NTP)"
                 : "check this machine's clock (NTP) and, for tokens without exp, the default token lifetime";
-        return new RefreshFailure(Reason.EXPIRED_ON_ARRIVAL, true, "the token endpoint issued token " + token.hash() + " expiring "
-                + token.expiresAt() + ", which is not after its arrival at " + now + ": " + clockNote, now, Optional.empty());
+        return new RefreshFailure(
+                Reason.EXPIRED_ON_ARRIVAL,
+                true,
+                "the token endpoint issued token " + token.hash() + " expiring " + token.expiresAt()
+                        + ", which is not after its arrival at " + now + ": " + clockNote,
+                now,
+                Optional.empty());
     }
 
     private void noteSkew(Duration skew) {
@@ -457,8 +529,11 @@ public final class RefreshingTokenSource implements AutoCloseable {
         boolean large = skew.abs().compareTo(policy.skewWarning()) > 0;
         boolean wasLarge = previous != null && previous.abs().compareTo(policy.skewWarning()) > 0;
         if (large && !wasLarge) {
-            LOG.warn("identity {}: this machine's clock is {} {} the token endpoint's (its Date header): tokens may look valid "
-                    + "longer or shorter than they are; fix the clock (NTP)", identity.name(), seconds(skew.abs()),
+            LOG.warn(
+                    "identity {}: this machine's clock is {} {} the token endpoint's (its Date header): tokens may look valid "
+                            + "longer or shorter than they are; fix the clock (NTP)",
+                    identity.name(),
+                    seconds(skew.abs()),
                     skew.isNegative() ? "ahead of" : "behind");
         }
     }
@@ -487,7 +562,10 @@ public final class RefreshingTokenSource implements AutoCloseable {
         try {
             reloadKey();
         } catch (KeyFileException e) {
-            LOG.warn("identity {}: the key file changed but cannot be used, keeping key {}: {}", identity.name(), key.fingerprint(),
+            LOG.warn(
+                    "identity {}: the key file changed but cannot be used, keeping key {}: {}",
+                    identity.name(),
+                    key.fingerprint(),
                     e.getMessage());
         }
     }
@@ -504,8 +582,12 @@ public final class RefreshingTokenSource implements AutoCloseable {
             isClosed = closed;
         }
         if (isClosed) {
-            return new TokenUnavailableException(identity.name(), Cause.CLOSED, "identity " + identity.name() + ": the broker is stopping",
-                    null, null);
+            return new TokenUnavailableException(
+                    identity.name(),
+                    Cause.CLOSED,
+                    "identity " + identity.name() + ": the broker is stopping",
+                    null,
+                    null);
         }
         Duration retryIn = next == null ? Duration.ofSeconds(1) : Duration.between(clock.instant(), next);
         if (retryIn.isNegative()) {
@@ -513,11 +595,20 @@ public final class RefreshingTokenSource implements AutoCloseable {
         }
         String want = minValid.isZero() ? "no valid token" : "no token valid for " + seconds(minValid);
         if (failure == null) {
-            return new TokenUnavailableException(identity.name(), Cause.REFRESH_SLOW, "identity " + identity.name() + ": " + want
-                    + " yet; try again", null, Duration.ofSeconds(1));
+            return new TokenUnavailableException(
+                    identity.name(),
+                    Cause.REFRESH_SLOW,
+                    "identity " + identity.name() + ": " + want + " yet; try again",
+                    null,
+                    Duration.ofSeconds(1));
         }
-        return new TokenUnavailableException(identity.name(), Cause.REFRESH_FAILED, "identity " + identity.name() + ": " + want
-                + "; the last refresh failed: " + failure.message() + "; next attempt in " + seconds(retryIn), failure, retryIn);
+        return new TokenUnavailableException(
+                identity.name(),
+                Cause.REFRESH_FAILED,
+                "identity " + identity.name() + ": " + want + "; the last refresh failed: " + failure.message()
+                        + "; next attempt in " + seconds(retryIn),
+                failure,
+                retryIn);
     }
 
     private void notifyListener(Runnable call) {

@@ -23,7 +23,12 @@ public final class SessionToken {
     /**
      * @param serverDate the {@code Date} header of the response that carried the token, if it had one
      */
-    public SessionToken(String value, Instant expiresAt, boolean expiryFromToken, Instant receivedAt, Optional<Instant> serverDate) {
+    public SessionToken(
+            String value,
+            Instant expiresAt,
+            boolean expiryFromToken,
+            Instant receivedAt,
+            Optional<Instant> serverDate) {
         this.value = Objects.requireNonNull(value, "value");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
@@ -81,6 +86,7 @@ public final class SessionToken {
 
     @Override
     public String toString() {
-        return "SessionToken[" + hash + ", expires " + expiresAt + (expiryFromToken ? " (from token)" : " (assumed)") + "]";
+        return "SessionToken[" + hash + ", expires " + expiresAt + (expiryFromToken ? " (from token)" : " (assumed)")
+                + "]";
     }
 }

@@ -27,7 +27,8 @@ public final class TokenBroker implements AutoCloseable {
         }
         for (RefreshingTokenSource source : sources) {
             if (this.sources.putIfAbsent(source.identity().name(), source) != null) {
-                throw new IllegalArgumentException("identity " + source.identity().name() + " is given twice: give each identity its own name");
+                throw new IllegalArgumentException(
+                        "identity " + source.identity().name() + " is given twice: give each identity its own name");
             }
         }
         this.clock = clock;
@@ -57,13 +58,13 @@ public final class TokenBroker implements AutoCloseable {
             if (sources.size() == 1) {
                 return sources.values().iterator().next();
             }
-            throw new IllegalArgumentException("this broker holds several identities (" + String.join(", ", sources.keySet())
-                    + "): name one with identity=NAME");
+            throw new IllegalArgumentException("this broker holds several identities ("
+                    + String.join(", ", sources.keySet()) + "): name one with identity=NAME");
         }
         RefreshingTokenSource source = sources.get(name.get());
         if (source == null) {
-            throw new IllegalArgumentException("unknown identity '" + name.get() + "': this broker holds "
-                    + String.join(", ", sources.keySet()));
+            throw new IllegalArgumentException(
+                    "unknown identity '" + name.get() + "': this broker holds " + String.join(", ", sources.keySet()));
         }
         return source;
     }
@@ -76,7 +77,8 @@ public final class TokenBroker implements AutoCloseable {
     /** True when every identity holds a token valid for more than the policy's ready margin (60 s by default). */
     public boolean ready() {
         Instant now = clock.instant();
-        return sources.values().stream().allMatch(s -> s.status().validFor(s.policy().readyMargin(), now));
+        return sources.values().stream()
+                .allMatch(s -> s.status().validFor(s.policy().readyMargin(), now));
     }
 
     public List<TokenStatus> status() {

@@ -54,6 +54,7 @@ public final class TokenExchange {
 
     /** Tokens are at most a few kilobytes; a body past this is not read further. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(TokenExchange.class);
     private static final String USER_AGENT = "papi-token-broker";
 
@@ -100,8 +101,11 @@ public final class TokenExchange {
                 .add("scope", scope.value())
                 .add("assertion", jwt)
                 .build();
-        return post(form, new ExchangeFailures(tokenUrl, Credential.KEY_PAIR_JWT, scope, UnverifiedClaims.of(jwt), timeout),
-                jwt, scope);
+        return post(
+                form,
+                new ExchangeFailures(tokenUrl, Credential.KEY_PAIR_JWT, scope, UnverifiedClaims.of(jwt), timeout),
+                jwt,
+                scope);
     }
 
     /**
@@ -118,8 +122,11 @@ public final class TokenExchange {
                 .add("subject_token", pat)
                 .add("subject_token_type", PAT_TOKEN_TYPE)
                 .build();
-        return post(form, new ExchangeFailures(tokenUrl, Credential.PROGRAMMATIC_ACCESS_TOKEN, scope, Optional.empty(), timeout),
-                pat, scope);
+        return post(
+                form,
+                new ExchangeFailures(tokenUrl, Credential.PROGRAMMATIC_ACCESS_TOKEN, scope, Optional.empty(), timeout),
+                pat,
+                scope);
     }
 
     /** Where tokens are requested. */
@@ -129,27 +136,43 @@ public final class TokenExchange {
 
     private SessionToken post(FormBody form, ExchangeFailures failures, String credential, TokenScope scope)
             throws TokenExchangeException {
-        Request request = new Request.Builder().url(httpUrl).header("User-Agent", USER_AGENT).post(form).build();
+        Request request = new Request.Builder()
+                .url(httpUrl)
+                .header("User-Agent", USER_AGENT)
+                .post(form)
+                .build();
         long started = System.nanoTime();
         try (Response response = client.newCall(request).execute()) {
             Instant receivedAt = clock.instant();
-            Optional<Instant> serverDate = Optional.ofNullable(response.headers().getDate("Date")).map(Date::toInstant);
+            Optional<Instant> serverDate =
+                    Optional.ofNullable(response.headers().getDate("Date")).map(Date::toInstant);
             String body = read(response.body());
             int status = response.code();
             if (response.isSuccessful()) {
                 Optional<TokenBody> token = TokenBody.parse(body);
                 if (token.isPresent()) {
                     SessionToken session = toSessionToken(token.get(), receivedAt, serverDate);
-                    LOG.debug("exchanged {} for token {} (scope {}, expires {}{}) in {} ms", TokenHash.of(credential),
-                            session.hash(), scope.value(), session.expiresAt(), session.expiryFromToken() ? ", from token" : "",
+                    LOG.debug(
+                            "exchanged {} for token {} (scope {}, expires {}{}) in {} ms",
+                            TokenHash.of(credential),
+                            session.hash(),
+                            scope.value(),
+                            session.expiresAt(),
+                            session.expiryFromToken() ? ", from token" : "",
                             (System.nanoTime() - started) / 1_000_000);
                     return session;
                 }
             }
-            TokenExchangeException failure = response.isSuccessful() && !ErrorBody.parse(body).isError()
-                    ? failures.notAToken(status, body, serverDate)
-                    : failures.forResponse(status, body, Optional.ofNullable(response.header("Retry-After")),
-                            Optional.ofNullable(response.header("Location")), serverDate, receivedAt);
+            TokenExchangeException failure =
+                    response.isSuccessful() && !ErrorBody.parse(body).isError()
+                            ? failures.notAToken(status, body, serverDate)
+                            : failures.forResponse(
+                                    status,
+                                    body,
+                                    Optional.ofNullable(response.header("Retry-After")),
+                                    Optional.ofNullable(response.header("Location")),
+                                    serverDate,
+                                    receivedAt);
             LOG.debug("token exchange for {} failed: {}", TokenHash.of(credential), failure.getMessage());
             throw failure;
         } catch (TokenExchangeException e) {
@@ -202,8 +225,7 @@ public final class TokenExchange {
         private Clock clock = Clock.systemUTC();
         private OkHttpClient httpClient;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The whole token URL: {@link TokenUrls#forAccount(AccountIdentifier)} by default, another for private link,
@@ -249,14 +271,16 @@ public final class TokenExchange {
                 throw new IllegalArgumentException("tokenUrl is not set: give the account or a token URL such as "
                         + "https://myorg-myacct.snowflakecomputing.com/oauth/token");
             }
-            String scheme = tokenUrl.getScheme() == null ? "" : tokenUrl.getScheme().toLowerCase(Locale.ROOT);
+            String scheme =
+                    tokenUrl.getScheme() == null ? "" : tokenUrl.getScheme().toLowerCase(Locale.ROOT);
             if (tokenUrl.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
                 throw new IllegalArgumentException("token URL " + tokenUrl + " is not an https URL such as "
                         + "https://myorg-myacct.snowflakecomputing.com/oauth/token");
             }
             if (scheme.equals("http") && !LoopbackNames.isLoopbackHost(tokenUrl.getHost())) {
-                throw new IllegalArgumentException("token URL " + tokenUrl + " is plain http to another machine: use https "
-                        + "(http is accepted for loopback addresses only)");
+                throw new IllegalArgumentException(
+                        "token URL " + tokenUrl + " is plain http to another machine: use https "
+                                + "(http is accepted for loopback addresses only)");
             }
             return new TokenExchange(this);
         }

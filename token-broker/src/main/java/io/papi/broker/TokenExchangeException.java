@@ -36,8 +36,15 @@ public final class TokenExchangeException extends IOException {
      * @param serverDate from the response's {@code Date} header, or null
      * @param snowflakeCode Snowflake's error code from the body (such as {@code 390144}), or null
      */
-    public TokenExchangeException(Kind kind, RefreshFailure.Reason reason, int status, String message, Duration retryAfter,
-            Instant serverDate, String snowflakeCode, Throwable cause) {
+    public TokenExchangeException(
+            Kind kind,
+            RefreshFailure.Reason reason,
+            int status,
+            String message,
+            Duration retryAfter,
+            Instant serverDate,
+            String snowflakeCode,
+            Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.reason = Objects.requireNonNull(reason, "reason");

@@ -8,8 +8,7 @@ import java.util.HexFormat;
  * a log line be matched with a token file, but cannot be turned back into the secret.
  */
 public final class TokenHash {
-    private TokenHash() {
-    }
+    private TokenHash() {}
 
     /** {@code sha256:} and the first 8 hex digits of SHA-256 over the secret's UTF-8 bytes, e.g. {@code sha256:1a2b3c4d}. */
     public static String of(String secret) {

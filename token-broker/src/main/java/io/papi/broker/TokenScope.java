@@ -15,7 +15,8 @@ public record TokenScope(String role, String endpoint) {
 
     public TokenScope {
         if (endpoint == null || endpoint.isBlank()) {
-            throw new IllegalArgumentException("endpoint is empty: give the service's ingress host (ingress_url in SHOW ENDPOINTS IN SERVICE)");
+            throw new IllegalArgumentException(
+                    "endpoint is empty: give the service's ingress host (ingress_url in SHOW ENDPOINTS IN SERVICE)");
         }
         String host = endpoint.trim();
         if (host.toLowerCase(Locale.ROOT).startsWith("https://")) {
@@ -24,16 +25,21 @@ public record TokenScope(String role, String endpoint) {
         while (host.endsWith("/")) {
             host = host.substring(0, host.length() - 1);
         }
-        if (host.isEmpty() || host.contains("/") || host.contains("://") || host.chars().anyMatch(c -> c <= ' ')) {
-            throw new IllegalArgumentException("endpoint '" + endpoint.trim() + "' is not an ingress host: give the host name alone, "
-                    + "such as abcd-myorg-myacct.snowflakecomputing.app");
+        if (host.isEmpty()
+                || host.contains("/")
+                || host.contains("://")
+                || host.chars().anyMatch(c -> c <= ' ')) {
+            throw new IllegalArgumentException(
+                    "endpoint '" + endpoint.trim() + "' is not an ingress host: give the host name alone, "
+                            + "such as abcd-myorg-myacct.snowflakecomputing.app");
         }
         endpoint = host;
         if (role != null && role.isBlank()) {
             role = null;
         }
         if (role != null && role.chars().anyMatch(c -> c <= ' ')) {
-            throw new IllegalArgumentException("role '" + role.trim() + "' contains a space: the scope cannot carry it; grant a role whose name has none");
+            throw new IllegalArgumentException("role '" + role.trim()
+                    + "' contains a space: the scope cannot carry it; grant a role whose name has none");
         }
     }
 

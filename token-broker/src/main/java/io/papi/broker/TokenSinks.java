@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class TokenSinks implements RefreshListener {
     /** Replaced by the identity's name in sink paths. */
     public static final String IDENTITY_PLACEHOLDER = "{identity}";
+
     private static final Logger LOG = LoggerFactory.getLogger(TokenSinks.class);
 
     private final String tokenFile;
@@ -154,6 +155,8 @@ public final class TokenSinks implements RefreshListener {
     }
 
     private static Optional<Path> resolve(String pattern, String identity) {
-        return pattern == null ? Optional.empty() : Optional.of(Path.of(pattern.replace(IDENTITY_PLACEHOLDER, identity)));
+        return pattern == null
+                ? Optional.empty()
+                : Optional.of(Path.of(pattern.replace(IDENTITY_PLACEHOLDER, identity)));
     }
 }

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param clockSkew the token endpoint's {@code Date} minus the local clock at the last answer, when known
  * @param refreshing true while an exchange is in flight
  */
-public record TokenStatus(String identity, Optional<SessionToken> token, Optional<RefreshFailure> lastFailure,
-        int consecutiveFailures, Optional<Instant> nextAttemptAt, Duration backoff, Optional<Duration> clockSkew,
+public record TokenStatus(
+        String identity,
+        Optional<SessionToken> token,
+        Optional<RefreshFailure> lastFailure,
+        int consecutiveFailures,
+        Optional<Instant> nextAttemptAt,
+        Duration backoff,
+        Optional<Duration> clockSkew,
         boolean refreshing) {
 
     /** True when a token is held that stays valid for more than {@code margin}. */

@@ -28,7 +28,8 @@ public final class TokenUnavailableException extends RuntimeException {
     private final transient RefreshFailure failure;
     private final transient Duration retryAfter;
 
-    public TokenUnavailableException(String identity, Cause cause, String message, RefreshFailure failure, Duration retryAfter) {
+    public TokenUnavailableException(
+            String identity, Cause cause, String message, RefreshFailure failure, Duration retryAfter) {
         super(message);
         this.identity = identity;
         this.cause = cause;

@@ -4,8 +4,7 @@ import java.net.URI;
 
 /** Where an account's token exchange lives: {@code https://<account host>/oauth/token}. */
 public final class TokenUrls {
-    private TokenUrls() {
-    }
+    private TokenUrls() {}
 
     /**
      * The default token URL of {@code account}. Private link, proxies, tests and the local stand-in need another

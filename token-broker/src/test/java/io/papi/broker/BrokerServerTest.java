@@ -41,7 +41,8 @@ class BrokerServerTest extends RunningBrokerTest {
         assertThat(json.get("token_hash").asText()).isEqualTo(TokenHash.of(lastIssued()));
         assertThat(json.get("identity").asText()).isEqualTo("default");
         assertThat(json.get("expires_in").asLong()).isBetween(595L, 600L);
-        assertThat(Instant.parse(json.get("expires_at").asText())).isEqualTo(ISSUER.issued().get(0).expiresAt());
+        assertThat(Instant.parse(json.get("expires_at").asText()))
+                .isEqualTo(ISSUER.issued().get(0).expiresAt());
 
         assertThat(get("/header").body()).isEqualTo("Authorization: Snowflake Token=\"" + lastIssued() + "\"");
         assertThat(exchanges()).isEqualTo(1);
@@ -65,10 +66,16 @@ class BrokerServerTest extends RunningBrokerTest {
         issueTokensLiving(600);
         start(config());
 
-        Answer rebound = call(tokenRequest("/token").header("Host", "evil.example:" + broker.port()).build());
-        Answer crossSite = call(tokenRequest("/token").header("Sec-Fetch-Site", "cross-site").build());
-        Answer otherOrigin = call(tokenRequest("/token").header("Origin", "https://evil.example").build());
-        Answer sameOrigin = call(tokenRequest("/token").header("Origin", "http://127.0.0.1:" + broker.port()).build());
+        Answer rebound = call(tokenRequest("/token")
+                .header("Host", "evil.example:" + broker.port())
+                .build());
+        Answer crossSite = call(
+                tokenRequest("/token").header("Sec-Fetch-Site", "cross-site").build());
+        Answer otherOrigin = call(
+                tokenRequest("/token").header("Origin", "https://evil.example").build());
+        Answer sameOrigin = call(tokenRequest("/token")
+                .header("Origin", "http://127.0.0.1:" + broker.port())
+                .build());
 
         assertThat(rebound.status()).isEqualTo(403);
         assertThat(rebound.json().get("reason").asText()).isEqualTo("bad_host");
@@ -85,8 +92,11 @@ class BrokerServerTest extends RunningBrokerTest {
         start(config().authTokenFile(secret));
 
         Answer none = get("/token");
-        Answer wrong = call(tokenRequest("/token").header("Authorization", "Bearer nope").build());
-        Answer right = call(tokenRequest("/token").header("Authorization", "Bearer s3cret-0123456789").build());
+        Answer wrong = call(
+                tokenRequest("/token").header("Authorization", "Bearer nope").build());
+        Answer right = call(tokenRequest("/token")
+                .header("Authorization", "Bearer s3cret-0123456789")
+                .build());
 
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
@@ -105,11 +115,14 @@ class BrokerServerTest extends RunningBrokerTest {
         Answer unknown = get("/token?identity=nobody");
 
         assertThat(unnamed.status()).isEqualTo(400);
-        assertThat(unnamed.json().get("error").asText()).contains("default, reporting").contains("identity=NAME");
+        assertThat(unnamed.json().get("error").asText())
+                .contains("default, reporting")
+                .contains("identity=NAME");
         assertThat(reporting.status()).isEqualTo(200);
         assertThat(reporting.json().get("identity").asText()).isEqualTo("reporting");
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.json().get("error").asText()).isEqualTo("unknown identity 'nobody': this broker holds default, reporting");
+        assertThat(unknown.json().get("error").asText())
+                .isEqualTo("unknown identity 'nobody': this broker holds default, reporting");
         assertThat(broker.awaitReady(Duration.ofSeconds(10))).isTrue();
         assertThat(exchanges()).isEqualTo(2);
     }
@@ -124,11 +137,14 @@ class BrokerServerTest extends RunningBrokerTest {
         Answer tooLong = get("/token?min_valid=2h");
 
         assertThat(badDuration.status()).isEqualTo(400);
-        assertThat(badDuration.json().get("error").asText()).isEqualTo("min_valid 'soon' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
+        assertThat(badDuration.json().get("error").asText())
+                .isEqualTo("min_valid 'soon' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
         assertThat(typo.status()).isEqualTo(400);
         assertThat(typo.json().get("error").asText()).contains("unknown parameter 'min-valid'");
         assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.json().get("error").asText()).contains("tokens live 59").contains("valid for 7200 s");
+        assertThat(tooLong.json().get("error").asText())
+                .contains("tokens live 59")
+                .contains("valid for 7200 s");
     }
 
     @Test
@@ -148,7 +164,9 @@ class BrokerServerTest extends RunningBrokerTest {
 
     @Test
     void noTokenIsA503WithTheReasonAndRetryAfter() throws Exception {
-        answer(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        answer(aResponse()
+                .withStatus(400)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":\"390144\",\"message\":\"JWT token is invalid.\",\"success\":false}"));
         start(config());
         broker.awaitReady(Duration.ofSeconds(10));
@@ -159,10 +177,13 @@ class BrokerServerTest extends RunningBrokerTest {
         assertThat(token.status()).isEqualTo(503);
         assertThat(token.json().get("reason").asText()).isEqualTo("jwt_rejected");
         assertThat(token.json().get("permanent").asBoolean()).isTrue();
-        assertThat(token.json().get("error").asText()).contains("the JWT was rejected").doesNotContain("\n");
+        assertThat(token.json().get("error").asText())
+                .contains("the JWT was rejected")
+                .doesNotContain("\n");
         assertThat(Long.parseLong(token.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(ready.status()).isEqualTo(503);
-        assertThat(ready.json().get("identities").get(0).get("last_failure").asText()).contains("JWT was rejected");
+        assertThat(ready.json().get("identities").get(0).get("last_failure").asText())
+                .contains("JWT was rejected");
     }
 
     @Test
@@ -173,7 +194,8 @@ class BrokerServerTest extends RunningBrokerTest {
         Request readyz = new Request.Builder().url(brokerUrl("/readyz")).build();
 
         assertThat(call(readyz).status()).isEqualTo(200);
-        assertThat(call(new Request.Builder().url(brokerUrl("/livez")).build()).status()).isEqualTo(200);
+        assertThat(call(new Request.Builder().url(brokerUrl("/livez")).build()).status())
+                .isEqualTo(200);
         broker.close();
 
         issueTokensLiving(30);
@@ -181,7 +203,8 @@ class BrokerServerTest extends RunningBrokerTest {
         broker.awaitReady(Duration.ofSeconds(10));
         Answer shortLived = call(new Request.Builder().url(brokerUrl("/readyz")).build());
         assertThat(shortLived.status()).isEqualTo(503);
-        assertThat(shortLived.json().get("identities").get(0).get("reason").asText()).isEqualTo("expiring");
+        assertThat(shortLived.json().get("identities").get(0).get("reason").asText())
+                .isEqualTo("expiring");
     }
 
     @Test
@@ -189,27 +212,44 @@ class BrokerServerTest extends RunningBrokerTest {
         issueTokensLiving(600);
         start(config());
         JsonNode first = get("/token.json").json();
-        RequestBody form = new FormBody.Builder().add("token_hash", first.get("token_hash").asText()).build();
+        RequestBody form = new FormBody.Builder()
+                .add("token_hash", first.get("token_hash").asText())
+                .build();
 
         Answer dropped = call(tokenRequest("/invalidate").post(form).build());
         String second = get("/token").body();
         Answer stale = call(tokenRequest("/invalidate").post(form).build());
-        Answer byToken = call(tokenRequest("/invalidate?token=" + second).post(RequestBody.create(new byte[0])).build());
+        Answer byToken = call(tokenRequest("/invalidate?token=" + second)
+                .post(RequestBody.create(new byte[0]))
+                .build());
 
         assertThat(dropped.json().get("invalidated").asBoolean()).isTrue();
         assertThat(second).isNotEqualTo(first.get("token").asText());
         assertThat(stale.json().get("invalidated").asBoolean()).isFalse();
         assertThat(byToken.json().get("invalidated").asBoolean()).isTrue();
-        assertThat(call(new Request.Builder().url(brokerUrl("/invalidate")).post(form).build()).status()).isEqualTo(403);
+        assertThat(call(new Request.Builder()
+                                .url(brokerUrl("/invalidate"))
+                                .post(form)
+                                .build())
+                        .status())
+                .isEqualTo(403);
         assertThat(get("/invalidate").status()).isEqualTo(405);
-        assertThat(call(tokenRequest("/invalidate").post(RequestBody.create(new byte[0])).build()).json().get("error").asText())
+        assertThat(call(tokenRequest("/invalidate")
+                                .post(RequestBody.create(new byte[0]))
+                                .build())
+                        .json()
+                        .get("error")
+                        .asText())
                 .contains("token_hash=");
     }
 
     @Test
     void metricsShowRefreshesExpiryBackoffAndClockSkewButNoToken() throws Exception {
-        answer(aResponse().withStatus(200).withHeader("Date", "Sat, 01 Mar 2025 12:00:45 GMT")
-                .withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", 600));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Date", "Sat, 01 Mar 2025 12:00:45 GMT")
+                .withTransformers(TokenIssuer.NAME)
+                .withTransformerParameter("lifetimeSeconds", 600));
         start(config());
         broker.awaitReady(Duration.ofSeconds(10));
         get("/token");
@@ -244,7 +284,8 @@ class BrokerServerTest extends RunningBrokerTest {
         Path token = dir.resolve("token");
         Path header = dir.resolve("header");
 
-        Map<String, SessionToken> tokens = BrokerServer.once(config().sinks(token, header).build());
+        Map<String, SessionToken> tokens =
+                BrokerServer.once(config().sinks(token, header).build());
 
         assertThat(tokens).containsOnlyKeys("default");
         assertThat(Files.readString(token)).isEqualTo(lastIssued());
@@ -253,9 +294,12 @@ class BrokerServerTest extends RunningBrokerTest {
 
     @Test
     void onceReportsWhyThereIsNoToken() {
-        answer(aResponse().withStatus(403).withBody("{\"code\":\"390186\",\"message\":\"Role not granted\",\"success\":false}"));
+        answer(aResponse()
+                .withStatus(403)
+                .withBody("{\"code\":\"390186\",\"message\":\"Role not granted\",\"success\":false}"));
 
-        assertThatThrownBy(() -> BrokerServer.once(config().sinks(dir.resolve("token"), null).build()))
+        assertThatThrownBy(() -> BrokerServer.once(
+                        config().sinks(dir.resolve("token"), null).build()))
                 .isInstanceOf(TokenUnavailableException.class)
                 .hasMessageStartingWith("identity default: no token: HTTP 403");
         assertThat(dir.resolve("token")).doesNotExist();
@@ -263,17 +307,31 @@ class BrokerServerTest extends RunningBrokerTest {
 
     @Test
     void configurationMistakesAreNamedBeforeAnythingStarts() {
-        assertThatThrownBy(() -> config().identity(identity("reporting")).sinks(dir.resolve("token"), null).build())
+        assertThatThrownBy(() -> config().identity(identity("reporting"))
+                        .sinks(dir.resolve("token"), null)
+                        .build())
                 .hasMessageContaining("{identity}");
-        assertThatThrownBy(() -> config().listen(new InetSocketAddress("0.0.0.0", 0)).build())
+        assertThatThrownBy(() ->
+                        config().listen(new InetSocketAddress("0.0.0.0", 0)).build())
                 .hasMessageContaining("TLS (--tls-cert, --tls-key)");
-        assertThatThrownBy(() -> BrokerServer.start(BrokerConfig.builder().identity(identity("x"))
-                .listen(new InetSocketAddress("127.0.0.1", 0)).build())).hasMessageContaining("needs the broker's secret");
-        assertThatThrownBy(() -> config().noCallerAuth().listen(new InetSocketAddress("0.0.0.0", 0)).build())
+        assertThatThrownBy(() -> BrokerServer.start(BrokerConfig.builder()
+                        .identity(identity("x"))
+                        .listen(new InetSocketAddress("127.0.0.1", 0))
+                        .build()))
+                .hasMessageContaining("needs the broker's secret");
+        assertThatThrownBy(() -> config().noCallerAuth()
+                        .listen(new InetSocketAddress("0.0.0.0", 0))
+                        .build())
                 .hasMessageContaining("--no-caller-auth is for loopback");
-        assertThatThrownBy(() -> BrokerConfig.builder().identity(identity("x")).noCallerAuth().proxyAuth().build())
+        assertThatThrownBy(() -> BrokerConfig.builder()
+                        .identity(identity("x"))
+                        .noCallerAuth()
+                        .proxyAuth()
+                        .build())
                 .hasMessageContaining("--proxy-auth needs the broker's secret");
-        assertThatThrownBy(() -> config().proxy(new InetSocketAddress("127.0.0.1", 0), java.net.URI.create("http://example.com")).build())
+        assertThatThrownBy(() -> config().proxy(
+                                new InetSocketAddress("127.0.0.1", 0), java.net.URI.create("http://example.com"))
+                        .build())
                 .hasMessageContaining("plain http to another machine");
         assertThatThrownBy(() -> config().identity(identity("default")).build()).hasMessageContaining("given twice");
         assertThatThrownBy(() -> config().authTokenFile(dir.resolve("missing"))).hasMessageContaining("does not exist");

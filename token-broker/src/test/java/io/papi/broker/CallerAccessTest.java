@@ -41,12 +41,22 @@ class CallerAccessTest extends RunningBrokerTest {
         start(config());
 
         for (String name : List.of("cafe", "beef", "rebound.example")) {
-            Answer answer = call(tokenRequest("/token").header("Host", name + ":" + broker.port()).build());
+            Answer answer = call(tokenRequest("/token")
+                    .header("Host", name + ":" + broker.port())
+                    .build());
             assertThat(answer.status()).as(name).isEqualTo(403);
             assertThat(answer.json().get("reason").asText()).isEqualTo("bad_host");
         }
-        assertThat(call(tokenRequest("/token").header("Host", "localhost:" + broker.port()).build()).status()).isEqualTo(200);
-        assertThat(call(tokenRequest("/token").header("Host", "[::1]:" + broker.port()).build()).status()).isEqualTo(200);
+        assertThat(call(tokenRequest("/token")
+                                .header("Host", "localhost:" + broker.port())
+                                .build())
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(tokenRequest("/token")
+                                .header("Host", "[::1]:" + broker.port())
+                                .build())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -58,24 +68,40 @@ class CallerAccessTest extends RunningBrokerTest {
                 tokenRequest("/token").header("Authorization", "Bearer wrong").build(),
                 tokenRequest("/token").header("Host", "evil.example").build(),
                 tokenRequest("/token").header("Origin", "https://evil.example").build(),
-                tokenRequest("/token").header("Referer", "https://evil.example/page").build(),
+                tokenRequest("/token")
+                        .header("Referer", "https://evil.example/page")
+                        .build(),
                 tokenRequest("/token").header("Sec-Fetch-Site", "cross-site").build(),
                 tokenRequest("/nowhere").build(),
-                tokenRequest("/token").post(okhttp3.RequestBody.create(new byte[0])).build(),
+                tokenRequest("/token")
+                        .post(okhttp3.RequestBody.create(new byte[0]))
+                        .build(),
                 tokenRequest("/token").header("X-Big", "x".repeat(20_000)).build());
 
         List<String> reasons = new ArrayList<>();
         for (Request request : refused) {
             Answer answer = call(request);
             assertThat(answer.status()).as(request.toString()).isBetween(400, 499);
-            assertThat(answer.body()).as(request.toString()).doesNotContain("\n").doesNotContain(SECRET);
+            assertThat(answer.body())
+                    .as(request.toString())
+                    .doesNotContain("\n")
+                    .doesNotContain(SECRET);
             assertThat(answer.header("Content-Type")).startsWith("application/json");
             JsonNode json = answer.json();
             assertThat(json.get("error").asText()).isNotBlank();
             reasons.add(json.get("reason").asText());
         }
-        assertThat(reasons).containsExactly("missing_broker_header", "unauthorized", "bad_host", "cross_origin",
-                "cross_origin_referer", "cross_site", "not_found", "method_not_allowed", "headers_too_large");
+        assertThat(reasons)
+                .containsExactly(
+                        "missing_broker_header",
+                        "unauthorized",
+                        "bad_host",
+                        "cross_origin",
+                        "cross_origin_referer",
+                        "cross_site",
+                        "not_found",
+                        "method_not_allowed",
+                        "headers_too_large");
     }
 
     @Test
@@ -83,7 +109,9 @@ class CallerAccessTest extends RunningBrokerTest {
         issueTokensLiving(600);
         start(config());
 
-        Answer answer = call(tokenRequest("/token").header("Referer", "http://127.0.0.1:" + broker.port() + "/readyz").build());
+        Answer answer = call(tokenRequest("/token")
+                .header("Referer", "http://127.0.0.1:" + broker.port() + "/readyz")
+                .build());
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -94,8 +122,10 @@ class CallerAccessTest extends RunningBrokerTest {
         Path socket = dir.resolve("run").resolve("broker.sock");
         start(BrokerConfig.builder().identity(identity("default")).listen(ServerAddress.unix(socket)));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                .isEqualTo("rwx------");
         Curl curl = curl(null, "--unix-socket", socket.toString(), "-H", "X-Papi-Broker: 1", "http://localhost/token");
         assertThat(curl.exit()).isZero();
         assertThat(curl.out()).isEqualTo(ISSUER.issued().get(0).token());
@@ -104,7 +134,8 @@ class CallerAccessTest extends RunningBrokerTest {
 
     @Test
     void anotherOsUserGetsNoTokenOverTcpNorOverTheSocket() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
+        assumeTrue(
+                "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
                 "needs root and runuser to act as user nobody (CI runs as root)");
         issueTokensLiving(600);
         // folders anyone may enter, so that only the modes papi sets stand between nobody and the token
@@ -113,7 +144,10 @@ class CallerAccessTest extends RunningBrokerTest {
             Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path secretFile = BrokerSecret.defaultFile(open);
             String secret = BrokerSecret.readOrCreate(secretFile);
-            start(BrokerConfig.builder().identity(identity("default")).listen(new InetSocketAddress("127.0.0.1", 0)).authToken(secret));
+            start(BrokerConfig.builder()
+                    .identity(identity("default"))
+                    .listen(new InetSocketAddress("127.0.0.1", 0))
+                    .authToken(secret));
             String url = brokerUrl("/token");
 
             Curl ownerTcp = curl(null, "-H", "X-Papi-Broker: 1", "-H", "Authorization: Bearer " + secret, url);
@@ -130,8 +164,10 @@ class CallerAccessTest extends RunningBrokerTest {
             broker.close();
             Path socket = open.resolve("broker.sock");
             start(BrokerConfig.builder().identity(identity("default")).listen(ServerAddress.unix(socket)));
-            Curl ownerSocket = curl(null, "--unix-socket", socket.toString(), "-H", "X-Papi-Broker: 1", "http://localhost/token");
-            Curl nobodySocket = curl("nobody", "--unix-socket", socket.toString(), "-H", "X-Papi-Broker: 1", "http://localhost/token");
+            Curl ownerSocket =
+                    curl(null, "--unix-socket", socket.toString(), "-H", "X-Papi-Broker: 1", "http://localhost/token");
+            Curl nobodySocket = curl(
+                    "nobody", "--unix-socket", socket.toString(), "-H", "X-Papi-Broker: 1", "http://localhost/token");
 
             assertThat(ownerSocket.exit()).isZero();
             assertThat(ownerSocket.out()).isNotEmpty();
@@ -143,7 +179,8 @@ class CallerAccessTest extends RunningBrokerTest {
                 broker = null;
             }
             try (var files = Files.walk(open)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -152,15 +189,33 @@ class CallerAccessTest extends RunningBrokerTest {
     void beyondLoopbackTlsAndTheSecretGuardEverythingButLivez() throws Exception {
         issueTokensLiving(600);
         Openssl openssl = new Openssl(dir);
-        openssl.run((byte[]) null, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "tls.key", "-out", "tls.crt", "-days", "1",
-                "-subj", "/CN=papi-test", "-addext", "subjectAltName=IP:127.0.0.1");
-        start(config().listen(new InetSocketAddress("0.0.0.0", 0)).tls(new PemTls(dir.resolve("tls.crt"), dir.resolve("tls.key"))));
+        openssl.run(
+                (byte[]) null,
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "tls.key",
+                "-out",
+                "tls.crt",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=papi-test",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1");
+        start(config().listen(new InetSocketAddress("0.0.0.0", 0))
+                .tls(new PemTls(dir.resolve("tls.crt"), dir.resolve("tls.key"))));
         OkHttpClient tls = trusting(dir.resolve("tls.crt"));
         String base = "https://127.0.0.1:" + broker.port();
 
         assertThat(broker.address()).startsWith("https://");
         assertThat(status(tls, base + "/livez", null)).isEqualTo(200);
-        assertThat(body(tls, base + "/readyz", null)).doesNotContain("identities").doesNotContain("token_hash");
+        assertThat(body(tls, base + "/readyz", null))
+                .doesNotContain("identities")
+                .doesNotContain("token_hash");
         assertThat(status(tls, base + "/metrics", null)).isEqualTo(401);
         assertThat(status(tls, base + "/metrics", SECRET)).isEqualTo(200);
         assertThat(body(tls, base + "/readyz", SECRET)).contains("identities");
@@ -199,11 +254,12 @@ class CallerAccessTest extends RunningBrokerTest {
         X509TrustManager manager = (X509TrustManager) factory.getTrustManagers()[0];
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new javax.net.ssl.TrustManager[] {manager}, null);
-        return new OkHttpClient.Builder().sslSocketFactory(context.getSocketFactory(), manager).build();
+        return new OkHttpClient.Builder()
+                .sslSocketFactory(context.getSocketFactory(), manager)
+                .build();
     }
 
-    record Curl(int exit, String out, String err) {
-    }
+    record Curl(int exit, String out, String err) {}
 
     /** Runs curl, as {@code user} through runuser when given; its output, never on the test's command line a secret. */
     private static Curl curl(String user, String... args) throws Exception {
@@ -218,7 +274,8 @@ class CallerAccessTest extends RunningBrokerTest {
             full.addAll(List.of("/usr/sbin/runuser", "-u", user, "--"));
         }
         full.addAll(command);
-        Process process = new ProcessBuilder(full).directory(Path.of("/").toFile()).start();
+        Process process =
+                new ProcessBuilder(full).directory(Path.of("/").toFile()).start();
         var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -27,17 +27,22 @@ class DurationsTest {
     @Test
     void anythingElseIsNamedWithTheFormsThatWork() {
         for (String bad : new String[] {"-5s", "soon", "", "30x", "1h 30m", "PT-5M", "P", "s", "9999999999999s"}) {
-            assertThatThrownBy(() -> Durations.parse(bad, "min_valid")).as(bad)
+            assertThatThrownBy(() -> Durations.parse(bad, "min_valid"))
+                    .as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("min_valid '" + bad + "' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
+                    .hasMessage("min_valid '" + bad
+                            + "' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
         }
-        assertThatThrownBy(() -> Durations.parse("later")).hasMessage("'later' is not a duration: write it like " + Durations.FORMS);
+        assertThatThrownBy(() -> Durations.parse("later"))
+                .hasMessage("'later' is not a duration: write it like " + Durations.FORMS);
     }
 
     @Test
     void controlCharactersAndLongValuesAreNotEchoedAsTheyCame() {
-        assertThatThrownBy(() -> Durations.parse("1\u0007s", "min_valid")).hasMessageStartingWith("min_valid '1?s' is not");
-        assertThatThrownBy(() -> Durations.parse("x".repeat(50), "min_valid")).hasMessageStartingWith("min_valid '" + "x".repeat(20) + "...' is not");
+        assertThatThrownBy(() -> Durations.parse("1\u0007s", "min_valid"))
+                .hasMessageStartingWith("min_valid '1?s' is not");
+        assertThatThrownBy(() -> Durations.parse("x".repeat(50), "min_valid"))
+                .hasMessageStartingWith("min_valid '" + "x".repeat(20) + "...' is not");
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +47,7 @@ abstract class FakeTimeSourceTest {
 
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(T0);
     final FakeScheduler scheduler = new FakeScheduler(clock);
     Path keyFile;
@@ -87,7 +88,11 @@ abstract class FakeTimeSourceTest {
 
     RefreshingTokenSource source(RefreshPolicy policy, double random, Duration exchangeTimeout) {
         source = RefreshingTokenSource.builder(identity(exchangeTimeout))
-                .policy(policy).clock(clock).scheduler(scheduler).random(() -> random).build();
+                .policy(policy)
+                .clock(clock)
+                .scheduler(scheduler)
+                .random(() -> random)
+                .build();
         return source;
     }
 
@@ -109,8 +114,11 @@ abstract class FakeTimeSourceTest {
     }
 
     static void issueTokensLiving(long seconds) {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
-                .withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", seconds));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/plain")
+                .withTransformers(TokenIssuer.NAME)
+                .withTransformerParameter("lifetimeSeconds", seconds));
     }
 
     static void answer(ResponseDefinitionBuilder response) {
@@ -119,7 +127,10 @@ abstract class FakeTimeSourceTest {
     }
 
     static int exchanges() {
-        return snowflake.countRequestsMatching(postRequestedFor(urlEqualTo("/oauth/token")).build()).getCount();
+        return snowflake
+                .countRequestsMatching(
+                        postRequestedFor(urlEqualTo("/oauth/token")).build())
+                .getCount();
     }
 
     /** The JWTs sent, oldest first. */

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with 401 or with a 302 to Snowflake's login page.
  */
 class ForwardingProxyTest extends RunningBrokerTest {
-    private static final String LOGIN = "https://myorg-myacct.snowflakecomputing.com/oauth/authorize?client_id=abc&response_type=code";
+    private static final String LOGIN =
+            "https://myorg-myacct.snowflakecomputing.com/oauth/authorize?client_id=abc&response_type=code";
 
     @RegisterExtension
     static WireMockExtension ingress = WireMockExtension.newInstance()
@@ -66,16 +67,22 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void forwardsTheRequestWithTheTokenInPlaceOfTheCallersCredentials() {
         issueTokensLiving(600);
         start(withProxy());
-        ingress.stubFor(post(urlEqualTo("/customer/1,2?fields=all")).willReturn(aResponse().withStatus(201)
-                .withHeader("X-Answer", "yes").withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
+        ingress.stubFor(post(urlEqualTo("/customer/1,2?fields=all"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("X-Answer", "yes")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true}")));
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1,2?fields=all"))
+        Answer answer = call(new Request.Builder()
+                .url(proxyUrl("/customer/1,2?fields=all"))
                 .header("Authorization", "Bearer callers-own")
                 .header("X-Papi-Broker", "1")
                 .header("Connection", "X-Trace")
                 .header("X-Trace", "hop")
                 .header("X-Custom", "kept")
-                .post(RequestBody.create("{\"q\":1}", MediaType.get("application/json"))).build());
+                .post(RequestBody.create("{\"q\":1}", MediaType.get("application/json")))
+                .build());
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.body()).isEqualTo("{\"ok\":true}");
@@ -94,10 +101,17 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void cookiesPassNeitherWay() {
         issueTokensLiving(600);
         start(withProxy());
-        ingress.stubFor(WireMock.get("/customer/1").willReturn(aResponse().withStatus(200)
-                .withHeader("Set-Cookie", "session=abc; HttpOnly").withHeader("X-Kept", "1").withBody("{}")));
+        ingress.stubFor(WireMock.get("/customer/1")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Set-Cookie", "session=abc; HttpOnly")
+                        .withHeader("X-Kept", "1")
+                        .withBody("{}")));
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Cookie", "session=callers").build());
+        Answer answer = call(new Request.Builder()
+                .url(proxyUrl("/customer/1"))
+                .header("Cookie", "session=callers")
+                .build());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Set-Cookie")).isNull();
@@ -109,9 +123,13 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void aCookieTheEndpointSetIsNotSentUpWithTheNextCallersRequest() {
         issueTokensLiving(600);
         start(withProxy());
-        ingress.stubFor(WireMock.get("/login-ish").willReturn(aResponse().withStatus(200)
-                .withHeader("Set-Cookie", "session=first-callers; Path=/").withBody("{}")));
-        ingress.stubFor(WireMock.get("/customer/2").willReturn(aResponse().withStatus(200).withBody("{}")));
+        ingress.stubFor(WireMock.get("/login-ish")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Set-Cookie", "session=first-callers; Path=/")
+                        .withBody("{}")));
+        ingress.stubFor(WireMock.get("/customer/2")
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
 
         Answer first = call(new Request.Builder().url(proxyUrl("/login-ish")).build());
         Answer second = call(new Request.Builder().url(proxyUrl("/customer/2")).build());
@@ -127,11 +145,22 @@ class ForwardingProxyTest extends RunningBrokerTest {
         start(withProxy());
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        Answer referer = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Referer", "https://evil.example/x").build());
-        Answer origin = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Origin", "https://evil.example").build());
-        Answer rebound = call(new Request.Builder().url(proxyUrl("/customer/1")).header("Host", "cafe:" + broker.proxyPort()).build());
-        Answer sameOrigin = call(new Request.Builder().url(proxyUrl("/customer/1"))
-                .header("Referer", "http://127.0.0.1:" + broker.proxyPort() + "/test").build());
+        Answer referer = call(new Request.Builder()
+                .url(proxyUrl("/customer/1"))
+                .header("Referer", "https://evil.example/x")
+                .build());
+        Answer origin = call(new Request.Builder()
+                .url(proxyUrl("/customer/1"))
+                .header("Origin", "https://evil.example")
+                .build());
+        Answer rebound = call(new Request.Builder()
+                .url(proxyUrl("/customer/1"))
+                .header("Host", "cafe:" + broker.proxyPort())
+                .build());
+        Answer sameOrigin = call(new Request.Builder()
+                .url(proxyUrl("/customer/1"))
+                .header("Referer", "http://127.0.0.1:" + broker.proxyPort() + "/test")
+                .build());
 
         assertThat(referer.status()).isEqualTo(403);
         assertThat(referer.json().get("reason").asText()).isEqualTo("cross_origin_referer");
@@ -148,9 +177,12 @@ class ForwardingProxyTest extends RunningBrokerTest {
         heldToken(); // a token in hand: a GET takes the asynchronous path
         byte[] big = new byte[3 * 1024 * 1024];
         new Random(7).nextBytes(big);
-        ingress.stubFor(WireMock.get("/export").willReturn(aResponse().withStatus(200).withBody(big)));
+        ingress.stubFor(
+                WireMock.get("/export").willReturn(aResponse().withStatus(200).withBody(big)));
 
-        try (var response = http.newCall(new Request.Builder().url(proxyUrl("/export")).build()).execute()) {
+        try (var response = http.newCall(
+                        new Request.Builder().url(proxyUrl("/export")).build())
+                .execute()) {
             assertThat(response.code()).isEqualTo(200);
             assertThat(Arrays.equals(response.body().bytes(), big)).isTrue();
         } catch (java.io.IOException e) {
@@ -164,10 +196,14 @@ class ForwardingProxyTest extends RunningBrokerTest {
         start(withProxy());
         String stale = heldToken();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("fresh ok")));
-        ingress.stubFor(post("/customer/1").withHeader("Authorization", equalTo(authorization(stale)))
+        ingress.stubFor(post("/customer/1")
+                .withHeader("Authorization", equalTo(authorization(stale)))
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"session expired\"}")));
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).post(RequestBody.create("body", null)).build());
+        Answer answer = call(new Request.Builder()
+                .url(proxyUrl("/customer/1"))
+                .post(RequestBody.create("body", null))
+                .build());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("fresh ok");
@@ -183,7 +219,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
         start(withProxy());
         String stale = heldToken();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("[]")));
-        ingress.stubFor(WireMock.get("/customer/1").withHeader("Authorization", equalTo(authorization(stale)))
+        ingress.stubFor(WireMock.get("/customer/1")
+                .withHeader("Authorization", equalTo(authorization(stale)))
                 .willReturn(aResponse().withStatus(302).withHeader("Location", LOGIN)));
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
@@ -199,7 +236,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
         start(withProxy());
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("first")));
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build()); // may arrive before the first token
+        Answer answer =
+                call(new Request.Builder().url(proxyUrl("/customer/1")).build()); // may arrive before the first token
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("first");
@@ -209,7 +247,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
     void aRedirectWithinTheEndpointIsRelayedAsItIs() {
         issueTokensLiving(600);
         start(withProxy());
-        ingress.stubFor(WireMock.get("/customer").willReturn(aResponse().withStatus(302).withHeader("Location", "/customer/")));
+        ingress.stubFor(
+                WireMock.get("/customer").willReturn(aResponse().withStatus(302).withHeader("Location", "/customer/")));
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/customer")).build());
 
@@ -224,7 +263,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
         issueTokensLiving(600);
         start(withProxy());
         heldToken();
-        ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"role not allowed\"}")));
+        ingress.stubFor(
+                any(anyUrl()).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"role not allowed\"}")));
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
 
@@ -243,8 +283,10 @@ class ForwardingProxyTest extends RunningBrokerTest {
         new Random(11).nextBytes(data);
         Files.write(upload, data);
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/bulk"))
-                .put(RequestBody.create(upload.toFile(), MediaType.get("application/octet-stream"))).build());
+        Answer answer = call(new Request.Builder()
+                .url(proxyUrl("/bulk"))
+                .put(RequestBody.create(upload.toFile(), MediaType.get("application/octet-stream")))
+                .build());
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(ingressCalls()).isEqualTo(1);
@@ -273,7 +315,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
         issueTokensLiving(600);
         start(withProxy().proxyTimeout(Duration.ofMillis(300)));
         heldToken();
-        ingress.stubFor(WireMock.get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
+        ingress.stubFor(
+                WireMock.get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/slow")).build());
 
@@ -302,8 +345,10 @@ class ForwardingProxyTest extends RunningBrokerTest {
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
         Answer refused = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
-        Answer allowed = call(new Request.Builder().url(proxyUrl("/customer/1"))
-                .header("Proxy-Authorization", "Bearer proxy-secret-42").build());
+        Answer allowed = call(new Request.Builder()
+                .url(proxyUrl("/customer/1"))
+                .header("Proxy-Authorization", "Bearer proxy-secret-42")
+                .build());
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("reason").asText()).isEqualTo("proxy_unauthorized");
@@ -319,6 +364,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
         call(new Request.Builder().url(proxyUrl("/customer/1")).build());
 
-        assertThat(broker.metrics()).contains("papi_broker_proxy_requests_total{identity=\"default\",retried=\"false\",status=\"2xx\"} 1.0");
+        assertThat(broker.metrics())
+                .contains(
+                        "papi_broker_proxy_requests_total{identity=\"default\",retried=\"false\",status=\"2xx\"} 1.0");
     }
 }

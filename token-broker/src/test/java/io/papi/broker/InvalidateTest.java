@@ -37,7 +37,9 @@ class InvalidateTest extends FakeTimeSourceTest {
         scheduler.awaitIdle();
         SessionToken second = source.get(Duration.ZERO);
 
-        assertThat(source.invalidate(first.hash())).as("a second caller reporting the same old token").isFalse();
+        assertThat(source.invalidate(first.hash()))
+                .as("a second caller reporting the same old token")
+                .isFalse();
         assertThat(source.invalidate("sha256:00000000")).isFalse();
 
         assertThat(source.get(Duration.ZERO)).isSameAs(second);
@@ -57,7 +59,10 @@ class InvalidateTest extends FakeTimeSourceTest {
         scheduler.awaitIdle();
 
         assertThat(exchanges()).isEqualTo(2);
-        assertThat(source.status().lastFailure()).get().extracting(RefreshFailure::reason).isEqualTo(Reason.REJECTED_BY_ENDPOINT);
+        assertThat(source.status().lastFailure())
+                .get()
+                .extracting(RefreshFailure::reason)
+                .isEqualTo(Reason.REJECTED_BY_ENDPOINT);
         assertThatThrownBy(() -> source.get(Duration.ZERO)).hasMessageContaining("USAGE on the service endpoint");
         advance(Duration.ofMillis(500));
         assertThat(exchanges()).isEqualTo(3);

@@ -19,7 +19,10 @@ class JwtInspectorTest {
 
     @Test
     void showsHeaderClaimsAndReadableTimes() throws Exception {
-        KeyPairJwt minter = new KeyPairJwt(AccountIdentifier.parse("myorg-myacct"), "svc", TestKeys.privateKey(),
+        KeyPairJwt minter = new KeyPairJwt(
+                AccountIdentifier.parse("myorg-myacct"),
+                "svc",
+                TestKeys.privateKey(),
                 new MutableClock(Instant.parse("2025-03-01T12:00:00Z")));
         String described = JwtInspector.describe(minter.mint(Duration.ofMinutes(59)));
 
@@ -34,14 +37,16 @@ class JwtInspectorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "secret-token-without-dots | not a JWT: expected three base64url parts separated by dots, found 1 part",
-            "a.b | not a JWT: expected three base64url parts separated by dots, found 2 parts",
-            "a.b.c.d.e | this is an encrypted JWT (JWE, five parts): only signed JWTs (three parts) can be decoded",
-            "e30.%%%.sig | not a JWT: its claims part is not base64url",
-            "bm90IGpzb24.e30.sig | not a JWT: its header part is not JSON",
-            "WzFd.e30.sig | not a JWT: its header part is not a JSON object",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "secret-token-without-dots | not a JWT: expected three base64url parts separated by dots, found 1 part",
+                "a.b | not a JWT: expected three base64url parts separated by dots, found 2 parts",
+                "a.b.c.d.e | this is an encrypted JWT (JWE, five parts): only signed JWTs (three parts) can be decoded",
+                "e30.%%%.sig | not a JWT: its claims part is not base64url",
+                "bm90IGpzb24.e30.sig | not a JWT: its header part is not JSON",
+                "WzFd.e30.sig | not a JWT: its header part is not a JSON object",
+            })
     void rejectsMalformedInputInOneLineWithoutEchoingIt(String input, String message) {
         assertThatThrownBy(() -> JwtInspector.describe(input))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -51,8 +56,14 @@ class JwtInspectorTest {
 
     @Test
     void decodesAJwtWithoutTimes() {
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"x\"}".getBytes(StandardCharsets.UTF_8));
-        assertThat(JwtInspector.describe(header + "." + claims + ".")).contains("\"sub\" : \"x\"").doesNotContain("expiresAt");
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"sub\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(JwtInspector.describe(header + "." + claims + "."))
+                .contains("\"sub\" : \"x\"")
+                .doesNotContain("expiresAt");
     }
 }

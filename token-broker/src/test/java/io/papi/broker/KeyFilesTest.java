@@ -36,7 +36,9 @@ class KeyFilesTest {
         Path file = dir.resolve("rsa_key.p8");
         KeyFiles.writePrivateKey(file, privateKey, null);
 
-        assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+        assertThat(Files.readString(file))
+                .startsWith("-----BEGIN PRIVATE KEY-----\n")
+                .endsWith("-----END PRIVATE KEY-----\n");
         assertThat(mode(file)).isEqualTo("rw-------");
         Openssl openssl = new Openssl(dir);
         openssl.publicKeyOf("rsa_key.p8", "rsa_key.pub", null);
@@ -50,12 +52,15 @@ class KeyFilesTest {
         char[] passphrase = PASSPHRASE.toCharArray();
         KeyFiles.writePrivateKey(file, privateKey, passphrase);
 
-        assertThat(new String(passphrase)).as("the caller's passphrase is left alone").isEqualTo(PASSPHRASE);
+        assertThat(new String(passphrase))
+                .as("the caller's passphrase is left alone")
+                .isEqualTo(PASSPHRASE);
         assertThat(Files.readString(file)).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----\n");
         assertThat(mode(file)).isEqualTo("rw-------");
         Openssl openssl = new Openssl(dir);
         String structure = new String(openssl.run("asn1parse", "-in", "rsa_key.p8"), StandardCharsets.US_ASCII);
-        assertThat(structure).contains(":PBES2", ":PBKDF2", ":hmacWithSHA256", ":aes-256-cbc")
+        assertThat(structure)
+                .contains(":PBES2", ":PBKDF2", ":hmacWithSHA256", ":aes-256-cbc")
                 .contains("INTEGER           :" + evenHex(KeyFiles.PBKDF2_ITERATIONS));
         String passin = openssl.passFile("pass.txt", PASSPHRASE);
         openssl.publicKeyOf("rsa_key.p8", "rsa_key.pub", passin);

@@ -15,10 +15,10 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
-import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,8 +28,8 @@ class KeyPairJwtTest {
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00.750Z");
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final KeyPairJwt jwt = new KeyPairJwt(AccountIdentifier.parse("xy12345.us-east-1.aws"), "svc_data_api",
-            TestKeys.privateKey(), clock);
+    private final KeyPairJwt jwt = new KeyPairJwt(
+            AccountIdentifier.parse("xy12345.us-east-1.aws"), "svc_data_api", TestKeys.privateKey(), clock);
 
     @Test
     void headerIsExactlyRs256AndTypJwt() throws Exception {
@@ -47,7 +47,9 @@ class KeyPairJwtTest {
         assertThat(fieldNames(claims)).containsExactlyInAnyOrder("iss", "sub", "iat", "exp");
         assertThat(claims.get("sub").asText()).isEqualTo("XY12345.SVC_DATA_API");
         assertThat(claims.get("iss").asText()).isEqualTo("XY12345.SVC_DATA_API." + fingerprint);
-        assertThat(claims.get("iat").isIntegralNumber()).as("epoch seconds, a number").isTrue();
+        assertThat(claims.get("iat").isIntegralNumber())
+                .as("epoch seconds, a number")
+                .isTrue();
         assertThat(claims.get("iat").asLong()).isEqualTo(NOW.getEpochSecond());
         assertThat(claims.get("exp").asLong()).isEqualTo(NOW.getEpochSecond() + 59 * 60);
         assertThat(jwt.issuer()).isEqualTo(claims.get("iss").asText());
@@ -57,9 +59,13 @@ class KeyPairJwtTest {
 
     @Test
     void dropsRegionAndPrivatelinkSuffixesAndUpperCasesTheUser() throws Exception {
-        KeyPairJwt privatelink = new KeyPairJwt(AccountIdentifier.parse("myorg-myacct.privatelink"), "Jane.Doe@example.com",
-                TestKeys.privateKey(), clock);
-        assertThat(part(privatelink.mint(Duration.ofMinutes(1)), 1).get("sub").asText()).isEqualTo("MYORG-MYACCT.JANE.DOE@EXAMPLE.COM");
+        KeyPairJwt privatelink = new KeyPairJwt(
+                AccountIdentifier.parse("myorg-myacct.privatelink"),
+                "Jane.Doe@example.com",
+                TestKeys.privateKey(),
+                clock);
+        assertThat(part(privatelink.mint(Duration.ofMinutes(1)), 1).get("sub").asText())
+                .isEqualTo("MYORG-MYACCT.JANE.DOE@EXAMPLE.COM");
     }
 
     @Test
@@ -77,7 +83,8 @@ class KeyPairJwtTest {
         String first = jwt.mint(Duration.ofMinutes(1));
         clock.advance(Duration.ofSeconds(61));
         JsonNode second = part(jwt.mint(Duration.ofMinutes(1)), 1);
-        assertThat(second.get("iat").asLong()).isEqualTo(part(first, 1).get("iat").asLong() + 61);
+        assertThat(second.get("iat").asLong())
+                .isEqualTo(part(first, 1).get("iat").asLong() + 61);
     }
 
     @Test
@@ -97,7 +104,8 @@ class KeyPairJwtTest {
     void rejectsLifetimesOutsideZeroToOneHour(String lifetime) {
         assertThatThrownBy(() -> jwt.mint(Duration.parse(lifetime)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("JWT lifetime must be more than 0 and at most 1 hour (Snowflake's limit), not ");
+                .hasMessageStartingWith(
+                        "JWT lifetime must be more than 0 and at most 1 hour (Snowflake's limit), not ");
     }
 
     @Test

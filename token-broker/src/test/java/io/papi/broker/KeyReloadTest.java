@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Key rotation: a changed key file is used from the next exchange on, without dropping the token in hand. */
 class KeyReloadTest extends FakeTimeSourceTest {
-    private static final RSAPrivateCrtKey NEXT_KEY = (RSAPrivateCrtKey) KeyPairs.generate(2048).getPrivate();
+    private static final RSAPrivateCrtKey NEXT_KEY =
+            (RSAPrivateCrtKey) KeyPairs.generate(2048).getPrivate();
     private static final String FIRST_FP = KeyFingerprint.of(TestKeys.publicKey());
     private static final String NEXT_FP = KeyFingerprint.of(PublicKeys.fromPrivate(NEXT_KEY));
 
@@ -45,10 +46,15 @@ class KeyReloadTest extends FakeTimeSourceTest {
 
     @Test
     void afterAPermanentRejectionANewKeyIsTriedAtOnceNotAfterTheBackoff() {
-        answer(aResponse().withStatus(400).withBody("{\"code\":\"390144\",\"message\":\"JWT token is invalid.\",\"success\":false}"));
+        answer(aResponse()
+                .withStatus(400)
+                .withBody("{\"code\":\"390144\",\"message\":\"JWT token is invalid.\",\"success\":false}"));
         source(0.5);
         startAndSettle();
-        assertThat(source.status().lastFailure()).get().extracting(RefreshFailure::reason).isEqualTo(Reason.JWT_REJECTED);
+        assertThat(source.status().lastFailure())
+                .get()
+                .extracting(RefreshFailure::reason)
+                .isEqualTo(Reason.JWT_REJECTED);
 
         issueTokensLiving(600);
         KeyFiles.writePrivateKey(keyFile, NEXT_KEY, null);
@@ -61,10 +67,15 @@ class KeyReloadTest extends FakeTimeSourceTest {
 
     @Test
     void reloadingOnRequestAlsoRetriesAPermanentFailureAtOnce() {
-        answer(aResponse().withStatus(403).withBody("{\"code\":\"390186\",\"message\":\"Role not granted\",\"success\":false}"));
+        answer(aResponse()
+                .withStatus(403)
+                .withBody("{\"code\":\"390186\",\"message\":\"Role not granted\",\"success\":false}"));
         source(0.5);
         startAndSettle();
-        assertThat(source.status().lastFailure()).get().extracting(RefreshFailure::reason).isEqualTo(Reason.FORBIDDEN);
+        assertThat(source.status().lastFailure())
+                .get()
+                .extracting(RefreshFailure::reason)
+                .isEqualTo(Reason.FORBIDDEN);
 
         issueTokensLiving(600);
         source.reloadKey(); // SIGHUP
@@ -80,8 +91,13 @@ class KeyReloadTest extends FakeTimeSourceTest {
         source(0.5);
         startAndSettle();
 
-        Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
-        assertThatThrownBy(source::reloadKey).isInstanceOf(KeyFileException.class).hasMessageContaining(keyFile.toString());
+        Files.writeString(
+                keyFile,
+                "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n",
+                StandardCharsets.US_ASCII);
+        assertThatThrownBy(source::reloadKey)
+                .isInstanceOf(KeyFileException.class)
+                .hasMessageContaining(keyFile.toString());
         advance(Duration.ofSeconds(420));
 
         assertThat(exchanges()).isEqualTo(2);

@@ -45,32 +45,76 @@ class OpensslKeyCompatibilityTest {
         void make(Openssl openssl) throws Exception {
             String passout = encrypted ? openssl.passFile("pass.txt", PASSPHRASE) : null;
             switch (this) {
-                case PKCS8_PLAIN -> openssl.run(openssl.genrsa(2048), "pkcs8", "-topk8", "-inform", "PEM", "-out", "rsa_key.p8", "-nocrypt");
-                case PKCS8_PBES2_DES3 -> openssl.run(openssl.genrsa(2048), "pkcs8", "-topk8", "-v2", "des3", "-inform", "PEM",
-                        "-out", "rsa_key.p8", "-passout", passout);
-                case PKCS8_PBES2_AES256 -> openssl.run(openssl.genrsa(2048), "pkcs8", "-topk8", "-v2", "aes256", "-inform", "PEM",
-                        "-out", "rsa_key.p8", "-passout", passout);
-                case PKCS8_PBE_SHA1_3DES -> openssl.run(openssl.genrsa(2048), "pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES",
-                        "-inform", "PEM", "-out", "rsa_key.p8", "-passout", passout);
+                case PKCS8_PLAIN ->
+                    openssl.run(
+                            openssl.genrsa(2048),
+                            "pkcs8",
+                            "-topk8",
+                            "-inform",
+                            "PEM",
+                            "-out",
+                            "rsa_key.p8",
+                            "-nocrypt");
+                case PKCS8_PBES2_DES3 ->
+                    openssl.run(
+                            openssl.genrsa(2048),
+                            "pkcs8",
+                            "-topk8",
+                            "-v2",
+                            "des3",
+                            "-inform",
+                            "PEM",
+                            "-out",
+                            "rsa_key.p8",
+                            "-passout",
+                            passout);
+                case PKCS8_PBES2_AES256 ->
+                    openssl.run(
+                            openssl.genrsa(2048),
+                            "pkcs8",
+                            "-topk8",
+                            "-v2",
+                            "aes256",
+                            "-inform",
+                            "PEM",
+                            "-out",
+                            "rsa_key.p8",
+                            "-passout",
+                            passout);
+                case PKCS8_PBE_SHA1_3DES ->
+                    openssl.run(
+                            openssl.genrsa(2048),
+                            "pkcs8",
+                            "-topk8",
+                            "-v1",
+                            "PBE-SHA1-3DES",
+                            "-inform",
+                            "PEM",
+                            "-out",
+                            "rsa_key.p8",
+                            "-passout",
+                            passout);
                 case PKCS1_PLAIN -> openssl.run("genrsa", "-traditional", "-out", "rsa_key.p8", "2048");
-                case PKCS1_ENCRYPTED_AES256 -> openssl.run("genrsa", "-traditional", "-aes256", "-passout", passout,
-                        "-out", "rsa_key.p8", "2048");
-                case PKCS1_ENCRYPTED_DES3 -> openssl.run("genrsa", "-traditional", "-des3", "-passout", passout,
-                        "-out", "rsa_key.p8", "2048");
+                case PKCS1_ENCRYPTED_AES256 ->
+                    openssl.run("genrsa", "-traditional", "-aes256", "-passout", passout, "-out", "rsa_key.p8", "2048");
+                case PKCS1_ENCRYPTED_DES3 ->
+                    openssl.run("genrsa", "-traditional", "-des3", "-passout", passout, "-out", "rsa_key.p8", "2048");
             }
         }
     }
 
     @ParameterizedTest
     @EnumSource(Form.class)
-    void readsKeysMadeWithTheDocumentedCommandsAndAgreesWithOpensslOnTheFingerprint(Form form, @TempDir Path dir) throws Exception {
+    void readsKeysMadeWithTheDocumentedCommandsAndAgreesWithOpensslOnTheFingerprint(Form form, @TempDir Path dir)
+            throws Exception {
         Openssl openssl = new Openssl(dir);
         form.make(openssl);
         Path keyFile = dir.resolve("rsa_key.p8");
         String pem = Files.readString(keyFile);
         assertThat(pem).as("the file is the form under test").contains(form.header);
         if (form.cipherMark != null) {
-            String structure = form.header.startsWith("Proc-Type") ? pem
+            String structure = form.header.startsWith("Proc-Type")
+                    ? pem
                     : new String(openssl.run("asn1parse", "-in", "rsa_key.p8"), StandardCharsets.US_ASCII);
             assertThat(structure).contains(form.cipherMark);
         }
@@ -97,7 +141,10 @@ class OpensslKeyCompatibilityTest {
 
         String opensslPublicPem = Files.readString(dir.resolve("rsa_key.pub"));
         assertThat(PublicKeys.pem(derived)).isEqualTo(opensslPublicPem);
-        assertThat(PublicKeys.snowflakeValue(derived)).isEqualTo(opensslPublicPem.lines()
-                .filter(line -> !line.startsWith("-----")).collect(Collectors.joining()));
+        assertThat(PublicKeys.snowflakeValue(derived))
+                .isEqualTo(opensslPublicPem
+                        .lines()
+                        .filter(line -> !line.startsWith("-----"))
+                        .collect(Collectors.joining()));
     }
 }

@@ -23,8 +23,10 @@ class PatIdentityTest extends RunningBrokerTest {
                 .user("svc_pat")
                 .patFile(patFile)
                 .scope(SCOPE)
-                .exchange(TokenExchange.builder().tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
-                        .timeout(Duration.ofSeconds(5)).build())
+                .exchange(TokenExchange.builder()
+                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build())
                 .build();
     }
 
@@ -32,13 +34,19 @@ class PatIdentityTest extends RunningBrokerTest {
     void aPatIsExchangedAsPapiTokenDoesAndReadAgainForEveryRefresh() throws Exception {
         issueTokensLiving(600);
         Path pat = Files.writeString(dir.resolve("pat"), "pat-secret-one\n");
-        start(BrokerConfig.builder().identity(patIdentity(pat)).listen(new java.net.InetSocketAddress("127.0.0.1", 0))
-                .authToken(SECRET).drain(Duration.ofMillis(500)));
+        start(BrokerConfig.builder()
+                .identity(patIdentity(pat))
+                .listen(new java.net.InetSocketAddress("127.0.0.1", 0))
+                .authToken(SECRET)
+                .drain(Duration.ofMillis(500)));
 
         assertThat(get("/token").body()).isEqualTo(ISSUER.issued().get(0).token());
         Files.writeString(pat, "pat-secret-two\n"); // rotated
         String hash = get("/token.json").json().get("token_hash").asText();
-        assertThat(call(tokenRequest("/invalidate?token_hash=" + hash).post(okhttp3.RequestBody.create(new byte[0])).build()).status())
+        assertThat(call(tokenRequest("/invalidate?token_hash=" + hash)
+                                .post(okhttp3.RequestBody.create(new byte[0]))
+                                .build())
+                        .status())
                 .isEqualTo(200);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> exchanges() == 2);
 
@@ -57,12 +65,25 @@ class PatIdentityTest extends RunningBrokerTest {
         Path missing = dir.resolve("missing-pat");
         Path twoWords = Files.writeString(dir.resolve("pat"), "two words\n");
 
-        assertThatThrownBy(() -> RefreshingTokenSource.builder(patIdentity(missing)).build())
-                .isInstanceOf(KeyFileException.class).hasMessageContaining(missing.toString());
-        assertThatThrownBy(() -> RefreshingTokenSource.builder(patIdentity(twoWords)).build())
-                .isInstanceOf(KeyFileException.class).hasMessageContaining("one token").hasMessageNotContaining("two words");
-        assertThatThrownBy(() -> Identity.builder("x").account(AccountIdentifier.parse("a-b")).user("u").patFile(missing)
-                .privateKeyFile(keyFile).scope(SCOPE).exchange(TokenExchange.builder().tokenUrl(URI.create("https://a-b.snowflakecomputing.com/oauth/token")).build())
-                .build()).hasMessageContaining("both a private key file and a PAT file");
+        assertThatThrownBy(() ->
+                        RefreshingTokenSource.builder(patIdentity(missing)).build())
+                .isInstanceOf(KeyFileException.class)
+                .hasMessageContaining(missing.toString());
+        assertThatThrownBy(() ->
+                        RefreshingTokenSource.builder(patIdentity(twoWords)).build())
+                .isInstanceOf(KeyFileException.class)
+                .hasMessageContaining("one token")
+                .hasMessageNotContaining("two words");
+        assertThatThrownBy(() -> Identity.builder("x")
+                        .account(AccountIdentifier.parse("a-b"))
+                        .user("u")
+                        .patFile(missing)
+                        .privateKeyFile(keyFile)
+                        .scope(SCOPE)
+                        .exchange(TokenExchange.builder()
+                                .tokenUrl(URI.create("https://a-b.snowflakecomputing.com/oauth/token"))
+                                .build())
+                        .build())
+                .hasMessageContaining("both a private key file and a PAT file");
     }
 }

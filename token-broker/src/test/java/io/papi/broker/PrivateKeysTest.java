@@ -20,6 +20,7 @@ class PrivateKeysTest {
 
     @TempDir
     static Path keys;
+
     static Openssl openssl;
     /** A line of the plain key file's base64: no message may contain key material. */
     static String keyBase64;
@@ -30,16 +31,30 @@ class PrivateKeysTest {
         String passout = openssl.passFile("pass.txt", PASSPHRASE);
         byte[] rsa = openssl.genrsa(2048);
         openssl.run(rsa, "pkcs8", "-topk8", "-inform", "PEM", "-out", "rsa_key.p8", "-nocrypt");
-        openssl.run(rsa, "pkcs8", "-topk8", "-v2", "des3", "-inform", "PEM", "-out", "encrypted.p8", "-passout", passout);
-        openssl.run("rsa", "-in", "rsa_key.p8", "-traditional", "-aes256", "-passout", passout, "-out", "encrypted_pkcs1.pem");
+        openssl.run(
+                rsa, "pkcs8", "-topk8", "-v2", "des3", "-inform", "PEM", "-out", "encrypted.p8", "-passout", passout);
+        openssl.run(
+                "rsa",
+                "-in",
+                "rsa_key.p8",
+                "-traditional",
+                "-aes256",
+                "-passout",
+                passout,
+                "-out",
+                "encrypted_pkcs1.pem");
         openssl.publicKeyOf("rsa_key.p8", "rsa_key.pub", null);
         openssl.run(openssl.genrsa(1024), "pkcs8", "-topk8", "-inform", "PEM", "-out", "small.p8", "-nocrypt");
         openssl.run("ecparam", "-name", "prime256v1", "-genkey", "-out", "ec.pem");
         openssl.run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.p8");
         openssl.run("genpkey", "-algorithm", "ed25519", "-out", "ed25519.p8");
         openssl.run("req", "-x509", "-key", "rsa_key.p8", "-subj", "/CN=papi-test", "-days", "1", "-out", "cert.pem");
-        keyBase64 = Files.readString(keys.resolve("rsa_key.p8")).lines()
-                .filter(l -> !l.startsWith("-----")).skip(10).findFirst().orElseThrow(); // deep in the private part
+        keyBase64 = Files.readString(keys.resolve("rsa_key.p8"))
+                .lines()
+                .filter(l -> !l.startsWith("-----"))
+                .skip(10)
+                .findFirst()
+                .orElseThrow(); // deep in the private part
     }
 
     @Test
@@ -54,7 +69,8 @@ class PrivateKeysTest {
     @Test
     void readsThePrivateKeyOutOfACertificateAndKeyBundle(@TempDir Path dir) throws Exception {
         Path bundle = dir.resolve("bundle.pem");
-        Files.writeString(bundle, Files.readString(keys.resolve("cert.pem")) + Files.readString(keys.resolve("rsa_key.p8")));
+        Files.writeString(
+                bundle, Files.readString(keys.resolve("cert.pem")) + Files.readString(keys.resolve("rsa_key.p8")));
         assertThat(PrivateKeys.read(bundle, PassphraseSource.none()))
                 .isEqualTo(PrivateKeys.read(keys.resolve("rsa_key.p8"), PassphraseSource.none()));
     }
@@ -72,14 +88,17 @@ class PrivateKeysTest {
         PassphraseSource source = PassphraseSource.of(mine);
         java.util.Arrays.fill(mine, 'x');
         assertThat(PrivateKeys.read(keys.resolve("encrypted.p8"), source)).isNotNull();
-        assertThat(PrivateKeys.read(keys.resolve("encrypted.p8"), source)).as("usable twice").isNotNull();
+        assertThat(PrivateKeys.read(keys.resolve("encrypted.p8"), source))
+                .as("usable twice")
+                .isNotNull();
     }
 
     @Test
     void rejectsAMissingFile() {
         Path missing = keys.resolve("nope.p8");
         assertRejected(missing, PassphraseSource.none())
-                .hasMessage(missing + " does not exist: give the private key file (rsa_key.p8), or create one with papi keygen");
+                .hasMessage(missing
+                        + " does not exist: give the private key file (rsa_key.p8), or create one with papi keygen");
     }
 
     @Test
@@ -164,13 +183,17 @@ class PrivateKeysTest {
         Path file = dir.resolve("garbage.p8");
         Files.write(file, new byte[] {0x30, (byte) 0x82, 0x04, (byte) 0xbd, 0x02, 0x01, 0x00, 0x7f, 0x0a, 0x00});
         assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is not a PEM key file (no -----BEGIN ...----- line): give the private key file (rsa_key.p8)");
+                .hasMessage(
+                        file
+                                + " is not a PEM key file (no -----BEGIN ...----- line): give the private key file (rsa_key.p8)");
     }
 
     @Test
     void rejectsADamagedPemBlockWithoutEchoingIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("damaged.p8");
-        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + keyBase64.substring(0, 40) + "!!!\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                file,
+                "-----BEGIN PRIVATE KEY-----\n" + keyBase64.substring(0, 40) + "!!!\n-----END PRIVATE KEY-----\n");
         assertRejected(file, PassphraseSource.none())
                 .hasMessageStartingWith(file + " holds a damaged PEM block (PRIVATE KEY)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyBase64.substring(0, 40)));
@@ -179,18 +202,26 @@ class PrivateKeysTest {
     @Test
     void rejectsAnOpenSshKeyWithTheConversionCommand(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("id_rsa");
-        Files.writeString(file, "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\n");
+        Files.writeString(
+                file,
+                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\n");
         assertRejected(file, PassphraseSource.none())
-                .hasMessageStartingWith(file + " is an OpenSSH key; Snowflake needs a PKCS#8 PEM key: convert a copy with ssh-keygen -p -m PKCS8");
+                .hasMessageStartingWith(
+                        file
+                                + " is an OpenSSH key; Snowflake needs a PKCS#8 PEM key: convert a copy with ssh-keygen -p -m PKCS8");
     }
 
     @Test
     void rejectsAnUnknownPemBlock(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("odd.pem");
-        Files.writeString(file, "-----BEGIN SOMETHING ELSE-----\n" + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})
-                + "\n-----END SOMETHING ELSE-----\n");
+        Files.writeString(
+                file,
+                "-----BEGIN SOMETHING ELSE-----\n" + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})
+                        + "\n-----END SOMETHING ELSE-----\n");
         assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " holds a 'SOMETHING ELSE' block, which is not a key papi reads: give the private key file (rsa_key.p8)");
+                .hasMessage(
+                        file
+                                + " holds a 'SOMETHING ELSE' block, which is not a key papi reads: give the private key file (rsa_key.p8)");
     }
 
     @Test
@@ -198,14 +229,19 @@ class PrivateKeysTest {
         Path file = dir.resolve("big.p8");
         Files.write(file, new byte[100_000]);
         assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is 100000 bytes, too large for a key file: give the private key file (rsa_key.p8)");
+                .hasMessage(
+                        file + " is 100000 bytes, too large for a key file: give the private key file (rsa_key.p8)");
     }
 
-    private static AbstractThrowableAssert<?, ? extends Throwable> assertRejected(Path file, PassphraseSource passphrase) {
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRejected(
+            Path file, PassphraseSource passphrase) {
         return assertThatThrownBy(() -> PrivateKeys.read(file, passphrase))
                 .isInstanceOf(KeyFileException.class)
                 .satisfies(e -> {
-                    assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(PASSPHRASE).doesNotContain(keyBase64.substring(0, 20));
+                    assertThat(e.getMessage())
+                            .doesNotContain("\n")
+                            .doesNotContain(PASSPHRASE)
+                            .doesNotContain(keyBase64.substring(0, 20));
                 });
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublicKeysTest {
     @TempDir
     static Path keys;
+
     static Openssl openssl;
     static String fingerprint;
 
@@ -32,18 +33,21 @@ class PublicKeysTest {
 
     @Test
     void readsASubjectPublicKeyInfoPem() {
-        assertThat(KeyFingerprint.of(PublicKeys.read(keys.resolve("rsa_key.pub"), PassphraseSource.none()))).isEqualTo(fingerprint);
+        assertThat(KeyFingerprint.of(PublicKeys.read(keys.resolve("rsa_key.pub"), PassphraseSource.none())))
+                .isEqualTo(fingerprint);
     }
 
     @Test
     void readsAPkcs1RsaPublicKeyPem() throws Exception {
         assertThat(Files.readString(keys.resolve("rsa_pkcs1.pub"))).startsWith("-----BEGIN RSA PUBLIC KEY-----");
-        assertThat(KeyFingerprint.of(PublicKeys.read(keys.resolve("rsa_pkcs1.pub"), PassphraseSource.none()))).isEqualTo(fingerprint);
+        assertThat(KeyFingerprint.of(PublicKeys.read(keys.resolve("rsa_pkcs1.pub"), PassphraseSource.none())))
+                .isEqualTo(fingerprint);
     }
 
     @Test
     void derivesThePublicKeyFromAPrivateKeyFile() {
-        assertThat(KeyFingerprint.of(PublicKeys.read(keys.resolve("rsa_key.p8"), PassphraseSource.none()))).isEqualTo(fingerprint);
+        assertThat(KeyFingerprint.of(PublicKeys.read(keys.resolve("rsa_key.p8"), PassphraseSource.none())))
+                .isEqualTo(fingerprint);
     }
 
     @Test
@@ -56,8 +60,13 @@ class PublicKeysTest {
     void snowflakeValueIsTheBase64BodyOnOneLine() throws Exception {
         RSAPublicKey key = PublicKeys.read(keys.resolve("rsa_key.pub"), PassphraseSource.none());
         String value = PublicKeys.snowflakeValue(key);
-        assertThat(value).doesNotContain("\n").doesNotContain("-----").startsWith("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA");
-        assertThat(String.join("", Files.readAllLines(keys.resolve("rsa_key.pub")).subList(1, 8))).isEqualTo(value);
+        assertThat(value)
+                .doesNotContain("\n")
+                .doesNotContain("-----")
+                .startsWith("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA");
+        assertThat(String.join(
+                        "", Files.readAllLines(keys.resolve("rsa_key.pub")).subList(1, 8)))
+                .isEqualTo(value);
     }
 
     @Test
@@ -81,7 +90,8 @@ class PublicKeysTest {
         Path file = keys.resolve("missing.pub");
         assertThatThrownBy(() -> PublicKeys.read(file, PassphraseSource.none()))
                 .isInstanceOf(KeyFileException.class)
-                .hasMessage(file + " does not exist: give the public key file (rsa_key.pub) or the private key file (rsa_key.p8), "
+                .hasMessage(file
+                        + " does not exist: give the public key file (rsa_key.pub) or the private key file (rsa_key.p8), "
                         + "or create one with papi keygen");
     }
 }

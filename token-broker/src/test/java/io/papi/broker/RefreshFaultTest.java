@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
  * Jitter is fixed at one half, so the n-th transient retry waits half of min(60 s, 2^(n-1) s).
  */
 class RefreshFaultTest extends FakeTimeSourceTest {
-    private static final String JWT_INVALID_BODY = "{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid. "
-            + "[0f1e2d3c-aaaa-bbbb-cccc-123456789abc]\",\"success\":false,\"headers\":null}";
+    private static final String JWT_INVALID_BODY =
+            "{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid. "
+                    + "[0f1e2d3c-aaaa-bbbb-cccc-123456789abc]\",\"success\":false,\"headers\":null}";
 
     private RefreshFailure lastFailure() {
         return source.status().lastFailure().orElseThrow(() -> new AssertionError("no failure recorded"));
@@ -27,7 +28,10 @@ class RefreshFaultTest extends FakeTimeSourceTest {
         assertThatThrownBy(() -> source.get(Duration.ZERO))
                 .isInstanceOfSatisfying(TokenUnavailableException.class, e -> {
                     assertThat(e.reason()).isEqualTo(TokenUnavailableException.Cause.REFRESH_FAILED);
-                    assertThat(e.failure()).get().extracting(RefreshFailure::reason).isEqualTo(reason);
+                    assertThat(e.failure())
+                            .get()
+                            .extracting(RefreshFailure::reason)
+                            .isEqualTo(reason);
                     assertThat(e.retryAfter()).isPresent();
                 });
     }
@@ -69,7 +73,8 @@ class RefreshFaultTest extends FakeTimeSourceTest {
         assertThat(source.current()).isPresent();
         assertThat(source.status().consecutiveFailures()).isZero();
         // each retry minted its own JWT when it was sent: at 0, 0.5, 1.5 and 3.5 s
-        assertThat(assertionsSent()).extracting(jwt -> claims(jwt).get("iat").asLong() - T0.getEpochSecond())
+        assertThat(assertionsSent())
+                .extracting(jwt -> claims(jwt).get("iat").asLong() - T0.getEpochSecond())
                 .containsExactly(0L, 0L, 1L, 3L);
     }
 
@@ -105,7 +110,9 @@ class RefreshFaultTest extends FakeTimeSourceTest {
         int retries = exchanges() - 1;
         assertThat(retries).as("retries in 180 s with backoff doubling to 30 s").isBetween(8, 12);
         assertNoTokenBecause(Reason.SERVER_ERROR);
-        assertThatThrownBy(() -> source.get(Duration.ZERO)).hasMessageContaining("HTTP 503").hasMessageContaining("next attempt in");
+        assertThatThrownBy(() -> source.get(Duration.ZERO))
+                .hasMessageContaining("HTTP 503")
+                .hasMessageContaining("next attempt in");
 
         issueTokensLiving(600);
         advance(Duration.ofSeconds(30));
@@ -116,7 +123,10 @@ class RefreshFaultTest extends FakeTimeSourceTest {
 
     @Test
     void aRejectedJwtIsNotHammeredButRetriedOncePerMinute() {
-        answer(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(JWT_INVALID_BODY));
+        answer(aResponse()
+                .withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(JWT_INVALID_BODY));
         source(0.5);
         startAndSettle();
 
@@ -146,7 +156,10 @@ class RefreshFaultTest extends FakeTimeSourceTest {
 
     @Test
     void aGarbageBodyIsNotATokenAndIsNotHammered() {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>Sign in</body></html>"));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Sign in</body></html>"));
         source(0.5);
         startAndSettle();
 
@@ -159,7 +172,10 @@ class RefreshFaultTest extends FakeTimeSourceTest {
 
     @Test
     void aTokenExpiredOnArrivalIsNeverHandedOut() {
-        answer(aResponse().withStatus(200).withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", -10));
+        answer(aResponse()
+                .withStatus(200)
+                .withTransformers(TokenIssuer.NAME)
+                .withTransformerParameter("lifetimeSeconds", -10));
         source(0.5);
         startAndSettle();
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** When a token is refreshed and how long failures wait, from the policy alone. */
 class RefreshPolicyTest {
@@ -84,8 +84,10 @@ class RefreshPolicyTest {
     @Test
     void rejectsAFractionOutsideZeroToOne() {
         assertThatThrownBy(() -> RefreshPolicy.builder().refreshAt(1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 0 and 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> RefreshPolicy.builder().backoff(Duration.ofSeconds(10), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below the initial backoff");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("below the initial backoff");
     }
 }

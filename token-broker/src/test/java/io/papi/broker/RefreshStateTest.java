@@ -20,8 +20,10 @@ class RefreshStateTest {
 
     @Test
     void aSuccessEndsTheFailuresAndTheBackoffWithoutTouchingTheOldValue() {
-        RefreshFailure failure = new RefreshFailure(RefreshFailure.Reason.SERVER_ERROR, false, "HTTP 503", NOW, Optional.empty());
-        RefreshState failing = RefreshState.INITIAL.failedAgain().failedAgain().failed(failure, Duration.ofSeconds(4), NOW);
+        RefreshFailure failure =
+                new RefreshFailure(RefreshFailure.Reason.SERVER_ERROR, false, "HTTP 503", NOW, Optional.empty());
+        RefreshState failing =
+                RefreshState.INITIAL.failedAgain().failedAgain().failed(failure, Duration.ofSeconds(4), NOW);
 
         RefreshState recovered = failing.succeeded(token(Duration.ofMinutes(10)));
 
@@ -37,7 +39,8 @@ class RefreshStateTest {
     @Test
     void theStatusNeverShowsAnExpiredToken() {
         RefreshState expired = RefreshState.INITIAL.withToken(token(Duration.ofSeconds(-1)));
-        RefreshState fresh = RefreshState.INITIAL.withToken(token(Duration.ofSeconds(30))).refreshing(true);
+        RefreshState fresh =
+                RefreshState.INITIAL.withToken(token(Duration.ofSeconds(30))).refreshing(true);
 
         assertThat(expired.toStatus("default", CLOCK).token()).isEmpty();
         assertThat(fresh.toStatus("default", CLOCK).token()).isPresent();

@@ -36,7 +36,8 @@ class RefreshTimingTest extends FakeTimeSourceTest {
 
         advance(Duration.ofMillis(1));
         assertThat(exchanges()).as("at %s", refreshAt).isEqualTo(2);
-        assertThat(source.get(Duration.ZERO).expiresAt().getEpochSecond()).isEqualTo(clock.instant().getEpochSecond() + 600);
+        assertThat(source.get(Duration.ZERO).expiresAt().getEpochSecond())
+                .isEqualTo(clock.instant().getEpochSecond() + 600);
     }
 
     @Test
@@ -91,7 +92,8 @@ class RefreshTimingTest extends FakeTimeSourceTest {
 
         List<String> jwts = assertionsSent();
         assertThat(jwts).hasSize(3).doesNotHaveDuplicates();
-        assertThat(jwts).extracting(jwt -> claims(jwt).get("iat").asLong())
+        assertThat(jwts)
+                .extracting(jwt -> claims(jwt).get("iat").asLong())
                 .containsExactly(T0.getEpochSecond(), T0.getEpochSecond() + 60, T0.getEpochSecond() + 120);
         JsonNode first = claims(jwts.get(0));
         assertThat(first.get("sub").asText()).isEqualTo("MYORG-MYACCT.SVC_DATA_API");
@@ -100,8 +102,11 @@ class RefreshTimingTest extends FakeTimeSourceTest {
 
     @Test
     void fiftyConcurrentCallersWithoutATokenCauseOneExchange() throws Exception {
-        answer(aResponse().withStatus(200).withFixedDelay(300)
-                .withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", 600));
+        answer(aResponse()
+                .withStatus(200)
+                .withFixedDelay(300)
+                .withTransformers(TokenIssuer.NAME)
+                .withTransformerParameter("lifetimeSeconds", 600));
         source(0.5);
         ExecutorService callers = Executors.newFixedThreadPool(50);
         try {
@@ -131,13 +136,22 @@ class RefreshTimingTest extends FakeTimeSourceTest {
     void fiftyConcurrentCallersAfterExpiryCauseOneRefresh() throws Exception {
         issueTokensLiving(600);
         // never refresh ahead of time: the planned refresh lies beyond the token's life
-        source(RefreshPolicy.builder().refreshAt(0.01).minMargin(Duration.ZERO).jitter(0).build(), 0.0);
+        source(
+                RefreshPolicy.builder()
+                        .refreshAt(0.01)
+                        .minMargin(Duration.ZERO)
+                        .jitter(0)
+                        .build(),
+                0.0);
         startAndSettle();
         SessionToken first = source.get(Duration.ZERO);
         clock.advance(Duration.ofSeconds(600)); // the clock alone: the planned refresh does not run
         assertThat(source.current()).isEmpty();
-        answer(aResponse().withStatus(200).withFixedDelay(300)
-                .withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", 600));
+        answer(aResponse()
+                .withStatus(200)
+                .withFixedDelay(300)
+                .withTransformers(TokenIssuer.NAME)
+                .withTransformerParameter("lifetimeSeconds", 600));
 
         ExecutorService callers = Executors.newFixedThreadPool(50);
         try {
@@ -184,7 +198,8 @@ class RefreshTimingTest extends FakeTimeSourceTest {
         startAndSettle();
 
         assertThatThrownBy(() -> source.get(Duration.ofMinutes(20)))
-                .isInstanceOfSatisfying(TokenUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        TokenUnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(TokenUnavailableException.Cause.MIN_VALID_TOO_LONG))
                 .hasMessageContaining("tokens live 600 s");
         assertThat(exchanges()).isEqualTo(1);
@@ -192,8 +207,11 @@ class RefreshTimingTest extends FakeTimeSourceTest {
 
     @Test
     void theTokenEndpointsDateHeaderGivesTheClockSkew() {
-        answer(aResponse().withStatus(200).withHeader("Date", "Sat, 01 Mar 2025 12:00:45 GMT")
-                .withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", 600));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Date", "Sat, 01 Mar 2025 12:00:45 GMT")
+                .withTransformers(TokenIssuer.NAME)
+                .withTransformerParameter("lifetimeSeconds", 600));
         source(0.5);
         startAndSettle();
 
@@ -209,7 +227,8 @@ class RefreshTimingTest extends FakeTimeSourceTest {
         source.close();
 
         assertThat(source.current()).isEmpty();
-        assertThatThrownBy(() -> source.get(Duration.ZERO)).isInstanceOf(TokenUnavailableException.class)
+        assertThatThrownBy(() -> source.get(Duration.ZERO))
+                .isInstanceOf(TokenUnavailableException.class)
                 .hasMessageContaining("stopping");
     }
 }

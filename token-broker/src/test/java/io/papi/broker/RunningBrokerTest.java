@@ -42,9 +42,13 @@ abstract class RunningBrokerTest {
 
     @TempDir
     Path dir;
+
     Path keyFile;
     BrokerServer broker;
-    final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(20)).followRedirects(false).build();
+    final OkHttpClient http = new OkHttpClient.Builder()
+            .readTimeout(Duration.ofSeconds(20))
+            .followRedirects(false)
+            .build();
 
     @BeforeEach
     void writeKey() {
@@ -67,15 +71,20 @@ abstract class RunningBrokerTest {
                 .user("svc_" + name.replace('-', '_'))
                 .privateKeyFile(keyFile)
                 .scope(SCOPE)
-                .exchange(TokenExchange.builder().tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
-                        .timeout(Duration.ofSeconds(5)).build())
+                .exchange(TokenExchange.builder()
+                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build())
                 .build();
     }
 
     /** One identity "default", ephemeral port, the test secret, a quick drain. */
     BrokerConfig.Builder config() {
-        return BrokerConfig.builder().identity(identity("default")).listen(new InetSocketAddress("127.0.0.1", 0))
-                .authToken(SECRET).drain(Duration.ofMillis(500));
+        return BrokerConfig.builder()
+                .identity(identity("default"))
+                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .authToken(SECRET)
+                .drain(Duration.ofMillis(500));
     }
 
     BrokerServer start(BrokerConfig.Builder config) {
@@ -88,8 +97,11 @@ abstract class RunningBrokerTest {
     }
 
     static void issueTokensLiving(long seconds) {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
-                .withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", seconds));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/plain")
+                .withTransformers(TokenIssuer.NAME)
+                .withTransformerParameter("lifetimeSeconds", seconds));
     }
 
     static void answer(ResponseDefinitionBuilder response) {
@@ -98,7 +110,10 @@ abstract class RunningBrokerTest {
     }
 
     static int exchanges() {
-        return snowflake.countRequestsMatching(postRequestedFor(urlEqualTo("/oauth/token")).build()).getCount();
+        return snowflake
+                .countRequestsMatching(
+                        postRequestedFor(urlEqualTo("/oauth/token")).build())
+                .getCount();
     }
 
     String brokerUrl(String pathAndQuery) {
@@ -107,13 +122,18 @@ abstract class RunningBrokerTest {
 
     /** A request to the token API with the broker header and the secret. */
     Request.Builder tokenRequest(String pathAndQuery) {
-        return new Request.Builder().url(brokerUrl(pathAndQuery)).header("X-Papi-Broker", "1")
+        return new Request.Builder()
+                .url(brokerUrl(pathAndQuery))
+                .header("X-Papi-Broker", "1")
                 .header("Authorization", "Bearer " + SECRET);
     }
 
     Answer call(Request request) {
         try (Response response = http.newCall(request).execute()) {
-            return new Answer(response.code(), response.body() == null ? "" : response.body().string(), response);
+            return new Answer(
+                    response.code(),
+                    response.body() == null ? "" : response.body().string(),
+                    response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

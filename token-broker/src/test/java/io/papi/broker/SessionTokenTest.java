@@ -13,8 +13,8 @@ class SessionTokenTest {
     private static final String VALUE = "ver:1-hint:1234-ETMsDgAAAYexampleTokenValue+/=";
     private static final Instant RECEIVED = Instant.parse("2025-03-01T12:00:00Z");
 
-    private final SessionToken token = new SessionToken(VALUE, RECEIVED.plus(Duration.ofMinutes(10)), false, RECEIVED,
-            Optional.of(RECEIVED.minusSeconds(3)));
+    private final SessionToken token = new SessionToken(
+            VALUE, RECEIVED.plus(Duration.ofMinutes(10)), false, RECEIVED, Optional.of(RECEIVED.minusSeconds(3)));
 
     @Test
     void authorizationHeaderIsSnowflakeTokenQuoted() {
@@ -34,7 +34,9 @@ class SessionTokenTest {
         assertThat(token.remaining(clock)).isEqualTo(Duration.ofMinutes(10));
         assertThat(token.isValidFor(Duration.ofMinutes(9), clock)).isTrue();
         clock.advance(Duration.ofMinutes(8));
-        assertThat(token.isValidFor(Duration.ofMinutes(2), clock)).as("exactly at expiry is not valid").isFalse();
+        assertThat(token.isValidFor(Duration.ofMinutes(2), clock))
+                .as("exactly at expiry is not valid")
+                .isFalse();
         assertThat(token.isValidFor(Duration.ofSeconds(119), clock)).isTrue();
         clock.advance(Duration.ofMinutes(3));
         assertThat(token.remaining(clock)).isEqualTo(Duration.ofMinutes(-1));

@@ -23,8 +23,10 @@ class SinkRulesTest extends RunningBrokerTest {
 
         start(config().sinks(token, header));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token.getParent()))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("run")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("run"))))
+                .isEqualTo("rwx------");
         assertThat(broker.awaitReady(Duration.ofSeconds(10))).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(token) && Files.exists(header));
         assertThat(Files.readString(token)).isEqualTo(ISSUER.issued().get(0).token());
@@ -70,12 +72,15 @@ class SinkRulesTest extends RunningBrokerTest {
         Files.createDirectory(folder);
         invalidateHeldToken();
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/readyz").status() == 200);
-        assertThat(Files.readString(token)).isEqualTo(ISSUER.issued().get(ISSUER.issued().size() - 1).token());
+        assertThat(Files.readString(token))
+                .isEqualTo(ISSUER.issued().get(ISSUER.issued().size() - 1).token());
     }
 
     private void invalidateHeldToken() {
         String hash = get("/token.json").json().get("token_hash").asText();
-        Answer answer = call(tokenRequest("/invalidate").post(new FormBody.Builder().add("token_hash", hash).build()).build());
+        Answer answer = call(tokenRequest("/invalidate")
+                .post(new FormBody.Builder().add("token_hash", hash).build())
+                .build());
         assertThat(answer.status()).isEqualTo(200);
     }
 }

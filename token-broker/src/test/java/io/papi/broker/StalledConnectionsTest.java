@@ -47,7 +47,9 @@ class StalledConnectionsTest extends RunningBrokerTest {
             }
             Arrays.sort(millis);
             // the median: one run on a loaded 2-core machine may hit a GC or a descheduled thread
-            assertThat(millis[millis.length / 2]).as("median /token time in ms, all: %s", Arrays.toString(millis)).isLessThan(100);
+            assertThat(millis[millis.length / 2])
+                    .as("median /token time in ms, all: %s", Arrays.toString(millis))
+                    .isLessThan(100);
 
             int closed = 0;
             for (Socket socket : stalled) {
@@ -62,7 +64,9 @@ class StalledConnectionsTest extends RunningBrokerTest {
                     closed++;
                 }
             }
-            assertThat(closed).as("connections closed by the server within 30 s").isEqualTo(STALLED);
+            assertThat(closed)
+                    .as("connections closed by the server within 30 s")
+                    .isEqualTo(STALLED);
             assertThat(Duration.ofNanos(System.nanoTime() - stalledAt)).isLessThan(Duration.ofSeconds(30));
         } finally {
             for (Socket socket : stalled) {

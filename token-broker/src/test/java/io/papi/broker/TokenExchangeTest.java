@@ -49,8 +49,8 @@ class TokenExchangeTest {
             .build();
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final KeyPairJwt minter = new KeyPairJwt(AccountIdentifier.parse("xy12345.us-east-1.aws"), "svc_data_api",
-            TestKeys.privateKey(), clock);
+    private final KeyPairJwt minter = new KeyPairJwt(
+            AccountIdentifier.parse("xy12345.us-east-1.aws"), "svc_data_api", TestKeys.privateKey(), clock);
     private String jwt;
     private TokenExchange exchange;
 
@@ -76,7 +76,10 @@ class TokenExchangeTest {
 
     @Test
     void postsExactlyTheThreeJwtBearerFieldsAsAForm() throws Exception {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody(SESSION_TOKEN));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/plain")
+                .withBody(SESSION_TOKEN));
 
         exchange.exchange(jwt, SCOPE);
 
@@ -104,19 +107,27 @@ class TokenExchangeTest {
 
         exchange.exchangeProgrammaticAccessToken(pat, SCOPE);
 
-        assertThat(formFields()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
-                "scope", "session:role:DATA_API_ROLE " + INGRESS,
-                "subject_token", pat,
-                "subject_token_type", "programmatic_access_token"));
+        assertThat(formFields())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "grant_type",
+                        "urn:ietf:params:oauth:grant-type:token-exchange",
+                        "scope",
+                        "session:role:DATA_API_ROLE " + INGRESS,
+                        "subject_token",
+                        pat,
+                        "subject_token_type",
+                        "programmatic_access_token"));
     }
 
     // ---- successful answers ----
 
     @Test
     void aPlainTextBodyIsTheTokenWithTheDefaultLifetime() throws Exception {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
-                .withHeader("Date", "Sat, 01 Mar 2025 12:00:04 GMT").withBody(SESSION_TOKEN + "\n"));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/plain")
+                .withHeader("Date", "Sat, 01 Mar 2025 12:00:04 GMT")
+                .withBody(SESSION_TOKEN + "\n"));
 
         SessionToken token = exchange.exchange(jwt, SCOPE);
 
@@ -131,16 +142,22 @@ class TokenExchangeTest {
     @Test
     void theDefaultLifetimeIsConfigurable() throws Exception {
         answer(aResponse().withStatus(200).withBody(SESSION_TOKEN));
-        TokenExchange hourly = TokenExchange.builder().tokenUrl(tokenUrl())
-                .defaultTokenLifetime(Duration.ofMinutes(55)).clock(clock).build();
+        TokenExchange hourly = TokenExchange.builder()
+                .tokenUrl(tokenUrl())
+                .defaultTokenLifetime(Duration.ofMinutes(55))
+                .clock(clock)
+                .build();
 
         assertThat(hourly.exchange(jwt, SCOPE).expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(55)));
     }
 
     @Test
     void aJsonBodyWithAccessTokenAndExpiresInIsTolerated() throws Exception {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"" + SESSION_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3599}"));
+        answer(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(
+                        "{\"access_token\":\"" + SESSION_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3599}"));
 
         SessionToken token = exchange.exchange(jwt, SCOPE);
 
@@ -152,8 +169,12 @@ class TokenExchangeTest {
     @Test
     void aTokenThatIsAJwtExpiresAtItsOwnExpClaim() throws Exception {
         Instant exp = Instant.parse("2025-03-01T12:59:00Z");
-        SignedJWT issued = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
-                new JWTClaimsSet.Builder().subject("svc").expirationTime(Date.from(exp)).build());
+        SignedJWT issued = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.RS256),
+                new JWTClaimsSet.Builder()
+                        .subject("svc")
+                        .expirationTime(Date.from(exp))
+                        .build());
         issued.sign(new RSASSASigner(TestKeys.privateKey()));
         answer(aResponse().withStatus(200).withBody(issued.serialize()));
 
@@ -207,36 +228,49 @@ class TokenExchangeTest {
 
     @Test
     void anOauthInvalidGrantIsAJwtRejection() {
-        answer(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        answer(aResponse()
+                .withStatus(400)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The JWT is not valid.\"}"));
 
         TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
 
         assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
         assertThat(e.snowflakeCode()).isEmpty();
-        assertThat(e.getMessage()).startsWith("the JWT was rejected (HTTP 400, invalid_grant: The JWT is not valid.): check the account form");
+        assertThat(e.getMessage())
+                .startsWith(
+                        "the JWT was rejected (HTTP 400, invalid_grant: The JWT is not valid.): check the account form");
     }
 
     @Test
     void anOauthInvalidScopeNamesTheScope() {
-        answer(aResponse().withStatus(400).withBody("{\"error\":\"invalid_scope\",\"error_description\":\"unknown role\"}"));
+        answer(aResponse()
+                .withStatus(400)
+                .withBody("{\"error\":\"invalid_scope\",\"error_description\":\"unknown role\"}"));
 
-        assertThat(failure(() -> exchange.exchange(jwt, SCOPE)).getMessage()).isEqualTo("the scope 'session:role:DATA_API_ROLE "
-                + INGRESS + "' was rejected (HTTP 400, invalid_scope: unknown role): check the role name (case-sensitive) and the endpoint host");
+        assertThat(failure(() -> exchange.exchange(jwt, SCOPE)).getMessage())
+                .isEqualTo(
+                        "the scope 'session:role:DATA_API_ROLE " + INGRESS
+                                + "' was rejected (HTTP 400, invalid_scope: unknown role): check the role name (case-sensitive) and the endpoint host");
     }
 
     @Test
     void a403SaysTheRoleIsNotGrantedOrTheEndpointIsOutOfReach() {
-        answer(snowflakeError(403, "390186", "The role requested in the connection or the default role if none was requested "
-                + "in the connection ('DATA_API_ROLE') is not listed in the Access Token or was filtered."));
+        answer(snowflakeError(
+                403,
+                "390186",
+                "The role requested in the connection or the default role if none was requested "
+                        + "in the connection ('DATA_API_ROLE') is not listed in the Access Token or was filtered."));
 
         TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
 
         assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
         assertThat(e.status()).isEqualTo(403);
-        assertThat(e.getMessage()).startsWith("HTTP 403 from 127.0.0.1:" + snowflake.getPort() + ", Snowflake 390186: The role requested")
-                .endsWith(": role DATA_API_ROLE is not granted to user SVC_DATA_API, or the user may not reach endpoint " + INGRESS
-                        + " (grant it the service role with USAGE on that endpoint)");
+        assertThat(e.getMessage())
+                .startsWith("HTTP 403 from 127.0.0.1:" + snowflake.getPort() + ", Snowflake 390186: The role requested")
+                .endsWith(
+                        ": role DATA_API_ROLE is not granted to user SVC_DATA_API, or the user may not reach endpoint "
+                                + INGRESS + " (grant it the service role with USAGE on that endpoint)");
     }
 
     @Test
@@ -247,19 +281,23 @@ class TokenExchangeTest {
 
         assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
         assertThat(e.status()).isEqualTo(404);
-        assertThat(e.getMessage()).isEqualTo("wrong token URL: " + tokenUrl()
-                + " answered HTTP 404; it should be https://<account>.snowflakecomputing.com/oauth/token");
+        assertThat(e.getMessage())
+                .isEqualTo("wrong token URL: " + tokenUrl()
+                        + " answered HTTP 404; it should be https://<account>.snowflakecomputing.com/oauth/token");
     }
 
     @Test
     void aRedirectIsNotFollowedAndSaysSo() {
-        answer(aResponse().withStatus(302).withHeader("Location", "https://login.example.com/sso?next=%2Foauth%2Ftoken"));
+        answer(aResponse()
+                .withStatus(302)
+                .withHeader("Location", "https://login.example.com/sso?next=%2Foauth%2Ftoken"));
 
         TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
 
         assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
         assertThat(e.status()).isEqualTo(302);
-        assertThat(e.getMessage()).startsWith("the token URL " + tokenUrl() + " redirects (HTTP 302 to login.example.com)");
+        assertThat(e.getMessage())
+                .startsWith("the token URL " + tokenUrl() + " redirects (HTTP 302 to login.example.com)");
         assertThat(snowflake.getAllServeEvents()).hasSize(1);
     }
 
@@ -272,13 +310,17 @@ class TokenExchangeTest {
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.status()).isEqualTo(429);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-        assertThat(e.getMessage()).isEqualTo("rate-limited by 127.0.0.1:" + snowflake.getPort() + " (HTTP 429): retry after 7 s");
+        assertThat(e.getMessage())
+                .isEqualTo("rate-limited by 127.0.0.1:" + snowflake.getPort() + " (HTTP 429): retry after 7 s");
     }
 
     @Test
     void a503IsTransientAndReadsRetryAfterAsAnHttpDateAgainstTheServersDate() {
-        answer(aResponse().withStatus(503).withHeader("Date", "Sat, 01 Mar 2025 12:00:00 GMT")
-                .withHeader("Retry-After", "Sat, 01 Mar 2025 12:00:30 GMT").withBody("Service Unavailable"));
+        answer(aResponse()
+                .withStatus(503)
+                .withHeader("Date", "Sat, 01 Mar 2025 12:00:00 GMT")
+                .withHeader("Retry-After", "Sat, 01 Mar 2025 12:00:30 GMT")
+                .withBody("Service Unavailable"));
 
         TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
 
@@ -286,32 +328,40 @@ class TokenExchangeTest {
         assertThat(e.status()).isEqualTo(503);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
         assertThat(e.serverDate()).contains(NOW);
-        assertThat(e.getMessage()).isEqualTo("Snowflake unavailable: 127.0.0.1:" + snowflake.getPort()
-                + " answered HTTP 503; retry after 30 s");
+        assertThat(e.getMessage())
+                .isEqualTo("Snowflake unavailable: 127.0.0.1:" + snowflake.getPort()
+                        + " answered HTTP 503; retry after 30 s");
     }
 
     @Test
     void a500IsTransient() {
-        answer(aResponse().withStatus(500).withBody("{\"code\":\"000603\",\"message\":\"Internal error\",\"success\":false}"));
+        answer(aResponse()
+                .withStatus(500)
+                .withBody("{\"code\":\"000603\",\"message\":\"Internal error\",\"success\":false}"));
 
         TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
 
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.status()).isEqualTo(500);
         assertThat(e.retryAfter()).isEmpty();
-        assertThat(e.getMessage()).startsWith("Snowflake unavailable: 127.0.0.1:" + snowflake.getPort()
-                + " answered HTTP 500, Snowflake 000603: Internal error; retry later");
+        assertThat(e.getMessage())
+                .startsWith("Snowflake unavailable: 127.0.0.1:" + snowflake.getPort()
+                        + " answered HTTP 500, Snowflake 000603: Internal error; retry later");
     }
 
     @Test
     void aPatRejectionNamesThePatAndNeverShowsIt() {
         String pat = "pat-secret-0123456789abcdefghijklmnopqrstuvwxyz";
-        answer(aResponse().withStatus(401).withBody("{\"error\":\"invalid_grant\",\"error_description\":\"token " + pat + " expired\"}"));
+        answer(aResponse()
+                .withStatus(401)
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"token " + pat + " expired\"}"));
 
         TokenExchangeException e = failure(() -> exchange.exchangeProgrammaticAccessToken(pat, SCOPE));
 
         assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(e.getMessage()).startsWith("the programmatic access token was rejected (HTTP 401, invalid_grant: token [redacted] expired)")
+        assertThat(e.getMessage())
+                .startsWith(
+                        "the programmatic access token was rejected (HTTP 401, invalid_grant: token [redacted] expired)")
                 .doesNotContain(pat);
     }
 
@@ -321,8 +371,9 @@ class TokenExchangeTest {
 
         TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
 
-        assertThat(e.getMessage()).isEqualTo("the token endpoint 127.0.0.1:" + snowflake.getPort()
-                + " refused the request (HTTP 400, Snowflake 390100: bad assertion [redacted])");
+        assertThat(e.getMessage())
+                .isEqualTo("the token endpoint 127.0.0.1:" + snowflake.getPort()
+                        + " refused the request (HTTP 400, Snowflake 390100: bad assertion [redacted])");
     }
 
     // ---- no usable answer ----
@@ -331,7 +382,8 @@ class TokenExchangeTest {
     void anAnswerSlowerThanTheTimeoutIsTransient() {
         answer(aResponse().withStatus(200).withBody(SESSION_TOKEN).withFixedDelay(1_500));
 
-        TokenExchangeException e = failure(() -> exchangeWithTimeout(Duration.ofMillis(300)).exchange(jwt, SCOPE));
+        TokenExchangeException e =
+                failure(() -> exchangeWithTimeout(Duration.ofMillis(300)).exchange(jwt, SCOPE));
 
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.status()).isZero();
@@ -346,8 +398,11 @@ class TokenExchangeTest {
 
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.status()).isZero();
-        assertThat(e.getMessage()).startsWith("the connection to 127.0.0.1:" + snowflake.getPort() + " failed before an answer (");
-        assertThat(snowflake.getAllServeEvents()).as("not retried silently with the same JWT").hasSize(1);
+        assertThat(e.getMessage())
+                .startsWith("the connection to 127.0.0.1:" + snowflake.getPort() + " failed before an answer (");
+        assertThat(snowflake.getAllServeEvents())
+                .as("not retried silently with the same JWT")
+                .hasSize(1);
     }
 
     @Test
@@ -366,7 +421,9 @@ class TokenExchangeTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        TokenExchange nowhere = TokenExchange.builder().tokenUrl(URI.create("http://127.0.0.1:" + closedPort + "/oauth/token")).build();
+        TokenExchange nowhere = TokenExchange.builder()
+                .tokenUrl(URI.create("http://127.0.0.1:" + closedPort + "/oauth/token"))
+                .build();
 
         TokenExchangeException e = failure(() -> nowhere.exchange(jwt, SCOPE));
 
@@ -377,15 +434,20 @@ class TokenExchangeTest {
 
     @Test
     void anHtmlPageIsNotATokenAndOnlyItsFirstBytesAreShown() {
-        answer(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                .withBody("<!DOCTYPE html>\n<html><head><title>Sign in to Snowflake</title></head><body>...</body></html>"));
+        answer(
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody(
+                                "<!DOCTYPE html>\n<html><head><title>Sign in to Snowflake</title></head><body>...</body></html>"));
 
         TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
 
         assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
         assertThat(e.status()).isEqualTo(200);
-        assertThat(e.getMessage()).isEqualTo("the token endpoint answered with something that is not a token "
-                + "(first bytes: <!DOCTYPE html> <html><head><title>Sign): check the token URL " + tokenUrl());
+        assertThat(e.getMessage())
+                .isEqualTo("the token endpoint answered with something that is not a token "
+                        + "(first bytes: <!DOCTYPE html> <html><head><title>Sign): check the token URL " + tokenUrl());
     }
 
     @Test
@@ -394,8 +456,9 @@ class TokenExchangeTest {
 
         TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
 
-        assertThat(e.getMessage()).startsWith("the token endpoint answered with something that is not a token "
-                + "(first bytes: {\"token\":\"[redacted]\"}): check the token URL");
+        assertThat(e.getMessage())
+                .startsWith("the token endpoint answered with something that is not a token "
+                        + "(first bytes: {\"token\":\"[redacted]\"}): check the token URL");
     }
 
     @Test
@@ -410,10 +473,13 @@ class TokenExchangeTest {
 
     @Test
     void refusesPlainHttpToAnotherMachine() {
-        assertThatThrownBy(() -> TokenExchange.builder().tokenUrl(URI.create("http://xy12345.snowflakecomputing.com/oauth/token")).build())
+        assertThatThrownBy(() -> TokenExchange.builder()
+                        .tokenUrl(URI.create("http://xy12345.snowflakecomputing.com/oauth/token"))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("token URL http://xy12345.snowflakecomputing.com/oauth/token is plain http to another machine: "
-                        + "use https (http is accepted for loopback addresses only)");
+                .hasMessage(
+                        "token URL http://xy12345.snowflakecomputing.com/oauth/token is plain http to another machine: "
+                                + "use https (http is accepted for loopback addresses only)");
     }
 
     @Test
@@ -421,7 +487,10 @@ class TokenExchangeTest {
         assertThatThrownBy(() -> TokenExchange.builder().build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("tokenUrl is not set");
-        assertThat(TokenExchange.builder().account(AccountIdentifier.parse("myorg-myacct")).build().tokenUrl())
+        assertThat(TokenExchange.builder()
+                        .account(AccountIdentifier.parse("myorg-myacct"))
+                        .build()
+                        .tokenUrl())
                 .isEqualTo(URI.create("https://myorg-myacct.snowflakecomputing.com/oauth/token"));
     }
 
@@ -432,8 +501,11 @@ class TokenExchangeTest {
     }
 
     private static ResponseDefinitionBuilder snowflakeError(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"data\":null,\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"success\":false,\"headers\":null}");
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"data\":null,\"code\":\"" + code + "\",\"message\":\"" + message
+                        + "\",\"success\":false,\"headers\":null}");
     }
 
     /** The exception, after checking what every failure must be: one line, and free of the JWT and the token. */
@@ -441,7 +513,10 @@ class TokenExchangeTest {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
         assertThat(thrown).isInstanceOf(TokenExchangeException.class);
         TokenExchangeException e = (TokenExchangeException) thrown;
-        assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(jwt).doesNotContain(jwt.substring(jwt.lastIndexOf('.') + 1))
+        assertThat(e.getMessage())
+                .doesNotContain("\n")
+                .doesNotContain(jwt)
+                .doesNotContain(jwt.substring(jwt.lastIndexOf('.') + 1))
                 .doesNotContain(SESSION_TOKEN);
         return e;
     }
@@ -450,8 +525,11 @@ class TokenExchangeTest {
         assertThat(snowflake.getAllServeEvents()).hasSize(1);
         String body = snowflake.getAllServeEvents().get(0).getRequest().getBodyAsString();
         Map<String, String> fields = new LinkedHashMap<>();
-        Arrays.stream(body.split("&")).map(pair -> pair.split("=", 2)).forEach(kv -> fields.put(
-                URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
+        Arrays.stream(body.split("&"))
+                .map(pair -> pair.split("=", 2))
+                .forEach(kv -> fields.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
         return fields;
     }
 }

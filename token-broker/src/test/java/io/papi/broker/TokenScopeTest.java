@@ -19,11 +19,14 @@ class TokenScopeTest {
     void withoutARoleTheScopeIsTheHostAlone() {
         assertThat(new TokenScope(null, HOST).value()).isEqualTo(HOST);
         assertThat(TokenScope.forEndpoint(HOST).value()).isEqualTo(HOST);
-        assertThat(new TokenScope("", HOST).role()).as("blank role means the default role").isNull();
+        assertThat(new TokenScope("", HOST).role())
+                .as("blank role means the default role")
+                .isNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {HOST, "https://" + HOST, "https://" + HOST + "/", "HTTPS://" + HOST + "//", "  " + HOST + " "})
+    @ValueSource(
+            strings = {HOST, "https://" + HOST, "https://" + HOST + "/", "HTTPS://" + HOST + "//", "  " + HOST + " "})
     void acceptsTheIngressUrlWithOrWithoutSchemeAndTrailingSlash(String endpoint) {
         assertThat(new TokenScope(null, endpoint).endpoint()).isEqualTo(HOST);
     }
@@ -45,6 +48,7 @@ class TokenScopeTest {
     void rejectsARoleWithASpaceBecauseTheScopeIsSpaceSeparated() {
         assertThatThrownBy(() -> new TokenScope("MY ROLE", HOST))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("role 'MY ROLE' contains a space: the scope cannot carry it; grant a role whose name has none");
+                .hasMessage(
+                        "role 'MY ROLE' contains a space: the scope cannot carry it; grant a role whose name has none");
     }
 }

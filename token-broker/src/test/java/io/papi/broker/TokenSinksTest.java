@@ -31,9 +31,12 @@ class TokenSinksTest extends RunningBrokerTest {
         sinks.write("default", token("ver:1-hint:abc-0123456789"));
 
         assertThat(Files.readString(dir.resolve("token"))).isEqualTo("ver:1-hint:abc-0123456789");
-        assertThat(Files.readString(dir.resolve("header"))).isEqualTo("Authorization: Snowflake Token=\"ver:1-hint:abc-0123456789\"\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("token")))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("header")))).isEqualTo("rw-------");
+        assertThat(Files.readString(dir.resolve("header")))
+                .isEqualTo("Authorization: Snowflake Token=\"ver:1-hint:abc-0123456789\"\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("token"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("header"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -93,7 +96,8 @@ class TokenSinksTest extends RunningBrokerTest {
         TokenSinks sinks = new TokenSinks(dir.resolve("missing-dir").resolve("token"), null);
 
         assertThatThrownBy(() -> sinks.write("default", token("ver:1-hint:abc-0123456789")))
-                .hasMessageContaining("cannot write sink " + dir.resolve("missing-dir").resolve("token"))
+                .hasMessageContaining(
+                        "cannot write sink " + dir.resolve("missing-dir").resolve("token"))
                 .hasMessageNotContaining("ver:1-hint");
     }
 
@@ -101,12 +105,17 @@ class TokenSinksTest extends RunningBrokerTest {
     void theBrokerRewritesTheFilesOnEveryRefresh() throws Exception {
         issueTokensLiving(4); // refreshed after 10 % of its life: about every 0.4 s
         Path token = dir.resolve("token");
-        start(config().sinks(token, dir.resolve("header")).policy(RefreshPolicy.builder().minMargin(Duration.ZERO).build()));
+        start(config().sinks(token, dir.resolve("header"))
+                .policy(RefreshPolicy.builder().minMargin(Duration.ZERO).build()));
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(token));
         String first = Files.readString(token);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Files.readString(token).equals(first));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> !Files.readString(token).equals(first));
 
-        assertThat(ISSUER.issued()).extracting(io.papi.testing.TokenIssuer.Issued::token).contains(Files.readString(token));
+        assertThat(ISSUER.issued())
+                .extracting(io.papi.testing.TokenIssuer.Issued::token)
+                .contains(Files.readString(token));
     }
 }

@@ -36,15 +36,18 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
     private final ListRoutes lists;
     private final PersonalizeRoutes personalize;
 
-    public ApiRoutes(ApiConfig config, RecommendationLookup lookup, StoreCalls store,
-                     PrometheusMeterRegistry registry) {
-        this.ids = new IdParser(config.ids().mode(), config.ids().maxIds(), config.ids().maxIdLength());
+    public ApiRoutes(
+            ApiConfig config, RecommendationLookup lookup, StoreCalls store, PrometheusMeterRegistry registry) {
+        this.ids = new IdParser(
+                config.ids().mode(), config.ids().maxIds(), config.ids().maxIdLength());
         this.lookup = lookup;
         this.store = store;
         this.registry = registry;
         this.testPage = TestPage.html();
-        this.lists = new ListRoutes(lookup.lists(config.cache().ttl(), config.cache().maxEntries()));
-        this.personalize = new PersonalizeRoutes(lookup.lists(config.cache().ttl(), config.cache().maxEntries()), lists.ids());
+        this.lists =
+                new ListRoutes(lookup.lists(config.cache().ttl(), config.cache().maxEntries()));
+        this.personalize = new PersonalizeRoutes(
+                lookup.lists(config.cache().ttl(), config.cache().maxEntries()), lists.ids());
         this.notReady = Json.error("recommendation store did not answer its ping within "
                 + store.timeout().toMillis() + " ms");
     }
@@ -61,7 +64,10 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
         if (route.takesPost()) {
             if (!HttpMethod.POST.is(method)) {
                 response.getHeaders().put(Responses.ALLOW_POST);
-                Responses.json(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+                Responses.json(
+                        response,
+                        callback,
+                        HttpStatus.METHOD_NOT_ALLOWED_405,
                         Json.error("method " + method + " is not allowed on " + route.template() + ": use POST"));
                 return true;
             }
@@ -71,7 +77,10 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
         }
         if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
             response.getHeaders().put(Responses.ALLOW_GET);
-            Responses.json(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+            Responses.json(
+                    response,
+                    callback,
+                    HttpStatus.METHOD_NOT_ALLOWED_405,
                     Json.error("method " + method + " is not allowed on " + route.template() + ": use GET"));
             return true;
         }
@@ -88,8 +97,11 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
             }
             case HEALTH -> Responses.json(response, callback, HttpStatus.OK_200, Responses.HEALTHY);
             case READY -> ready(response, callback);
-            case METRICS -> request.getComponents().getExecutor().execute(() -> Responses.text(response, callback,
-                    HttpStatus.OK_200, Responses.PROMETHEUS_TEXT, registry.scrape()));
+            case METRICS ->
+                request.getComponents()
+                        .getExecutor()
+                        .execute(() -> Responses.text(
+                                response, callback, HttpStatus.OK_200, Responses.PROMETHEUS_TEXT, registry.scrape()));
             default -> Responses.json(response, callback, HttpStatus.NOT_FOUND_404, Responses.NOT_FOUND);
         }
         return true;
@@ -111,8 +123,8 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
                 Responses.json(response, callback, HttpStatus.OK_200, body);
                 return;
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof StoreCalls.StoreUnavailable) {
                 Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, Json.error(cause.getMessage()));
             } else {
@@ -125,8 +137,13 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
     private void ready(Response response, Callback callback) {
         store.ready().whenComplete((readiness, failure) -> {
             if (readiness != null && readiness.ready()) {
-                Responses.json(response, callback, HttpStatus.OK_200, readiness.rows().isPresent()
-                        ? Responses.ready(readiness.rows().getAsLong()) : Responses.READY);
+                Responses.json(
+                        response,
+                        callback,
+                        HttpStatus.OK_200,
+                        readiness.rows().isPresent()
+                                ? Responses.ready(readiness.rows().getAsLong())
+                                : Responses.READY);
             } else {
                 Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, notReady);
             }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class IngressGate extends Handler.Wrapper {
     /** The header SPCS's ingress uses to pass the authenticated caller to the service. */
     public static final String CURRENT_USER = "Sf-Context-Current-User";
+
     private static final Logger LOG = LoggerFactory.getLogger(IngressGate.class);
 
     private final IngressAuth auth;
@@ -48,7 +49,9 @@ public final class IngressGate extends Handler.Wrapper {
         } catch (RuntimeException e) {
             // the message may quote the credential it choked on: log where it failed, never what it said
             StackTraceElement[] at = e.getStackTrace();
-            LOG.error("ingress auth failed with {} at {}; request refused", e.getClass().getName(),
+            LOG.error(
+                    "ingress auth failed with {} at {}; request refused",
+                    e.getClass().getName(),
                     at.length > 0 ? at[0] : "unknown");
             Responses.json(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, Responses.INTERNAL_ERROR);
             return true;

@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The few JSON texts the API writes by hand: quoted strings and one-field objects. */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code value} as a JSON string literal, quotes included. */
     public static String quote(String value) {

@@ -16,8 +16,8 @@ import org.eclipse.jetty.util.Callback;
 public final class JsonErrorHandler extends ErrorHandler {
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message,
-                                    Throwable cause, Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         byte[] body = Json.error(describe(code, message));
         response.getHeaders().put(Responses.JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

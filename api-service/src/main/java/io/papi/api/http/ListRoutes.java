@@ -7,7 +7,6 @@ import io.papi.api.lookup.ListLookup;
 import io.papi.api.lookup.StoreCalls;
 import io.papi.api.lookup.StoredList;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpStatus;
@@ -62,25 +61,33 @@ final class ListRoutes {
         CompletableFuture<Optional<StoredList>> list = lists.list(route.list(), key);
         CompletableFuture<Optional<byte[]>> answer = user == null
                 ? list.thenApply(found -> found.map(l -> l.answer(route.list(), item, n)))
-                : list.thenCombine(lists.seen(user),
+                : list.thenCombine(
+                        lists.seen(user),
                         (found, exclude) -> found.map(l -> ListLookup.answer(route.list(), item, l, n, exclude)));
         answer.whenComplete((body, failure) -> {
-                    if (failure != null) {
-                        fail(response, callback, failure);
-                    } else if (body.isEmpty()) {
-                        Responses.json(response, callback, HttpStatus.NOT_FOUND_404, Json.error(item == null
-                                ? "no " + route.list() + " list is published: run papi recommend lists --publish"
-                                : "no " + route.list() + " list for item '" + item + "': the item is unknown or has none"));
-                    } else {
-                        Responses.json(response, callback, HttpStatus.OK_200, body.get());
-                    }
-                });
+            if (failure != null) {
+                fail(response, callback, failure);
+            } else if (body.isEmpty()) {
+                Responses.json(
+                        response,
+                        callback,
+                        HttpStatus.NOT_FOUND_404,
+                        Json.error(
+                                item == null
+                                        ? "no " + route.list()
+                                                + " list is published: run papi recommend lists --publish"
+                                        : "no " + route.list() + " list for item '" + item
+                                                + "': the item is unknown or has none"));
+            } else {
+                Responses.json(response, callback, HttpStatus.OK_200, body.get());
+            }
+        });
     }
 
     /** 503 for a store that did not answer, 500 (logged) for anything else. */
     static void fail(Response response, Callback callback, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof StoreCalls.StoreUnavailable) {
             Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, Json.error(cause.getMessage()));
         } else {

@@ -34,6 +34,7 @@ import org.eclipse.jetty.util.Callback;
 final class PersonalizeRoutes {
     /** Personalize's own limit on numResults and inputList. */
     static final int MAX_RESULTS = 500;
+
     static final int DEFAULT_RESULTS = 25;
     static final long MAX_BODY_BYTES = 64 * 1024;
     private static final String INVALID = "InvalidInputException";
@@ -63,14 +64,23 @@ final class PersonalizeRoutes {
     void answer(Route route, Request request, Response response, Callback callback) {
         long length = request.getLength();
         if (length < 0 || length > MAX_BODY_BYTES) {
-            refuse(response, callback, new Refused(length < 0 ? HttpStatus.LENGTH_REQUIRED_411 : HttpStatus.PAYLOAD_TOO_LARGE_413,
-                    INVALID, length < 0 ? "send the JSON body with a Content-Length"
-                    : "the body is " + length + " bytes; at most " + MAX_BODY_BYTES));
+            refuse(
+                    response,
+                    callback,
+                    new Refused(
+                            length < 0 ? HttpStatus.LENGTH_REQUIRED_411 : HttpStatus.PAYLOAD_TOO_LARGE_413,
+                            INVALID,
+                            length < 0
+                                    ? "send the JSON body with a Content-Length"
+                                    : "the body is " + length + " bytes; at most " + MAX_BODY_BYTES));
             return;
         }
         Content.Source.asStringAsync(request, StandardCharsets.UTF_8).whenComplete((body, failure) -> {
             if (failure != null) {
-                refuse(response, callback, new Refused(HttpStatus.BAD_REQUEST_400, INVALID, "the request body could not be read"));
+                refuse(
+                        response,
+                        callback,
+                        new Refused(HttpStatus.BAD_REQUEST_400, INVALID, "the request body could not be read"));
                 return;
             }
             CompletableFuture<byte[]> answer;
@@ -112,8 +122,11 @@ final class PersonalizeRoutes {
         }
         return list.thenCombine(seen, (found, exclude) -> {
             if (found.isEmpty()) {
-                throw new java.util.concurrent.CompletionException(new Refused(HttpStatus.NOT_FOUND_404, NOT_FOUND,
-                        item != null ? "no " + target.list() + " list for item '" + item + "'"
+                throw new java.util.concurrent.CompletionException(new Refused(
+                        HttpStatus.NOT_FOUND_404,
+                        NOT_FOUND,
+                        item != null
+                                ? "no " + target.list() + " list for item '" + item + "'"
                                 : "no " + target.list() + " list is published"));
             }
             List<StoredList.Item> kept = new ArrayList<>();
@@ -176,7 +189,10 @@ final class PersonalizeRoutes {
     }
 
     private static byte[] render(String field, List<StoredList.Item> items) {
-        StringBuilder out = new StringBuilder(items.size() * 40 + 80).append("{\"").append(field).append("\":[");
+        StringBuilder out = new StringBuilder(items.size() * 40 + 80)
+                .append("{\"")
+                .append(field)
+                .append("\":[");
         for (int k = 0; k < items.size(); k++) {
             if (k > 0) {
                 out.append(',');
@@ -205,11 +221,17 @@ final class PersonalizeRoutes {
             arn = json.get("recommenderArn");
         }
         if (!(arn instanceof String text) || text.isBlank()) {
-            throw new Refused(HttpStatus.BAD_REQUEST_400, INVALID, campaignOnly ? "campaignArn is required"
-                    : "recommenderArn or campaignArn is required");
+            throw new Refused(
+                    HttpStatus.BAD_REQUEST_400,
+                    INVALID,
+                    campaignOnly ? "campaignArn is required" : "recommenderArn or campaignArn is required");
         }
-        return RecipeNames.of(text).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND_404, NOT_FOUND,
-                "no recipe '" + shown(text.substring(text.lastIndexOf('/') + 1)) + "': papi serves " + RecipeNames.known()));
+        return RecipeNames.of(text)
+                .orElseThrow(() -> new Refused(
+                        HttpStatus.NOT_FOUND_404,
+                        NOT_FOUND,
+                        "no recipe '" + shown(text.substring(text.lastIndexOf('/') + 1)) + "': papi serves "
+                                + RecipeNames.known()));
     }
 
     /** The recipe's name, the ARN's last path segment, lower case; target(json) has checked it is there. */
@@ -251,7 +273,8 @@ final class PersonalizeRoutes {
             return DEFAULT_RESULTS;
         }
         if (!(value instanceof Double d) || d != Math.rint(d) || d < 1 || d > MAX_RESULTS) {
-            throw new Refused(HttpStatus.BAD_REQUEST_400, INVALID, "numResults is a whole number from 1 to " + MAX_RESULTS);
+            throw new Refused(
+                    HttpStatus.BAD_REQUEST_400, INVALID, "numResults is a whole number from 1 to " + MAX_RESULTS);
         }
         return d.intValue();
     }

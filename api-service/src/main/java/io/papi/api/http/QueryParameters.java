@@ -25,7 +25,8 @@ final class QueryParameters {
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
                 if (!name.equals("n") && !name.equals("user")) {
-                    throw new InvalidIdsException("unknown query parameter '" + shown(name) + "': use ?n=1-100 and ?user=ID");
+                    throw new InvalidIdsException(
+                            "unknown query parameter '" + shown(name) + "': use ?n=1-100 and ?user=ID");
                 }
                 if (values.put(name, value) != null) {
                     throw new InvalidIdsException("query parameter '" + name + "' given twice");

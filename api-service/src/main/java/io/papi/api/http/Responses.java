@@ -13,8 +13,8 @@ import org.eclipse.jetty.util.Callback;
 final class Responses {
     static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
     static final HttpField HTML = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-    static final HttpField PROMETHEUS_TEXT = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8");
+    static final HttpField PROMETHEUS_TEXT =
+            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
     static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
     static final HttpField ALLOW_GET = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD");
     static final HttpField ALLOW_POST = new PreEncodedHttpField(HttpHeader.ALLOW, "POST");
@@ -30,10 +30,10 @@ final class Responses {
     static byte[] ready(long rows) {
         return ("{\"status\":\"ready\",\"rows\":" + rows + "}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
+
     static final byte[] INTERNAL_ERROR = Json.error("internal error; the server log has the details");
 
-    private Responses() {
-    }
+    private Responses() {}
 
     static void json(Response response, Callback callback, int status, byte[] body) {
         send(response, callback, status, JSON, body);

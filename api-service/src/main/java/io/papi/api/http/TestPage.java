@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 final class TestPage {
     private static final String RESOURCE = "test-page.html";
 
-    private TestPage() {
-    }
+    private TestPage() {}
 
     static byte[] html() {
         try (InputStream in = TestPage.class.getResourceAsStream(RESOURCE)) {

@@ -13,8 +13,8 @@ final class TimedCallback implements Callback {
     private final Response response;
     private final long startNanos;
 
-    TimedCallback(Callback delegate, ApiMetrics metrics, Route route, String method, Response response,
-                  long startNanos) {
+    TimedCallback(
+            Callback delegate, ApiMetrics metrics, Route route, String method, Response response, long startNanos) {
         this.delegate = delegate;
         this.metrics = metrics;
         this.route = route;

@@ -21,8 +21,10 @@ public final class UnauthorizedResponder {
 
     public UnauthorizedResponder(ApiConfig config) {
         this.mode = config.unauthorized().mode();
-        this.location = config.unauthorized().loginUrl() == null ? null
-                : new PreEncodedHttpField(HttpHeader.LOCATION, config.unauthorized().loginUrl());
+        this.location = config.unauthorized().loginUrl() == null
+                ? null
+                : new PreEncodedHttpField(
+                        HttpHeader.LOCATION, config.unauthorized().loginUrl());
     }
 
     void answer(Response response, Callback callback, String reason) {

@@ -44,8 +44,8 @@ public final class IdParser {
     public List<String> parse(String rawSegment) throws InvalidIdsException {
         String ids = rawSegment.indexOf('%') < 0 ? rawSegment : percentDecode(rawSegment);
         if (ids.isEmpty()) {
-            throw new InvalidIdsException("no ids given: ask for /customer/<id>, or several ids comma-separated ("
-                    + rule + ")");
+            throw new InvalidIdsException(
+                    "no ids given: ask for /customer/<id>, or several ids comma-separated (" + rule + ")");
         }
         int count = 1;
         for (int i = 0; i < ids.length(); i++) {
@@ -54,8 +54,8 @@ public final class IdParser {
             }
         }
         if (count > maxIds) {
-            throw new InvalidIdsException(count + " ids given: ask for at most " + maxIds
-                    + " per request (" + rule + ")");
+            throw new InvalidIdsException(
+                    count + " ids given: ask for at most " + maxIds + " per request (" + rule + ")");
         }
         List<String> result = new ArrayList<>(count);
         Set<String> seen = count > 1 ? new HashSet<>(count * 2) : null;
@@ -101,8 +101,14 @@ public final class IdParser {
     }
 
     private boolean allowed(char c) {
-        return (c >= '0' && c <= '9') || (mode == IdMode.ALPHANUMERIC && ((c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z') || c == '.' || c == '_' || c == ':' || c == '-'));
+        return (c >= '0' && c <= '9')
+                || (mode == IdMode.ALPHANUMERIC
+                        && ((c >= 'a' && c <= 'z')
+                                || (c >= 'A' && c <= 'Z')
+                                || c == '.'
+                                || c == '_'
+                                || c == ':'
+                                || c == '-'));
     }
 
     private String check(String ids, int start, int end, int position) throws InvalidIdsException {
@@ -118,7 +124,8 @@ public final class IdParser {
             char c = ids.charAt(i);
             if (!allowed(c)) {
                 throw new InvalidIdsException("id '" + shown(ids, start, end) + "' at position " + position
-                        + (mode == IdMode.NUMERIC ? " is not a number: " : " has a character that is not allowed: ") + rule);
+                        + (mode == IdMode.NUMERIC ? " is not a number: " : " has a character that is not allowed: ")
+                        + rule);
             }
         }
         if (mode == IdMode.NUMERIC) {
@@ -163,7 +170,8 @@ public final class IdParser {
             if (c >= 0x20 && c < 0x7f) {
                 s.append(c);
             } else if (c <= 0xff) {
-                s.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                s.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             } else {
                 s.append('?');

@@ -2,8 +2,7 @@ package io.papi.api.json;
 
 /** Writes JSON strings and numbers by concatenation. */
 public final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** Appends {@code value} quoted, escaping quotes, backslashes, control characters and {@code <} (for HTML). */
     public static StringBuilder string(StringBuilder out, String value) {

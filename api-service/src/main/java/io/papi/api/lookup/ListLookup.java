@@ -26,6 +26,7 @@ public final class ListLookup {
     public static final String FOR_YOU = "for-you";
     /** The key of a global list's row. */
     public static final String GLOBAL_KEY = "_";
+
     private static final Logger LOG = LoggerFactory.getLogger(ListLookup.class);
 
     private final StoreCalls store;
@@ -35,7 +36,12 @@ public final class ListLookup {
     ListLookup(StoreCalls store, ApiMetrics metrics, Duration ttl, long maxSize) {
         this.store = store;
         this.metrics = metrics;
-        this.cache = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).build();
+        this.cache = ttl.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(ttl)
+                        .maximumSize(maxSize)
+                        .build();
     }
 
     /** List {@code list} under {@code key}; empty when the table has no such row. Fails with StoreUnavailable. */
@@ -47,8 +53,8 @@ public final class ListLookup {
             return CompletableFuture.completedFuture(cached);
         }
         metrics.cacheMiss();
-        CompletableFuture<Optional<StoredList>> fetched = store.list(list, key)
-                .thenApply(json -> remember(cacheKey, json, list + " of " + key));
+        CompletableFuture<Optional<StoredList>> fetched =
+                store.list(list, key).thenApply(json -> remember(cacheKey, json, list + " of " + key));
         return store.bounded(fetched);
     }
 
@@ -62,8 +68,8 @@ public final class ListLookup {
         }
         metrics.cacheMiss();
         CompletableFuture<Optional<StoredList>> fetched = store.lookup(List.of(userId))
-                .thenApply((Map<String, String> found) -> remember(cacheKey, found == null ? null : found.get(userId),
-                        "recommendations of user " + userId));
+                .thenApply((Map<String, String> found) -> remember(
+                        cacheKey, found == null ? null : found.get(userId), "recommendations of user " + userId));
         return store.bounded(fetched);
     }
 
@@ -75,8 +81,8 @@ public final class ListLookup {
     public CompletableFuture<Optional<StoredList>> forYou(String userId, String popular) {
         return list(FOR_YOU, userId)
                 .thenCompose(mine -> mine.isPresent() ? CompletableFuture.completedFuture(mine) : user(userId))
-                .thenCompose(mine -> mine.isPresent() ? CompletableFuture.completedFuture(mine)
-                        : list(popular, GLOBAL_KEY));
+                .thenCompose(
+                        mine -> mine.isPresent() ? CompletableFuture.completedFuture(mine) : list(popular, GLOBAL_KEY));
     }
 
     /** The items {@code userId} interacted with (empty for no user or an unknown one). */

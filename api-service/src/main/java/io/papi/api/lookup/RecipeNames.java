@@ -39,8 +39,7 @@ public final class RecipeNames {
             Map.entry("similar", new Target("similar", true)),
             Map.entry(PER_USER, new Target(PER_USER, false)));
 
-    private RecipeNames() {
-    }
+    private RecipeNames() {}
 
     /**
      * The recipe an ARN names: its last path segment ({@code arn:aws:personalize:us-east-1:1234:recommender/

@@ -16,8 +16,12 @@ public final class RecommendationCache {
     private final Cache<String, byte[]> cache;
 
     public RecommendationCache(Duration ttl, long maxSize) {
-        this.cache = ttl.isZero() ? null
-                : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).build();
+        this.cache = ttl.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(ttl)
+                        .maximumSize(maxSize)
+                        .build();
     }
 
     /** The cached element, {@link #ABSENT}, or null when not cached. */

@@ -72,8 +72,8 @@ public final class RecommendationLookup {
         for (int k = 0; k < rendered.length; k++) {
             String id = ids.get(k);
             String json = byId.get(id);
-            byte[] element = json == null && !byId.containsKey(id) ? RecommendationCache.ABSENT
-                    : renderer.element(id, json);
+            byte[] element =
+                    json == null && !byId.containsKey(id) ? RecommendationCache.ABSENT : renderer.element(id, json);
             cache.put(id, element);
             rendered[k] = element;
         }

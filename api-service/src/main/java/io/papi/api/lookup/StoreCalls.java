@@ -32,6 +32,7 @@ public final class StoreCalls implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     /** How often {@code /readyz} counts the lookup table's rows at most. */
     static final Duration COUNT_EVERY = Duration.ofSeconds(60);
+
     private volatile OptionalLong rows = OptionalLong.empty();
     /** System.nanoTime() of the last count started; 0 for none yet. */
     private volatile long countedAt;
@@ -41,8 +42,8 @@ public final class StoreCalls implements AutoCloseable {
         this.timeout = timeout;
         this.metrics = metrics;
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(concurrency * 64), r -> {
+        this.pool = new ThreadPoolExecutor(
+                concurrency, concurrency, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(concurrency * 64), r -> {
                     Thread t = new Thread(r, "papi-store-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -70,17 +71,19 @@ public final class StoreCalls implements AutoCloseable {
 
     private <T> CompletableFuture<T> call(java.util.function.Supplier<T> work) {
         try {
-            return CompletableFuture.supplyAsync(() -> {
-                long start = System.nanoTime();
-                boolean ok = false;
-                try {
-                    T found = work.get();
-                    ok = true;
-                    return found;
-                } finally {
-                    metrics.storeCall(System.nanoTime() - start, ok);
-                }
-            }, pool);
+            return CompletableFuture.supplyAsync(
+                    () -> {
+                        long start = System.nanoTime();
+                        boolean ok = false;
+                        try {
+                            T found = work.get();
+                            ok = true;
+                            return found;
+                        } finally {
+                            metrics.storeCall(System.nanoTime() - start, ok);
+                        }
+                    },
+                    pool);
         } catch (RejectedExecutionException e) {
             metrics.storeOverloaded();
             return CompletableFuture.failedFuture(new StoreUnavailable(
@@ -102,16 +105,16 @@ public final class StoreCalls implements AutoCloseable {
     }
 
     private StoreUnavailable unavailable(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof StoreUnavailable su) {
             return su;
         }
         if (cause instanceof TimeoutException) {
             metrics.storeTimeout();
             LOG.warn("recommendation store did not answer within {} ms", timeout.toMillis());
-            return new StoreUnavailable("recommendation store did not answer within " + timeout.toMillis()
-                    + " ms; retry shortly");
+            return new StoreUnavailable(
+                    "recommendation store did not answer within " + timeout.toMillis() + " ms; retry shortly");
         }
         metrics.storeFailure();
         // the cause's message is logged for the operator, never sent to the caller
@@ -127,7 +130,8 @@ public final class StoreCalls implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(false);
         }
-        return call.copy().completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS)
+        return call.copy()
+                .completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .exceptionally(failure -> false);
     }
 
@@ -157,15 +161,20 @@ public final class StoreCalls implements AutoCloseable {
         call.whenComplete((counted, failure) -> {
             if (failure != null) {
                 countedAt = 0;
-                LOG.warn("recommendation store could not count its rows: {}", failure.getCause() != null ? failure.getCause() : failure);
+                LOG.warn(
+                        "recommendation store could not count its rows: {}",
+                        failure.getCause() != null ? failure.getCause() : failure);
                 return;
             }
             if (counted.isPresent() && counted.getAsLong() == 0 && (known.isEmpty() || known.getAsLong() != 0)) {
-                LOG.warn("the lookup table is empty: every id answers []; publish recommendations (papi recommend --publish)");
+                LOG.warn(
+                        "the lookup table is empty: every id answers []; publish recommendations (papi recommend --publish)");
             }
             rows = counted;
         });
-        return call.copy().completeOnTimeout(known, timeout.toNanos(), TimeUnit.NANOSECONDS).exceptionally(failure -> known);
+        return call.copy()
+                .completeOnTimeout(known, timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(failure -> known);
     }
 
     public Duration timeout() {

@@ -16,15 +16,13 @@ import java.util.Map;
  */
 public final class StoredList {
     /** One item: its id, score, name (null when unknown) and its answer element. */
-    public record Item(String id, double score, String name, byte[] element) {
-    }
+    public record Item(String id, double score, String name, byte[] element) {}
 
     private final List<Item> items;
     /** The last unfiltered answer rendered, by n: most requests ask for the same n, so they share its bytes. */
     private volatile Rendered rendered;
 
-    private record Rendered(int n, byte[] body) {
-    }
+    private record Rendered(int n, byte[] body) {}
 
     private StoredList(List<Item> items) {
         this.items = Collections.unmodifiableList(items);

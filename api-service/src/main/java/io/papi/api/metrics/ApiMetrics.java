@@ -32,10 +32,14 @@ public final class ApiMetrics {
 
     public ApiMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.cacheHits = Counter.builder("papi.cache.lookups").tag("result", "hit")
-                .description("ids answered from the cache").register(registry);
-        this.cacheMisses = Counter.builder("papi.cache.lookups").tag("result", "miss")
-                .description("ids not in the cache, asked of the store").register(registry);
+        this.cacheHits = Counter.builder("papi.cache.lookups")
+                .tag("result", "hit")
+                .description("ids answered from the cache")
+                .register(registry);
+        this.cacheMisses = Counter.builder("papi.cache.lookups")
+                .tag("result", "miss")
+                .description("ids not in the cache, asked of the store")
+                .register(registry);
         this.storeOk = storeTimer("ok");
         this.storeFailed = storeTimer("error");
         this.storeFailures = storeErrors("failure");
@@ -44,20 +48,27 @@ public final class ApiMetrics {
     }
 
     private Timer storeTimer(String outcome) {
-        return Timer.builder("papi.store.lookup").tag("outcome", outcome)
-                .description("time a store lookup took").publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+        return Timer.builder("papi.store.lookup")
+                .tag("outcome", outcome)
+                .description("time a store lookup took")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
     }
 
     private Counter storeErrors(String reason) {
-        return Counter.builder("papi.store.errors").tag("reason", reason)
-                .description("store calls that ended in 503").register(registry);
+        return Counter.builder("papi.store.errors")
+                .tag("reason", reason)
+                .description("store calls that ended in 503")
+                .register(registry);
     }
 
     /** Publishes the cache's current size. */
     public void cacheSize(Supplier<Number> size) {
-        Gauge.builder("papi.cache.size", size).description("users held in the cache").register(registry);
+        Gauge.builder("papi.cache.size", size)
+                .description("users held in the cache")
+                .register(registry);
     }
 
     public void cacheHit() {
@@ -89,11 +100,17 @@ public final class ApiMetrics {
         String key = route + ' ' + method + ' ' + status;
         Timer timer = requestTimers.get(key);
         if (timer == null) {
-            timer = requestTimers.computeIfAbsent(key, k -> Timer.builder("papi.http.server.requests")
-                    .tag("route", route).tag("method", method).tag("status", Integer.toString(status))
-                    .description("requests answered, by route and status").publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofNanos(50_000)).maximumExpectedValue(Duration.ofSeconds(10))
-                    .register(registry));
+            timer = requestTimers.computeIfAbsent(
+                    key,
+                    k -> Timer.builder("papi.http.server.requests")
+                            .tag("route", route)
+                            .tag("method", method)
+                            .tag("status", Integer.toString(status))
+                            .description("requests answered, by route and status")
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofNanos(50_000))
+                            .maximumExpectedValue(Duration.ofSeconds(10))
+                            .register(registry));
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -14,10 +14,10 @@ import javax.sql.DataSource;
 public final class ConnectionPools {
     /** Snowflake: well under an hour, the lifetime of an SPCS OAuth token; SPCS rotates the token file sooner. */
     static final Duration SNOWFLAKE_MAX_LIFETIME = Duration.ofMinutes(10);
+
     static final int SNOWFLAKE_POOL_SIZE = 16;
 
-    private ConnectionPools() {
-    }
+    private ConnectionPools() {}
 
     /**
      * A pool over Snowflake connections made by {@code connections}; each new physical connection asks it for

@@ -1,9 +1,9 @@
 package io.papi.api.store;
 
-import io.papi.lookup.KeyType;
-import io.papi.lookup.TableName;
 import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
+import io.papi.lookup.KeyType;
+import io.papi.lookup.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -37,12 +37,13 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     }
 
     /** @param key the type of the table's USER_ID: ids are bound as it, and ids it cannot hold are not looked up */
-    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, KeyType key, AutoCloseable onClose, String name) {
+    public JdbcRecommendationStore(
+            DataSource dataSource, LookupSql sql, KeyType key, AutoCloseable onClose, String name) {
         this(dataSource, sql, ListsSql.snowflake(TableName.of(ListsSql.DEFAULT_TABLE)), key, onClose, name);
     }
 
-    public JdbcRecommendationStore(DataSource dataSource, LookupSql sql, ListsSql lists, KeyType key,
-                                   AutoCloseable onClose, String name) {
+    public JdbcRecommendationStore(
+            DataSource dataSource, LookupSql sql, ListsSql lists, KeyType key, AutoCloseable onClose, String name) {
         this.lists = lists;
         this.key = key;
         this.dataSource = dataSource;
@@ -58,7 +59,7 @@ public final class JdbcRecommendationStore implements RecommendationStore {
             return Map.of();
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.lookup(ids.size()))) {
+                PreparedStatement statement = connection.prepareStatement(sql.lookup(ids.size()))) {
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             return LookupRows.run(statement, ids, key);
         } catch (SQLException e) {
@@ -69,7 +70,7 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     @Override
     public String list(String list, String listKey) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(lists.select())) {
+                PreparedStatement statement = connection.prepareStatement(lists.select())) {
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             return ListsSql.run(statement, list, listKey);
         } catch (SQLException e) {
@@ -80,7 +81,7 @@ public final class JdbcRecommendationStore implements RecommendationStore {
     @Override
     public boolean ping(Duration timeout) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.ping())) {
+                PreparedStatement statement = connection.prepareStatement(sql.ping())) {
             statement.setQueryTimeout(LookupRows.seconds(timeout));
             statement.executeQuery().close();
             return true;
@@ -107,7 +108,6 @@ public final class JdbcRecommendationStore implements RecommendationStore {
             LOG.warn("closing {} failed: {}", name, e.toString());
         }
     }
-
 
     @Override
     public String toString() {

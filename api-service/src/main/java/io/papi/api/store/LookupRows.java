@@ -16,8 +16,7 @@ import java.util.Map;
  * Shared by the stores, which pass only ids the key can hold ({@link #matchable}).
  */
 final class LookupRows {
-    private LookupRows() {
-    }
+    private LookupRows() {}
 
     static Map<String, String> run(PreparedStatement statement, List<String> ids, KeyType key) throws SQLException {
         int placeholders = LookupSql.bucket(ids.size());
@@ -72,7 +71,8 @@ final class LookupRows {
 
     /** An exception as one line with its SQLState, for logs and StoreException messages. */
     static String describe(Exception e) {
-        String state = e instanceof SQLException s && s.getSQLState() != null ? " [SQLState " + s.getSQLState() + "]" : "";
+        String state =
+                e instanceof SQLException s && s.getSQLState() != null ? " [SQLState " + s.getSQLState() + "]" : "";
         return e.getClass().getSimpleName() + state + ": " + e.getMessage();
     }
 }

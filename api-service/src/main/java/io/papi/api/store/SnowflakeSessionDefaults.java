@@ -4,8 +4,7 @@ import java.util.Properties;
 
 /** Connection properties every papi Snowflake connection gets unless the caller set them. */
 public final class SnowflakeSessionDefaults {
-    private SnowflakeSessionDefaults() {
-    }
+    private SnowflakeSessionDefaults() {}
 
     public static void apply(Properties props) {
         // Arrow results need --add-opens=java.base/java.nio=ALL-UNNAMED on Java 17 (snowflake-jdbc issues

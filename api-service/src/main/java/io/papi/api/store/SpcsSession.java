@@ -90,8 +90,9 @@ public final class SpcsSession {
             throw new SQLException("the SPCS session token file " + tokenFile + " does not exist: this store reads it "
                     + "inside a Snowpark Container Services container only");
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new SQLException("the SPCS session token file " + tokenFile + " is not readable by this process (uid of the "
-                    + "container user): SPCS mounts it for the container; check the image's USER");
+            throw new SQLException(
+                    "the SPCS session token file " + tokenFile + " is not readable by this process (uid of the "
+                            + "container user): SPCS mounts it for the container; check the image's USER");
         } catch (IOException e) {
             throw new SQLException("cannot read SPCS session token file " + tokenFile + ": " + e.getMessage());
         }

@@ -1,9 +1,9 @@
 package io.papi.api.store;
 
-import io.papi.lookup.KeyType;
-import io.papi.lookup.TableName;
 import io.papi.api.RecommendationStore;
 import io.papi.api.StoreException;
+import io.papi.lookup.KeyType;
+import io.papi.lookup.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -180,7 +180,6 @@ public final class ThreadConfinedJdbcStore implements RecommendationStore {
             discard(session);
         }
     }
-
 
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package io.papi.api.bench;
 
-import io.papi.lookup.LookupTable;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.papi.api.ApiConfig;
 import io.papi.api.ApiServer;
 import io.papi.api.AuthDecision;
@@ -10,9 +11,8 @@ import io.papi.api.Stores;
 import io.papi.api.store.ConnectionPools;
 import io.papi.api.store.JdbcRecommendationStore;
 import io.papi.api.store.LookupSql;
+import io.papi.lookup.LookupTable;
 import io.papi.lookup.TableName;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,8 +41,7 @@ public final class BenchServer {
     static final int ITEMS_PER_USER = 10;
     static final String BENCH_TOKEN = "bench-session-token";
 
-    private BenchServer() {
-    }
+    private BenchServer() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
@@ -57,7 +56,8 @@ public final class BenchServer {
         RecommendationStore serving = store;
         fill(url);
 
-        ApiConfig.Builder config = ApiConfig.builder().host("127.0.0.1")
+        ApiConfig.Builder config = ApiConfig.builder()
+                .host("127.0.0.1")
                 .port(Integer.parseInt(opt.getOrDefault("port", "0")))
                 .cacheTtl(Duration.ofSeconds(Long.parseLong(opt.getOrDefault("cache-ttl-seconds", "180"))));
         if (opt.containsKey("max-threads")) {
@@ -98,8 +98,11 @@ public final class BenchServer {
         config.setJdbcUrl(url);
         config.setDriverClassName("org.h2.Driver");
         HikariDataSource pool = new HikariDataSource(config);
-        return new JdbcRecommendationStore(pool, new LookupSql(TableName.of(LookupTable.DEFAULT_NAME), LookupSql.Dialect.H2),
-                pool, "hikari h2 store (bench)");
+        return new JdbcRecommendationStore(
+                pool,
+                new LookupSql(TableName.of(LookupTable.DEFAULT_NAME), LookupSql.Dialect.H2),
+                pool,
+                "hikari h2 store (bench)");
     }
 
     /**
@@ -132,7 +135,8 @@ public final class BenchServer {
     static void fill(String url) throws Exception {
         Random random = new Random(943);
         try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement s = c.prepareStatement("MERGE INTO MOVIE_RECOMMENDATIONS_HYBRID KEY (USER_ID) VALUES (?, ?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("MERGE INTO MOVIE_RECOMMENDATIONS_HYBRID KEY (USER_ID) VALUES (?, ?)")) {
             c.setAutoCommit(false);
             for (int user = 1; user <= USERS; user++) {
                 StringBuilder json = new StringBuilder("[");
@@ -140,10 +144,16 @@ public final class BenchServer {
                 for (int i = 0; i < ITEMS_PER_USER; i++) {
                     int item = 1 + random.nextInt(1682);
                     score -= random.nextDouble() * 0.3;
-                    json.append(i == 0 ? "" : ",").append("{\"item_id\":").append(item)
-                            .append(",\"movie_name\":\"Synthetic Movie ").append(item).append(" (")
-                            .append(1950 + random.nextInt(49)).append(")\",\"movie_score\":\"")
-                            .append(String.format(Locale.ROOT, "%.2f", score)).append("\"}");
+                    json.append(i == 0 ? "" : ",")
+                            .append("{\"item_id\":")
+                            .append(item)
+                            .append(",\"movie_name\":\"Synthetic Movie ")
+                            .append(item)
+                            .append(" (")
+                            .append(1950 + random.nextInt(49))
+                            .append(")\",\"movie_score\":\"")
+                            .append(String.format(Locale.ROOT, "%.2f", score))
+                            .append("\"}");
                 }
                 s.setString(1, Integer.toString(user));
                 s.setString(2, json.append(']').toString());
@@ -157,7 +167,8 @@ public final class BenchServer {
     /** The bench's scratch database goes when the bench does. */
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }

@@ -39,10 +39,12 @@ class IngressGateTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        server.setHandler(new IngressGate(auth, new UnauthorizedResponder(ApiConfig.builder().build()), recorder));
+        server.setHandler(new IngressGate(
+                auth, new UnauthorizedResponder(ApiConfig.builder().build()), recorder));
         server.start();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
             if (headers.length > 0) {
                 request.headers(headers);
             }
@@ -53,11 +55,13 @@ class IngressGateTest {
     }
 
     private static final IngressAuth ALICE_WITH_TOKEN = header -> "Snowflake Token=\"t\"".equals(header)
-            ? AuthDecision.allowed("ALICE") : AuthDecision.denied("no valid session token");
+            ? AuthDecision.allowed("ALICE")
+            : AuthDecision.denied("no valid session token");
 
     @Test
     void allowedRequestReachesTheHandlerWithTheVerifiedUser() throws Exception {
-        HttpResponse<String> r = call(ALICE_WITH_TOKEN, "/customer/1", HttpHeader.AUTHORIZATION.asString(), "Snowflake Token=\"t\"");
+        HttpResponse<String> r =
+                call(ALICE_WITH_TOKEN, "/customer/1", HttpHeader.AUTHORIZATION.asString(), "Snowflake Token=\"t\"");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(seenUsers).containsExactly(List.of("ALICE"));
@@ -65,8 +69,15 @@ class IngressGateTest {
 
     @Test
     void spoofedCurrentUserHeaderIsReplacedByTheVerifiedUser() throws Exception {
-        call(ALICE_WITH_TOKEN, "/customer/1", "Authorization", "Snowflake Token=\"t\"",
-                IngressGate.CURRENT_USER, "ACCOUNTADMIN", IngressGate.CURRENT_USER.toLowerCase(), "MALLORY");
+        call(
+                ALICE_WITH_TOKEN,
+                "/customer/1",
+                "Authorization",
+                "Snowflake Token=\"t\"",
+                IngressGate.CURRENT_USER,
+                "ACCOUNTADMIN",
+                IngressGate.CURRENT_USER.toLowerCase(),
+                "MALLORY");
 
         assertThat(seenUsers).containsExactly(List.of("ALICE"));
     }
@@ -96,7 +107,8 @@ class IngressGateTest {
 
     @Test
     void requestsStayOnTheNetworkThreadOnlyWhenTheAuthCannotBlock() {
-        UnauthorizedResponder unauthorized = new UnauthorizedResponder(ApiConfig.builder().build());
+        UnauthorizedResponder unauthorized =
+                new UnauthorizedResponder(ApiConfig.builder().build());
         IngressAuth nonBlocking = new IngressAuth() {
             @Override
             public AuthDecision check(String header) {

@@ -32,15 +32,18 @@ class IdParserTest {
 
     @Test
     void malformedEscapeIsNamedWithItsPosition() {
-        assertThatThrownBy(() -> numeric.parse("12%4")).isInstanceOf(InvalidIdsException.class)
-                .hasMessage("malformed percent-escape at character 3 of the ids: '%' must be followed by two hex digits "
-                        + "(ids are digits, comma-separated, at most 100)");
+        assertThatThrownBy(() -> numeric.parse("12%4"))
+                .isInstanceOf(InvalidIdsException.class)
+                .hasMessage(
+                        "malformed percent-escape at character 3 of the ids: '%' must be followed by two hex digits "
+                                + "(ids are digits, comma-separated, at most 100)");
     }
 
     @Test
     void badIdIsQuotedShortAndEscaped() {
         assertThatThrownBy(() -> numeric.parse("1,2,x" + "y".repeat(25)))
-                .hasMessage("id 'xyyyyyyyyyyyyyyyyyyyyyyy...' at position 3 is not a number: ids are digits, comma-separated, at most 100");
+                .hasMessage(
+                        "id 'xyyyyyyyyyyyyyyyyyyyyyyy...' at position 3 is not a number: ids are digits, comma-separated, at most 100");
         assertThatThrownBy(() -> numeric.parse("1%0A2"))
                 .hasMessage("id '1%0A2' at position 1 is not a number: ids are digits, comma-separated, at most 100");
     }
@@ -48,11 +51,13 @@ class IdParserTest {
     @Test
     void countIsCheckedBeforeContent() {
         assertThatThrownBy(() -> numeric.parse("x,".repeat(150)))
-                .hasMessage("151 ids given: ask for at most 100 per request (ids are digits, comma-separated, at most 100)");
+                .hasMessage(
+                        "151 ids given: ask for at most 100 per request (ids are digits, comma-separated, at most 100)");
     }
 
     @Test
     void exceptionsCarryNoStackTrace() {
-        assertThatThrownBy(() -> numeric.parse("")).satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
+        assertThatThrownBy(() -> numeric.parse(""))
+                .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
     }
 }

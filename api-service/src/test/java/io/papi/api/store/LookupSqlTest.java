@@ -8,12 +8,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LookupSqlTest {
-    private final LookupSql snowflake = new LookupSql(TableName.of("api.data.movie_recommendations_hybrid"), LookupSql.Dialect.SNOWFLAKE);
+    private final LookupSql snowflake =
+            new LookupSql(TableName.of("api.data.movie_recommendations_hybrid"), LookupSql.Dialect.SNOWFLAKE);
 
     @Test
     void selectsToJsonOfTheVariantWithOnePlaceholderPerIdRoundedUpToAPowerOfTwo() {
-        assertThat(snowflake.lookup(1)).isEqualTo(
-                "SELECT USER_ID, TO_JSON(RECOMMENDATIONS) FROM \"API\".\"DATA\".\"MOVIE_RECOMMENDATIONS_HYBRID\" WHERE USER_ID IN (?)");
+        assertThat(snowflake.lookup(1))
+                .isEqualTo(
+                        "SELECT USER_ID, TO_JSON(RECOMMENDATIONS) FROM \"API\".\"DATA\".\"MOVIE_RECOMMENDATIONS_HYBRID\" WHERE USER_ID IN (?)");
         assertThat(snowflake.lookup(3)).endsWith("IN (?,?,?,?)");
         assertThat(snowflake.lookup(100)).endsWith("IN (" + "?,".repeat(127) + "?)");
     }
@@ -40,8 +42,9 @@ class LookupSqlTest {
     void theEmbeddedStoreReadsTheJsonTextColumnAsIs() {
         LookupSql h2 = new LookupSql(TableName.of("MOVIE_RECOMMENDATIONS_HYBRID"), LookupSql.Dialect.H2);
 
-        assertThat(h2.lookup(2)).isEqualTo(
-                "SELECT USER_ID, RECOMMENDATIONS FROM \"MOVIE_RECOMMENDATIONS_HYBRID\" WHERE USER_ID IN (?,?)");
+        assertThat(h2.lookup(2))
+                .isEqualTo(
+                        "SELECT USER_ID, RECOMMENDATIONS FROM \"MOVIE_RECOMMENDATIONS_HYBRID\" WHERE USER_ID IN (?,?)");
         assertThat(h2.ping()).isEqualTo("SELECT USER_ID FROM \"MOVIE_RECOMMENDATIONS_HYBRID\" WHERE 1 = 0");
     }
 }

@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /** The curl line that takes a token from a running broker, as papi prints it for the owner to paste. */
 public final class BrokerCurl {
-    private BrokerCurl() {
-    }
+    private BrokerCurl() {}
 
     /**
      * @param base the broker's base, {@code http://127.0.0.1:8081} or {@code unix:/path}
@@ -19,10 +18,15 @@ public final class BrokerCurl {
     public static String line(String base, String path, Path secretFile) {
         StringBuilder curl = new StringBuilder("curl -H 'X-Papi-Broker: 1'");
         if (secretFile != null) {
-            curl.append(" -H \"Authorization: Bearer $(cat ").append(shellQuoted(secretFile)).append(")\"");
+            curl.append(" -H \"Authorization: Bearer $(cat ")
+                    .append(shellQuoted(secretFile))
+                    .append(")\"");
         }
         if (base.startsWith("unix:")) {
-            return curl.append(" --unix-socket ").append(shellQuoted(Path.of(base.substring(5)))).append(" http://localhost").append(path)
+            return curl.append(" --unix-socket ")
+                    .append(shellQuoted(Path.of(base.substring(5))))
+                    .append(" http://localhost")
+                    .append(path)
                     .toString();
         }
         return curl.append(' ').append(base).append(path).toString();

@@ -26,6 +26,7 @@ import okhttp3.Response;
 public final class BrokerTokens {
     /** Asked of the broker so that the token does not run out during the call. */
     static final String MIN_VALID = "10s";
+
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
     private final String shown;
@@ -44,15 +45,18 @@ public final class BrokerTokens {
         if ("unix".equals(broker.getScheme())) {
             String path = broker.getSchemeSpecificPart();
             if (path == null || !path.startsWith("/")) {
-                throw PapiException.usage("--broker '" + broker + "': give the socket's absolute path, such as unix:/run/papi/broker.sock");
+                throw PapiException.usage("--broker '" + broker
+                        + "': give the socket's absolute path, such as unix:/run/papi/broker.sock");
             }
             this.socket = Path.of(path);
             this.base = null;
         } else {
             HttpUrl url = HttpUrl.parse(broker.toString());
-            if (url == null || url.encodedPath().length() > 1 && !url.encodedPath().equals("/")) {
-                throw PapiException.usage("--broker '" + broker + "' is not the broker's base URL, such as http://127.0.0.1:8081 "
-                        + "or unix:/path/broker.sock");
+            if (url == null
+                    || url.encodedPath().length() > 1 && !url.encodedPath().equals("/")) {
+                throw PapiException.usage(
+                        "--broker '" + broker + "' is not the broker's base URL, such as http://127.0.0.1:8081 "
+                                + "or unix:/path/broker.sock");
             }
             this.socket = null;
             this.base = url;
@@ -72,7 +76,8 @@ public final class BrokerTokens {
     public CallToken fetch() {
         String query = "?min_valid=" + MIN_VALID + (identity != null ? "&identity=" + encode(identity) : "");
         JsonNode answer = send("GET", "/token.json" + query, null);
-        return new CallToken(answer.path("token").asText(), answer.path("token_hash").asText(), true);
+        return new CallToken(
+                answer.path("token").asText(), answer.path("token_hash").asText(), true);
     }
 
     /** Tells the broker the token was rejected, so that the next fetch brings a new one. */
@@ -98,7 +103,12 @@ public final class BrokerTokens {
         String body;
         try {
             if (socket != null) {
-                UnixSocketHttp.Answer answer = UnixSocketHttp.send(socket, method, pathAndQuery, headers(form != null), form,
+                UnixSocketHttp.Answer answer = UnixSocketHttp.send(
+                        socket,
+                        method,
+                        pathAndQuery,
+                        headers(form != null),
+                        form,
                         Duration.ofMillis(Math.max(1_000, client.callTimeoutMillis())));
                 status = answer.status();
                 body = answer.body();
@@ -119,10 +129,12 @@ public final class BrokerTokens {
         if (status >= 200 && status < 300 && json != null) {
             return json;
         }
-        String error = json != null && json.hasNonNull("error") ? json.get("error").asText() : "HTTP " + status;
+        String error =
+                json != null && json.hasNonNull("error") ? json.get("error").asText() : "HTTP " + status;
         if (status == 401) {
-            throw PapiException.usage("the broker at " + shown + " wants its secret: pass --auth-token-file with the broker's file "
-                    + "(by default $PAPI_HOME/broker/secret, which papi call reads when it exists)");
+            throw PapiException.usage(
+                    "the broker at " + shown + " wants its secret: pass --auth-token-file with the broker's file "
+                            + "(by default $PAPI_HOME/broker/secret, which papi call reads when it exists)");
         }
         if (status == 403) {
             throw PapiException.failure("the broker at " + shown + " refused the request: " + error);

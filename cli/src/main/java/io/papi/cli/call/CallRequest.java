@@ -36,7 +36,8 @@ public final class CallRequest {
     }
 
     /** @throws PapiException (usage) saying which part is wrong and how to write it */
-    public static CallRequest parse(String urlText, String method, String data, List<String> headerTexts, InputStream stdin) {
+    public static CallRequest parse(
+            String urlText, String method, String data, List<String> headerTexts, InputStream stdin) {
         HttpUrl url = url(urlText);
         List<String[]> headers = new ArrayList<>();
         boolean hasType = false;
@@ -47,7 +48,8 @@ public final class CallRequest {
                 throw PapiException.usage("-H '" + text + "' is not a header: write it as 'Name: value'");
             }
             if (name.equalsIgnoreCase("Authorization")) {
-                throw PapiException.usage("-H Authorization: papi call sends the session token itself; drop that header");
+                throw PapiException.usage(
+                        "-H Authorization: papi call sends the session token itself; drop that header");
             }
             hasType |= name.equalsIgnoreCase("Content-Type");
             headers.add(new String[] {name, text.substring(colon + 1).trim()});
@@ -71,7 +73,8 @@ public final class CallRequest {
         Request.Builder request = new Request.Builder().url(url);
         headers.forEach(h -> request.addHeader(h[0], h[1]));
         request.header("Authorization", token.authorization());
-        RequestBody requestBody = body != null ? RequestBody.create(body, (MediaType) null)
+        RequestBody requestBody = body != null
+                ? RequestBody.create(body, (MediaType) null)
                 : requiresBody(method) ? RequestBody.create(new byte[0], (MediaType) null) : null;
         request.method(method, requestBody);
         return request.build();
@@ -101,8 +104,8 @@ public final class CallRequest {
             throw PapiException.usage("'" + text + "' is not an http(s) URL such as https://<ingress host>/customer/1");
         }
         if (url.scheme().equals("http") && !LoopbackNames.isLoopbackHost(url.host())) {
-            throw PapiException.usage("refusing to send a session token over plain http to " + url.host() + ": use https "
-                    + "(http is accepted for loopback only)");
+            throw PapiException.usage("refusing to send a session token over plain http to " + url.host()
+                    + ": use https " + "(http is accepted for loopback only)");
         }
         return url;
     }
@@ -120,5 +123,4 @@ public final class CallRequest {
             throw PapiException.usage("-d " + data + ": cannot read " + name + ": " + e.getMessage());
         }
     }
-
 }

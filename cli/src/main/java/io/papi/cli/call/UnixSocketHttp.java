@@ -20,21 +20,24 @@ import java.util.Map;
 final class UnixSocketHttp {
     private static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
-    private UnixSocketHttp() {
-    }
+    private UnixSocketHttp() {}
 
     /** The status and body of one exchange. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
-    static Answer send(Path socket, String method, String pathAndQuery, Map<String, String> headers, byte[] body, Duration timeout)
+    static Answer send(
+            Path socket, String method, String pathAndQuery, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            StringBuilder request = new StringBuilder(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n")
+            StringBuilder request = new StringBuilder(method)
+                    .append(' ')
+                    .append(pathAndQuery)
+                    .append(" HTTP/1.1\r\n")
                     .append("Host: localhost\r\nConnection: close\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 request.append("Content-Length: ").append(body.length).append("\r\n");
             }

@@ -18,31 +18,61 @@ import picocli.CommandLine.Option;
  * by inner validation ({@link Tuner}); a knob given here is fixed.
  */
 public final class AlgorithmOptions {
-    @Option(names = "--tune", paramLabel = "auto|off", defaultValue = "auto",
-            description = "auto (default): choose the knobs not given below by nDCG@10 on an inner validation split of the ratings; "
-                    + "off: use the documented defaults")
+    @Option(
+            names = "--tune",
+            paramLabel = "auto|off",
+            defaultValue = "auto",
+            description =
+                    "auto (default): choose the knobs not given below by nDCG@10 on an inner validation split of the ratings; "
+                            + "off: use the documented defaults")
     String tune;
 
-    @Option(names = "--tune-seed", paramLabel = "N", defaultValue = "" + Tuner.DEFAULT_SEED,
+    @Option(
+            names = "--tune-seed",
+            paramLabel = "N",
+            defaultValue = "" + Tuner.DEFAULT_SEED,
             description = "Seed of the inner validation split (default: ${DEFAULT-VALUE})")
     long tuneSeed;
 
-    @Option(names = "--lambda", paramLabel = "X", description = "edlae/ease: L2 regularisation λ (fixes it; untuned default " + Parameters.DEFAULT_EASE_LAMBDA + ")")
+    @Option(
+            names = "--lambda",
+            paramLabel = "X",
+            description = "edlae/ease: L2 regularisation λ (fixes it; untuned default " + Parameters.DEFAULT_EASE_LAMBDA
+                    + ")")
     Double lambda;
 
-    @Option(names = "--alpha", paramLabel = "X", description = "edlae: denoising weight α = p/(1-p) (fixes it; untuned default " + Parameters.DEFAULT_DENOISING + ")")
+    @Option(
+            names = "--alpha",
+            paramLabel = "X",
+            description = "edlae: denoising weight α = p/(1-p) (fixes it; untuned default "
+                    + Parameters.DEFAULT_DENOISING + ")")
     Double alpha;
 
-    @Option(names = "--damping", paramLabel = "X", description = "edlae: popularity damping β, 0 to 2 (fixes it; untuned default " + Parameters.DEFAULT_DAMPING + ")")
+    @Option(
+            names = "--damping",
+            paramLabel = "X",
+            description = "edlae: popularity damping β, 0 to 2 (fixes it; untuned default " + Parameters.DEFAULT_DAMPING
+                    + ")")
     Double damping;
 
-    @Option(names = "--input", paramLabel = "binary|ratings", description = "edlae: binary interactions or rating values as input (fixes it; untuned default ratings)")
+    @Option(
+            names = "--input",
+            paramLabel = "binary|ratings",
+            description = "edlae: binary interactions or rating values as input (fixes it; untuned default ratings)")
     String input;
 
-    @Option(names = "--neighbours", paramLabel = "K", description = "itemknn: neighbours per item (fixes it; untuned default " + Parameters.DEFAULT_KNN_NEIGHBOURS + ")")
+    @Option(
+            names = "--neighbours",
+            paramLabel = "K",
+            description = "itemknn: neighbours per item (fixes it; untuned default " + Parameters.DEFAULT_KNN_NEIGHBOURS
+                    + ")")
     Integer neighbours;
 
-    @Option(names = "--shrinkage", paramLabel = "X", description = "itemknn: cosine shrinkage (fixes it; untuned default " + Parameters.DEFAULT_KNN_SHRINKAGE + ")")
+    @Option(
+            names = "--shrinkage",
+            paramLabel = "X",
+            description =
+                    "itemknn: cosine shrinkage (fixes it; untuned default " + Parameters.DEFAULT_KNN_SHRINKAGE + ")")
     Double shrinkage;
 
     public Parameters parameters() {
@@ -58,11 +88,14 @@ public final class AlgorithmOptions {
                 p = p.withDamping(damping);
             }
             if (input != null) {
-                p = p.withRatingAware(switch (input.toLowerCase(Locale.ROOT)) {
-                    case "ratings" -> true;
-                    case "binary" -> false;
-                    default -> throw new IllegalArgumentException("--input must be binary or ratings, not '" + input + "'");
-                });
+                p = p.withRatingAware(
+                        switch (input.toLowerCase(Locale.ROOT)) {
+                            case "ratings" -> true;
+                            case "binary" -> false;
+                            default ->
+                                throw new IllegalArgumentException(
+                                        "--input must be binary or ratings, not '" + input + "'");
+                        });
             }
             if (neighbours != null) {
                 p = p.withKnnNeighbours(neighbours);

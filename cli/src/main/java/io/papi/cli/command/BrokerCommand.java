@@ -29,21 +29,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi broker}: the sidecar that always holds a valid session token and hands it out locally. */
-@Command(name = "broker", mixinStandardHelpOptions = true,
-        description = {"Keep SPCS session tokens fresh and hand them out on loopback.",
-                "One or more identities, served:",
-                "  GET /token, /token.json, /header (send 'X-Papi-Broker: 1' and",
-                "  'Authorization: Bearer <secret>'; ?identity=NAME, ?min_valid=30s),",
-                "  POST /invalidate (token_hash=... after a 401), /livez, /readyz, /metrics;",
-                "to files (--sink-file, --header-file) and through a forwarding proxy",
-                "(--proxy-listen, --proxy-to).",
-                "Who can take a token: whoever can read the secret file",
-                "($PAPI_HOME/broker/secret, 0600, created on first start), or open the",
-                "socket of --listen unix:/path (0600). The proxy hands out answers, never",
-                "the token, and is open to local processes like kubectl proxy;",
-                "--proxy-auth asks for the secret there too.",
-                "SIGHUP or a changed key file reloads the keys; SIGTERM drains and exits 0.",
-                "See docs/broker.md."})
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Keep SPCS session tokens fresh and hand them out on loopback.",
+            "One or more identities, served:",
+            "  GET /token, /token.json, /header (send 'X-Papi-Broker: 1' and",
+            "  'Authorization: Bearer <secret>'; ?identity=NAME, ?min_valid=30s),",
+            "  POST /invalidate (token_hash=... after a 401), /livez, /readyz, /metrics;",
+            "to files (--sink-file, --header-file) and through a forwarding proxy",
+            "(--proxy-listen, --proxy-to).",
+            "Who can take a token: whoever can read the secret file",
+            "($PAPI_HOME/broker/secret, 0600, created on first start), or open the",
+            "socket of --listen unix:/path (0600). The proxy hands out answers, never",
+            "the token, and is open to local processes like kubectl proxy;",
+            "--proxy-auth asks for the secret there too.",
+            "SIGHUP or a changed key file reloads the keys; SIGTERM drains and exits 0.",
+            "See docs/broker.md."
+        })
 public final class BrokerCommand extends PapiSubcommand {
     @Mixin
     IdentityOptions identity = new IdentityOptions();
@@ -51,71 +55,107 @@ public final class BrokerCommand extends PapiSubcommand {
     @Mixin
     ExchangeOptions exchange = new ExchangeOptions();
 
-    @Option(names = "--identity", paramLabel = "NAME=CONNECTION",
-            description = "An identity from a connection in connections.toml; repeat for several (env PAPI_BROKER_IDENTITIES, comma-separated)")
+    @Option(
+            names = "--identity",
+            paramLabel = "NAME=CONNECTION",
+            description =
+                    "An identity from a connection in connections.toml; repeat for several (env PAPI_BROKER_IDENTITIES, comma-separated)")
     List<String> identities = new ArrayList<>();
 
-    @Option(names = "--pat-file", paramLabel = "FILE",
-            description = "Exchange a programmatic access token from FILE instead of a key-pair JWT, as papi token --pat-file does; "
-                    + "read again for every refresh (with --identity: token_file_path in the connection)")
+    @Option(
+            names = "--pat-file",
+            paramLabel = "FILE",
+            description =
+                    "Exchange a programmatic access token from FILE instead of a key-pair JWT, as papi token --pat-file does; "
+                            + "read again for every refresh (with --identity: token_file_path in the connection)")
     Path patFile;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT|unix:PATH",
-            description = "Token API address, or a Unix socket created 0600 whose mode is the guard (env PAPI_BROKER_LISTEN; default 127.0.0.1:8081)")
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT|unix:PATH",
+            description =
+                    "Token API address, or a Unix socket created 0600 whose mode is the guard (env PAPI_BROKER_LISTEN; default 127.0.0.1:8081)")
     String listen;
 
-    @Option(names = "--auth-token-file", paramLabel = "FILE",
-            description = "The secret token callers send as 'Authorization: Bearer <secret>' (env PAPI_BROKER_AUTH_TOKEN_FILE; "
-                    + "default $PAPI_HOME/broker/secret, created 0600 when missing)")
+    @Option(
+            names = "--auth-token-file",
+            paramLabel = "FILE",
+            description =
+                    "The secret token callers send as 'Authorization: Bearer <secret>' (env PAPI_BROKER_AUTH_TOKEN_FILE; "
+                            + "default $PAPI_HOME/broker/secret, created 0600 when missing)")
     String authTokenFile;
 
-    @Option(names = "--no-caller-auth",
-            description = "Ask token callers for 'X-Papi-Broker: 1' only, no secret: for a pod or container whose network namespace "
-                    + "is the boundary, as cloud metadata servers do (loopback only; env PAPI_BROKER_NO_CALLER_AUTH)")
+    @Option(
+            names = "--no-caller-auth",
+            description =
+                    "Ask token callers for 'X-Papi-Broker: 1' only, no secret: for a pod or container whose network namespace "
+                            + "is the boundary, as cloud metadata servers do (loopback only; env PAPI_BROKER_NO_CALLER_AUTH)")
     boolean noCallerAuth;
 
-    @Option(names = "--proxy-auth",
-            description = "The proxy asks for 'Proxy-Authorization: Bearer <secret>' too; without it, it is open on loopback (env PAPI_PROXY_AUTH)")
+    @Option(
+            names = "--proxy-auth",
+            description =
+                    "The proxy asks for 'Proxy-Authorization: Bearer <secret>' too; without it, it is open on loopback (env PAPI_PROXY_AUTH)")
     boolean proxyAuth;
 
-    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain for TCP listeners; required beyond loopback (env PAPI_TLS_CERT)")
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "PEM",
+            description = "Certificate chain for TCP listeners; required beyond loopback (env PAPI_TLS_CERT)")
     String tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "PEM", description = "PKCS#8 key of --tls-cert (env PAPI_TLS_KEY)")
     String tlsKey;
 
-    @Option(names = "--sink-file", paramLabel = "PATH",
-            description = "Rewrite PATH with the token on every refresh, 0600 ({identity} for several) (env PAPI_SINK_FILE)")
+    @Option(
+            names = "--sink-file",
+            paramLabel = "PATH",
+            description =
+                    "Rewrite PATH with the token on every refresh, 0600 ({identity} for several) (env PAPI_SINK_FILE)")
     String sinkFile;
 
-    @Option(names = "--header-file", paramLabel = "PATH",
+    @Option(
+            names = "--header-file",
+            paramLabel = "PATH",
             description = "Rewrite PATH with the Authorization header line, for curl -H @PATH (env PAPI_HEADER_FILE)")
     String headerFile;
 
-    @Option(names = "--proxy-listen", paramLabel = "HOST:PORT",
-            description = "Run a forwarding proxy that adds the token (env PAPI_PROXY_LISTEN; default 127.0.0.1:8082 with --proxy-to)")
+    @Option(
+            names = "--proxy-listen",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Run a forwarding proxy that adds the token (env PAPI_PROXY_LISTEN; default 127.0.0.1:8082 with --proxy-to)")
     String proxyListen;
 
-    @Option(names = "--proxy-to", paramLabel = "URL",
+    @Option(
+            names = "--proxy-to",
+            paramLabel = "URL",
             description = "Where the proxy forwards to (env PAPI_PROXY_TO; default https://<endpoint>)")
     String proxyTo;
 
-    @Option(names = "--refresh-at", paramLabel = "FRACTION",
-            description = "Refresh when this share of a token's life remains, never later than 60 s before expiry (env PAPI_REFRESH_AT; default 0.25)")
+    @Option(
+            names = "--refresh-at",
+            paramLabel = "FRACTION",
+            description =
+                    "Refresh when this share of a token's life remains, never later than 60 s before expiry (env PAPI_REFRESH_AT; default 0.25)")
     String refreshAt;
 
-    @Option(names = "--once", description = "Exchange once, write the sink files and exit (env PAPI_BROKER_ONCE; for cron and CI)")
+    @Option(
+            names = "--once",
+            description = "Exchange once, write the sink files and exit (env PAPI_BROKER_ONCE; for cron and CI)")
     boolean once;
 
     @Override
     protected int run() throws Exception {
         Settings global = new Settings(environment(), null, this::warn);
-        List<Identity> list = new BrokerIdentities(identity, exchange, environment(), this::warn, patFile).resolve(identitySpecs(global));
+        List<Identity> list = new BrokerIdentities(identity, exchange, environment(), this::warn, patFile)
+                .resolve(identitySpecs(global));
         BrokerConfig.Builder config = BrokerConfig.builder()
                 .identities(list)
                 .policy(policy(global))
                 .clock(environment().clock());
-        config.sinks(global.get(Setting.SINK_FILE, sinkFile).map(Path::of).orElse(null),
+        config.sinks(
+                global.get(Setting.SINK_FILE, sinkFile).map(Path::of).orElse(null),
                 global.get(Setting.HEADER_FILE, headerFile).map(Path::of).orElse(null));
         ServerAddress api = ListenAddress.parseWithSocket(global.require(Setting.BROKER_LISTEN, listen), "--listen");
         config.listen(api);
@@ -138,7 +178,9 @@ public final class BrokerCommand extends PapiSubcommand {
     }
 
     private static boolean flag(Settings global, Setting setting) {
-        return global.get(setting, null).map(v -> v.equals("true") || v.equals("1")).orElse(false);
+        return global.get(setting, null)
+                .map(v -> v.equals("true") || v.equals("1"))
+                .orElse(false);
     }
 
     /** The secret: --auth-token-file when given, else the default file (created when missing) when one is needed. */
@@ -159,7 +201,8 @@ public final class BrokerCommand extends PapiSubcommand {
             throw PapiException.usage("cannot use the broker secret " + file + ": " + e.getMessage()
                     + "; give another with --auth-token-file");
         } catch (IllegalArgumentException e) {
-            throw PapiException.usage("the broker secret " + file + " must be one line of printable ASCII: delete it and a new one is written");
+            throw PapiException.usage("the broker secret " + file
+                    + " must be one line of printable ASCII: delete it and a new one is written");
         }
         secretFile = file;
     }
@@ -184,7 +227,10 @@ public final class BrokerCommand extends PapiSubcommand {
             return identities;
         }
         return global.get(Setting.BROKER_IDENTITIES, null)
-                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -235,7 +281,8 @@ public final class BrokerCommand extends PapiSubcommand {
             config.sinks().tokenFile(entry.getKey()).ifPresent(p -> files.add(p.toString()));
             config.sinks().headerFile(entry.getKey()).ifPresent(p -> files.add(p.toString()));
             out().println("identity " + entry.getKey() + ": token " + token.hash() + " expires " + token.expiresAt()
-                    + " (in " + token.remaining(environment().clock()).toSeconds() + " s); wrote " + String.join(", ", files));
+                    + " (in " + token.remaining(environment().clock()).toSeconds() + " s); wrote "
+                    + String.join(", ", files));
         }
         return 0;
     }
@@ -250,24 +297,30 @@ public final class BrokerCommand extends PapiSubcommand {
         } catch (IllegalArgumentException e) { // a sink that cannot be written, TLS files that cannot be used
             throw PapiException.usage(e.getMessage());
         } catch (java.net.BindException e) {
-            throw PapiException.failure("cannot listen on " + api + config.proxyListen().map(p -> " or " + address(p)).orElse("")
+            throw PapiException.failure("cannot listen on " + api
+                    + config.proxyListen().map(p -> " or " + address(p)).orElse("")
                     + ": the address is in use (is papi broker already running?); choose another with --listen"
                     + (config.proxyListen().isPresent() ? " or --proxy-listen" : ""));
         } catch (IOException e) {
             throw PapiException.failure("cannot start the broker on " + api + ": " + e.getMessage());
         }
         String base = server.address();
-        out().println("Broker:  " + base + "  (identities: " + String.join(", ", server.broker().identities()) + ")");
+        out().println("Broker:  " + base + "  (identities: "
+                + String.join(", ", server.broker().identities()) + ")");
         if (secretFile != null) {
             out().println("Secret:  " + secretFile + "  (0600; whoever can read it can take tokens)");
         }
         if (server.proxyPort() > 0) {
             InetSocketAddress proxy = config.proxyListen().orElseThrow();
-            out().println("Proxy:   " + (config.tls().isPresent() ? "https://" : "http://") + hostForUrl(proxy) + ":" + server.proxyPort()
-                    + " -> " + config.proxyTo().orElseThrow() + (config.proxySecret().isPresent() ? "  (Proxy-Authorization: Bearer <secret>)"
-                    : "  (open to local processes, like kubectl proxy)"));
+            out().println("Proxy:   " + (config.tls().isPresent() ? "https://" : "http://") + hostForUrl(proxy) + ":"
+                    + server.proxyPort()
+                    + " -> " + config.proxyTo().orElseThrow()
+                    + (config.proxySecret().isPresent()
+                            ? "  (Proxy-Authorization: Bearer <secret>)"
+                            : "  (open to local processes, like kubectl proxy)"));
         }
-        out().println("Try:     " + BrokerCurl.tokenJson(base, config.callerSecret().isPresent() ? secretFile : null));
+        out().println("Try:     "
+                + BrokerCurl.tokenJson(base, config.callerSecret().isPresent() ? secretFile : null));
         boolean hangup = HangupSignal.onHangup(() -> reload(server));
         out().println("Serving until Ctrl-C or SIGTERM" + (hangup ? "; SIGHUP reloads the keys." : "."));
         out().flush();

@@ -37,7 +37,12 @@ final class BrokerIdentities {
     private final Path patFile;
 
     /** @param patFile the single identity's programmatic access token file, or null for a key pair */
-    BrokerIdentities(IdentityOptions identity, ExchangeOptions exchange, Environment environment, Consumer<String> warnings, Path patFile) {
+    BrokerIdentities(
+            IdentityOptions identity,
+            ExchangeOptions exchange,
+            Environment environment,
+            Consumer<String> warnings,
+            Path patFile) {
         this.patFile = patFile;
         this.identity = identity;
         this.exchange = exchange;
@@ -50,7 +55,10 @@ final class BrokerIdentities {
         if (specs.isEmpty()) {
             return List.of(single());
         }
-        if (identity.connection != null || identity.account != null || identity.user != null || identity.privateKey != null
+        if (identity.connection != null
+                || identity.account != null
+                || identity.user != null
+                || identity.privateKey != null
                 || patFile != null) {
             throw PapiException.usage("--identity takes each identity from its connection: drop -c, --account, --user, "
                     + "--private-key and --pat-file (they describe a single identity)");
@@ -66,18 +74,28 @@ final class BrokerIdentities {
         Settings settings = identity.settings(environment, warnings);
         AccountIdentifier account = identity.account(settings);
         if (patFile != null) {
-            return build(Identity.builder(DEFAULT_NAME).patFile(patFile), account, identity.user(settings), exchange.scope(settings),
+            return build(
+                    Identity.builder(DEFAULT_NAME).patFile(patFile),
+                    account,
+                    identity.user(settings),
+                    exchange.scope(settings),
                     exchange.exchange(settings, account));
         }
-        return build(Identity.builder(DEFAULT_NAME).privateKeyFile(identity.privateKeyFile(settings))
+        return build(
+                Identity.builder(DEFAULT_NAME)
+                        .privateKeyFile(identity.privateKeyFile(settings))
                         .passphrase(new RememberedPassphrase(identity.passphrase, settings, null)),
-                account, identity.user(settings), exchange.scope(settings), exchange.exchange(settings, account));
+                account,
+                identity.user(settings),
+                exchange.scope(settings),
+                exchange.exchange(settings, account));
     }
 
     private Identity named(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1) {
-            throw PapiException.usage("--identity '" + spec + "' is not NAME=CONNECTION, such as reporting=svc_reporting");
+            throw PapiException.usage(
+                    "--identity '" + spec + "' is not NAME=CONNECTION, such as reporting=svc_reporting");
         }
         String name = spec.substring(0, eq).trim();
         String connectionName = spec.substring(eq + 1).trim();
@@ -94,17 +112,27 @@ final class BrokerIdentities {
         Optional<String> pat = connection.get("token_file_path");
         Identity.Builder credential;
         try {
-            credential = pat.isPresent() ? Identity.builder(name).patFile(Path.of(pat.get()))
-                    : Identity.builder(name).privateKeyFile(Path.of(require(connection, "private_key_file", where)))
-                            .passphrase(new RememberedPassphrase(identity.passphrase, global,
+            credential = pat.isPresent()
+                    ? Identity.builder(name).patFile(Path.of(pat.get()))
+                    : Identity.builder(name)
+                            .privateKeyFile(Path.of(require(connection, "private_key_file", where)))
+                            .passphrase(new RememberedPassphrase(
+                                    identity.passphrase,
+                                    global,
                                     connection.get("private_key_file_pwd").orElse(null)));
         } catch (IllegalArgumentException e) {
             throw PapiException.usage(e.getMessage());
         }
-        String role = connection.get("role").or(() -> flagOrEnv(exchange.role, Setting.ROLE)).orElse(null);
-        String endpoint = connection.get("papi_endpoint").or(() -> flagOrEnv(exchange.endpoint, Setting.ENDPOINT))
-                .orElseThrow(() -> PapiException.usage(where + " has no endpoint: add papi_endpoint = \"<ingress host>\" to the "
-                        + "connection, or pass --endpoint"));
+        String role = connection
+                .get("role")
+                .or(() -> flagOrEnv(exchange.role, Setting.ROLE))
+                .orElse(null);
+        String endpoint = connection
+                .get("papi_endpoint")
+                .or(() -> flagOrEnv(exchange.endpoint, Setting.ENDPOINT))
+                .orElseThrow(() ->
+                        PapiException.usage(where + " has no endpoint: add papi_endpoint = \"<ingress host>\" to the "
+                                + "connection, or pass --endpoint"));
         TokenScope scope;
         try {
             scope = new TokenScope(role, endpoint);
@@ -113,7 +141,10 @@ final class BrokerIdentities {
         }
         URI tokenUrl = flagOrEnv(exchange.tokenUrl, Setting.TOKEN_URL).isPresent()
                 ? exchange.tokenUrl(global, account)
-                : connection.get("host").map(h -> URI.create("https://" + h + "/oauth/token")).orElseGet(() -> TokenUrls.forAccount(account));
+                : connection
+                        .get("host")
+                        .map(h -> URI.create("https://" + h + "/oauth/token"))
+                        .orElseGet(() -> TokenUrls.forAccount(account));
         TokenExchange tokens = exchange(tokenUrl, global);
         return build(credential, account, user, scope, tokens);
     }
@@ -123,7 +154,8 @@ final class BrokerIdentities {
             return TokenExchange.builder()
                     .tokenUrl(tokenUrl)
                     .timeout(ExchangeOptions.duration(global, Setting.TIMEOUT, exchange.timeout))
-                    .defaultTokenLifetime(ExchangeOptions.duration(global, Setting.TOKEN_LIFETIME, exchange.defaultTokenLifetime))
+                    .defaultTokenLifetime(
+                            ExchangeOptions.duration(global, Setting.TOKEN_LIFETIME, exchange.defaultTokenLifetime))
                     .clock(environment.clock())
                     .build();
         } catch (IllegalArgumentException e) {
@@ -131,10 +163,19 @@ final class BrokerIdentities {
         }
     }
 
-    private static Identity build(Identity.Builder credential, AccountIdentifier account, String user, TokenScope scope,
+    private static Identity build(
+            Identity.Builder credential,
+            AccountIdentifier account,
+            String user,
+            TokenScope scope,
             TokenExchange tokens) {
         try {
-            return credential.account(account).user(user).scope(scope).exchange(tokens).build();
+            return credential
+                    .account(account)
+                    .user(user)
+                    .scope(scope)
+                    .exchange(tokens)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw PapiException.usage(e.getMessage());
         }
@@ -148,7 +189,9 @@ final class BrokerIdentities {
     }
 
     private static String require(ConnectionProfile connection, String key, String where) {
-        return connection.get(key).orElseThrow(() -> PapiException.usage(where + " has no '" + key + "': add it to the connection"
-                + (connection.source() == null ? "" : " in " + connection.source())));
+        return connection
+                .get(key)
+                .orElseThrow(() -> PapiException.usage(where + " has no '" + key + "': add it to the connection"
+                        + (connection.source() == null ? "" : " in " + connection.source())));
     }
 }

@@ -33,11 +33,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code papi call}: a curl-like call to an SPCS endpoint that brings its own session token. */
-@Command(name = "call", mixinStandardHelpOptions = true,
-        description = {"Call an SPCS endpoint with a session token, like curl.",
-                "The token comes from a running broker",
-                "(--broker URL) or is minted here from the identity flags. Prints the body; exits 1 on an HTTP error",
-                "or a redirect. With a broker, a 401 (or a redirect to the login page) gets one retry with a fresh token."})
+@Command(
+        name = "call",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Call an SPCS endpoint with a session token, like curl.",
+            "The token comes from a running broker",
+            "(--broker URL) or is minted here from the identity flags. Prints the body; exits 1 on an HTTP error",
+            "or a redirect. With a broker, a 401 (or a redirect to the login page) gets one retry with a fresh token."
+        })
 public final class CallCommand extends PapiSubcommand {
     private static final Duration JWT_LIFETIME = Duration.ofMinutes(59);
 
@@ -47,33 +51,59 @@ public final class CallCommand extends PapiSubcommand {
     @Mixin
     ExchangeOptions exchange = new ExchangeOptions();
 
-    @Option(names = {"-X", "--request"}, paramLabel = "METHOD", description = "HTTP method (default GET, or POST with -d)")
+    @Option(
+            names = {"-X", "--request"},
+            paramLabel = "METHOD",
+            description = "HTTP method (default GET, or POST with -d)")
     String method;
 
-    @Option(names = {"-d", "--data"}, paramLabel = "DATA", description = "Request body: text, @FILE, or @- for stdin")
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "DATA",
+            description = "Request body: text, @FILE, or @- for stdin")
     String data;
 
-    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "Extra request header; repeatable")
+    @Option(
+            names = {"-H", "--header"},
+            paramLabel = "'NAME: VALUE'",
+            description = "Extra request header; repeatable")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = {"-i", "--include"}, description = "Print the status line and headers before the body")
+    @Option(
+            names = {"-i", "--include"},
+            description = "Print the status line and headers before the body")
     boolean include;
 
-    @Option(names = "--broker", paramLabel = "URL",
-            description = "Take the token from this running papi broker: http://127.0.0.1:8081 or unix:/path/broker.sock (env PAPI_BROKER_URL)")
+    @Option(
+            names = "--broker",
+            paramLabel = "URL",
+            description =
+                    "Take the token from this running papi broker: http://127.0.0.1:8081 or unix:/path/broker.sock (env PAPI_BROKER_URL)")
     String broker;
 
-    @Option(names = "--broker-identity", paramLabel = "NAME", description = "The broker's identity to use (env PAPI_BROKER_IDENTITY)")
+    @Option(
+            names = "--broker-identity",
+            paramLabel = "NAME",
+            description = "The broker's identity to use (env PAPI_BROKER_IDENTITY)")
     String brokerIdentity;
 
-    @Option(names = "--auth-token-file", paramLabel = "FILE",
-            description = "The broker's secret (env PAPI_BROKER_AUTH_TOKEN_FILE; default $PAPI_HOME/broker/secret when it exists; none on a socket)")
+    @Option(
+            names = "--auth-token-file",
+            paramLabel = "FILE",
+            description =
+                    "The broker's secret (env PAPI_BROKER_AUTH_TOKEN_FILE; default $PAPI_HOME/broker/secret when it exists; none on a socket)")
     String authTokenFile;
 
-    @Option(names = "--max-time", paramLabel = "DURATION", description = "Longest the whole call may take (env PAPI_CALL_TIMEOUT; default 60s)")
+    @Option(
+            names = "--max-time",
+            paramLabel = "DURATION",
+            description = "Longest the whole call may take (env PAPI_CALL_TIMEOUT; default 60s)")
     String maxTime;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The endpoint URL, e.g. https://<ingress host>/customer/1")
+    @Parameters(
+            index = "0",
+            paramLabel = "URL",
+            description = "The endpoint URL, e.g. https://<ingress host>/customer/1")
     String url;
 
     @Override
@@ -82,14 +112,22 @@ public final class CallCommand extends PapiSubcommand {
         CallRequest request = CallRequest.parse(url, method, data, headers, System.in);
         Duration limit = ExchangeOptions.duration(settings, Setting.CALL_TIMEOUT, maxTime);
         OkHttpClient client = new OkHttpClient.Builder()
-                .callTimeout(limit).connectTimeout(limit).readTimeout(limit).writeTimeout(limit)
-                .followRedirects(false).followSslRedirects(false)
+                .callTimeout(limit)
+                .connectTimeout(limit)
+                .readTimeout(limit)
+                .writeTimeout(limit)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         try {
             BrokerTokens brokerTokens = brokerTokens(settings, client);
             CallToken token = brokerTokens != null ? brokerTokens.fetch() : mint(settings, request);
             Response response = execute(client, request.with(token), request, limit);
-            if (brokerTokens != null && ForwardingProxy.meansTokenRejected(response.code(), response.header("Location"), request.url().host())) {
+            if (brokerTokens != null
+                    && ForwardingProxy.meansTokenRejected(
+                            response.code(),
+                            response.header("Location"),
+                            request.url().host())) {
                 response.close();
                 brokerTokens.invalidate(token);
                 response = execute(client, request.with(brokerTokens.fetch()), request, limit);
@@ -112,11 +150,17 @@ public final class CallCommand extends PapiSubcommand {
         try {
             uri = new URI(brokerUrl.get());
         } catch (URISyntaxException e) {
-            throw PapiException.usage("--broker '" + brokerUrl.get() + "' is not a URL such as http://127.0.0.1:8081 or unix:/path/broker.sock");
+            throw PapiException.usage("--broker '" + brokerUrl.get()
+                    + "' is not a URL such as http://127.0.0.1:8081 or unix:/path/broker.sock");
         }
-        String secret = settings.get(Setting.BROKER_AUTH_TOKEN_FILE, authTokenFile).map(CallCommand::readSecret)
+        String secret = settings.get(Setting.BROKER_AUTH_TOKEN_FILE, authTokenFile)
+                .map(CallCommand::readSecret)
                 .orElseGet(() -> BrokerTokens.isSocket(uri) ? null : defaultSecret());
-        return new BrokerTokens(uri, secret, settings.get(Setting.BROKER_IDENTITY, brokerIdentity).orElse(null), client);
+        return new BrokerTokens(
+                uri,
+                secret,
+                settings.get(Setting.BROKER_IDENTITY, brokerIdentity).orElse(null),
+                client);
     }
 
     private CallToken mint(Settings settings, CallRequest request) {
@@ -142,11 +186,12 @@ public final class CallCommand extends PapiSubcommand {
         try {
             return client.newCall(call).execute();
         } catch (InterruptedIOException e) {
-            throw PapiException.failure("no answer from " + request.url().host() + " within " + DurationConverter.format(limit)
-                    + " (--max-time)");
+            throw PapiException.failure("no answer from " + request.url().host() + " within "
+                    + DurationConverter.format(limit) + " (--max-time)");
         } catch (IOException e) {
-            throw PapiException.failure("cannot reach " + request.url().host() + ":" + request.url().port() + " ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            throw PapiException.failure(
+                    "cannot reach " + request.url().host() + ":" + request.url().port() + " ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         }
     }
 
@@ -161,7 +206,8 @@ public final class CallCommand extends PapiSubcommand {
         try {
             body = response.body() == null ? "" : response.body().string();
         } catch (IOException e) {
-            throw PapiException.failure("the answer from " + request.url().host() + " broke off (" + e.getMessage() + ")");
+            throw PapiException.failure(
+                    "the answer from " + request.url().host() + " broke off (" + e.getMessage() + ")");
         }
         out().print(body);
         out().flush();
@@ -169,15 +215,21 @@ public final class CallCommand extends PapiSubcommand {
         if (status >= 200 && status < 300) {
             return 0;
         }
-        String what = "HTTP " + status + " from " + request.method() + " " + request.url().scheme() + "://" + request.endpoint() + request.url().encodedPath();
+        String what = "HTTP " + status + " from " + request.method() + " "
+                + request.url().scheme() + "://" + request.endpoint()
+                + request.url().encodedPath();
         if (status >= 300 && status < 400) {
             String location = response.header("Location");
-            boolean login = ForwardingProxy.meansTokenRejected(status, location, request.url().host());
+            boolean login = ForwardingProxy.meansTokenRejected(
+                    status, location, request.url().host());
             throw PapiException.failure(what + ": redirected" + (location == null ? "" : " to " + hostOf(location))
-                    + (login ? ", a login page: the endpoint did not accept the token (check the role's grants on the endpoint)" : ""));
+                    + (login
+                            ? ", a login page: the endpoint did not accept the token (check the role's grants on the endpoint)"
+                            : ""));
         }
         if (status == 401) {
-            throw PapiException.failure(what + ": the endpoint did not accept the token (check the role's grants on the endpoint)");
+            throw PapiException.failure(
+                    what + ": the endpoint did not accept the token (check the role's grants on the endpoint)");
         }
         throw PapiException.failure(what);
     }
@@ -199,7 +251,8 @@ public final class CallCommand extends PapiSubcommand {
 
     private static String readSecret(String file) {
         try {
-            String secret = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+            String secret =
+                    Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
             if (secret.isEmpty()) {
                 throw PapiException.usage("auth token file " + file + " is empty");
             }

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code papi data}: data sets for trying papi without MovieLens. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Data sets for trying papi.",
+@Command(
+        name = "data",
+        mixinStandardHelpOptions = true,
+        description = "Data sets for trying papi.",
         subcommands = DataCommand.Generate.class)
 public final class DataCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -20,24 +23,33 @@ public final class DataCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say which: generate");
     }
 
-    @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = {"Write synthetic MovieLens-shaped data as the guide's CSVs.",
-                    "The files: ratings.csv, titles.csv, users.csv, with MovieLens 100K's published statistics:",
-                    "943 users, 1,682 items, 100,000 ratings of 1-5; per user 20-737 (median 65), per item 1-583",
-                    "(median 27, 141 rated once), shares 6/11/27/34/21 %%; latent tastes.",
-                    "The same seed gives the same bytes."})
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Write synthetic MovieLens-shaped data as the guide's CSVs.",
+                "The files: ratings.csv, titles.csv, users.csv, with MovieLens 100K's published statistics:",
+                "943 users, 1,682 items, 100,000 ratings of 1-5; per user 20-737 (median 65), per item 1-583",
+                "(median 27, 141 rated once), shares 6/11/27/34/21 %%; latent tastes.",
+                "The same seed gives the same bytes."
+            })
     static final class Generate extends PapiSubcommand {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write to")
         Path out;
 
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "" + io.papi.recommender.SyntheticData.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "" + io.papi.recommender.SyntheticData.DEFAULT_SEED,
+                description = "Random seed (default: ${DEFAULT-VALUE})")
         long seed;
 
         @Option(names = "--force", description = "Overwrite existing files")
         boolean force;
 
         @picocli.CommandLine.Mixin
-        io.papi.cli.command.datasets.SyntheticEventsOptions events = new io.papi.cli.command.datasets.SyntheticEventsOptions();
+        io.papi.cli.command.datasets.SyntheticEventsOptions events =
+                new io.papi.cli.command.datasets.SyntheticEventsOptions();
 
         @Override
         protected int run() throws Exception {
@@ -53,8 +65,9 @@ public final class DataCommand implements Runnable {
             for (Path written : data.writeGuideCsv(out)) {
                 out().println("Wrote " + written);
             }
-            out().println(data.ratings().size() + " ratings by " + data.ratings().userCount() + " users of "
-                    + data.ratings().itemCount() + " items (seed " + seed + ")");
+            out().println(data.ratings().size() + " ratings by "
+                    + data.ratings().userCount() + " users of " + data.ratings().itemCount() + " items (seed " + seed
+                    + ")");
             return 0;
         }
     }

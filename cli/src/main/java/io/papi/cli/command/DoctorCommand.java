@@ -1,6 +1,5 @@
 package io.papi.cli.command;
 
-import io.papi.broker.PublicKeys;
 import io.papi.cli.PapiException;
 import io.papi.cli.config.Settings;
 import io.papi.cli.snowflake.AccountCheck;
@@ -19,33 +18,50 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi doctor}: a preflight check of a real Snowflake account, one line per check. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check a Snowflake account before you need it.",
-                "The login and its authenticator, the session's role,",
-                "warehouse, database and schema, the grants of each step (sql/required-grants.tsv), the lookup tables and",
-                "their row counts, the service and its endpoint (--service), the service user's key (--public-key), the clock.",
-                "One line per check, \u2713 or \u2717 with the fix; exits 1 when a check fails."})
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check a Snowflake account before you need it.",
+            "The login and its authenticator, the session's role,",
+            "warehouse, database and schema, the grants of each step (sql/required-grants.tsv), the lookup tables and",
+            "their row counts, the service and its endpoint (--service), the service user's key (--public-key), the clock.",
+            "One line per check, \u2713 or \u2717 with the fix; exits 1 when a check fails."
+        })
 public final class DoctorCommand extends PapiSubcommand {
     static final String[] INPUT_TABLES = {"USER_RATINGS", "TITLE"};
     static final String BATCH_TABLE = LookupTable.DEFAULT_BATCH_NAME;
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
+    @Option(
+            names = {"-c", "--connection"},
+            paramLabel = "NAME",
             description = "The Snowflake connection to check (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
     String connection;
 
-    @Option(names = "--authenticator", paramLabel = "NAME",
+    @Option(
+            names = "--authenticator",
+            paramLabel = "NAME",
             description = "Override the connection's authenticator (env SNOWFLAKE_AUTHENTICATOR)")
     String authenticator;
 
-    @Option(names = "--service", paramLabel = "DB.SCHEMA.SERVICE",
-            description = "Also check this service's containers and endpoint, and its callers' grants; its database and schema "
-                    + "qualify the tables")
+    @Option(
+            names = "--service",
+            paramLabel = "DB.SCHEMA.SERVICE",
+            description =
+                    "Also check this service's containers and endpoint, and its callers' grants; its database and schema "
+                            + "qualify the tables")
     String service;
 
-    @Option(names = "--public-key", paramLabel = "FILE", description = "Check that the service user holds this key (its .pub, or the private key)")
+    @Option(
+            names = "--public-key",
+            paramLabel = "FILE",
+            description = "Check that the service user holds this key (its .pub, or the private key)")
     Path publicKey;
 
-    @Option(names = "--service-user", paramLabel = "USER", defaultValue = "SVC_DATA_API",
+    @Option(
+            names = "--service-user",
+            paramLabel = "USER",
+            defaultValue = "SVC_DATA_API",
             description = "The service user whose key --public-key is compared with (default: ${DEFAULT-VALUE})")
     String serviceUser;
 
@@ -74,18 +90,23 @@ public final class DoctorCommand extends PapiSubcommand {
         try {
             conn = target.connect();
         } catch (PapiException e) {
-            report.accept(AccountCheck.fail("login: " + e.getMessage(), "check the connection's account, user and credentials "
-                    + "(docs/deploy-spcs.md, \"Your connections\")"));
+            report.accept(AccountCheck.fail(
+                    "login: " + e.getMessage(),
+                    "check the connection's account, user and credentials "
+                            + "(docs/deploy-spcs.md, \"Your connections\")"));
             return 1;
         }
         try (conn) {
             report.accept(AccountCheck.pass("login: " + target.properties().getProperty("user", "(token)") + " at "
-                    + target.url().substring("jdbc:snowflake://".length()) + " with authenticator " + target.authenticator()));
+                    + target.url().substring("jdbc:snowflake://".length()) + " with authenticator "
+                    + target.authenticator()));
             AccountChecks account = new AccountChecks(conn, report);
             account.session(environment().clock());
             account.grants(RequiredGrants.packaged(), serviceName != null);
             for (String input : INPUT_TABLES) {
-                account.table(prefix + input, "PUT ratings.csv and titles.csv on @API.DATA.RECOMMENDER_DATA, then run sql/05_tables.sql");
+                account.table(
+                        prefix + input,
+                        "PUT ratings.csv and titles.csv on @API.DATA.RECOMMENDER_DATA, then run sql/05_tables.sql");
             }
             String publish = "papi recommend -c <publisher> --from-snowflake --publish --store snowflake";
             account.table(prefix + BATCH_TABLE, publish);
@@ -97,10 +118,14 @@ public final class DoctorCommand extends PapiSubcommand {
                 account.serviceUserKey(serviceUser, key, publicKey.toString());
             }
         } catch (SQLException e) {
-            report.accept(AccountCheck.fail("closing the connection: " + SnowflakeJdbc.firstLine(e.getMessage()), null));
+            report.accept(
+                    AccountCheck.fail("closing the connection: " + SnowflakeJdbc.firstLine(e.getMessage()), null));
         }
         long failed = checks.stream().filter(c -> !c.passed()).count();
-        out().println(failed == 0 ? "all " + checks.size() + " checks passed" : failed + " of " + checks.size() + " checks failed");
+        out().println(
+                        failed == 0
+                                ? "all " + checks.size() + " checks passed"
+                                : failed + " of " + checks.size() + " checks failed");
         return failed == 0 ? 0 : 1;
     }
 
@@ -119,7 +144,8 @@ public final class DoctorCommand extends PapiSubcommand {
                 throw PapiException.usage(option + " '" + name + "': " + e.getMessage());
             }
             if (id.startsWith("\"")) {
-                throw PapiException.usage(option + " '" + name + "' is not a plain name: use letters, digits, _ and $, as DATABASE.SCHEMA.NAME");
+                throw PapiException.usage(option + " '" + name
+                        + "' is not a plain name: use letters, digits, _ and $, as DATABASE.SCHEMA.NAME");
             }
             sql.append(sql.length() == 0 ? "" : ".").append(id);
         }

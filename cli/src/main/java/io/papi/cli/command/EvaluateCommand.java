@@ -7,10 +7,10 @@ import io.papi.recommender.Dataset;
 import io.papi.recommender.Evaluation;
 import io.papi.recommender.EvaluationRow;
 import io.papi.recommender.ProgressListener;
+import io.papi.recommender.RandomSplit;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.Recommender;
 import io.papi.recommender.Tuning;
-import io.papi.recommender.RandomSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +19,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi recommend evaluate}: offline accuracy of every algorithm on a random 75/25 split. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Compare the algorithms offline on a 75/25 split.",
-                "Split each user's ratings 75/25 at random (seeded), tune each algorithm on the 75%% (--tune auto: an",
-                "inner validation split of the 75%%, never the 25%%), train it there, and print one table: precision@K,",
-                "recall@K, nDCG@K (every held-out rating is relevant), MAP, the knobs chosen and the time taken.",
-                "Protocol: docs/recommender.md."})
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare the algorithms offline on a 75/25 split.",
+            "Split each user's ratings 75/25 at random (seeded), tune each algorithm on the 75%% (--tune auto: an",
+            "inner validation split of the 75%%, never the 25%%), train it there, and print one table: precision@K,",
+            "recall@K, nDCG@K (every held-out rating is relevant), MAP, the knobs chosen and the time taken.",
+            "Protocol: docs/recommender.md."
+        })
 final class EvaluateCommand extends PapiSubcommand {
     @Mixin
     RatingsOptions source = new RatingsOptions();
@@ -32,17 +36,32 @@ final class EvaluateCommand extends PapiSubcommand {
     @Mixin
     AlgorithmOptions algorithmOptions = new AlgorithmOptions();
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the split (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description = "Seed of the split (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of the metrics (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--k",
+            paramLabel = "K",
+            defaultValue = "10",
+            description = "Cut-off of the metrics (default: ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--algorithms", paramLabel = "LIST", split = ",", defaultValue = "edlae,ease,itemknn,popular,notebook",
+    @Option(
+            names = "--algorithms",
+            paramLabel = "LIST",
+            split = ",",
+            defaultValue = "edlae,ease,itemknn,popular,notebook",
             description = "Algorithms to compare (default: ${DEFAULT-VALUE})")
     List<String> algorithms;
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Snowflake connection for --from-snowflake")
+    @Option(
+            names = {"-c", "--connection"},
+            paramLabel = "NAME",
+            description = "Snowflake connection for --from-snowflake")
     String connection;
 
     @Mixin
@@ -71,14 +90,35 @@ final class EvaluateCommand extends PapiSubcommand {
             }
             Tuning tuning = algorithmOptions.choose(split.train(), algorithm, progress);
             EvaluationRow row = Evaluation.evaluate(split, algorithm, tuning.parameters(), k, progress);
-            table.add(new String[] {algorithm.key(), f4(row.precision()), f4(row.recall()), f4(row.ndcg()), f4(row.map()),
-                f4(row.mapAtK()), tuning.knobs() + (tuning.tuned().isEmpty() ? "" : " (tuned)"),
-                seconds(tuning.time().plus(row.trainingTime()))});
+            table.add(new String[] {
+                algorithm.key(),
+                f4(row.precision()),
+                f4(row.recall()),
+                f4(row.ndcg()),
+                f4(row.map()),
+                f4(row.mapAtK()),
+                tuning.knobs() + (tuning.tuned().isEmpty() ? "" : " (tuned)"),
+                seconds(tuning.time().plus(row.trainingTime()))
+            });
         }
-        out().printf(Locale.ROOT, "%d ratings, %d users, %d items; split 75/25 per user, seed %d%n",
-                ratings.size(), ratings.userCount(), ratings.itemCount(), seed);
-        out().printf(Locale.ROOT, "%-9s %12s %10s %9s %7s %8s  %-52s %8s%n", "algorithm", "precision@" + k, "recall@" + k,
-                "nDCG@" + k, "MAP", "MAP@" + k, "knobs", "tune+fit");
+        out().printf(
+                        Locale.ROOT,
+                        "%d ratings, %d users, %d items; split 75/25 per user, seed %d%n",
+                        ratings.size(),
+                        ratings.userCount(),
+                        ratings.itemCount(),
+                        seed);
+        out().printf(
+                        Locale.ROOT,
+                        "%-9s %12s %10s %9s %7s %8s  %-52s %8s%n",
+                        "algorithm",
+                        "precision@" + k,
+                        "recall@" + k,
+                        "nDCG@" + k,
+                        "MAP",
+                        "MAP@" + k,
+                        "knobs",
+                        "tune+fit");
         for (String[] r : table) {
             out().printf(Locale.ROOT, "%-9s %12s %10s %9s %7s %8s  %-52s %8s%n", (Object[]) r);
         }

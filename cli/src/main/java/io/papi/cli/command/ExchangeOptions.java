@@ -13,21 +13,33 @@ import picocli.CommandLine.Option;
 
 /** Where and how a JWT is exchanged for a session token: endpoint, role, token URL, timeouts. */
 public final class ExchangeOptions {
-    @Option(names = "--endpoint", paramLabel = "INGRESS_HOST",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "INGRESS_HOST",
             description = "Ingress host of the SPCS endpoint, from SHOW ENDPOINTS IN SERVICE (env PAPI_ENDPOINT)")
     String endpoint;
 
-    @Option(names = "--role", paramLabel = "ROLE", description = "Role for the session, case-sensitive (env SNOWFLAKE_ROLE)")
+    @Option(
+            names = "--role",
+            paramLabel = "ROLE",
+            description = "Role for the session, case-sensitive (env SNOWFLAKE_ROLE)")
     String role;
 
-    @Option(names = "--token-url", paramLabel = "URL",
+    @Option(
+            names = "--token-url",
+            paramLabel = "URL",
             description = "Whole token URL (env PAPI_TOKEN_URL; default https://<account host>/oauth/token)")
     String tokenUrl;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Timeout of one token request (env PAPI_TIMEOUT; default 10s)")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            description = "Timeout of one token request (env PAPI_TIMEOUT; default 10s)")
     String timeout;
 
-    @Option(names = "--default-token-lifetime", paramLabel = "DURATION",
+    @Option(
+            names = "--default-token-lifetime",
+            paramLabel = "DURATION",
             description = "Assumed token lifetime when the token carries no exp (env PAPI_TOKEN_LIFETIME; default 10m)")
     String defaultTokenLifetime;
 
@@ -45,16 +57,20 @@ public final class ExchangeOptions {
         var explicit = settings.get(Setting.TOKEN_URL, tokenUrl);
         if (explicit.isEmpty()) {
             var host = settings.get(Setting.HOST, null);
-            return host.map(h -> URI.create("https://" + h + "/oauth/token")).orElseGet(() -> TokenUrls.forAccount(account));
+            return host.map(h -> URI.create("https://" + h + "/oauth/token"))
+                    .orElseGet(() -> TokenUrls.forAccount(account));
         }
         try {
             URI uri = new URI(explicit.get());
-            if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")) || uri.getHost() == null) {
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                    || uri.getHost() == null) {
                 throw new java.net.URISyntaxException(explicit.get(), "not an http(s) URL");
             }
             return uri;
         } catch (java.net.URISyntaxException e) {
-            throw PapiException.usage("--token-url '" + explicit.get() + "' is not an http(s) URL such as https://myorg-myacct.snowflakecomputing.com/oauth/token");
+            throw PapiException.usage("--token-url '" + explicit.get()
+                    + "' is not an http(s) URL such as https://myorg-myacct.snowflakecomputing.com/oauth/token");
         }
     }
 
@@ -73,7 +89,8 @@ public final class ExchangeOptions {
         try {
             return DurationConverter.parse(value);
         } catch (picocli.CommandLine.TypeConversionException e) {
-            throw PapiException.usage(setting.flag().orElse(setting.env().orElse(setting.name())) + ": " + e.getMessage());
+            throw PapiException.usage(
+                    setting.flag().orElse(setting.env().orElse(setting.name())) + ": " + e.getMessage());
         }
     }
 
@@ -86,7 +103,8 @@ public final class ExchangeOptions {
             }
             return d;
         } catch (picocli.CommandLine.TypeConversionException e) {
-            throw PapiException.usage(setting.flag().orElse(setting.env().orElse(setting.name())) + ": " + e.getMessage());
+            throw PapiException.usage(
+                    setting.flag().orElse(setting.env().orElse(setting.name())) + ": " + e.getMessage());
         }
     }
 }

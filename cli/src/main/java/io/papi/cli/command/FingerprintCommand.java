@@ -12,11 +12,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code papi fingerprint FILE}: the key's fingerprint as DESCRIBE USER shows it. */
-@Command(name = "fingerprint", mixinStandardHelpOptions = true,
-        description = {"Print a key's fingerprint, as DESCRIBE USER shows it.",
-                "That is RSA_PUBLIC_KEY_FP (SHA256:...).",
-                "FILE is a public or private key in any PEM format Snowflake documents; for a private key",
-                "the fingerprint is that of its public half."})
+@Command(
+        name = "fingerprint",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a key's fingerprint, as DESCRIBE USER shows it.",
+            "That is RSA_PUBLIC_KEY_FP (SHA256:...).",
+            "FILE is a public or private key in any PEM format Snowflake documents; for a private key",
+            "the fingerprint is that of its public half."
+        })
 public final class FingerprintCommand extends PapiSubcommand {
     @Parameters(paramLabel = "FILE", description = "Public or private key file")
     Path file;

@@ -17,18 +17,25 @@ import picocli.CommandLine.Option;
  * Shared by {@code jwt}, {@code token}, {@code broker} and {@code call}.
  */
 public final class IdentityOptions {
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
+    @Option(
+            names = {"-c", "--connection"},
+            paramLabel = "NAME",
             description = "Named connection in connections.toml / config.toml (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
     String connection;
 
-    @Option(names = "--account", paramLabel = "ACCOUNT",
-            description = "Account: ORGNAME-ACCOUNTNAME or a locator such as xy12345.us-east-1.aws (env SNOWFLAKE_ACCOUNT)")
+    @Option(
+            names = "--account",
+            paramLabel = "ACCOUNT",
+            description =
+                    "Account: ORGNAME-ACCOUNTNAME or a locator such as xy12345.us-east-1.aws (env SNOWFLAKE_ACCOUNT)")
     String account;
 
     @Option(names = "--user", paramLabel = "USER", description = "User's LOGIN_NAME (env SNOWFLAKE_USER)")
     String user;
 
-    @Option(names = "--private-key", paramLabel = "FILE",
+    @Option(
+            names = "--private-key",
+            paramLabel = "FILE",
             description = "Private key file, PKCS#8 or PKCS#1 PEM, plain or encrypted (env SNOWFLAKE_PRIVATE_KEY_PATH)")
     Path privateKey;
 
@@ -66,6 +73,7 @@ public final class IdentityOptions {
     public KeyPairJwt minter(Settings settings) {
         AccountIdentifier acct = account(settings);
         String login = user(settings);
-        return new KeyPairJwt(acct, login, privateKey(settings), settings.environment().clock());
+        return new KeyPairJwt(
+                acct, login, privateKey(settings), settings.environment().clock());
     }
 }

@@ -15,16 +15,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi jwt}: a key-pair JWT, alone on stdout so that {@code $(papi jwt ...)} works. */
-@Command(name = "jwt", mixinStandardHelpOptions = true,
-        description = {"Mint a key-pair JWT (RS256) for Snowflake and print it.",
-                "The JWT is alone on stdout, so that $(papi jwt ...) works.",
-                "iss = ACCOUNT.USER.SHA256:<fingerprint>, sub = ACCOUNT.USER; the account is normalised",
-                "(region, cloud and privatelink suffixes dropped)."})
+@Command(
+        name = "jwt",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Mint a key-pair JWT (RS256) for Snowflake and print it.",
+            "The JWT is alone on stdout, so that $(papi jwt ...) works.",
+            "iss = ACCOUNT.USER.SHA256:<fingerprint>, sub = ACCOUNT.USER; the account is normalised",
+            "(region, cloud and privatelink suffixes dropped)."
+        })
 public final class JwtCommand extends PapiSubcommand {
     @Mixin
     IdentityOptions identity = new IdentityOptions();
 
-    @Option(names = "--lifetime", paramLabel = "DURATION",
+    @Option(
+            names = "--lifetime",
+            paramLabel = "DURATION",
             description = "Lifetime, at most 1h (env PAPI_JWT_LIFETIME; default 59m)")
     String lifetime;
 
@@ -41,7 +47,9 @@ public final class JwtCommand extends PapiSubcommand {
         Settings settings = identity.settings(environment, warnings);
         Duration life = Durations.parse(settings.require(Setting.JWT_LIFETIME, lifetime));
         if (life.isZero() || life.isNegative() || life.compareTo(Duration.ofHours(1)) > 0) {
-            throw PapiException.usage("--lifetime must be more than 0 and at most 1h (Snowflake rejects longer JWTs), not " + Durations.format(life));
+            throw PapiException.usage(
+                    "--lifetime must be more than 0 and at most 1h (Snowflake rejects longer JWTs), not "
+                            + Durations.format(life));
         }
         KeyPairJwt minter = identity.minter(settings);
         String jwt = minter.mint(life);

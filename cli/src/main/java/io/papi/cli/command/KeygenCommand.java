@@ -19,31 +19,57 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi keygen}: an RSA key pair for Snowflake key-pair authentication. */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
-        description = {"Generate an RSA key pair for Snowflake key-pair authentication.",
-                "Writes DIR/NAME.p8 (PKCS#8 PEM, mode 0600) and DIR/NAME.pub, then prints the fingerprint,",
-                "the RSA_PUBLIC_KEY value and the statements that register the key."})
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate an RSA key pair for Snowflake key-pair authentication.",
+            "Writes DIR/NAME.p8 (PKCS#8 PEM, mode 0600) and DIR/NAME.pub, then prints the fingerprint,",
+            "the RSA_PUBLIC_KEY value and the statements that register the key."
+        })
 public final class KeygenCommand extends PapiSubcommand {
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Directory to write to (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = ".",
+            description = "Directory to write to (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = "rsa_key", description = "Base name of the files (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            defaultValue = "rsa_key",
+            description = "Base name of the files (default: ${DEFAULT-VALUE})")
     String name;
 
-    @Option(names = "--bits", paramLabel = "BITS", defaultValue = "2048", description = "Key size: 2048, 3072 or 4096 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--bits",
+            paramLabel = "BITS",
+            defaultValue = "2048",
+            description = "Key size: 2048, 3072 or 4096 (default: ${DEFAULT-VALUE})")
     int bits;
 
-    @Option(names = "--encrypt", description = "Encrypt the private key (PBES2, AES-256, PBKDF2-HMAC-SHA256) with a passphrase from "
-            + "--passphrase-file, env PRIVATE_KEY_PASSPHRASE, or a prompt")
+    @Option(
+            names = "--encrypt",
+            description = "Encrypt the private key (PBES2, AES-256, PBKDF2-HMAC-SHA256) with a passphrase from "
+                    + "--passphrase-file, env PRIVATE_KEY_PASSPHRASE, or a prompt")
     boolean encrypt;
 
     @Option(names = "--force", description = "Overwrite existing key files")
     boolean force;
 
-    @Option(names = "--user", paramLabel = "USER", defaultValue = "SVC_DATA_API", description = "User name for the printed statements (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            defaultValue = "SVC_DATA_API",
+            description = "User name for the printed statements (default: ${DEFAULT-VALUE})")
     String user;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "DATA_API_CALLER_ROLE", description = "Role for the printed statements (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--role",
+            paramLabel = "ROLE",
+            defaultValue = "DATA_API_CALLER_ROLE",
+            description = "Role for the printed statements (default: ${DEFAULT-VALUE})")
     String role;
 
     @Mixin
@@ -62,7 +88,8 @@ public final class KeygenCommand extends PapiSubcommand {
         if (!force) {
             for (Path file : new Path[] {privateFile, publicFile}) {
                 if (Files.exists(file)) {
-                    throw PapiException.usage(file + " already exists; use --force to overwrite it, or --name/--out for another file");
+                    throw PapiException.usage(
+                            file + " already exists; use --force to overwrite it, or --name/--out for another file");
                 }
             }
         }
@@ -76,7 +103,8 @@ public final class KeygenCommand extends PapiSubcommand {
             KeyFiles.writePublicKey(publicFile, publicKey);
             String value = PublicKeys.snowflakeValue(publicKey);
             var o = out();
-            o.println("Wrote " + privateFile + " (private key, PKCS#8" + (encrypt ? ", encrypted" : "") + ", mode 0600)");
+            o.println(
+                    "Wrote " + privateFile + " (private key, PKCS#8" + (encrypt ? ", encrypted" : "") + ", mode 0600)");
             o.println("Wrote " + publicFile + " (public key)");
             o.println();
             o.println("Fingerprint (RSA_PUBLIC_KEY_FP): " + KeyFingerprint.of(publicKey));
@@ -104,7 +132,8 @@ public final class KeygenCommand extends PapiSubcommand {
             return given.get();
         }
         if (!environment().interactive()) {
-            throw PapiException.usage("--encrypt needs a passphrase: use --passphrase-file FILE or set PRIVATE_KEY_PASSPHRASE");
+            throw PapiException.usage(
+                    "--encrypt needs a passphrase: use --passphrase-file FILE or set PRIVATE_KEY_PASSPHRASE");
         }
         char[] first = environment().console().readPassword("Passphrase for the new key: ");
         char[] second = environment().console().readPassword("Same passphrase again: ");

@@ -14,14 +14,14 @@ import java.util.Optional;
  * up in DNS, so what it binds is what the flag says.
  */
 final class ListenAddress {
-    private ListenAddress() {
-    }
+    private ListenAddress() {}
 
     /** @throws PapiException (usage) naming the flag and the forms that work */
     static InetSocketAddress parse(String text, String flag) {
         String value = text.trim();
         if (value.startsWith("unix:")) {
-            throw PapiException.usage(flag + " '" + text + "': a Unix socket is not possible here; give HOST:PORT such as 127.0.0.1:8082");
+            throw PapiException.usage(flag + " '" + text
+                    + "': a Unix socket is not possible here; give HOST:PORT such as 127.0.0.1:8082");
         }
         String host = "127.0.0.1";
         String port = value;
@@ -43,8 +43,9 @@ final class ListenAddress {
                 ? Optional.of(InetAddress.getLoopbackAddress())
                 : LoopbackNames.literal(host);
         if (address.isEmpty()) {
-            throw PapiException.usage(flag + " '" + text + "': " + host + " is not an IP address: write 127.0.0.1, [::1], 0.0.0.0 "
-                    + "or the address of an interface (names are not looked up)");
+            throw PapiException.usage(
+                    flag + " '" + text + "': " + host + " is not an IP address: write 127.0.0.1, [::1], 0.0.0.0 "
+                            + "or the address of an interface (names are not looked up)");
         }
         return new InetSocketAddress(address.get(), number);
     }
@@ -55,7 +56,8 @@ final class ListenAddress {
         if (value.startsWith("unix:")) {
             String path = value.substring("unix:".length());
             if (path.isEmpty() || !path.startsWith("/")) {
-                throw PapiException.usage(flag + " '" + text + "': give an absolute socket path, such as unix:/run/papi/broker.sock");
+                throw PapiException.usage(
+                        flag + " '" + text + "': give an absolute socket path, such as unix:/run/papi/broker.sock");
             }
             return ServerAddress.unix(Path.of(path));
         }
@@ -63,6 +65,7 @@ final class ListenAddress {
     }
 
     private static PapiException bad(String text, String flag) {
-        return PapiException.usage(flag + " '" + text + "' is not an address: write it as HOST:PORT, such as 127.0.0.1:8081");
+        return PapiException.usage(
+                flag + " '" + text + "' is not an address: write it as HOST:PORT, such as 127.0.0.1:8081");
     }
 }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --local-dir}: where the local account lives. */
 public final class LocalDirOption {
-    @Option(names = "--local-dir", paramLabel = "DIR",
+    @Option(
+            names = "--local-dir",
+            paramLabel = "DIR",
             description = "Local account directory (env PAPI_LOCAL_DIR; default $PAPI_HOME/local, i.e. ~/.papi/local)")
     Path localDir;
 
@@ -14,6 +16,9 @@ public final class LocalDirOption {
         if (localDir != null) {
             return localDir;
         }
-        return environment.get("PAPI_LOCAL_DIR").map(Path::of).orElse(environment.papiHome().resolve("local"));
+        return environment
+                .get("PAPI_LOCAL_DIR")
+                .map(Path::of)
+                .orElse(environment.papiHome().resolve("local"));
     }
 }

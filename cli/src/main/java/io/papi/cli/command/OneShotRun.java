@@ -23,13 +23,12 @@ import java.util.Set;
  * work itself is the commands' own code ({@link JwtCommand#mint}, {@link FingerprintCommand#print}).
  */
 public final class OneShotRun {
-    private static final Set<String> JWT_VALUES = Set.of("-c", "--connection", "--account", "--user", "--private-key",
-            "--passphrase-file", "--lifetime");
+    private static final Set<String> JWT_VALUES =
+            Set.of("-c", "--connection", "--account", "--user", "--private-key", "--passphrase-file", "--lifetime");
     private static final Set<String> JWT_FLAGS = Set.of("--decode");
     private static final Set<String> FINGERPRINT_VALUES = Set.of("--passphrase-file");
 
-    private OneShotRun() {
-    }
+    private OneShotRun() {}
 
     /**
      * Runs {@code args} when it is a plain {@code jwt} or {@code fingerprint} call, printing to {@code out};

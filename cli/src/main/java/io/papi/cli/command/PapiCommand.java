@@ -6,18 +6,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The root command: {@code papi}. */
-@Command(name = "papi",
+@Command(
+        name = "papi",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Real-time recommendations out of Snowflake, and the credentials to reach them.",
         footerHeading = "%nExit codes:%n",
         footer = {
-                "  0  the command did what was asked",
-                "  1  the command failed (network, rejected credentials, a store that is down)",
-                "  2  the command was called wrongly (unknown flag, missing setting, unusable file)",
-                "",
-                "Settings come from flags, then environment variables, then the Snowflake CLI connection",
-                "(-c NAME in connections.toml / config.toml). See docs/configuration.md."
+            "  0  the command did what was asked",
+            "  1  the command failed (network, rejected credentials, a store that is down)",
+            "  2  the command was called wrongly (unknown flag, missing setting, unusable file)",
+            "",
+            "Settings come from flags, then environment variables, then the Snowflake CLI connection",
+            "(-c NAME in connections.toml / config.toml). See docs/configuration.md."
         })
 public final class PapiCommand implements Runnable {
     /**
@@ -46,7 +47,9 @@ public final class PapiCommand implements Runnable {
 
     private final Environment environment;
 
-    @Option(names = "--stacktrace", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--stacktrace",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an error (for bug reports)")
     boolean stacktrace;
 

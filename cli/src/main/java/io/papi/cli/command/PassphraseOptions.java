@@ -17,8 +17,11 @@ import picocli.CommandLine.Option;
  * connection's {@code private_key_file_pwd}, then a prompt when a person is at a terminal. Never from argv.
  */
 public final class PassphraseOptions {
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
-            description = "File holding the key's passphrase (else env PRIVATE_KEY_PASSPHRASE, else a prompt on a terminal)")
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
+            description =
+                    "File holding the key's passphrase (else env PRIVATE_KEY_PASSPHRASE, else a prompt on a terminal)")
     Path passphraseFile;
 
     public PassphraseSource source(Settings settings) {

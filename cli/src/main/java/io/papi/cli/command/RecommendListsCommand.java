@@ -4,6 +4,7 @@ import io.papi.cli.PapiException;
 import io.papi.cli.config.Settings;
 import io.papi.cli.snowflake.SnowflakeJdbc;
 import io.papi.cli.stack.LocalStore;
+import io.papi.datasets.MovieLensFacts;
 import io.papi.lists.DatasetsFolder;
 import io.papi.lists.ItemList;
 import io.papi.lists.ListOptions;
@@ -14,7 +15,6 @@ import io.papi.lists.ListsTableStatements;
 import io.papi.lists.ListsWarehouseSql;
 import io.papi.lists.RatingsWatches;
 import io.papi.lists.RecipeLists;
-import io.papi.datasets.MovieLensFacts;
 import io.papi.recommender.Dataset;
 import io.papi.recommender.ProgressListener;
 import java.io.IOException;
@@ -35,87 +35,138 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi recommend lists}: Amazon Personalize's recipes as papi lists, from the output of papi datasets. */
-@Command(name = "lists", mixinStandardHelpOptions = true,
-        description = {"Compute the popular, trending and item-to-item lists the API serves.",
-                "From the folder papi datasets wrote: most-viewed, best-sellers, most-popular, trending (global),",
-                "bought-together, also-viewed, similar (per seed item). Written as JSON Lines",
-                "{\"list\":\"bought-together\",\"key\":\"<item>\",\"items\":[{\"item_id\":..,\"score\":..}]}",
-                "and/or published to the lists table (--publish), replacing the previous lists in one transaction.",
-                "Or from ratings (--ratings, read as papi recommend reads them): each rating is a VIDEO_ON_DEMAND Watch,",
-                "giving most-popular, trending and similar (genres from MovieLens' u.item).",
-                "Also for-you, per user: papi's default recommender on View+Purchase or Watch, bought items left out.",
-                "Algorithms and what differs from Personalize: docs/recipes.md."})
+@Command(
+        name = "lists",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compute the popular, trending and item-to-item lists the API serves.",
+            "From the folder papi datasets wrote: most-viewed, best-sellers, most-popular, trending (global),",
+            "bought-together, also-viewed, similar (per seed item). Written as JSON Lines",
+            "{\"list\":\"bought-together\",\"key\":\"<item>\",\"items\":[{\"item_id\":..,\"score\":..}]}",
+            "and/or published to the lists table (--publish), replacing the previous lists in one transaction.",
+            "Or from ratings (--ratings, read as papi recommend reads them): each rating is a VIDEO_ON_DEMAND Watch,",
+            "giving most-popular, trending and similar (genres from MovieLens' u.item).",
+            "Also for-you, per user: papi's default recommender on View+Purchase or Watch, bought items left out.",
+            "Algorithms and what differs from Personalize: docs/recipes.md."
+        })
 final class RecommendListsCommand extends PapiSubcommand {
-    @Option(names = "--datasets", paramLabel = "DIR",
-            description = "The --out folder of papi datasets (its interactions CSVs; GENRES of an items dataset if any)")
+    @Option(
+            names = "--datasets",
+            paramLabel = "DIR",
+            description =
+                    "The --out folder of papi datasets (its interactions CSVs; GENRES of an items dataset if any)")
     Path datasets;
 
-    @Option(names = "--in-warehouse",
-            description = "Compute the lists inside Snowflake instead, from --interactions-table over your connection (-c), and "
-                    + "publish them to --lists-table there in one transaction: for interactions that outgrow one machine")
+    @Option(
+            names = "--in-warehouse",
+            description =
+                    "Compute the lists inside Snowflake instead, from --interactions-table over your connection (-c), and "
+                            + "publish them to --lists-table there in one transaction: for interactions that outgrow one machine")
     boolean inWarehouse;
 
     /** --ratings and its flags, exactly as papi recommend reads them; --from-snowflake uses -c. */
     @Mixin
     RatingsOptions ratings = new RatingsOptions();
 
-    @Option(names = "--interactions-table", paramLabel = "TABLE",
+    @Option(
+            names = "--interactions-table",
+            paramLabel = "TABLE",
             defaultValue = "SNOWPLOW_RECOMMENDATIONS_ECOMMERCE_INTERACTIONS",
-            description = "With --in-warehouse or --print-sql: the interactions table papi datasets built (default: ${DEFAULT-VALUE})")
+            description =
+                    "With --in-warehouse or --print-sql: the interactions table papi datasets built (default: ${DEFAULT-VALUE})")
     String interactionsTable;
 
-    @Option(names = "--print-sql", description = "Print the statements --in-warehouse would run, knobs and tables filled in, and exit")
+    @Option(
+            names = "--print-sql",
+            description = "Print the statements --in-warehouse would run, knobs and tables filled in, and exit")
     boolean printSql;
 
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
             description = "JSON Lines output, - for stdout (default lists.jsonl; with --publish, none unless given)")
     String out;
 
-    @Option(names = "--publish", description = "Publish to the lists table of --store (h2: the local account; snowflake: your connection)")
+    @Option(
+            names = "--publish",
+            description = "Publish to the lists table of --store (h2: the local account; snowflake: your connection)")
     boolean publish;
 
-    @Option(names = "--store", paramLabel = "h2|snowflake", description = "Where --publish writes (env PAPI_STORE; default h2)")
+    @Option(
+            names = "--store",
+            paramLabel = "h2|snowflake",
+            description = "Where --publish writes (env PAPI_STORE; default h2)")
     String store;
 
-    @Option(names = "--lists-table", paramLabel = "TABLE", defaultValue = ListsTableStatements.DEFAULT_NAME,
+    @Option(
+            names = "--lists-table",
+            paramLabel = "TABLE",
+            defaultValue = ListsTableStatements.DEFAULT_NAME,
             description = "The lists table (default: ${DEFAULT-VALUE})")
     String listsTable;
 
-    @Option(names = "--size", paramLabel = "N", defaultValue = "100", description = "Items per list, 1-500 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--size",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "Items per list, 1-500 (default: ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--window", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--window",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Popular lists count only the last DURATION before the latest event (e.g. 7d; default: all)")
     Duration window;
 
-    @Option(names = "--half-life", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--half-life",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Popular lists weigh each user by 2^(-age/half-life) (e.g. 3d; default: no decay)")
     Duration halfLife;
 
-    @Option(names = "--trend-interval", paramLabel = "30m|1h|3h|1d", defaultValue = "1d",
+    @Option(
+            names = "--trend-interval",
+            paramLabel = "30m|1h|3h|1d",
+            defaultValue = "1d",
             description = "Trending compares the latest interval with the one before (default: ${DEFAULT-VALUE})")
     String trendInterval;
 
-    @Option(names = "--trend-min", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--trend-min",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "Trending needs at least N interactions in the latest interval (default: ${DEFAULT-VALUE})")
     int trendMin;
 
-    @Option(names = "--min-support", paramLabel = "N", defaultValue = "2",
+    @Option(
+            names = "--min-support",
+            paramLabel = "N",
+            defaultValue = "2",
             description = "Bought-together needs a pair in N transactions (default: ${DEFAULT-VALUE})")
     int minSupport;
 
-    @Option(names = "--measure", paramLabel = "lift|cosine", defaultValue = "lift",
+    @Option(
+            names = "--measure",
+            paramLabel = "lift|cosine",
+            defaultValue = "lift",
             description = "How bought-together scores a pair (default: ${DEFAULT-VALUE})")
     String measure;
 
-    @Option(names = "--jaccard", paramLabel = "X", defaultValue = "0.01",
+    @Option(
+            names = "--jaccard",
+            paramLabel = "X",
+            defaultValue = "0.01",
             description = "Also-viewed keeps pairs whose session Jaccard is at least X (default: ${DEFAULT-VALUE})")
     double jaccard;
 
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
+    @Option(
+            names = {"-c", "--connection"},
+            paramLabel = "NAME",
             description = "Snowflake connection for --store snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
     String connection;
 
@@ -132,7 +183,9 @@ final class RecommendListsCommand extends PapiSubcommand {
         } catch (IllegalArgumentException e) {
             throw PapiException.usage("--lists-table: " + e.getMessage());
         }
-        String kind = publish ? settings.require(io.papi.cli.config.Setting.STORE, store).toLowerCase(Locale.ROOT) : null;
+        String kind = publish
+                ? settings.require(io.papi.cli.config.Setting.STORE, store).toLowerCase(Locale.ROOT)
+                : null;
         if (kind != null && !kind.equals("h2") && !kind.equals("snowflake")) {
             throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
         }
@@ -141,8 +194,9 @@ final class RecommendListsCommand extends PapiSubcommand {
         }
         boolean fromRatings = ratings.ratings != null || ratings.fromSnowflake;
         if (datasets == null && !fromRatings) {
-            throw PapiException.usage("--datasets DIR (the --out folder of papi datasets) or --ratings FILE|DIR is required, "
-                    + "or --in-warehouse -c CONN");
+            throw PapiException.usage(
+                    "--datasets DIR (the --out folder of papi datasets) or --ratings FILE|DIR is required, "
+                            + "or --in-warehouse -c CONN");
         }
         if (datasets != null && fromRatings) {
             throw PapiException.usage("give --datasets or --ratings, not both");
@@ -158,8 +212,8 @@ final class RecommendListsCommand extends PapiSubcommand {
             List<io.papi.lists.Interaction> interactions;
             java.util.Map<String, java.util.Set<String>> genres;
             if (fromRatings) {
-                Dataset loaded = ratings.load(ProgressListener.NONE, err(),
-                        RatingsOptions.snowflakeConnection(settings, passphrase));
+                Dataset loaded = ratings.load(
+                        ProgressListener.NONE, err(), RatingsOptions.snowflakeConnection(settings, passphrase));
                 interactions = RatingsWatches.interactions(loaded.ratings());
                 genres = RatingsWatches.genres(movieLensGenres());
             } else {
@@ -180,12 +234,20 @@ final class RecommendListsCommand extends PapiSubcommand {
         } else if (outFile != null) {
             writeAtomically(lists, outFile);
         }
-        report.println(String.format(Locale.ROOT, "lists: %d rows (%s) from %,d interactions in %.2f s%s", lists.size(),
-                countByList(lists), events, seconds, outFile != null ? " -> " + outFile : ""));
+        report.println(String.format(
+                Locale.ROOT,
+                "lists: %d rows (%s) from %,d interactions in %.2f s%s",
+                lists.size(),
+                countByList(lists),
+                events,
+                seconds,
+                outFile != null ? " -> " + outFile : ""));
         if (publish) {
             int rows = publish(settings, kind, table, lists);
             report.println("Published " + rows + " lists to " + table.shown()
-                    + (kind.equals("h2") ? " in the local account " + localDir.resolve(environment()) : " in Snowflake"));
+                    + (kind.equals("h2")
+                            ? " in the local account " + localDir.resolve(environment())
+                            : " in Snowflake"));
         }
         return 0;
     }
@@ -196,7 +258,9 @@ final class RecommendListsCommand extends PapiSubcommand {
         if (ratings.fromSnowflake || ratings.mapping != null) {
             return genres;
         }
-        Path dir = Files.isDirectory(ratings.ratings) ? ratings.ratings : ratings.ratings.toAbsolutePath().getParent();
+        Path dir = Files.isDirectory(ratings.ratings)
+                ? ratings.ratings
+                : ratings.ratings.toAbsolutePath().getParent();
         if (Files.isRegularFile(dir.resolve("u.data"))) {
             MovieLensFacts.items(dir).forEach((item, facts) -> genres.put(item, facts.genres()));
         }
@@ -204,9 +268,15 @@ final class RecommendListsCommand extends PapiSubcommand {
     }
 
     private int inWarehouse(Settings settings, ListOptions options, ListsTableStatements table) throws Exception {
-        if (datasets != null || ratings.ratings != null || ratings.fromSnowflake || out != null || publish || store != null) {
-            throw PapiException.usage("--in-warehouse reads --interactions-table and publishes in Snowflake: leave out --datasets, --ratings, "
-                    + "--out, --publish and --store");
+        if (datasets != null
+                || ratings.ratings != null
+                || ratings.fromSnowflake
+                || out != null
+                || publish
+                || store != null) {
+            throw PapiException.usage(
+                    "--in-warehouse reads --interactions-table and publishes in Snowflake: leave out --datasets, --ratings, "
+                            + "--out, --publish and --store");
         }
         ListsWarehouseSql sql;
         try {
@@ -219,13 +289,19 @@ final class RecommendListsCommand extends PapiSubcommand {
             return 0;
         }
         long t0 = System.nanoTime();
-        try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
+        try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings))
+                .connect()) {
             sql.run(c);
         } catch (SQLException e) {
-            throw PapiException.failure("the warehouse run failed; the previous lists stay: " + SnowflakeJdbc.explain(e));
+            throw PapiException.failure(
+                    "the warehouse run failed; the previous lists stay: " + SnowflakeJdbc.explain(e));
         }
-        out().println(String.format(Locale.ROOT, "Published the lists of %s to %s in Snowflake in %.1f s (%d statements)",
-                interactionsTable.toUpperCase(Locale.ROOT), table.shown(), (System.nanoTime() - t0) / 1e9,
+        out().println(String.format(
+                Locale.ROOT,
+                "Published the lists of %s to %s in Snowflake in %.1f s (%d statements)",
+                interactionsTable.toUpperCase(Locale.ROOT),
+                table.shown(),
+                (System.nanoTime() - t0) / 1e9,
                 sql.portable().size() + sql.publish().size()));
         return 0;
     }
@@ -240,15 +316,19 @@ final class RecommendListsCommand extends PapiSubcommand {
                 case "cosine" -> ListOptions.Measure.COSINE;
                 default -> throw new IllegalArgumentException("--measure is lift or cosine, not " + measure);
             };
-            return ListOptions.defaults().withSize(size).withPopularity(window, halfLife)
+            return ListOptions.defaults()
+                    .withSize(size)
+                    .withPopularity(window, halfLife)
                     .withTrending(ListOptions.trendInterval(trendInterval), trendMin)
-                    .withBoughtTogether(minSupport, m).withAlsoViewed(jaccard);
+                    .withBoughtTogether(minSupport, m)
+                    .withAlsoViewed(jaccard);
         } catch (IllegalArgumentException e) {
             throw PapiException.usage(e.getMessage());
         }
     }
 
-    private int publish(Settings settings, String kind, ListsTableStatements table, List<ItemList> lists) throws Exception {
+    private int publish(Settings settings, String kind, ListsTableStatements table, List<ItemList> lists)
+            throws Exception {
         try {
             if (kind.equals("h2")) {
                 // LocalStore.jdbcUrl creates the directory 0700
@@ -256,12 +336,13 @@ final class RecommendListsCommand extends PapiSubcommand {
                     return new ListsPublisher(c, table, ListsPublisher.Dialect.H2).publish(lists);
                 }
             }
-            try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
+            try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings))
+                    .connect()) {
                 return new ListsPublisher(c, table, ListsPublisher.Dialect.SNOWFLAKE).publish(lists);
             }
         } catch (SQLException e) {
-            throw PapiException.failure("publishing failed and was rolled back (the previous lists stay): "
-                    + SnowflakeJdbc.explain(e));
+            throw PapiException.failure(
+                    "publishing failed and was rolled back (the previous lists stay): " + SnowflakeJdbc.explain(e));
         }
     }
 
@@ -271,7 +352,10 @@ final class RecommendListsCommand extends PapiSubcommand {
             counts.merge(list.name().id(), 1, Integer::sum);
         }
         StringBuilder text = new StringBuilder();
-        counts.forEach((name, n) -> text.append(text.length() == 0 ? "" : ", ").append(name).append(' ').append(n));
+        counts.forEach((name, n) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(name)
+                .append(' ')
+                .append(n));
         return text.toString();
     }
 

@@ -25,50 +25,88 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi serve}: the lookup API. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve recommendations over HTTP (the lookup API).",
-                "Routes: GET /customer/{ids}, /test, /healthz, /readyz, /metrics.",
-                "Reads the local account's embedded store (--store h2) or the Snowflake hybrid table (--store snowflake:",
-                "inside SPCS with the service's OAuth token, elsewhere with your connection)."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve recommendations over HTTP (the lookup API).",
+            "Routes: GET /customer/{ids}, /test, /healthz, /readyz, /metrics.",
+            "Reads the local account's embedded store (--store h2) or the Snowflake hybrid table (--store snowflake:",
+            "inside SPCS with the service's OAuth token, elsewhere with your connection)."
+        })
 public final class ServeCommand extends PapiSubcommand {
-    @Option(names = "--host", paramLabel = "ADDRESS",
-            description = "Address to listen on (env PAPI_API_HOST; default 127.0.0.1, or 0.0.0.0 inside SPCS, where the SPCS token "
-                    + "file is present). A non-loopback address with --auth none needs --insecure-no-auth outside SPCS.")
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            description =
+                    "Address to listen on (env PAPI_API_HOST; default 127.0.0.1, or 0.0.0.0 inside SPCS, where the SPCS token "
+                            + "file is present). A non-loopback address with --auth none needs --insecure-no-auth outside SPCS.")
     String host;
 
-    @Option(names = "--insecure-no-auth",
-            description = "Allow a non-loopback --host with --auth none outside SPCS: anyone who reaches the port reads recommendations")
+    @Option(
+            names = "--insecure-no-auth",
+            description =
+                    "Allow a non-loopback --host with --auth none outside SPCS: anyone who reaches the port reads recommendations")
     boolean insecureNoAuth;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port (env PAPI_API_PORT; default 8001, as in the guide)")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port (env PAPI_API_PORT; default 8001, as in the guide)")
     Integer port;
 
-    @Option(names = "--cache-ttl", paramLabel = "DURATION", description = "Per-id cache lifetime, 0 = off (env PAPI_CACHE_TTL; default 180s)")
+    @Option(
+            names = "--cache-ttl",
+            paramLabel = "DURATION",
+            description = "Per-id cache lifetime, 0 = off (env PAPI_CACHE_TTL; default 180s)")
     String cacheTtl;
 
-    @Option(names = "--cache-size", paramLabel = "N", defaultValue = "100000", description = "Most ids cached (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--cache-size",
+            paramLabel = "N",
+            defaultValue = "100000",
+            description = "Most ids cached (default: ${DEFAULT-VALUE})")
     long cacheSize;
 
-    @Option(names = "--id-mode", paramLabel = "numeric|alphanumeric", defaultValue = "numeric",
+    @Option(
+            names = "--id-mode",
+            paramLabel = "numeric|alphanumeric",
+            defaultValue = "numeric",
             description = "What an id may be (default: ${DEFAULT-VALUE})")
     String idMode;
 
-    @Option(names = "--max-ids", paramLabel = "N", defaultValue = "100", description = "Most ids in one request (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-ids",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "Most ids in one request (default: ${DEFAULT-VALUE})")
     int maxIds;
 
-    @Option(names = "--store-timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(
+            names = "--store-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            converter = DurationConverter.class,
             description = "Answer 503 when the store takes longer (default: ${DEFAULT-VALUE})")
     Duration storeTimeout;
 
-    @Option(names = "--auth", paramLabel = "none|local",
-            description = "Ingress authentication: none (SPCS authenticates) or local session tokens (env PAPI_AUTH; default none)")
+    @Option(
+            names = "--auth",
+            paramLabel = "none|local",
+            description =
+                    "Ingress authentication: none (SPCS authenticates) or local session tokens (env PAPI_AUTH; default none)")
     String auth;
 
-    @Option(names = "--endpoint", paramLabel = "HOST",
-            description = "With --auth local: the endpoint name tokens must carry (env PAPI_ENDPOINT; default 127.0.0.1:PORT)")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "HOST",
+            description =
+                    "With --auth local: the endpoint name tokens must carry (env PAPI_ENDPOINT; default 127.0.0.1:PORT)")
     String endpoint;
 
-    @Option(names = "--redirect-unauthorized", paramLabel = "LOGIN_URL",
+    @Option(
+            names = "--redirect-unauthorized",
+            paramLabel = "LOGIN_URL",
             description = "Answer unauthenticated requests with a 302 to LOGIN_URL, as SPCS does, instead of 401 JSON")
     String loginUrl;
 
@@ -84,7 +122,11 @@ public final class ServeCommand extends PapiSubcommand {
         try {
             RecommendationStore recommendations = store(settings, started);
             IngressAuth ingress = ingress(settings, config.port(), started);
-            ApiServer server = Ports.bind("the API", config.host(), config.port(), "--port",
+            ApiServer server = Ports.bind(
+                    "the API",
+                    config.host(),
+                    config.port(),
+                    "--port",
                     () -> ApiServer.start(config, recommendations, ingress));
             started.add(() -> server.stop(Duration.ofSeconds(10)));
             out().println("papi API on http://" + displayHost(config.host()) + ":" + server.port() + "/  (store "
@@ -150,18 +192,23 @@ public final class ServeCommand extends PapiSubcommand {
                         Stores.checkSpcsTokenFile(tokenFile);
                         dataSource = Stores.spcsDataSource(env.variables(), tokenFile);
                     } catch (IllegalArgumentException | IllegalStateException e) {
-                        throw PapiException.failure("SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but " + e.getMessage());
+                        throw PapiException.failure(
+                                "SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but " + e.getMessage());
                     }
                 } else {
-                    if (storeOptions.connection == null && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
-                        throw PapiException.usage("--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is "
-                                + "configured; inside SPCS this runs as the service, elsewhere pass -c NAME (connections.toml) "
-                                + "or set SNOWFLAKE_ACCOUNT and SNOWFLAKE_USER");
+                    if (storeOptions.connection == null
+                            && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
+                        throw PapiException.usage(
+                                "--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is "
+                                        + "configured; inside SPCS this runs as the service, elsewhere pass -c NAME (connections.toml) "
+                                        + "or set SNOWFLAKE_ACCOUNT and SNOWFLAKE_USER");
                     }
-                    var target = SnowflakeJdbc.target(settings, null, null, null, storeOptions.passphrase.source(settings));
+                    var target =
+                            SnowflakeJdbc.target(settings, null, null, null, storeOptions.passphrase.source(settings));
                     dataSource = Stores.snowflakeDataSource(target.url(), target.properties());
                 }
-                RecommendationStore sf = Stores.snowflake(dataSource, tableName, parseIdMode().keyType());
+                RecommendationStore sf =
+                        Stores.snowflake(dataSource, tableName, parseIdMode().keyType());
                 started.add(sf);
                 return sf;
             }
@@ -206,8 +253,9 @@ public final class ServeCommand extends PapiSubcommand {
     private void refuseOpenBindWithoutAuth(Settings settings, String bindHost) {
         String kind = settings.require(Setting.AUTH, auth).toLowerCase(Locale.ROOT);
         if (kind.equals("none") && !isLoopback(bindHost) && !insideSpcs(settings) && !insecureNoAuth) {
-            throw PapiException.usage("--host " + bindHost + " with --auth none would serve recommendations to anyone who reaches "
-                    + "the port: use --auth local, bind 127.0.0.1, or pass --insecure-no-auth if that is what you want");
+            throw PapiException.usage(
+                    "--host " + bindHost + " with --auth none would serve recommendations to anyone who reaches "
+                            + "the port: use --auth local, bind 127.0.0.1, or pass --insecure-no-auth if that is what you want");
         }
     }
 
@@ -217,8 +265,10 @@ public final class ServeCommand extends PapiSubcommand {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || h.endsWith(".localhost")
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
                 || h.matches("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")
-                || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 }

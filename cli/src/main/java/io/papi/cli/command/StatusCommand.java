@@ -24,23 +24,36 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi status}: the running broker, the API and the local account at a glance; exit 1 when unhealthy. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show how the broker, the API and the local account are doing.",
-                "The broker's identities with time left on their tokens, last and next refresh, failures in a row",
-                "and the last error; the API's readiness and cache figures; the local account's users and keys.",
-                "Exits 1 when a part is unhealthy, or a part named by flag does not answer: a health probe."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show how the broker, the API and the local account are doing.",
+            "The broker's identities with time left on their tokens, last and next refresh, failures in a row",
+            "and the last error; the API's readiness and cache figures; the local account's users and keys.",
+            "Exits 1 when a part is unhealthy, or a part named by flag does not answer: a health probe."
+        })
 public final class StatusCommand extends PapiSubcommand {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    @Option(names = "--broker", paramLabel = "URL",
-            description = "The broker to ask, or off (env PAPI_BROKER_URL; default http://$PAPI_BROKER_LISTEN, else http://127.0.0.1:8081)")
+    @Option(
+            names = "--broker",
+            paramLabel = "URL",
+            description =
+                    "The broker to ask, or off (env PAPI_BROKER_URL; default http://$PAPI_BROKER_LISTEN, else http://127.0.0.1:8081)")
     String broker;
 
-    @Option(names = "--auth-token-file", paramLabel = "FILE",
-            description = "The broker's bearer secret (env PAPI_BROKER_AUTH_TOKEN_FILE; default $PAPI_HOME/broker/secret when it exists)")
+    @Option(
+            names = "--auth-token-file",
+            paramLabel = "FILE",
+            description =
+                    "The broker's bearer secret (env PAPI_BROKER_AUTH_TOKEN_FILE; default $PAPI_HOME/broker/secret when it exists)")
     Path secretFile;
 
-    @Option(names = "--api", paramLabel = "URL", description = "The lookup API to ask, or off (env PAPI_API_URL; default http://127.0.0.1:8001)")
+    @Option(
+            names = "--api",
+            paramLabel = "URL",
+            description = "The lookup API to ask, or off (env PAPI_API_URL; default http://127.0.0.1:8001)")
     String api;
 
     @Mixin
@@ -56,7 +69,8 @@ public final class StatusCommand extends PapiSubcommand {
         Optional<String> brokerGiven = settings.get(Setting.BROKER_URL, broker);
         brokerGiven.ifPresent(b -> required.add("broker"));
         String brokerUrl = brokerGiven.orElseGet(() -> "http://" + settings.require(Setting.BROKER_LISTEN, null));
-        Optional<String> apiGiven = Optional.ofNullable(api).or(() -> environment().get("PAPI_API_URL"));
+        Optional<String> apiGiven =
+                Optional.ofNullable(api).or(() -> environment().get("PAPI_API_URL"));
         apiGiven.ifPresent(a -> required.add("api"));
         String apiUrl = settings.require(Setting.STATUS_API, api);
 
@@ -66,8 +80,14 @@ public final class StatusCommand extends PapiSubcommand {
         Optional<String> secret = brokerUri == null ? Optional.empty() : secret(settings);
         StatusReport report = new StatusReport(
                 brokerUri == null ? null : brokers.probe(brokerUri, secret),
-                apiUri == null ? null : new ApiProbe(TIMEOUT).probe(apiUri,
-                        () -> brokerUri == null ? Optional.empty() : brokers.authorization(brokerUri, secret)),
+                apiUri == null
+                        ? null
+                        : new ApiProbe(TIMEOUT)
+                                .probe(
+                                        apiUri,
+                                        () -> brokerUri == null
+                                                ? Optional.empty()
+                                                : brokers.authorization(brokerUri, secret)),
                 LocalAccountProbe.probe(localDir.resolve(environment())),
                 required);
         if (json) {
@@ -91,19 +111,23 @@ public final class StatusCommand extends PapiSubcommand {
     private static URI uri(String url, String flag) {
         try {
             URI uri = URI.create(url.contains("://") ? url : "http://" + url);
-            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new IllegalArgumentException("no host");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw PapiException.usage(flag + " '" + url + "' is not an http(s) URL: write it like http://127.0.0.1:8081, or off");
+            throw PapiException.usage(
+                    flag + " '" + url + "' is not an http(s) URL: write it like http://127.0.0.1:8081, or off");
         }
     }
 
     /** The secret from --auth-token-file (which must exist), else the broker's default file when it exists. */
     private Optional<String> secret(Settings settings) {
-        Optional<String> given = settings.get(Setting.BROKER_AUTH_TOKEN_FILE, secretFile == null ? null : secretFile.toString());
-        Path file = given.map(Path::of).orElse(environment().papiHome().resolve("broker").resolve("secret"));
+        Optional<String> given =
+                settings.get(Setting.BROKER_AUTH_TOKEN_FILE, secretFile == null ? null : secretFile.toString());
+        Path file = given.map(Path::of)
+                .orElse(environment().papiHome().resolve("broker").resolve("secret"));
         try {
             String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (secret.isEmpty()) {
@@ -112,7 +136,8 @@ public final class StatusCommand extends PapiSubcommand {
             return Optional.of(secret);
         } catch (NoSuchFileException e) {
             if (given.isPresent()) {
-                throw PapiException.usage("the broker secret file " + file + " does not exist: check --auth-token-file");
+                throw PapiException.usage(
+                        "the broker secret file " + file + " does not exist: check --auth-token-file");
             }
             return Optional.empty();
         } catch (IOException e) {

@@ -12,16 +12,22 @@ import picocli.CommandLine.Option;
  * Declared once for {@code papi serve} and {@code papi recommend}.
  */
 public final class StoreOptions {
-    @Option(names = "--store", paramLabel = "h2|snowflake",
-            description = "Lookup store: h2 (the local account's embedded store) or snowflake (env PAPI_STORE; default h2)")
+    @Option(
+            names = "--store",
+            paramLabel = "h2|snowflake",
+            description =
+                    "Lookup store: h2 (the local account's embedded store) or snowflake (env PAPI_STORE; default h2)")
     String store;
 
     @Mixin
     TableOption table = new TableOption();
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
-            description = "Snowflake connection for --store snowflake outside SPCS, and for recommend's --from-snowflake and "
-                    + "--in-warehouse (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
+    @Option(
+            names = {"-c", "--connection"},
+            paramLabel = "NAME",
+            description =
+                    "Snowflake connection for --store snowflake outside SPCS, and for recommend's --from-snowflake and "
+                            + "--in-warehouse (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
     String connection;
 
     @Mixin

@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --table}: the lookup table a command reads or writes (its default is the lookup-table contract's). */
 public final class TableOption {
-    @Option(names = "--table", paramLabel = "TABLE",
+    @Option(
+            names = "--table",
+            paramLabel = "TABLE",
             description = "Lookup table (env PAPI_TABLE; default " + LookupTable.DEFAULT_NAME + ")")
     String table;
 

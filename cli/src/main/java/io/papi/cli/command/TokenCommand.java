@@ -17,10 +17,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi token}: a fresh JWT exchanged at /oauth/token for an SPCS session token. */
-@Command(name = "token", mixinStandardHelpOptions = true,
-        description = {"Exchange a fresh key-pair JWT for an SPCS session token.",
-                "The JWT goes to /oauth/token; the session token is printed.",
-                "Send it as: Authorization: Snowflake Token=\"<token>\" (or use --header)."})
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Exchange a fresh key-pair JWT for an SPCS session token.",
+            "The JWT goes to /oauth/token; the session token is printed.",
+            "Send it as: Authorization: Snowflake Token=\"<token>\" (or use --header)."
+        })
 public final class TokenCommand extends PapiSubcommand {
     @Mixin
     IdentityOptions identity = new IdentityOptions();
@@ -28,7 +32,9 @@ public final class TokenCommand extends PapiSubcommand {
     @Mixin
     ExchangeOptions exchange = new ExchangeOptions();
 
-    @Option(names = "--pat-file", paramLabel = "FILE",
+    @Option(
+            names = "--pat-file",
+            paramLabel = "FILE",
             description = "Exchange a programmatic access token read from FILE instead of a key-pair JWT")
     Path patFile;
 
@@ -52,7 +58,8 @@ public final class TokenCommand extends PapiSubcommand {
         SessionToken token;
         try {
             if (patFile != null) {
-                token = client.exchangeProgrammaticAccessToken(new String(PassphraseOptions.readPassphraseFile(patFile)), scope);
+                token = client.exchangeProgrammaticAccessToken(
+                        new String(PassphraseOptions.readPassphraseFile(patFile)), scope);
             } else {
                 KeyPairJwt minter = identity.minter(settings);
                 token = client.exchange(minter.mint(Duration.ofMinutes(59)), scope);
@@ -63,7 +70,8 @@ public final class TokenCommand extends PapiSubcommand {
         if (format != null && format.header) {
             out().println("Authorization: " + token.authorizationHeader());
         } else if (format != null && format.json) {
-            out().println(JsonOutput.object("token", token.value(), "expires_at", DateTimeFormatter.ISO_INSTANT.format(token.expiresAt())));
+            out().println(JsonOutput.object(
+                    "token", token.value(), "expires_at", DateTimeFormatter.ISO_INSTANT.format(token.expiresAt())));
         } else {
             out().println(token.value());
         }

@@ -16,22 +16,32 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create the service user with a public key, and check it.",
-                "It is TYPE = SERVICE and is granted its role. After the statements ran it reads DESCRIBE USER and fails",
-                "when neither key slot holds the key: CREATE USER IF NOT EXISTS leaves a user that already existed as it was.",
-                "Needs CREATE USER on the account (USERADMIN) and ownership of the role or MANAGE GRANTS (SECURITYADMIN)."})
+@Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create the service user with a public key, and check it.",
+            "It is TYPE = SERVICE and is granted its role. After the statements ran it reads DESCRIBE USER and fails",
+            "when neither key slot holds the key: CREATE USER IF NOT EXISTS leaves a user that already existed as it was.",
+            "Needs CREATE USER on the account (USERADMIN) and ownership of the role or MANAGE GRANTS (SECURITYADMIN)."
+        })
 final class UserCreateCommand extends UserSubcommand {
     /** The role callers' session tokens are scoped to in Snowflake: only the service's endpoints (sql/11_service_user.sql). */
     static final String SNOWFLAKE_ROLE = "DATA_API_CALLER_ROLE";
     /** The local account has no service roles: its one role stands for both. */
     static final String LOCAL_ROLE = "DATA_API_ROLE";
 
-    @Option(names = "--role", paramLabel = "ROLE",
-            description = "Default role, granted to the user (default: " + SNOWFLAKE_ROLE + "; with --local " + LOCAL_ROLE + ")")
+    @Option(
+            names = "--role",
+            paramLabel = "ROLE",
+            description = "Default role, granted to the user (default: " + SNOWFLAKE_ROLE + "; with --local "
+                    + LOCAL_ROLE + ")")
     String role;
 
-    @Option(names = "--public-key", paramLabel = "FILE", description = "Public key file (or the private key, whose public half is used)")
+    @Option(
+            names = "--public-key",
+            paramLabel = "FILE",
+            description = "Public key file (or the private key, whose public half is used)")
     Path publicKey;
 
     private RSAPublicKey key;
@@ -63,15 +73,19 @@ final class UserCreateCommand extends UserSubcommand {
     @Override
     String afterFailure(int index) {
         // statement 2 is the grant: the user exists now, without its role
-        return index == 1 ? "; user " + SnowflakeSql.identifier(name) + " exists now without role " + SnowflakeSql.identifier(role())
-                + ": run again with a role that owns it or has MANAGE GRANTS (SECURITYADMIN)" : "";
+        return index == 1
+                ? "; user " + SnowflakeSql.identifier(name) + " exists now without role "
+                        + SnowflakeSql.identifier(role())
+                        + ": run again with a role that owns it or has MANAGE GRANTS (SECURITYADMIN)"
+                : "";
     }
 
     @Override
     void afterSnowflake(ResultSet rows) throws SQLException {
         Map<String, String> slots = UserDescribeCommand.keySlots(rows);
         String fingerprint = KeyFingerprint.of(key());
-        if (fingerprint.equals(slots.get("RSA_PUBLIC_KEY_FP")) || fingerprint.equals(slots.get("RSA_PUBLIC_KEY_2_FP"))) {
+        if (fingerprint.equals(slots.get("RSA_PUBLIC_KEY_FP"))
+                || fingerprint.equals(slots.get("RSA_PUBLIC_KEY_2_FP"))) {
             out().println("created " + SnowflakeSql.identifier(name) + " with role " + SnowflakeSql.identifier(role())
                     + "; its key " + fingerprint + " is registered");
             return;

@@ -15,14 +15,19 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "describe", mixinStandardHelpOptions = true,
-        description = {"Show the user's role and key fingerprints.",
-                "With --public-key, say which slot holds that key."})
+@Command(
+        name = "describe",
+        mixinStandardHelpOptions = true,
+        description = {"Show the user's role and key fingerprints.", "With --public-key, say which slot holds that key."
+        })
 final class UserDescribeCommand extends UserSubcommand {
-    private static final Set<String> SHOWN = Set.of("NAME", "LOGIN_NAME", "TYPE", "DEFAULT_ROLE", "DISABLED",
-            "RSA_PUBLIC_KEY_FP", "RSA_PUBLIC_KEY_2_FP");
+    private static final Set<String> SHOWN = Set.of(
+            "NAME", "LOGIN_NAME", "TYPE", "DEFAULT_ROLE", "DISABLED", "RSA_PUBLIC_KEY_FP", "RSA_PUBLIC_KEY_2_FP");
 
-    @Option(names = "--public-key", paramLabel = "FILE", description = "A key file to compare with the user's key slots")
+    @Option(
+            names = "--public-key",
+            paramLabel = "FILE",
+            description = "A key file to compare with the user's key slots")
     Path publicKey;
 
     @Override
@@ -52,8 +57,10 @@ final class UserDescribeCommand extends UserSubcommand {
 
     @Override
     String applyLocally(LocalAccount account) {
-        var user = account.users().describe(name)
-                .orElseThrow(() -> PapiException.failure("no user " + name + " in the local account " + account.directory()));
+        var user = account.users()
+                .describe(name)
+                .orElseThrow(() ->
+                        PapiException.failure("no user " + name + " in the local account " + account.directory()));
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("NAME", user.name());
         properties.put("DEFAULT_ROLE", String.valueOf(user.defaultRole()));
@@ -67,10 +74,13 @@ final class UserDescribeCommand extends UserSubcommand {
         properties.forEach((k, v) -> out().printf("%-20s %s%n", k, v == null || v.equals("null") ? "" : v));
         if (publicKey != null) {
             String fp = KeyFingerprint.of(publicKey(publicKey, passphrase, localSettings()));
-            String slot = fp.equals(properties.get("RSA_PUBLIC_KEY_FP")) ? "RSA_PUBLIC_KEY"
+            String slot = fp.equals(properties.get("RSA_PUBLIC_KEY_FP"))
+                    ? "RSA_PUBLIC_KEY"
                     : fp.equals(properties.get("RSA_PUBLIC_KEY_2_FP")) ? "RSA_PUBLIC_KEY_2" : null;
-            out().println(slot == null ? publicKey + " (" + fp + ") is in neither slot: this key cannot log in"
-                    : publicKey + " is in " + slot);
+            out().println(
+                            slot == null
+                                    ? publicKey + " (" + fp + ") is in neither slot: this key cannot log in"
+                                    : publicKey + " is in " + slot);
         }
     }
 }

@@ -14,6 +14,8 @@ final class UserDropCommand extends UserSubcommand {
 
     @Override
     String applyLocally(LocalAccount account) {
-        return account.users().drop(name) ? "dropped user " + name.toUpperCase(java.util.Locale.ROOT) : "no user " + name + " to drop";
+        return account.users().drop(name)
+                ? "dropped user " + name.toUpperCase(java.util.Locale.ROOT)
+                : "no user " + name + " to drop";
     }
 }

@@ -9,10 +9,14 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "rotate", mixinStandardHelpOptions = true,
-        description = {"Rotate the user's key without downtime (see docs/key-rotation.md).",
-                "Step 1: rotate --public-key NEW.pub puts the new key into the free slot (RSA_PUBLIC_KEY_2 by default).",
-                "Step 2, once every client uses the new key: rotate --finish retires the old slot (RSA_PUBLIC_KEY by default)."})
+@Command(
+        name = "rotate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rotate the user's key without downtime (see docs/key-rotation.md).",
+            "Step 1: rotate --public-key NEW.pub puts the new key into the free slot (RSA_PUBLIC_KEY_2 by default).",
+            "Step 2, once every client uses the new key: rotate --finish retires the old slot (RSA_PUBLIC_KEY by default)."
+        })
 final class UserRotateCommand extends UserSubcommand {
     @Option(names = "--public-key", paramLabel = "FILE", description = "The new public key file")
     Path publicKey;
@@ -20,7 +24,9 @@ final class UserRotateCommand extends UserSubcommand {
     @Option(names = "--finish", description = "Retire the old key's slot")
     boolean finish;
 
-    @Option(names = "--slot", paramLabel = "1|2",
+    @Option(
+            names = "--slot",
+            paramLabel = "1|2",
             description = "Slot to fill (default 2) or, with --finish, the old slot to retire (default 1)")
     Integer slot;
 
@@ -40,7 +46,8 @@ final class UserRotateCommand extends UserSubcommand {
             }
             return List.of(ServiceUserSql.finishRotation(name, slot()));
         }
-        return List.of(ServiceUserSql.rotate(name, slot(), PublicKeys.snowflakeValue(publicKey(publicKey, passphrase, localSettings()))));
+        return List.of(ServiceUserSql.rotate(
+                name, slot(), PublicKeys.snowflakeValue(publicKey(publicKey, passphrase, localSettings()))));
     }
 
     @Override
@@ -48,6 +55,8 @@ final class UserRotateCommand extends UserSubcommand {
         if (finish) {
             return account.users().unsetKey(name, slot()).toString();
         }
-        return account.users().setKey(name, slot(), publicKey(publicKey, passphrase, localSettings())).toString();
+        return account.users()
+                .setKey(name, slot(), publicKey(publicKey, passphrase, localSettings()))
+                .toString();
     }
 }

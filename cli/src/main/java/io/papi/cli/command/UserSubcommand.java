@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
  * over JDBC as the caller, or apply it to the local account).
  */
 abstract class UserSubcommand extends PapiSubcommand {
-    @Option(names = "--name", paramLabel = "USER", defaultValue = "SVC_DATA_API",
+    @Option(
+            names = "--name",
+            paramLabel = "USER",
+            defaultValue = "SVC_DATA_API",
             description = "Service user's name (default: ${DEFAULT-VALUE})")
     String name;
 
@@ -33,24 +36,35 @@ abstract class UserSubcommand extends PapiSubcommand {
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
-            description = "Your own Snowflake connection to run the statements with (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
+    @Option(
+            names = {"-c", "--connection"},
+            paramLabel = "NAME",
+            description =
+                    "Your own Snowflake connection to run the statements with (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
     String connection;
 
     @Option(names = "--account", paramLabel = "ACCOUNT", description = "Account to connect to (env SNOWFLAKE_ACCOUNT)")
     String account;
 
-    @Option(names = "--admin-user", paramLabel = "USER",
+    @Option(
+            names = "--admin-user",
+            paramLabel = "USER",
             description = "Your own login name for the JDBC connection (env SNOWFLAKE_USER)")
     String adminUser;
 
-    @Option(names = "--private-key", paramLabel = "FILE",
-            description = "Your own private key for the JDBC connection (env SNOWFLAKE_PRIVATE_KEY_PATH; else SNOWFLAKE_PASSWORD)")
+    @Option(
+            names = "--private-key",
+            paramLabel = "FILE",
+            description =
+                    "Your own private key for the JDBC connection (env SNOWFLAKE_PRIVATE_KEY_PATH; else SNOWFLAKE_PASSWORD)")
     Path adminKey;
 
-    @Option(names = "--authenticator", paramLabel = "NAME",
-            description = "How your JDBC login authenticates: snowflake_jwt, externalbrowser, username_password_mfa, "
-                    + "programmatic_access_token, oauth, snowflake (env SNOWFLAKE_AUTHENTICATOR; default from the connection)")
+    @Option(
+            names = "--authenticator",
+            paramLabel = "NAME",
+            description =
+                    "How your JDBC login authenticates: snowflake_jwt, externalbrowser, username_password_mfa, "
+                            + "programmatic_access_token, oauth, snowflake (env SNOWFLAKE_AUTHENTICATOR; default from the connection)")
     String authenticator;
 
     @Mixin
@@ -89,14 +103,20 @@ abstract class UserSubcommand extends PapiSubcommand {
             return 0;
         }
         Settings settings = new Settings(environment(), connection, this::warn);
-        var target = SnowflakeJdbc.target(settings, account, adminUser, adminKey == null ? null : adminKey.toString(),
-                authenticator, passphrase.source(settings));
+        var target = SnowflakeJdbc.target(
+                settings,
+                account,
+                adminUser,
+                adminKey == null ? null : adminKey.toString(),
+                authenticator,
+                passphrase.source(settings));
         String needed = privilegesNeeded();
         if (needed != null) {
             out().println("needs: " + needed);
             out().flush();
         }
-        try (Connection conn = target.connect(); Statement statement = conn.createStatement()) {
+        try (Connection conn = target.connect();
+                Statement statement = conn.createStatement()) {
             ResultSet last = null;
             for (int i = 0; i < sql.size(); i++) {
                 String s = sql.get(i);

@@ -58,7 +58,9 @@ public final class Settings {
     }
 
     private static String missing(Setting setting) {
-        StringBuilder how = new StringBuilder("missing ").append(setting.name().toLowerCase().replace('_', ' ')).append(": ");
+        StringBuilder how = new StringBuilder("missing ")
+                .append(setting.name().toLowerCase().replace('_', ' '))
+                .append(": ");
         String sep = "";
         if (setting.flag().isPresent()) {
             String flag = setting.flag().get();
@@ -70,7 +72,10 @@ public final class Settings {
             sep = ", ";
         }
         if (setting.connectionKey().isPresent()) {
-            how.append(sep).append("or add '").append(setting.connectionKey().get()).append("' to a connection in connections.toml");
+            how.append(sep)
+                    .append("or add '")
+                    .append(setting.connectionKey().get())
+                    .append("' to a connection in connections.toml");
         }
         return how.toString();
     }

@@ -96,9 +96,10 @@ public final class SnowflakeConfigFiles {
             if (overrides.isEmpty()) {
                 if (named) {
                     throw PapiException.usage("unknown connection '" + name + "': "
-                            + (connections.isEmpty() ? "no connections are defined in " + dir
-                            : "known connections are " + String.join(", ", new TreeSet<>(connections.keySet()))
-                            + " (in " + source + ")"));
+                            + (connections.isEmpty()
+                                    ? "no connections are defined in " + dir
+                                    : "known connections are " + String.join(", ", new TreeSet<>(connections.keySet()))
+                                            + " (in " + source + ")"));
                 }
                 return ConnectionProfile.none();
             }
@@ -146,7 +147,8 @@ public final class SnowflakeConfigFiles {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-                warnings.accept("warning: " + file + " is readable by other users and may hold secrets; run: chmod 0600 " + file);
+                warnings.accept("warning: " + file
+                        + " is readable by other users and may hold secrets; run: chmod 0600 " + file);
             }
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: nothing to check

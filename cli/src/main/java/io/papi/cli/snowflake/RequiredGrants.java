@@ -31,7 +31,8 @@ public final class RequiredGrants {
 
         /** What it is, for a report line. */
         public String describe() {
-            return grantedOn.equals("SERVICE ROLE") ? "service role " + name
+            return grantedOn.equals("SERVICE ROLE")
+                    ? "service role " + name
                     : privilege + " on " + (grantedOn.equals("ACCOUNT") ? "the account" : grantedOn + " " + name);
         }
 
@@ -44,7 +45,8 @@ public final class RequiredGrants {
             if (rowPrivilege == null || rowGrantedOn == null) {
                 return false;
             }
-            boolean privilegeMatches = rowPrivilege.equalsIgnoreCase(privilege) || rowPrivilege.equalsIgnoreCase("OWNERSHIP");
+            boolean privilegeMatches =
+                    rowPrivilege.equalsIgnoreCase(privilege) || rowPrivilege.equalsIgnoreCase("OWNERSHIP");
             boolean kindMatches = kind(rowGrantedOn).equals(kind(grantedOn));
             boolean nameMatches = name.equals("*") || normalise(rowName).equals(normalise(name));
             return privilegeMatches && kindMatches && nameMatches;
@@ -61,7 +63,8 @@ public final class RequiredGrants {
     public static RequiredGrants packaged() {
         try (InputStream in = RequiredGrants.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from papi's class path (build it with mvn package)");
+                throw new IllegalStateException(
+                        RESOURCE + " is missing from papi's class path (build it with mvn package)");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

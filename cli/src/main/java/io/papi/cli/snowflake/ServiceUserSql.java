@@ -9,20 +9,23 @@ import java.util.List;
  * the two-slot rotation ({@code RSA_PUBLIC_KEY} and {@code RSA_PUBLIC_KEY_2}).
  */
 public final class ServiceUserSql {
-    private ServiceUserSql() {
-    }
+    private ServiceUserSql() {}
 
     public static List<String> create(String user, String role, String publicKeyValue) {
         List<String> statements = new ArrayList<>();
-        StringBuilder create = new StringBuilder("CREATE USER IF NOT EXISTS ").append(SnowflakeSql.identifier(user))
+        StringBuilder create = new StringBuilder("CREATE USER IF NOT EXISTS ")
+                .append(SnowflakeSql.identifier(user))
                 .append(" TYPE = SERVICE");
         if (role != null) {
             create.append(" DEFAULT_ROLE = ").append(SnowflakeSql.identifier(role));
         }
-        create.append(" RSA_PUBLIC_KEY = ").append(SnowflakeSql.keyLiteral(publicKeyValue)).append(';');
+        create.append(" RSA_PUBLIC_KEY = ")
+                .append(SnowflakeSql.keyLiteral(publicKeyValue))
+                .append(';');
         statements.add(create.toString());
         if (role != null) {
-            statements.add("GRANT ROLE " + SnowflakeSql.identifier(role) + " TO USER " + SnowflakeSql.identifier(user) + ';');
+            statements.add(
+                    "GRANT ROLE " + SnowflakeSql.identifier(role) + " TO USER " + SnowflakeSql.identifier(user) + ';');
         }
         return statements;
     }

@@ -57,7 +57,9 @@ public enum SnowflakeAuthenticator {
             }
         }
         throw PapiException.usage("unknown authenticator '" + value.trim() + "': use one of "
-                + Arrays.stream(values()).map(SnowflakeAuthenticator::configName).collect(Collectors.joining(", "))
+                + Arrays.stream(values())
+                        .map(SnowflakeAuthenticator::configName)
+                        .collect(Collectors.joining(", "))
                 + " (authenticator in connections.toml, SNOWFLAKE_AUTHENTICATOR or --authenticator)");
     }
 

@@ -28,17 +28,22 @@ public final class SnowflakeJdbc {
     public static final String DRIVER_CLASS = "net.snowflake.client.api.driver.SnowflakeDriver";
     private static final String LEGACY_DRIVER_CLASS = "net.snowflake.client.jdbc.SnowflakeDriver";
 
-    private SnowflakeJdbc() {
-    }
+    private SnowflakeJdbc() {}
 
     /** The JDBC URL and properties for the caller's connection; the private key is read here. */
-    public static Target target(Settings settings, String accountFlag, String userFlag, String keyFlag, PassphraseSource passphrase) {
+    public static Target target(
+            Settings settings, String accountFlag, String userFlag, String keyFlag, PassphraseSource passphrase) {
         return target(settings, accountFlag, userFlag, keyFlag, null, passphrase);
     }
 
     /** As {@link #target(Settings, String, String, String, PassphraseSource)}, with an {@code --authenticator} flag. */
-    public static Target target(Settings settings, String accountFlag, String userFlag, String keyFlag, String authenticatorFlag,
-                                PassphraseSource passphrase) {
+    public static Target target(
+            Settings settings,
+            String accountFlag,
+            String userFlag,
+            String keyFlag,
+            String authenticatorFlag,
+            PassphraseSource passphrase) {
         AccountIdentifier account;
         try {
             account = AccountIdentifier.parse(settings.require(Setting.ACCOUNT, accountFlag));
@@ -64,9 +69,14 @@ public final class SnowflakeJdbc {
         settings.get(Setting.SCHEMA, null).ifPresent(v -> props.put("schema", v));
         props.put("authenticator", authenticator.driverValue());
         switch (authenticator) {
-            case SNOWFLAKE_JWT -> props.put("privateKey", PrivateKeys.read(Path.of(key.orElseThrow(() -> PapiException.usage(
-                    "authenticator snowflake_jwt needs a private key: pass --private-key, set SNOWFLAKE_PRIVATE_KEY_PATH, "
-                            + "or add 'private_key_file' to the connection"))), passphrase));
+            case SNOWFLAKE_JWT ->
+                props.put(
+                        "privateKey",
+                        PrivateKeys.read(
+                                Path.of(key.orElseThrow(() -> PapiException.usage(
+                                        "authenticator snowflake_jwt needs a private key: pass --private-key, set SNOWFLAKE_PRIVATE_KEY_PATH, "
+                                                + "or add 'private_key_file' to the connection"))),
+                                passphrase));
             case EXTERNALBROWSER -> {
                 // the driver opens the browser and waits for the identity provider's redirect
             }
@@ -77,16 +87,23 @@ public final class SnowflakeJdbc {
             case PROGRAMMATIC_ACCESS_TOKEN, OAUTH -> props.put("token", token(settings, authenticator));
             case SNOWFLAKE -> props.put("password", password(settings, authenticator));
         }
-        return new Target("jdbc:snowflake://" + host, props, authenticator, settings.environment().snowflakeDriver());
+        return new Target(
+                "jdbc:snowflake://" + host,
+                props,
+                authenticator,
+                settings.environment().snowflakeDriver());
     }
 
     private static String password(Settings settings, SnowflakeAuthenticator authenticator) {
-        return settings.get(Setting.PASSWORD, null).orElseThrow(() -> PapiException.usage(
-                authenticator == SnowflakeAuthenticator.SNOWFLAKE
-                        ? "no credentials for the JDBC connection: configure a private key (--private-key, SNOWFLAKE_PRIVATE_KEY_PATH), "
-                                + "another authenticator (externalbrowser, programmatic_access_token, ...), "
-                                + "or a password (SNOWFLAKE_PASSWORD, or 'password' in connections.toml)"
-                        : "authenticator " + authenticator + " needs a password: set SNOWFLAKE_PASSWORD or add 'password' to the connection"));
+        return settings.get(Setting.PASSWORD, null)
+                .orElseThrow(
+                        () -> PapiException.usage(
+                                authenticator == SnowflakeAuthenticator.SNOWFLAKE
+                                        ? "no credentials for the JDBC connection: configure a private key (--private-key, SNOWFLAKE_PRIVATE_KEY_PATH), "
+                                                + "another authenticator (externalbrowser, programmatic_access_token, ...), "
+                                                + "or a password (SNOWFLAKE_PASSWORD, or 'password' in connections.toml)"
+                                        : "authenticator " + authenticator
+                                                + " needs a password: set SNOWFLAKE_PASSWORD or add 'password' to the connection"));
     }
 
     private static String token(Settings settings, SnowflakeAuthenticator authenticator) {
@@ -94,13 +111,16 @@ public final class SnowflakeJdbc {
         if (inline.isPresent()) {
             return inline.get().trim();
         }
-        Path file = settings.get(Setting.TOKEN_FILE_PATH, null).map(Path::of).orElseThrow(() -> PapiException.usage(
-                "authenticator " + authenticator + " needs a token: add 'token' or 'token_file_path' to the connection "
+        Path file = settings.get(Setting.TOKEN_FILE_PATH, null)
+                .map(Path::of)
+                .orElseThrow(() -> PapiException.usage("authenticator " + authenticator
+                        + " needs a token: add 'token' or 'token_file_path' to the connection "
                         + "(or set SNOWFLAKE_TOKEN / SNOWFLAKE_TOKEN_FILE_PATH)"));
         try {
             String token = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (token.isEmpty()) {
-                throw PapiException.usage("token file " + file + " is empty: put the " + authenticator + " token in it");
+                throw PapiException.usage(
+                        "token file " + file + " is empty: put the " + authenticator + " token in it");
             }
             return token;
         } catch (IOException e) {
@@ -123,8 +143,9 @@ public final class SnowflakeJdbc {
                 }
                 return connection;
             } catch (SQLException e) {
-                throw PapiException.failure("cannot connect to " + url + " as " + properties.getProperty("user", "(no user)")
-                        + " with authenticator " + authenticator + ": " + firstLine(e.getMessage()));
+                throw PapiException.failure(
+                        "cannot connect to " + url + " as " + properties.getProperty("user", "(no user)")
+                                + " with authenticator " + authenticator + ": " + firstLine(e.getMessage()));
             }
         }
 
@@ -153,9 +174,12 @@ public final class SnowflakeJdbc {
     public static String explain(SQLException e) {
         String line = firstLine(e.getMessage());
         return switch (e.getErrorCode()) {
-            case 2003 -> line + " (papi names its tables without a database: give the connection database and schema, "
-                    + "e.g. database = \"API\", schema = \"DATA\"; papi doctor -c NAME checks them)";
-            case 606 -> line + " (give the connection a warehouse, e.g. warehouse = \"DATA_API_WH\"; papi doctor -c NAME checks it)";
+            case 2003 ->
+                line + " (papi names its tables without a database: give the connection database and schema, "
+                        + "e.g. database = \"API\", schema = \"DATA\"; papi doctor -c NAME checks them)";
+            case 606 ->
+                line
+                        + " (give the connection a warehouse, e.g. warehouse = \"DATA_API_WH\"; papi doctor -c NAME checks it)";
             default -> line;
         };
     }

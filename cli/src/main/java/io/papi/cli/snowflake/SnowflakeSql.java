@@ -12,8 +12,7 @@ public final class SnowflakeSql {
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,254}");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
-    private SnowflakeSql() {
-    }
+    private SnowflakeSql() {}
 
     /**
      * An identifier as Snowflake resolves it: {@code svc_data_api} becomes {@code SVC_DATA_API} (unquoted names are
@@ -39,7 +38,8 @@ public final class SnowflakeSql {
     /** A public key value for RSA_PUBLIC_KEY: base64 only, so it is safe inside single quotes. */
     public static String keyLiteral(String base64) {
         if (base64 == null || !BASE64.matcher(base64).matches()) {
-            throw new IllegalArgumentException("public key value is not base64: give a PEM public key file (rsa_key.pub)");
+            throw new IllegalArgumentException(
+                    "public key value is not base64: give a PEM public key file (rsa_key.pub)");
         }
         return "'" + base64 + "'";
     }

@@ -6,8 +6,7 @@ package io.papi.cli.stack;
  * installed and the caller is told so. Installing a handler also stops SIGHUP from shutting the JVM down.
  */
 public final class HangupSignal {
-    private HangupSignal() {
-    }
+    private HangupSignal() {}
 
     /** @return true when the handler is installed */
     public static boolean onHangup(Runnable action) {

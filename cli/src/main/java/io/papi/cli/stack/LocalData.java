@@ -1,12 +1,12 @@
 package io.papi.cli.stack;
 
+import io.papi.lookup.TableName;
 import io.papi.recommender.Algorithm;
 import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.Parameters;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Recommender;
 import io.papi.recommender.SyntheticData;
-import io.papi.lookup.TableName;
 import io.papi.recommender.UserRecommendations;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,12 +33,14 @@ public final class LocalData {
 
     /** Rows in the lookup table, or 0 when it does not exist yet. */
     public long rows() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
             if (!rs.next()) {
                 return 0;
             }
-            try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM " + TableName.of(table).sql())) {
+            try (ResultSet count =
+                    s.executeQuery("SELECT COUNT(*) FROM " + TableName.of(table).sql())) {
                 count.next();
                 return count.getLong(1);
             }
@@ -47,8 +49,10 @@ public final class LocalData {
 
     /** The smallest user id in the lookup table, for a first lookup. */
     public Optional<String> firstUserId() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT USER_ID FROM " + TableName.of(table).sql() + " ORDER BY CAST(USER_ID AS BIGINT) LIMIT 1")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT USER_ID FROM "
+                        + TableName.of(table).sql() + " ORDER BY CAST(USER_ID AS BIGINT) LIMIT 1")) {
             return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
     }
@@ -62,7 +66,8 @@ public final class LocalData {
     public int create(long seed, ProgressListener progress) throws IOException, SQLException {
         SyntheticData data = SyntheticData.generate(seed);
         data.writeGuideCsv(localDir.resolve("data"));
-        Recommender recommender = Recommender.train(data.ratings(), Algorithm.defaultAlgorithm(), Parameters.defaults(), progress);
+        Recommender recommender =
+                Recommender.train(data.ratings(), Algorithm.defaultAlgorithm(), Parameters.defaults(), progress);
         List<UserRecommendations> recommendations = recommender.recommendAll(10, data.titles(), progress);
         try (Connection c = connect()) {
             return LookupPublisher.h2(c, TableName.of(table)).publish(recommendations, progress);

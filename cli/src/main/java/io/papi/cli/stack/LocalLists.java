@@ -34,17 +34,19 @@ import java.util.Set;
  */
 public final class LocalLists {
     /** Where the lists came from, and ids to show each route with. */
-    public record Lists(int rows, String seedItem, String user) {
-    }
+    public record Lists(int rows, String seedItem, String user) {}
 
-    private LocalLists() {
-    }
+    private LocalLists() {}
 
     /** The lists table's rows in the local store, 0 when it has none or does not exist yet. */
     public static long rows(Path localDir) throws SQLException {
-        try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir)); Statement s = c.createStatement()) {
-            s.execute(ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME).h2Create());
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME).name())) {
+        try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir));
+                Statement s = c.createStatement()) {
+            s.execute(ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME)
+                    .h2Create());
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM "
+                    + ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME)
+                            .name())) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -60,17 +62,23 @@ public final class LocalLists {
         Path datasets = work.resolve("datasets");
         List<TrainingDataset> ecommerce = TrainingDataset.ecommerce();
         try (OutputFolder folder = OutputFolder.prepare(datasets, ecommerce, true)) {
-            LocalDatasetBuilder.build(EventFile.of(events, InputShape.ECOMMERCE), ecommerce,
-                    BuildOptions.defaults().withFormats(EnumSet.of(BuildOptions.OutputFormat.CSV)), folder);
+            LocalDatasetBuilder.build(
+                    EventFile.of(events, InputShape.ECOMMERCE),
+                    ecommerce,
+                    BuildOptions.defaults().withFormats(EnumSet.of(BuildOptions.OutputFormat.CSV)),
+                    folder);
             folder.commit();
         }
         DatasetsFolder input = DatasetsFolder.read(datasets);
         List<ItemList> lists = new java.util.ArrayList<>(
                 RecipeLists.compute(input.interactions(), input.genres(), ListOptions.defaults()));
         // recommended for you: the per-user rows POST /recommendations reads first, as papi recommend lists writes them
-        lists.addAll(io.papi.lists.PerUserLists.itemLists(input.interactions(), ListOptions.defaults().size()));
+        lists.addAll(io.papi.lists.PerUserLists.itemLists(
+                input.interactions(), ListOptions.defaults().size()));
         try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir))) {
-            new ListsPublisher(c, ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME), ListsPublisher.Dialect.H2).publish(lists);
+            new ListsPublisher(
+                            c, ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME), ListsPublisher.Dialect.H2)
+                    .publish(lists);
         }
         return new Lists(lists.size(), seedWithEveryList(lists), firstUser(lists));
     }

@@ -1,7 +1,7 @@
 package io.papi.cli.stack;
 
-import io.papi.files.SecureFiles;
 import io.papi.cli.PapiException;
+import io.papi.files.SecureFiles;
 import io.papi.local.files.H2Password;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * {@code papi recommend --publish} write while {@code papi serve} reads, from two processes.
  */
 public final class LocalStore {
-    private LocalStore() {
-    }
+    private LocalStore() {}
 
     /**
      * The JDBC URL of the embedded store, credentials included: treat it as a secret and never print it. Creates the
@@ -25,8 +24,9 @@ public final class LocalStore {
     public static String jdbcUrl(Path localDir) {
         Path dir = localDir.toAbsolutePath();
         if (dir.toString().indexOf(';') >= 0) {
-            throw PapiException.usage("local directory " + dir + " contains ';', which the embedded store would read as a "
-                    + "setting: choose a directory without ';' (--local-dir, PAPI_LOCAL_DIR or PAPI_HOME)");
+            throw PapiException.usage(
+                    "local directory " + dir + " contains ';', which the embedded store would read as a "
+                            + "setting: choose a directory without ';' (--local-dir, PAPI_LOCAL_DIR or PAPI_HOME)");
         }
         Path base = dir.resolve("store");
         String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";

@@ -6,8 +6,7 @@ import java.net.BindException;
 
 /** Turns "address already in use" into a line that says which port and which flag changes it. */
 public final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     public interface Start<T> {
         T start() throws IOException;
@@ -17,10 +16,12 @@ public final class Ports {
         try {
             return start.start();
         } catch (BindException e) {
-            throw PapiException.failure(what + ": port " + port + " on " + host + " is in use (is papi already running?); choose another with " + flag);
+            throw PapiException.failure(what + ": port " + port + " on " + host
+                    + " is in use (is papi already running?); choose another with " + flag);
         } catch (IOException e) {
             if (e.getCause() instanceof BindException) {
-                throw PapiException.failure(what + ": port " + port + " on " + host + " is in use (is papi already running?); choose another with " + flag);
+                throw PapiException.failure(what + ": port " + port + " on " + host
+                        + " is in use (is papi already running?); choose another with " + flag);
             }
             throw PapiException.failure(what + " could not start on " + host + ":" + port + ": " + e.getMessage());
         }

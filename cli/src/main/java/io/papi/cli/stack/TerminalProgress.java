@@ -61,7 +61,10 @@ public final class TerminalProgress implements ProgressListener {
         StringBuilder line = new StringBuilder("\r").append(String.format("%-22s ", phase));
         if (total > 0) {
             int filled = (int) Math.min(WIDTH, WIDTH * done / total);
-            line.append('[').append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ")
+            line.append('[')
+                    .append("#".repeat(filled))
+                    .append(" ".repeat(WIDTH - filled))
+                    .append("] ")
                     .append(String.format("%3d%%", Math.min(100, 100 * done / total)));
         } else {
             line.append(done).append(" done");

@@ -37,7 +37,9 @@ public final class ApiProbe {
         if (health != Health.OK) {
             JsonNode body = BrokerProbe.readJson(ready.body());
             detail = "/readyz answered " + ready.status()
-                    + (body != null && body.hasNonNull("error") ? ": " + body.get("error").asText() : "");
+                    + (body != null && body.hasNonNull("error")
+                            ? ": " + body.get("error").asText()
+                            : "");
         }
         PrometheusText metrics = null;
         String why = null;
@@ -50,19 +52,34 @@ public final class ApiProbe {
                 }
             }
             metrics = answer.status() == 200 ? new PrometheusText(answer.body()) : null;
-            why = "/metrics answered " + answer.status() + (answer.status() == 401 ? " (it needs a session token; start a broker)" : "");
+            why = "/metrics answered " + answer.status()
+                    + (answer.status() == 401 ? " (it needs a session token; start a broker)" : "");
         } catch (StatusHttp.Unreachable e) {
             why = "/metrics: " + e.getMessage();
         }
         if (metrics == null) {
-            return new ApiReport(url, health, detail == null && health == Health.OK ? "no cache figures: " + why : detail,
-                    null, null, null, null, null);
+            return new ApiReport(
+                    url,
+                    health,
+                    detail == null && health == Health.OK ? "no cache figures: " + why : detail,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
         Long hits = count(metrics.sum("papi_cache_lookups_total", Map.of("result", "hit")));
         Long misses = count(metrics.sum("papi_cache_lookups_total", Map.of("result", "miss")));
         Double ratio = hits != null && misses != null && hits + misses > 0 ? (double) hits / (hits + misses) : null;
-        return new ApiReport(url, health, detail, count(metrics.sum("papi_http_server_requests_seconds_count", Map.of())),
-                hits, misses, ratio, count(metrics.sum("papi_cache_size", Map.of())));
+        return new ApiReport(
+                url,
+                health,
+                detail,
+                count(metrics.sum("papi_http_server_requests_seconds_count", Map.of())),
+                hits,
+                misses,
+                ratio,
+                count(metrics.sum("papi_cache_size", Map.of())));
     }
 
     private static Long count(OptionalDouble value) {

@@ -5,6 +5,12 @@ package io.papi.cli.status;
  *
  * @param cacheHitRatio hits / (hits + misses), null before the first lookup
  */
-public record ApiReport(String url, Health health, String detail, Long requests, Long cacheHits, Long cacheMisses,
-        Double cacheHitRatio, Long cachedUsers) {
-}
+public record ApiReport(
+        String url,
+        Health health,
+        String detail,
+        Long requests,
+        Long cacheHits,
+        Long cacheMisses,
+        Double cacheHitRatio,
+        Long cachedUsers) {}

@@ -37,28 +37,44 @@ public final class BrokerProbe {
         }
         JsonNode body = readJson(ready.body());
         if (ready.status() != 200 && ready.status() != 503 || body == null) {
-            String why = body != null && body.hasNonNull("error") ? body.get("error").asText() : "HTTP " + ready.status();
-            return new BrokerReport(url, Health.UNHEALTHY, "/readyz answered " + ready.status() + ": " + why, List.of());
+            String why =
+                    body != null && body.hasNonNull("error") ? body.get("error").asText() : "HTTP " + ready.status();
+            return new BrokerReport(
+                    url, Health.UNHEALTHY, "/readyz answered " + ready.status() + ": " + why, List.of());
         }
         PrometheusText metrics = metrics(base, headers);
         List<BrokerReport.IdentityReport> identities = new ArrayList<>();
         List<String> failing = new ArrayList<>();
         for (JsonNode entry : body.path("identities")) {
             String name = entry.path("identity").asText();
-            Integer failures = entry.has("consecutive_failures") ? Integer.valueOf(entry.get("consecutive_failures").asInt())
-                    : metrics == null ? null : metrics.sum("papi_broker_consecutive_failures", Map.of("identity", name))
-                            .stream().mapToObj(d -> (int) d).findFirst().orElse(null);
-            BrokerReport.IdentityReport identity = new BrokerReport.IdentityReport(name, entry.path("ready").asBoolean(),
-                    entry.has("expires_in") ? entry.get("expires_in").asLong() : null, text(entry, "expires_at"),
-                    text(entry, "last_refresh_at"), text(entry, "next_attempt_at"), failures, text(entry, "last_failure"));
+            Integer failures = entry.has("consecutive_failures")
+                    ? Integer.valueOf(entry.get("consecutive_failures").asInt())
+                    : metrics == null
+                            ? null
+                            : metrics.sum("papi_broker_consecutive_failures", Map.of("identity", name)).stream()
+                                    .mapToObj(d -> (int) d)
+                                    .findFirst()
+                                    .orElse(null);
+            BrokerReport.IdentityReport identity = new BrokerReport.IdentityReport(
+                    name,
+                    entry.path("ready").asBoolean(),
+                    entry.has("expires_in") ? entry.get("expires_in").asLong() : null,
+                    text(entry, "expires_at"),
+                    text(entry, "last_refresh_at"),
+                    text(entry, "next_attempt_at"),
+                    failures,
+                    text(entry, "last_failure"));
             identities.add(identity);
             if (!identity.ready()) {
                 failing.add(name + " (" + entry.path("reason").asText("not ready") + ")");
             }
         }
         boolean allReady = body.path("ready").asBoolean();
-        String detail = allReady ? null : failing.isEmpty() ? "not ready: " + body.path("reason").asText("unknown")
-                : "not ready: " + String.join(", ", failing);
+        String detail = allReady
+                ? null
+                : failing.isEmpty()
+                        ? "not ready: " + body.path("reason").asText("unknown")
+                        : "not ready: " + String.join(", ", failing);
         return new BrokerReport(url, allReady ? Health.OK : Health.UNHEALTHY, detail, identities);
     }
 
@@ -75,7 +91,8 @@ public final class BrokerProbe {
             StatusHttp.Answer answer = http.get(base.resolve("/header"), headers);
             String line = answer.body().strip();
             return answer.status() == 200 && line.startsWith("Authorization: ")
-                    ? Optional.of(line.substring("Authorization: ".length())) : Optional.empty();
+                    ? Optional.of(line.substring("Authorization: ".length()))
+                    : Optional.empty();
         } catch (StatusHttp.Unreachable e) {
             return Optional.empty();
         }

@@ -20,7 +20,13 @@ public record BrokerReport(String url, Health health, String detail, List<Identi
      * @param nextRefreshAt when the next refresh or retry is planned (ISO-8601)
      * @param lastError the last refresh failure, cleared by a success
      */
-    public record IdentityReport(String name, boolean ready, Long expiresInSeconds, String expiresAt, String lastRefreshAt,
-            String nextRefreshAt, Integer consecutiveFailures, String lastError) {
-    }
+    public record IdentityReport(
+            String name,
+            boolean ready,
+            Long expiresInSeconds,
+            String expiresAt,
+            String lastRefreshAt,
+            String nextRefreshAt,
+            Integer consecutiveFailures,
+            String lastError) {}
 }

@@ -6,6 +6,5 @@ import java.util.List;
 public record LocalAccountReport(String directory, Health health, String detail, String account, List<User> users) {
 
     /** A user with the fingerprints of its two key slots (null when empty). */
-    public record User(String name, String defaultRole, String rsaPublicKeyFp, String rsaPublicKey2Fp) {
-    }
+    public record User(String name, String defaultRole, String rsaPublicKeyFp, String rsaPublicKey2Fp) {}
 }

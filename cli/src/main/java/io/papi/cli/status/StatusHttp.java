@@ -18,12 +18,14 @@ final class StatusHttp {
 
     StatusHttp(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** An answer, whatever its status. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     /** A GET that got no HTTP answer, named as a person would: "nothing listens", "timed out after 2 s". */
     static final class Unreachable extends Exception {
@@ -35,7 +37,8 @@ final class StatusHttp {
     }
 
     Answer get(URI uri, Map<String, String> headers) throws Unreachable {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).GET();
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -14,10 +14,19 @@ public record StatusReport(BrokerReport broker, ApiReport api, LocalAccountRepor
     /** Why the report is unhealthy, one phrase a part; empty when healthy. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        check(problems, "broker", broker == null ? Health.ABSENT : broker.health(), broker == null ? null : broker.detail());
+        check(
+                problems,
+                "broker",
+                broker == null ? Health.ABSENT : broker.health(),
+                broker == null ? null : broker.detail());
         check(problems, "api", api == null ? Health.ABSENT : api.health(), api == null ? null : api.detail());
-        check(problems, "local account", local == null ? Health.ABSENT : local.health(), local == null ? null : local.detail());
-        boolean anyAnswered = (broker != null && broker.health() == Health.OK || api != null && api.health() == Health.OK);
+        check(
+                problems,
+                "local account",
+                local == null ? Health.ABSENT : local.health(),
+                local == null ? null : local.detail());
+        boolean anyAnswered =
+                (broker != null && broker.health() == Health.OK || api != null && api.health() == Health.OK);
         if (problems.isEmpty() && !anyAnswered) {
             problems.add("neither a broker nor an API answered");
         }

@@ -22,13 +22,21 @@ public final class StatusTable {
             heading(out, "Broker", broker.url(), broker.health(), broker.detail());
             if (!broker.identities().isEmpty()) {
                 List<String[]> rows = new ArrayList<>();
-                rows.add(new String[] {"IDENTITY", "READY", "TOKEN LEFT", "LAST REFRESH", "NEXT REFRESH", "FAILURES", "LAST ERROR"});
+                rows.add(new String[] {
+                    "IDENTITY", "READY", "TOKEN LEFT", "LAST REFRESH", "NEXT REFRESH", "FAILURES", "LAST ERROR"
+                });
                 for (BrokerReport.IdentityReport id : broker.identities()) {
-                    rows.add(new String[] {id.name(), id.ready() ? "yes" : "NO",
-                            id.expiresInSeconds() == null ? "no token" : span(Duration.ofSeconds(id.expiresInSeconds())),
-                            relative(id.lastRefreshAt()), relative(id.nextRefreshAt()),
-                            id.consecutiveFailures() == null ? "-" : id.consecutiveFailures().toString(),
-                            id.lastError() == null ? "-" : id.lastError()});
+                    rows.add(new String[] {
+                        id.name(),
+                        id.ready() ? "yes" : "NO",
+                        id.expiresInSeconds() == null ? "no token" : span(Duration.ofSeconds(id.expiresInSeconds())),
+                        relative(id.lastRefreshAt()),
+                        relative(id.nextRefreshAt()),
+                        id.consecutiveFailures() == null
+                                ? "-"
+                                : id.consecutiveFailures().toString(),
+                        id.lastError() == null ? "-" : id.lastError()
+                    });
                 }
                 table(out, rows);
             }
@@ -37,9 +45,15 @@ public final class StatusTable {
         if (api != null) {
             heading(out, "API", api.url(), api.health(), api.detail());
             if (api.requests() != null || api.cacheHits() != null) {
-                out.printf(Locale.ROOT, "  requests %s; cache: %s hits, %s misses%s, %s users cached%n", shown(api.requests()),
-                        shown(api.cacheHits()), shown(api.cacheMisses()),
-                        api.cacheHitRatio() == null ? "" : String.format(Locale.ROOT, " (%.1f%% hits)", 100 * api.cacheHitRatio()),
+                out.printf(
+                        Locale.ROOT,
+                        "  requests %s; cache: %s hits, %s misses%s, %s users cached%n",
+                        shown(api.requests()),
+                        shown(api.cacheHits()),
+                        shown(api.cacheMisses()),
+                        api.cacheHitRatio() == null
+                                ? ""
+                                : String.format(Locale.ROOT, " (%.1f%% hits)", 100 * api.cacheHitRatio()),
                         shown(api.cachedUsers()));
             }
         }
@@ -47,10 +61,11 @@ public final class StatusTable {
         if (local != null) {
             heading(out, "Local account", local.directory(), local.health(), local.detail());
             if (local.account() != null) {
-                out.println("  account " + local.account() + ", " + local.users().size() + (local.users().size() == 1 ? " user" : " users"));
+                out.println("  account " + local.account() + ", "
+                        + local.users().size() + (local.users().size() == 1 ? " user" : " users"));
                 for (LocalAccountReport.User user : local.users()) {
-                    out.println("  " + user.name() + " (role " + user.defaultRole() + "): key 1 " + orDash(user.rsaPublicKeyFp())
-                            + ", key 2 " + orDash(user.rsaPublicKey2Fp()));
+                    out.println("  " + user.name() + " (role " + user.defaultRole() + "): key 1 "
+                            + orDash(user.rsaPublicKeyFp()) + ", key 2 " + orDash(user.rsaPublicKey2Fp()));
                 }
             }
         }

@@ -42,12 +42,17 @@ public final class EcommerceGenerator {
         this.priceChangeAt = new long[items];
         for (int i = 0; i < items; i++) {
             itemIds[i] = i % 40 == 7 ? "SKU-" + i + ", \"Größe\" L" : "SKU-" + i;
-            categories[i] = random.nextInt(100) < 3 ? null
-                    : TOP[random.nextInt(TOP.length)] + "/" + MIDDLE[random.nextInt(MIDDLE.length)] + "/" + LEAF[random.nextInt(LEAF.length)];
+            categories[i] = random.nextInt(100) < 3
+                    ? null
+                    : TOP[random.nextInt(TOP.length)] + "/" + MIDDLE[random.nextInt(MIDDLE.length)] + "/"
+                            + LEAF[random.nextInt(LEAF.length)];
             prices[i] = random.nextInt(100) < 2 ? null : BigDecimal.valueOf(500 + random.nextInt(19_500), 2);
             boolean changes = prices[i] != null && random.nextInt(100) < 20;
-            newPrices[i] = changes ? prices[i].multiply(BigDecimal.valueOf(random.nextBoolean() ? 80 : 110))
-                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP) : prices[i];
+            newPrices[i] = changes
+                    ? prices[i]
+                            .multiply(BigDecimal.valueOf(random.nextBoolean() ? 80 : 110))
+                            .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP)
+                    : prices[i];
             priceChangeAt[i] = clock.start() + (long) (random.nextDouble() * clock.span());
         }
     }
@@ -80,42 +85,115 @@ public final class EcommerceGenerator {
         int[] shown = new int[listed];
         for (int i = 0; i < listed; i++) {
             shown[i] = Ids.popular(random, items);
-            rows += row(csv, ecommerceUserId, domainUserId, sessionId, shown[i], at, "true", "list_view", "false", "false",
-                    null, null, guest);
+            rows += row(
+                    csv,
+                    ecommerceUserId,
+                    domainUserId,
+                    sessionId,
+                    shown[i],
+                    at,
+                    "true",
+                    "list_view",
+                    "false",
+                    "false",
+                    null,
+                    null,
+                    guest);
         }
         int viewed = 1 + random.nextInt(3);
         int[] looked = new int[viewed];
         for (int i = 0; i < viewed; i++) {
             at += 5_000 + random.nextInt(55_000);
             looked[i] = random.nextInt(100) < 60 ? shown[random.nextInt(listed)] : Ids.popular(random, items);
-            rows += row(csv, ecommerceUserId, domainUserId, sessionId, looked[i], at, "true", "product_view", "false", "false",
-                    null, null, guest);
+            rows += row(
+                    csv,
+                    ecommerceUserId,
+                    domainUserId,
+                    sessionId,
+                    looked[i],
+                    at,
+                    "true",
+                    "product_view",
+                    "false",
+                    "false",
+                    null,
+                    null,
+                    guest);
         }
         if (random.nextInt(100) < 45) {
             int bought = 1 + random.nextInt(Math.min(3, viewed));
             for (int i = 0; i < bought; i++) {
                 at += 2_000 + random.nextInt(20_000);
-                rows += row(csv, ecommerceUserId, domainUserId, sessionId, looked[i], at, "false", null, "true", "false",
-                        null, "1", guest);
+                rows += row(
+                        csv,
+                        ecommerceUserId,
+                        domainUserId,
+                        sessionId,
+                        looked[i],
+                        at,
+                        "false",
+                        null,
+                        "true",
+                        "false",
+                        null,
+                        "1",
+                        guest);
             }
             String transaction = "T-" + Ids.hex(random, 12);
             at += 30_000 + random.nextInt(120_000);
             for (int i = 0; i < bought; i++) {
                 // real tables leave is_product_view NULL on some transaction rows
                 String isView = random.nextInt(100) < 2 ? null : "false";
-                rows += row(csv, ecommerceUserId, domainUserId, sessionId, looked[i], at, isView, null, "false", "true",
-                        transaction, String.valueOf(1 + random.nextInt(3)), guest);
+                rows += row(
+                        csv,
+                        ecommerceUserId,
+                        domainUserId,
+                        sessionId,
+                        looked[i],
+                        at,
+                        isView,
+                        null,
+                        "false",
+                        "true",
+                        transaction,
+                        String.valueOf(1 + random.nextInt(3)),
+                        guest);
             }
         }
         return rows;
     }
 
-    private int row(CsvWriter csv, String userId, String domainUserId, String sessionId, int item, long at, String isView,
-                    String viewType, String isCart, String isTransaction, String transactionId, String quantity, String guest)
+    private int row(
+            CsvWriter csv,
+            String userId,
+            String domainUserId,
+            String sessionId,
+            int item,
+            long at,
+            String isView,
+            String viewType,
+            String isCart,
+            String isTransaction,
+            String transactionId,
+            String quantity,
+            String guest)
             throws IOException {
         BigDecimal price = at >= priceChangeAt[item] ? newPrices[item] : prices[item];
-        csv.write(userId, domainUserId, sessionId, itemIds[item], EventClock.format(at), isView, viewType, isCart, isTransaction,
-                transactionId, quantity, price == null ? null : price.toPlainString(), categories[item], guest);
+        csv.write(
+                userId,
+                domainUserId,
+                sessionId,
+                itemIds[item],
+                EventClock.format(at),
+                isView,
+                viewType,
+                isCart,
+                isTransaction,
+                transactionId,
+                quantity,
+                price == null ? null : price.toPlainString(),
+                categories[item],
+                guest);
         return 1;
     }
 }

@@ -7,7 +7,8 @@ import java.time.format.DateTimeFormatter;
 
 /** Instants as Snowplow writes derived_tstamp: {@code YYYY-MM-DD HH:MM:SS.fff}, UTC. */
 final class EventClock {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private final long startMillis;
     private final long spanMillis;
 

@@ -6,8 +6,7 @@ import java.util.SplittableRandom;
 final class Ids {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static String uuid(SplittableRandom random) {
         String hex = hex(random, 32);

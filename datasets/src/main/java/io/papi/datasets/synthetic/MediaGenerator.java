@@ -43,7 +43,9 @@ public final class MediaGenerator {
         csv.write(InputShape.MEDIA.columnTypes().keySet().toArray(String[]::new));
         long rows = 0;
         for (int user = 0; user < users; user++) {
-            String userId = random.nextInt(100) < 30 ? null : user % 60 == 5 ? "viewer, \"" + user + "\" é" : String.valueOf(100_000 + user);
+            String userId = random.nextInt(100) < 30
+                    ? null
+                    : user % 60 == 5 ? "viewer, \"" + user + "\" é" : String.valueOf(100_000 + user);
             String identifier = Ids.uuid(random);
             int plays = 4 + random.nextInt(16);
             for (int p = 0; p < plays; p++) {
@@ -51,8 +53,15 @@ public final class MediaGenerator {
                 long at = clock.start() + (long) (random.nextDouble() * clock.span());
                 int duration = durations[item];
                 int played = playTime(duration);
-                csv.write(userId, identifier, mediaIds[item], labels[item], EventClock.format(at), String.valueOf(played),
-                        String.valueOf(duration), String.valueOf(played > 30));
+                csv.write(
+                        userId,
+                        identifier,
+                        mediaIds[item],
+                        labels[item],
+                        EventClock.format(at),
+                        String.valueOf(played),
+                        String.valueOf(duration),
+                        String.valueOf(played > 30));
                 rows++;
             }
         }

@@ -36,7 +36,11 @@ public final class ProblemLog {
             suppressed++;
             if (problem.severity() == Problem.Severity.ERROR && count == LISTED_PER_RULE + 1) {
                 // keep one line that says more of the same were left out; the exit code already says error
-                problems.add(new Problem(problem.severity(), problem.dataset(), 0, problem.rule(),
+                problems.add(new Problem(
+                        problem.severity(),
+                        problem.dataset(),
+                        0,
+                        problem.rule(),
                         "more rows break this rule; only the first " + LISTED_PER_RULE + " are listed"));
             }
             return;

@@ -25,6 +25,7 @@ public final class RowChecks {
     public static final int MAX_CATEGORICAL_LENGTH = 1000;
     /** Epoch seconds stay below 1e11 until the year 5138; epoch milliseconds of any date after 1973 are above. */
     public static final long MILLISECONDS_ABOVE = 100_000_000_000L;
+
     private static final int FIRST_ROWS_SHOWN = 3;
 
     private final String dataset;
@@ -43,7 +44,8 @@ public final class RowChecks {
     private final List<List<Long>> firstEmpty = new ArrayList<>();
 
     /** @param required the fields Personalize requires of this dataset type (an empty value there is called so) */
-    public RowChecks(String dataset, Role role, List<SchemaFile.SchemaField> fields, Set<String> required, ProblemLog log) {
+    public RowChecks(
+            String dataset, Role role, List<SchemaFile.SchemaField> fields, Set<String> required, ProblemLog log) {
         this.dataset = dataset;
         this.role = role;
         this.fields = fields;
@@ -61,12 +63,17 @@ public final class RowChecks {
         int itemColumn = indexOf("ITEM_ID");
         int eventColumn = indexOf("EVENT_TYPE");
         int idColumn = role == Role.USERS ? userColumn : role == Role.ITEMS ? itemColumn : -1;
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CsvReader in = new CsvReader(reader)) {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CsvReader in = new CsvReader(reader)) {
             in.next();
             for (List<String> record = in.next(); record != null; record = in.next()) {
                 long row = ++rows;
                 if (record.size() != fields.size()) {
-                    log.error(dataset, row, Problem.SCHEMA, "the row has " + record.size() + " fields, the header " + fields.size());
+                    log.error(
+                            dataset,
+                            row,
+                            Problem.SCHEMA,
+                            "the row has " + record.size() + " fields, the header " + fields.size());
                     continue;
                 }
                 for (int i = 0; i < record.size(); i++) {
@@ -100,12 +107,19 @@ public final class RowChecks {
             return;
         }
         if ((name.equals("USER_ID") || name.equals("ITEM_ID")) && value.length() > MAX_ID_LENGTH) {
-            log.error(dataset, row, Problem.ID_LENGTH, name + " is " + value.length() + " characters, over Personalize's "
-                    + MAX_ID_LENGTH);
+            log.error(
+                    dataset,
+                    row,
+                    Problem.ID_LENGTH,
+                    name + " is " + value.length() + " characters, over Personalize's " + MAX_ID_LENGTH);
         }
         if (field.categorical() && value.length() > MAX_CATEGORICAL_LENGTH) {
-            log.error(dataset, row, Problem.CATEGORICAL_LENGTH, name + " is " + value.length()
-                    + " characters, over Personalize's " + MAX_CATEGORICAL_LENGTH + " for a categorical value");
+            log.error(
+                    dataset,
+                    row,
+                    Problem.CATEGORICAL_LENGTH,
+                    name + " is " + value.length() + " characters, over Personalize's " + MAX_CATEGORICAL_LENGTH
+                            + " for a categorical value");
         }
         if ("long".equals(field.type()) || "int".equals(field.type())) {
             checkWhole(row, name, value);
@@ -127,8 +141,11 @@ public final class RowChecks {
             return;
         }
         if (name.endsWith("TIMESTAMP") && Math.abs(number) >= MILLISECONDS_ABOVE) {
-            log.error(dataset, row, Problem.MILLISECONDS, name + " " + value
-                    + " looks like epoch milliseconds; Personalize takes epoch seconds");
+            log.error(
+                    dataset,
+                    row,
+                    Problem.MILLISECONDS,
+                    name + " " + value + " looks like epoch milliseconds; Personalize takes epoch seconds");
         }
     }
 
@@ -137,15 +154,31 @@ public final class RowChecks {
             if (empties[i] > 0) {
                 SchemaFile.SchemaField field = fields.get(i);
                 String kind = required.contains(field.name()) ? "required" : "optional";
-                log.warning(dataset, firstEmpty.get(i).get(0), Problem.EMPTY_VALUE, String.format(Locale.ROOT,
-                        "%,d empty %s in %s field %s (first rows %s); Personalize may refuse such rows on import",
-                        empties[i], empties[i] == 1 ? "value" : "values", kind, field.name(), firstEmpty.get(i)));
+                log.warning(
+                        dataset,
+                        firstEmpty.get(i).get(0),
+                        Problem.EMPTY_VALUE,
+                        String.format(
+                                Locale.ROOT,
+                                "%,d empty %s in %s field %s (first rows %s); Personalize may refuse such rows on import",
+                                empties[i],
+                                empties[i] == 1 ? "value" : "values",
+                                kind,
+                                field.name(),
+                                firstEmpty.get(i)));
             }
         }
         if (duplicates > 0) {
-            log.warning(dataset, firstDuplicates.get(0), Problem.DUPLICATE_ID, String.format(Locale.ROOT,
-                    "%,d rows repeat the %s of an earlier row (first rows %s); --dedupe builds one row per id",
-                    duplicates, fields.get(idColumn).name(), firstDuplicates));
+            log.warning(
+                    dataset,
+                    firstDuplicates.get(0),
+                    Problem.DUPLICATE_ID,
+                    String.format(
+                            Locale.ROOT,
+                            "%,d rows repeat the %s of an earlier row (first rows %s); --dedupe builds one row per id",
+                            duplicates,
+                            fields.get(idColumn).name(),
+                            firstDuplicates));
         }
     }
 

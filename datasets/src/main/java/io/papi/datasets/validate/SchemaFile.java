@@ -12,8 +12,7 @@ public record SchemaFile(List<SchemaField> fields) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One field: {@code type} is the non-null type; {@code nullable} when the type was a union with null. */
-    public record SchemaField(String name, String type, boolean nullable, boolean categorical) {
-    }
+    public record SchemaField(String name, String type, boolean nullable, boolean categorical) {}
 
     /** Reads the file; an unreadable or malformed one is an {@link IOException} whose message says why. */
     public static SchemaFile read(Path file) throws IOException {
@@ -23,7 +22,9 @@ public record SchemaFile(List<SchemaField> fields) {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("schema.json is not JSON: " + e.getOriginalMessage());
         }
-        if (root == null || !"record".equals(root.path("type").asText()) || !root.path("fields").isArray()) {
+        if (root == null
+                || !"record".equals(root.path("type").asText())
+                || !root.path("fields").isArray()) {
             throw new IOException("schema.json is not an Avro record with a fields array");
         }
         List<SchemaField> fields = new ArrayList<>();
@@ -42,7 +43,11 @@ public record SchemaFile(List<SchemaField> fields) {
                     }
                 }
             }
-            fields.add(new SchemaField(field.path("name").asText(), base, nullable, field.path("categorical").asBoolean(false)));
+            fields.add(new SchemaField(
+                    field.path("name").asText(),
+                    base,
+                    nullable,
+                    field.path("categorical").asBoolean(false)));
         }
         return new SchemaFile(fields);
     }

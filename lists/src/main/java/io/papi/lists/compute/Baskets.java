@@ -16,8 +16,7 @@ import java.util.Set;
  * once per basket), each cut to its first {@code maxItems} items in time order to bound the pairs a huge basket makes.
  */
 final class Baskets {
-    private Baskets() {
-    }
+    private Baskets() {}
 
     /**
      * Transactions: the interactions datasets carry no transaction id, so one user's purchases with the same
@@ -27,7 +26,8 @@ final class Baskets {
         Map<String, Map<Long, Set<Integer>>> byUser = new HashMap<>();
         for (Interaction row : sortedByTime(rows, EventType.PURCHASE)) {
             byUser.computeIfAbsent(row.user(), k -> new HashMap<>())
-                    .computeIfAbsent(row.epochSeconds(), k -> new LinkedHashSet<>()).add(index.of(row.item()));
+                    .computeIfAbsent(row.epochSeconds(), k -> new LinkedHashSet<>())
+                    .add(index.of(row.item()));
         }
         PairCounts counts = new PairCounts();
         int[] buffer = new int[maxItems];

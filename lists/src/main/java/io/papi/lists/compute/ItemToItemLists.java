@@ -17,15 +17,14 @@ public final class ItemToItemLists {
     /** How much of "similar" comes from shared genres, where both items have genres. */
     public static final double GENRE_WEIGHT = 0.2;
 
-    private ItemToItemLists() {
-    }
+    private ItemToItemLists() {}
 
     /**
      * Frequently bought together: pairs in at least {@code minSupport} transactions, scored by lift
      * {@code T * n(a,b) / (n(a) n(b))} or cosine {@code n(a,b) / sqrt(n(a) n(b))}; ties broken by support.
      */
-    public static Map<String, List<ScoredItem>> boughtTogether(List<Interaction> rows, int minSupport,
-                                                               ListOptions.Measure measure, int size, int maxBasket) {
+    public static Map<String, List<ScoredItem>> boughtTogether(
+            List<Interaction> rows, int minSupport, ListOptions.Measure measure, int size, int maxBasket) {
         ItemIndex index = new ItemIndex();
         PairCounts counts = Baskets.transactions(rows, index, maxBasket);
         double total = counts.baskets();
@@ -43,8 +42,8 @@ public final class ItemToItemLists {
      * Customers who viewed X also viewed: views within one session, each pair once per session, scored by Jaccard
      * {@code n(a,b) / (n(a) + n(b) - n(a,b))} over sessions, kept from {@code threshold} up.
      */
-    public static Map<String, List<ScoredItem>> alsoViewed(List<Interaction> rows, Duration sessionGap,
-                                                           double threshold, int size, int maxBasket) {
+    public static Map<String, List<ScoredItem>> alsoViewed(
+            List<Interaction> rows, Duration sessionGap, double threshold, int size, int maxBasket) {
         ItemIndex index = new ItemIndex();
         PairCounts counts = Baskets.sessions(rows, index, sessionGap, maxBasket);
         return rank(counts, index, size, (a, b, together) -> {
@@ -57,8 +56,8 @@ public final class ItemToItemLists {
      * Because you watched X / more like X: item-kNN, the cosine of two items' user sets, top {@code neighbours};
      * where both items have genres, {@link #GENRE_WEIGHT} of the score is the Jaccard of their genre sets.
      */
-    public static Map<String, List<ScoredItem>> similar(List<Interaction> rows, Map<String, Set<String>> genres,
-                                                        int neighbours, int maxBasket) {
+    public static Map<String, List<ScoredItem>> similar(
+            List<Interaction> rows, Map<String, Set<String>> genres, int neighbours, int maxBasket) {
         ItemIndex index = new ItemIndex();
         PairCounts counts = Baskets.users(rows, index, maxBasket);
         return rank(counts, index, neighbours, (a, b, together) -> {

@@ -15,16 +15,15 @@ import java.util.Set;
  * month's datasets is the same today and tomorrow.
  */
 public final class PopularLists {
-    private PopularLists() {
-    }
+    private PopularLists() {}
 
     /**
      * Items by distinct users with an event of {@code types} within {@code window} before now (null: all input).
      * With a half-life, each user counts {@code 2^(-age / halfLife)}, age taken from that user's latest event on
      * the item, so a user who viewed an item long ago counts less than one who viewed it today. Ties: more events.
      */
-    public static List<ScoredItem> distinctUsers(List<Interaction> rows, Set<EventType> types, long now,
-                                                 Duration window, Duration halfLife, int size) {
+    public static List<ScoredItem> distinctUsers(
+            List<Interaction> rows, Set<EventType> types, long now, Duration window, Duration halfLife, int size) {
         long from = window == null ? Long.MIN_VALUE : now - window.toSeconds();
         Map<String, Map<String, Long>> latestByUser = new HashMap<>();
         Map<String, long[]> events = new HashMap<>();
@@ -32,7 +31,8 @@ public final class PopularLists {
             if (!types.contains(row.type()) || row.epochSeconds() <= from) {
                 continue;
             }
-            latestByUser.computeIfAbsent(row.item(), k -> new HashMap<>())
+            latestByUser
+                    .computeIfAbsent(row.item(), k -> new HashMap<>())
                     .merge(row.user(), row.epochSeconds(), Math::max);
             events.computeIfAbsent(row.item(), k -> new long[1])[0]++;
         }
@@ -64,8 +64,8 @@ public final class PopularLists {
      * listed, scored {@code (latest - previous) / (previous + 1)}: the +1 lets a new item trend without dividing
      * by zero, and ranks 5 new interactions above 5 on top of 4.
      */
-    public static List<ScoredItem> trending(List<Interaction> rows, long now, Duration interval, int minCount,
-                                            int size) {
+    public static List<ScoredItem> trending(
+            List<Interaction> rows, long now, Duration interval, int minCount, int size) {
         long length = interval.toSeconds();
         long latestFrom = now - length;
         long previousFrom = now - 2 * length;
@@ -82,8 +82,8 @@ public final class PopularLists {
             long latest = item.getValue()[0];
             long previous = item.getValue()[1];
             if (latest >= minCount && latest > previous) {
-                candidates.add(new Ranking.Candidate(item.getKey(), (latest - previous) / (double) (previous + 1),
-                        latest));
+                candidates.add(
+                        new Ranking.Candidate(item.getKey(), (latest - previous) / (double) (previous + 1), latest));
             }
         }
         return Ranking.top(candidates, size);
@@ -96,7 +96,8 @@ public final class PopularLists {
     public static Map<String, List<ScoredItem>> seen(List<Interaction> rows, int size) {
         Map<String, Map<String, long[]>> byUser = new HashMap<>();
         for (Interaction row : rows) {
-            long[] c = byUser.computeIfAbsent(row.user(), k -> new HashMap<>()).computeIfAbsent(row.item(), k -> new long[2]);
+            long[] c = byUser.computeIfAbsent(row.user(), k -> new HashMap<>())
+                    .computeIfAbsent(row.item(), k -> new long[2]);
             c[0]++;
             c[1] = Math.max(c[1], row.epochSeconds());
         }

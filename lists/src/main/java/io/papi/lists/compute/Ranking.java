@@ -10,8 +10,7 @@ import java.util.List;
  * id, so that equal inputs always give the same list. Scores are rounded to 6 significant digits when written.
  */
 final class Ranking {
-    record Candidate(String itemId, double score, long tieBreak) {
-    }
+    record Candidate(String itemId, double score, long tieBreak) {}
 
     /**
      * Scores compare at 9 decimals: two pairs whose similarities are equal in exact arithmetic (2/sqrt(30) and
@@ -22,12 +21,13 @@ final class Ranking {
         return Math.rint(score * 1e9) / 1e9;
     }
 
-    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble((Candidate c) -> rankKey(c.score())).reversed()
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(
+                    (Candidate c) -> rankKey(c.score()))
+            .reversed()
             .thenComparing(Comparator.comparingLong(Candidate::tieBreak).reversed())
             .thenComparing(Candidate::itemId);
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
     static List<ScoredItem> top(List<Candidate> candidates, int size) {
         List<Candidate> sorted = new ArrayList<>(candidates);
@@ -46,6 +46,8 @@ final class Ranking {
         if (score == 0 || Double.isNaN(score) || Double.isInfinite(score)) {
             return score;
         }
-        return new java.math.BigDecimal(score).round(new java.math.MathContext(6)).doubleValue();
+        return new java.math.BigDecimal(score)
+                .round(new java.math.MathContext(6))
+                .doubleValue();
     }
 }

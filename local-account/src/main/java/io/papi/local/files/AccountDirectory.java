@@ -2,9 +2,6 @@ package io.papi.local.files;
 
 import io.papi.files.SecureFiles;
 import io.papi.local.session.SessionSigningKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -21,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files of one local account, all under one directory:
@@ -59,7 +58,8 @@ public final class AccountDirectory {
      *                      (a new directory then gets {@code defaultName})
      * @throws IllegalArgumentException when the name is not an account name, or the directory holds another account
      */
-    public static AccountDirectory open(Path directory, String requestedName, String defaultName, Clock clock) throws IOException {
+    public static AccountDirectory open(Path directory, String requestedName, String defaultName, Clock clock)
+            throws IOException {
         String wanted = requestedName == null ? null : accountName(requestedName);
         Path dir = directory.toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -73,15 +73,16 @@ public final class AccountDirectory {
         }
         // one JVM-wide monitor, because a FileLock is held per JVM and a second lock attempt from it would fail
         synchronized (AccountDirectory.class) {
-            try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
                 return openLocked(dir, wanted, defaultName, clock);
             }
         }
     }
 
-    private static AccountDirectory openLocked(Path dir, String wanted, String defaultName, Clock clock) throws IOException {
+    private static AccountDirectory openLocked(Path dir, String wanted, String defaultName, Clock clock)
+            throws IOException {
         Path properties = dir.resolve(PROPERTIES_FILE);
         String name;
         Instant created;
@@ -90,12 +91,13 @@ public final class AccountDirectory {
             try {
                 name = accountName(stored.getProperty("account", ""));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(properties + " names no valid account (" + e.getMessage() + "): fix or restore the file");
+                throw new IllegalStateException(
+                        properties + " names no valid account (" + e.getMessage() + "): fix or restore the file");
             }
             created = parseInstant(stored.getProperty("created", ""), properties);
             if (wanted != null && !wanted.equals(name)) {
-                throw new IllegalArgumentException("directory " + dir + " holds local account " + name + ", not " + wanted
-                        + ": open it as " + name + " or use another directory");
+                throw new IllegalArgumentException("directory " + dir + " holds local account " + name + ", not "
+                        + wanted + ": open it as " + name + " or use another directory");
             }
         } else {
             name = wanted != null ? wanted : accountName(defaultName);
@@ -152,7 +154,8 @@ public final class AccountDirectory {
         try {
             return Instant.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException(file + " has no valid 'created' time (ISO-8601, e.g. 2025-01-31T12:00:00Z): fix or restore the file");
+            throw new IllegalStateException(file
+                    + " has no valid 'created' time (ISO-8601, e.g. 2025-01-31T12:00:00Z): fix or restore the file");
         }
     }
 

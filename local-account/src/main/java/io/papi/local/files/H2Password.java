@@ -24,10 +24,10 @@ import java.util.Properties;
 public final class H2Password {
     /** The admin user of papi's H2 databases. */
     public static final String USER = "PAPI";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private H2Password() {
-    }
+    private H2Password() {}
 
     /**
      * The password for the database whose H2 base path is {@code base} ({@code base.mv.db} on disk).
@@ -62,8 +62,9 @@ public final class H2Password {
     private static String read(Path file) throws IOException {
         String password = Files.readString(file, StandardCharsets.US_ASCII).trim();
         if (!password.matches("[0-9a-f]{64}")) {
-            throw new IOException(file + " is not a database password papi wrote (64 hex digits): restore it, or remove it "
-                    + "together with its database to start empty");
+            throw new IOException(
+                    file + " is not a database password papi wrote (64 hex digits): restore it, or remove it "
+                            + "together with its database to start empty");
         }
         return password;
     }
@@ -73,21 +74,28 @@ public final class H2Password {
         Properties legacy = new Properties();
         legacy.setProperty("user", legacyUser);
         legacy.setProperty("password", "");
-        try (Connection c = h2.connect(url, legacy); Statement s = c.createStatement()) {
+        try (Connection c = h2.connect(url, legacy);
+                Statement s = c.createStatement()) {
             s.execute("CREATE USER IF NOT EXISTS " + USER + " PASSWORD '" + password + "' ADMIN");
             s.execute("ALTER USER " + USER + " SET PASSWORD '" + password + "'");
         } catch (SQLException e) {
-            throw new IOException("cannot set a password on " + url.split(";", 2)[0] + " (stop the papi processes using it and "
-                    + "try again): " + e.getMessage().split("\n", 2)[0], e);
+            throw new IOException(
+                    "cannot set a password on " + url.split(";", 2)[0] + " (stop the papi processes using it and "
+                            + "try again): " + e.getMessage().split("\n", 2)[0],
+                    e);
         }
         Properties papi = new Properties();
         papi.setProperty("user", USER);
         papi.setProperty("password", password);
-        try (Connection c = h2.connect(url, papi); Statement s = c.createStatement()) {
-            s.execute("DROP USER IF EXISTS \"" + legacyUser.toUpperCase(java.util.Locale.ROOT).replace("\"", "") + "\"");
+        try (Connection c = h2.connect(url, papi);
+                Statement s = c.createStatement()) {
+            s.execute("DROP USER IF EXISTS \""
+                    + legacyUser.toUpperCase(java.util.Locale.ROOT).replace("\"", "") + "\"");
         } catch (SQLException e) {
-            throw new IOException("cannot remove the password-less user of " + url.split(";", 2)[0] + ": "
-                    + e.getMessage().split("\n", 2)[0], e);
+            throw new IOException(
+                    "cannot remove the password-less user of " + url.split(";", 2)[0] + ": "
+                            + e.getMessage().split("\n", 2)[0],
+                    e);
         }
     }
 }

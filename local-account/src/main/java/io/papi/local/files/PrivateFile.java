@@ -16,10 +16,10 @@ import java.util.Set;
 public final class PrivateFile {
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private PrivateFile() {
-    }
+    private PrivateFile() {}
 
     /**
      * Makes an existing directory 0700 if group or others have any access to it.
@@ -44,8 +44,10 @@ public final class PrivateFile {
             return false;
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        return permissions.contains(PosixFilePermission.GROUP_READ)
+                || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_READ)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /** Sets {@code file} to 0600 where the file system has POSIX permissions. */

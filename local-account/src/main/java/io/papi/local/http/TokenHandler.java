@@ -11,9 +11,6 @@ import io.papi.local.login.UntrustedText;
 import io.papi.local.session.SessionTokenIssuer;
 import io.papi.local.session.TokenDigest;
 import io.papi.local.store.StoredUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -23,6 +20,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /oauth/token}: exchanges a key-pair JWT for a session token, as Snowflake does for SPCS ingress.
@@ -44,6 +43,7 @@ public final class TokenHandler extends Handler.Abstract {
     public static final String INVALID_JWT_CODE = "390144";
     /** Snowflake's code for a requested role that is not granted to the user. */
     public static final String ROLE_NOT_GRANTED_CODE = "390186";
+
     private static final Logger LOG = LoggerFactory.getLogger(TokenHandler.class);
 
     private final KeyPairJwtCheck check;
@@ -72,7 +72,11 @@ public final class TokenHandler extends Handler.Abstract {
             if (response.isCommitted()) {
                 callback.failed(e);
             } else {
-                TokenReplies.oauthError(exchange, 500, "server_error", "the local account failed to handle the request; see its log [" + uuid + "]");
+                TokenReplies.oauthError(
+                        exchange,
+                        500,
+                        "server_error",
+                        "the local account failed to handle the request; see its log [" + uuid + "]");
             }
         }
         return true;
@@ -81,14 +85,18 @@ public final class TokenHandler extends Handler.Abstract {
     private void respond(TokenReplies.Exchange exchange) throws IOException {
         String path = exchange.request().getHttpURI().getPath();
         if (!PATH.equals(path)) {
-            TokenReplies.oauthError(exchange, 404, "not_found", "no such path " + UntrustedText.quote(path)
-                    + ": the token endpoint is POST " + PATH);
+            TokenReplies.oauthError(
+                    exchange,
+                    404,
+                    "not_found",
+                    "no such path " + UntrustedText.quote(path) + ": the token endpoint is POST " + PATH);
             return;
         }
         String method = exchange.request().getMethod();
         if (!"POST".equals(method)) {
             exchange.response().getHeaders().put("Allow", "POST");
-            TokenReplies.oauthError(exchange, 405, "invalid_request", PATH + " takes POST, not " + UntrustedText.quote(method));
+            TokenReplies.oauthError(
+                    exchange, 405, "invalid_request", PATH + " takes POST, not " + UntrustedText.quote(method));
             return;
         }
         byte[] body;
@@ -96,8 +104,12 @@ public final class TokenHandler extends Handler.Abstract {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (body.length > MAX_BODY_BYTES) {
-            TokenReplies.oauthError(exchange, 413, "invalid_request", "request body is over " + MAX_BODY_BYTES
-                    + " bytes: a token request is a grant_type, a scope and one JWT");
+            TokenReplies.oauthError(
+                    exchange,
+                    413,
+                    "invalid_request",
+                    "request body is over " + MAX_BODY_BYTES
+                            + " bytes: a token request is a grant_type, a scope and one JWT");
             return;
         }
         TokenRequest request;
@@ -115,26 +127,47 @@ public final class TokenHandler extends Handler.Abstract {
             reject(exchange, request, rejected);
             return;
         }
-        String role = request.scope().role() == null ? user.defaultRole() : request.scope().role();
+        String role = request.scope().role() == null
+                ? user.defaultRole()
+                : request.scope().role();
         if (!role.equals(user.defaultRole()) && !role.equals(UserRegistry.PUBLIC_ROLE)) {
-            LOG.warn("login refused for user {}: role {} is not granted (default role {})", user.name(), UntrustedText.quote(role), user.defaultRole());
-            TokenReplies.snowflakeError(exchange, 400, ROLE_NOT_GRANTED_CODE, "Role " + UntrustedText.quote(role) + " specified in the scope "
-                    + "is not granted to user " + user.name() + ": ask for its default role " + user.defaultRole()
-                    + " or leave the role out (roles in the scope are case-sensitive)");
+            LOG.warn(
+                    "login refused for user {}: role {} is not granted (default role {})",
+                    user.name(),
+                    UntrustedText.quote(role),
+                    user.defaultRole());
+            TokenReplies.snowflakeError(
+                    exchange,
+                    400,
+                    ROLE_NOT_GRANTED_CODE,
+                    "Role " + UntrustedText.quote(role) + " specified in the scope "
+                            + "is not granted to user " + user.name() + ": ask for its default role "
+                            + user.defaultRole()
+                            + " or leave the role out (roles in the scope are case-sensitive)");
             return;
         }
-        SessionTokenIssuer.Issued issued = issuer.issue(user.name(), role, request.scope().endpoint());
-        LOG.info("session {} issued to {} with role {} for {} until {}", TokenDigest.shortHash(issued.token()), user.name(),
-                role, request.scope().endpoint(), issued.expiresAt());
+        SessionTokenIssuer.Issued issued =
+                issuer.issue(user.name(), role, request.scope().endpoint());
+        LOG.info(
+                "session {} issued to {} with role {} for {} until {}",
+                TokenDigest.shortHash(issued.token()),
+                user.name(),
+                role,
+                request.scope().endpoint(),
+                issued.expiresAt());
         TokenReplies.token(exchange, issued.token());
     }
 
     private void reject(TokenReplies.Exchange exchange, TokenRequest request, JwtRejected rejected) {
         String uuid = UUID.randomUUID().toString();
         failures.add(new LoginFailure(uuid, rejected.code(), rejected.reason(), rejected.user(), clock.instant()));
-        LOG.warn("login failed [{}] {} user={} jwt={}: {}", uuid, rejected.code().code(),
+        LOG.warn(
+                "login failed [{}] {} user={} jwt={}: {}",
+                uuid,
+                rejected.code().code(),
                 rejected.user() == null ? "(unknown)" : UntrustedText.quote(rejected.user()),
-                TokenDigest.shortHash(request.assertion()), rejected.reason());
+                TokenDigest.shortHash(request.assertion()),
+                rejected.reason());
         TokenReplies.snowflakeError(exchange, 400, INVALID_JWT_CODE, "JWT token is invalid. [" + uuid + "]");
     }
 }

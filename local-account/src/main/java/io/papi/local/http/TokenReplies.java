@@ -15,12 +15,10 @@ import org.eclipse.jetty.util.Callback;
 final class TokenReplies {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TokenReplies() {
-    }
+    private TokenReplies() {}
 
     /** One request, and the response and callback that answer it once. */
-    record Exchange(Request request, Response response, Callback callback) {
-    }
+    record Exchange(Request request, Response response, Callback callback) {}
 
     /** Success, as Snowflake answers an SPCS token request: the token itself as plain text. */
     static void token(Exchange exchange, String token) {

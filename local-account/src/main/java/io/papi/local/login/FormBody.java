@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** An {@code application/x-www-form-urlencoded} body, where each parameter may appear once (RFC 6749 section 3.2). */
 final class FormBody {
-    private FormBody() {
-    }
+    private FormBody() {}
 
     static Map<String, String> parse(String body) throws BadTokenRequest {
         Map<String, String> fields = new HashMap<>();
@@ -23,8 +22,10 @@ final class FormBody {
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             if (fields.putIfAbsent(name, value) != null) {
-                throw new BadTokenRequest(400, "invalid_request", "parameter " + UntrustedText.quote(name)
-                        + " appears more than once: send each parameter once");
+                throw new BadTokenRequest(
+                        400,
+                        "invalid_request",
+                        "parameter " + UntrustedText.quote(name) + " appears more than once: send each parameter once");
             }
         }
         return fields;
@@ -34,7 +35,9 @@ final class FormBody {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new BadTokenRequest(400, "invalid_request",
+            throw new BadTokenRequest(
+                    400,
+                    "invalid_request",
                     "body is not valid application/x-www-form-urlencoded (bad %-escape): URL-encode each value");
         }
     }

@@ -13,26 +13,37 @@ record JwtIdentity(String account, String user, String fingerprint) {
 
     static JwtIdentity parse(String issuer, String subject) throws JwtRejected {
         if (issuer == null || subject == null) {
-            throw new JwtRejected(LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT, null,
-                    "JWT has no " + (issuer == null ? "iss" : "sub") + " claim: iss must be ACCOUNT.USER.SHA256:<fingerprint>, sub ACCOUNT.USER");
+            throw new JwtRejected(
+                    LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT,
+                    null,
+                    "JWT has no " + (issuer == null ? "iss" : "sub")
+                            + " claim: iss must be ACCOUNT.USER.SHA256:<fingerprint>, sub ACCOUNT.USER");
         }
         int mark = issuer.lastIndexOf(FINGERPRINT_MARK);
         if (mark <= 0) {
-            throw new JwtRejected(LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT, null,
-                    "iss " + UntrustedText.quote(issuer) + " does not end with .SHA256:<fingerprint>: it must be ACCOUNT.USER.SHA256:<fingerprint>");
+            throw new JwtRejected(
+                    LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT,
+                    null,
+                    "iss " + UntrustedText.quote(issuer)
+                            + " does not end with .SHA256:<fingerprint>: it must be ACCOUNT.USER.SHA256:<fingerprint>");
         }
         String accountAndUser = issuer.substring(0, mark);
         String fingerprint = issuer.substring(mark + 1);
         int dot = accountAndUser.indexOf('.');
         if (dot <= 0 || dot == accountAndUser.length() - 1) {
-            throw new JwtRejected(LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT, null,
+            throw new JwtRejected(
+                    LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT,
+                    null,
                     "iss " + UntrustedText.quote(issuer) + " has no ACCOUNT.USER part before the fingerprint");
         }
         String account = accountAndUser.substring(0, dot);
         String user = accountAndUser.substring(dot + 1);
         if (!subject.equals(accountAndUser)) {
-            throw new JwtRejected(LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT, user,
-                    "sub " + UntrustedText.quote(subject) + " differs from the ACCOUNT.USER of iss (" + UntrustedText.quote(accountAndUser) + "): both must name the same account and user");
+            throw new JwtRejected(
+                    LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT,
+                    user,
+                    "sub " + UntrustedText.quote(subject) + " differs from the ACCOUNT.USER of iss ("
+                            + UntrustedText.quote(accountAndUser) + "): both must name the same account and user");
         }
         return new JwtIdentity(account, user, fingerprint);
     }

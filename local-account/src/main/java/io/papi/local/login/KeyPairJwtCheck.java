@@ -11,7 +11,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.papi.local.LoginFailureCode;
 import io.papi.local.store.StoredKey;
 import io.papi.local.store.StoredUser;
-
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,23 +71,34 @@ public final class KeyPairJwtCheck {
         }
         JwtIdentity identity = JwtIdentity.parse(stringClaim(claims, "iss"), stringClaim(claims, "sub"));
         if (!identity.account().equals(account)) {
-            String hint = identity.account().equalsIgnoreCase(account) ? " (the JWT must carry the account upper-cased)" : "";
-            throw new JwtRejected(LoginFailureCode.ACCOUNT_MISMATCH, identity.user(), "account " + UntrustedText.quote(identity.account())
-                    + " in iss and sub is not this local account, " + account + hint);
+            String hint =
+                    identity.account().equalsIgnoreCase(account) ? " (the JWT must carry the account upper-cased)" : "";
+            throw new JwtRejected(
+                    LoginFailureCode.ACCOUNT_MISMATCH,
+                    identity.user(),
+                    "account " + UntrustedText.quote(identity.account()) + " in iss and sub is not this local account, "
+                            + account + hint);
         }
         StoredUser user = users.find(identity.user()).orElseThrow(() -> userNotFound(identity.user()));
         Date issued = claims.getIssueTime();
         Date expires = claims.getExpirationTime();
         if (issued == null || expires == null) {
-            throw new JwtRejected(LoginFailureCode.MISSING_ISSUE_OR_EXPIRY_TIME, user.name(), "JWT has no "
-                    + (issued == null && expires == null ? "iat and no exp" : issued == null ? "iat" : "exp")
-                    + " claim: both must be epoch seconds");
+            throw new JwtRejected(
+                    LoginFailureCode.MISSING_ISSUE_OR_EXPIRY_TIME,
+                    user.name(),
+                    "JWT has no "
+                            + (issued == null && expires == null ? "iat and no exp" : issued == null ? "iat" : "exp")
+                            + " claim: both must be epoch seconds");
         }
         StoredKey key = user.keyWithFingerprint(identity.fingerprint());
         if (key == null) {
-            throw new JwtRejected(LoginFailureCode.FINGERPRINT_MISMATCH, user.name(), "fingerprint " + UntrustedText.quote(identity.fingerprint())
-                    + " in iss matches no key of user " + user.name() + " (RSA_PUBLIC_KEY " + fingerprintOrUnset(user.key1())
-                    + ", RSA_PUBLIC_KEY_2 " + fingerprintOrUnset(user.key2()) + ")");
+            throw new JwtRejected(
+                    LoginFailureCode.FINGERPRINT_MISMATCH,
+                    user.name(),
+                    "fingerprint " + UntrustedText.quote(identity.fingerprint())
+                            + " in iss matches no key of user " + user.name() + " (RSA_PUBLIC_KEY "
+                            + fingerprintOrUnset(user.key1())
+                            + ", RSA_PUBLIC_KEY_2 " + fingerprintOrUnset(user.key2()) + ")");
         }
         verifySignature(jwt, key, user.name());
         checkTimes(issued.toInstant().getEpochSecond(), expires.toInstant().getEpochSecond(), user.name());
@@ -100,13 +110,18 @@ public final class KeyPairJwtCheck {
         try {
             jwt = JWTParser.parse(assertion);
         } catch (ParseException e) {
-            throw new JwtRejected(LoginFailureCode.MALFORMED_JWT, null,
+            throw new JwtRejected(
+                    LoginFailureCode.MALFORMED_JWT,
+                    null,
                     "assertion is not a JWT (three base64url parts separated by dots): " + e.getMessage());
         }
         Algorithm algorithm = jwt.getHeader().getAlgorithm();
         if (!(jwt instanceof SignedJWT signed) || !JWSAlgorithm.RS256.equals(algorithm)) {
-            throw new JwtRejected(LoginFailureCode.NOT_RS256, null, "JWT alg is "
-                    + UntrustedText.quote(algorithm == null ? null : algorithm.getName()) + "; only RS256 is accepted");
+            throw new JwtRejected(
+                    LoginFailureCode.NOT_RS256,
+                    null,
+                    "JWT alg is " + UntrustedText.quote(algorithm == null ? null : algorithm.getName())
+                            + "; only RS256 is accepted");
         }
         return signed;
     }
@@ -115,15 +130,19 @@ public final class KeyPairJwtCheck {
         try {
             return claims.getStringClaim(name);
         } catch (ParseException e) {
-            throw new JwtRejected(LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT, null, "JWT claim " + name + " is not a string");
+            throw new JwtRejected(
+                    LoginFailureCode.MALFORMED_ISSUER_OR_SUBJECT, null, "JWT claim " + name + " is not a string");
         }
     }
 
     private JwtRejected userNotFound(String claimed) {
         String upper = claimed.toUpperCase(Locale.ROOT);
         String hint = !upper.equals(claimed) && users.find(upper).isPresent()
-                ? " (user " + upper + " exists: the JWT must carry the login name upper-cased)" : "";
-        return new JwtRejected(LoginFailureCode.USER_NOT_FOUND, claimed,
+                ? " (user " + upper + " exists: the JWT must carry the login name upper-cased)"
+                : "";
+        return new JwtRejected(
+                LoginFailureCode.USER_NOT_FOUND,
+                claimed,
                 "user " + UntrustedText.quote(claimed) + " does not exist in local account " + account + hint);
     }
 
@@ -135,29 +154,44 @@ public final class KeyPairJwtCheck {
             valid = false;
         }
         if (!valid) {
-            throw new JwtRejected(LoginFailureCode.BAD_SIGNATURE, user, "signature does not verify with key "
-                    + key.fingerprint() + " of user " + user + ": the JWT was not signed with the private key of that fingerprint");
+            throw new JwtRejected(
+                    LoginFailureCode.BAD_SIGNATURE,
+                    user,
+                    "signature does not verify with key " + key.fingerprint() + " of user " + user
+                            + ": the JWT was not signed with the private key of that fingerprint");
         }
     }
 
     private void checkTimes(long issued, long expires, String user) throws JwtRejected {
         long now = clock.instant().getEpochSecond();
         if (now >= expires) {
-            throw new JwtRejected(LoginFailureCode.EXPIRED, user, "JWT expired at " + Instant.ofEpochSecond(expires)
-                    + ", " + (now - expires) + " s before it arrived");
+            throw new JwtRejected(
+                    LoginFailureCode.EXPIRED,
+                    user,
+                    "JWT expired at " + Instant.ofEpochSecond(expires) + ", " + (now - expires)
+                            + " s before it arrived");
         }
         if (issued - now > MAX_SECONDS_BEFORE_ISSUE) {
-            throw new JwtRejected(LoginFailureCode.ISSUED_IN_FUTURE, user, "JWT iat " + Instant.ofEpochSecond(issued) + " is "
-                    + (issued - now) + " s in the future: the client's clock is ahead; sync it");
+            throw new JwtRejected(
+                    LoginFailureCode.ISSUED_IN_FUTURE,
+                    user,
+                    "JWT iat " + Instant.ofEpochSecond(issued) + " is " + (issued - now)
+                            + " s in the future: the client's clock is ahead; sync it");
         }
         if (now - issued > MAX_SECONDS_AFTER_ISSUE) {
-            throw new JwtRejected(LoginFailureCode.ISSUED_TOO_LONG_AGO, user, "JWT arrived " + (now - issued)
-                    + " s after its iat (at most " + MAX_SECONDS_AFTER_ISSUE
-                    + " s allowed): mint a fresh JWT for every request and retry, and check the client's clock");
+            throw new JwtRejected(
+                    LoginFailureCode.ISSUED_TOO_LONG_AGO,
+                    user,
+                    "JWT arrived " + (now - issued)
+                            + " s after its iat (at most " + MAX_SECONDS_AFTER_ISSUE
+                            + " s allowed): mint a fresh JWT for every request and retry, and check the client's clock");
         }
         if (expires - issued > MAX_LIFETIME_SECONDS) {
-            throw new JwtRejected(LoginFailureCode.LIFETIME_OVER_ONE_HOUR, user, "JWT lifetime (exp - iat) is "
-                    + (expires - issued) + " s; at most " + MAX_LIFETIME_SECONDS + " s allowed");
+            throw new JwtRejected(
+                    LoginFailureCode.LIFETIME_OVER_ONE_HOUR,
+                    user,
+                    "JWT lifetime (exp - iat) is " + (expires - issued) + " s; at most " + MAX_LIFETIME_SECONDS
+                            + " s allowed");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.papi.local.login;
 
 import io.papi.local.LoginFailure;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

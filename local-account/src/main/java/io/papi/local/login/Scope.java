@@ -1,7 +1,6 @@
 package io.papi.local.login;
 
 import io.papi.local.session.EndpointName;
-
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +28,8 @@ public record Scope(String role, String endpoint) {
                 }
                 role = part.substring(ROLE_PREFIX.length());
                 if (role.isEmpty()) {
-                    throw invalid("scope has session:role: with no role after it: write session:role:<ROLE> or leave it out");
+                    throw invalid(
+                            "scope has session:role: with no role after it: write session:role:<ROLE> or leave it out");
                 }
             } else {
                 if (endpoint != null) {
@@ -38,13 +38,15 @@ public record Scope(String role, String endpoint) {
                 }
                 endpoint = EndpointName.normalise(part);
                 if (!HOST.matcher(endpoint).matches()) {
-                    throw invalid("scope entry " + UntrustedText.quote(part) + " is neither session:role:<ROLE> nor an ingress host name");
+                    throw invalid("scope entry " + UntrustedText.quote(part)
+                            + " is neither session:role:<ROLE> nor an ingress host name");
                 }
             }
         }
         if (endpoint == null) {
-            throw invalid("scope names no ingress host: use '[session:role:<ROLE> ]<ingress-host>' with the ingress_url "
-                    + "from SHOW ENDPOINTS IN SERVICE, without https://");
+            throw invalid(
+                    "scope names no ingress host: use '[session:role:<ROLE> ]<ingress-host>' with the ingress_url "
+                            + "from SHOW ENDPOINTS IN SERVICE, without https://");
         }
         return new Scope(role, endpoint);
     }

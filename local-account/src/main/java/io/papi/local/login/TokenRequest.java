@@ -21,14 +21,19 @@ public record TokenRequest(String assertion, Scope scope) {
      */
     public static TokenRequest parse(String contentType, byte[] body) throws BadTokenRequest {
         if (contentType == null || !mediaType(contentType).equals(FORM_CONTENT_TYPE)) {
-            throw new BadTokenRequest(400, "invalid_request", "Content-Type must be " + FORM_CONTENT_TYPE
-                    + ", was " + (contentType == null ? "missing" : UntrustedText.quote(contentType)));
+            throw new BadTokenRequest(
+                    400,
+                    "invalid_request",
+                    "Content-Type must be " + FORM_CONTENT_TYPE + ", was "
+                            + (contentType == null ? "missing" : UntrustedText.quote(contentType)));
         }
         Map<String, String> fields = FormBody.parse(new String(body, StandardCharsets.UTF_8));
         String grantType = required(fields, "grant_type", "use grant_type=" + JWT_BEARER);
         if (!grantType.equals(JWT_BEARER)) {
-            throw new BadTokenRequest(400, "unsupported_grant_type", "grant_type " + UntrustedText.quote(grantType)
-                    + " is not supported here: use " + JWT_BEARER);
+            throw new BadTokenRequest(
+                    400,
+                    "unsupported_grant_type",
+                    "grant_type " + UntrustedText.quote(grantType) + " is not supported here: use " + JWT_BEARER);
         }
         String assertion = required(fields, "assertion", "send the key-pair JWT as assertion=<jwt>");
         String scope = required(fields, "scope", "send scope=[session:role:<ROLE> ]<ingress-host>");
@@ -37,7 +42,9 @@ public record TokenRequest(String assertion, Scope scope) {
 
     private static String mediaType(String contentType) {
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String required(Map<String, String> fields, String name, String fix) throws BadTokenRequest {

@@ -7,8 +7,7 @@ package io.papi.local.login;
 public final class UntrustedText {
     private static final int MAX_LENGTH = 120;
 
-    private UntrustedText() {
-    }
+    private UntrustedText() {}
 
     public static String quote(String text) {
         if (text == null) {

@@ -8,8 +8,7 @@ import java.util.Locale;
  * {@code abc.snowflakecomputing.app} name the same endpoint.
  */
 public final class EndpointName {
-    private EndpointName() {
-    }
+    private EndpointName() {}
 
     public static String normalise(String endpoint) {
         String text = endpoint.trim().toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package io.papi.local.session;
 
 import io.papi.files.SecureFiles;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

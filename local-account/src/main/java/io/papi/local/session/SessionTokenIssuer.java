@@ -8,7 +8,6 @@ import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,10 @@ public final class SessionTokenIssuer {
         } catch (KeyLengthException e) {
             throw new IllegalStateException("session signing key is shorter than 256 bits", e);
         }
-        this.header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(key.keyId()).build();
+        this.header = new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.keyId())
+                .build();
         this.lifetime = lifetime;
         this.clock = clock;
     }

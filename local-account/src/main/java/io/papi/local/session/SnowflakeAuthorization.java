@@ -9,8 +9,7 @@ public final class SnowflakeAuthorization {
     private static final String SCHEME = "Snowflake";
     private static final String PARAMETER = "Token";
 
-    private SnowflakeAuthorization() {
-    }
+    private SnowflakeAuthorization() {}
 
     /** The token in the header value, or null when the value is not {@code Snowflake Token="..."}. */
     public static String tokenOf(String headerValue) {
@@ -30,14 +29,21 @@ public final class SnowflakeAuthorization {
             return null;
         }
         at = skipSpaces(value, at + 1);
-        if (at >= value.length() || value.charAt(at) != '"' || value.charAt(value.length() - 1) != '"' || value.length() - at < 3) {
+        if (at >= value.length()
+                || value.charAt(at) != '"'
+                || value.charAt(value.length() - 1) != '"'
+                || value.length() - at < 3) {
             return null;
         }
         String token = value.substring(at + 1, value.length() - 1);
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            boolean jwtChar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.';
+            boolean jwtChar = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.';
             if (!jwtChar) {
                 return null;
             }

@@ -1,7 +1,6 @@
 package io.papi.local.store;
 
 import io.papi.broker.KeyFingerprint;
-
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
@@ -26,7 +25,8 @@ public record StoredKey(String base64Der, String fingerprint) {
             return (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64Der)));
         } catch (NoSuchAlgorithmException | InvalidKeySpecException | IllegalArgumentException e) {
-            throw new IllegalStateException("stored public key " + fingerprint + " cannot be read back: set the key again", e);
+            throw new IllegalStateException(
+                    "stored public key " + fingerprint + " cannot be read back: set the key again", e);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One row of the user registry. A slot with no key is null, as an unset {@code RSA_PUBLIC_KEY} is in Snowflake.
  */
-public record StoredUser(String name, String defaultRole, StoredKey key1, StoredKey key2, Instant createdOn, Instant updatedOn) {
+public record StoredUser(
+        String name, String defaultRole, StoredKey key1, StoredKey key2, Instant createdOn, Instant updatedOn) {
 
     public StoredUser {
         Objects.requireNonNull(name, "name");

@@ -2,8 +2,6 @@ package io.papi.local.store;
 
 import io.papi.local.files.H2Password;
 import io.papi.local.files.PrivateFile;
-import org.h2.jdbcx.JdbcConnectionPool;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The user registry's H2 file database. Opened with {@code AUTO_SERVER=TRUE}: the first process to open the file
@@ -62,7 +61,8 @@ public final class UserDatabase implements AutoCloseable {
         }
         String path = base.toAbsolutePath().toString();
         if (path.indexOf(';') >= 0) {
-            throw new IllegalArgumentException("local account directory " + path + " contains ';', which H2 cannot open: use another directory");
+            throw new IllegalArgumentException(
+                    "local account directory " + path + " contains ';', which H2 cannot open: use another directory");
         }
         String url = "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE";
         String password;
@@ -75,7 +75,8 @@ public final class UserDatabase implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, H2Password.USER, password);
         pool.setMaxConnections(8);
         UserDatabase database = new UserDatabase(pool, Path.of(path + ".mv.db"));
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(SCHEMA);
         } catch (SQLException e) {
             pool.dispose();
@@ -103,8 +104,9 @@ public final class UserDatabase implements AutoCloseable {
     /** Every user, by name. */
     public List<StoredUser> all() {
         try (Connection connection = pool.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM LOCAL_USERS ORDER BY NAME");
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT " + COLUMNS + " FROM LOCAL_USERS ORDER BY NAME");
+                ResultSet rows = statement.executeQuery()) {
             List<StoredUser> users = new ArrayList<>();
             while (rows.next()) {
                 users.add(read(rows));
@@ -116,8 +118,7 @@ public final class UserDatabase implements AutoCloseable {
     }
 
     /** What a {@link #modify} found and left. */
-    public record Write(Optional<StoredUser> before, Optional<StoredUser> after) {
-    }
+    public record Write(Optional<StoredUser> before, Optional<StoredUser> after) {}
 
     /**
      * Reads the user under a row lock, asks {@code change} for the row it should become (empty: no such user), and
@@ -158,7 +159,8 @@ public final class UserDatabase implements AutoCloseable {
         }
     }
 
-    private static Optional<StoredUser> select(Connection connection, String name, boolean forUpdate) throws SQLException {
+    private static Optional<StoredUser> select(Connection connection, String name, boolean forUpdate)
+            throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM LOCAL_USERS WHERE NAME = ?" + (forUpdate ? " FOR UPDATE" : "");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, name);

@@ -1,6 +1,5 @@
 package io.papi.local.bench;
 
-import io.papi.testing.TestKeys;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import io.papi.local.DriverJwtBuilder;
@@ -8,14 +7,13 @@ import io.papi.local.LocalAccount;
 import io.papi.local.LocalTokenEndpoint;
 import io.papi.local.SessionCheck;
 import io.papi.local.SessionTokenVerifier;
-import io.papi.testing.TestKeys;
 import io.papi.local.TokenClient;
 import io.papi.local.files.AccountDirectory;
 import io.papi.local.login.KeyPairJwtCheck;
 import io.papi.local.session.SessionSigningKey;
 import io.papi.local.session.SessionTokenIssuer;
 import io.papi.local.store.UserDatabase;
-
+import io.papi.testing.TestKeys;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -53,13 +51,17 @@ public final class VerifyBenchmark {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path directory = Files.createTempDirectory("papi-local-bench");
-        System.out.printf("java %s, %d cores available, load average before: %s%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(
+                "java %s, %d cores available, load average before: %s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
         try (LocalAccount account = LocalAccount.open(directory)) {
             KeyPair key = TestKeys.ALICE;
             account.users().create("SVC_BENCH", "DATA_API_ROLE", TestKeys.publicKey(key));
-            SessionTokenIssuer issuer = new SessionTokenIssuer(account.name(),
-                    SessionSigningKey.read(directory.resolve(AccountDirectory.SIGNING_KEY_FILE)), Duration.ofMinutes(10), Clock.systemUTC());
+            SessionTokenIssuer issuer = new SessionTokenIssuer(
+                    account.name(),
+                    SessionSigningKey.read(directory.resolve(AccountDirectory.SIGNING_KEY_FILE)),
+                    Duration.ofMinutes(10),
+                    Clock.systemUTC());
 
             cachedVerify(account.verifier(), issuer);
             uncachedVerify(account.verifier(), issuer);
@@ -72,11 +74,12 @@ public final class VerifyBenchmark {
     }
 
     private static void cachedVerify(SessionTokenVerifier verifier, SessionTokenIssuer issuer) {
-        String header = "Snowflake Token=\"" + issuer.issue("SVC_BENCH", "DATA_API_ROLE", ENDPOINT).token() + "\"";
+        String header = "Snowflake Token=\""
+                + issuer.issue("SVC_BENCH", "DATA_API_ROLE", ENDPOINT).token() + "\"";
         long before = verifier.signatureChecks();
         int iterations = 1_000_000;
         double[] rounds = new double[5];
-        for (int round = -2; round < rounds.length; round++) {   // two warm-up rounds
+        for (int round = -2; round < rounds.length; round++) { // two warm-up rounds
             long start = System.nanoTime();
             int verified = 0;
             for (int i = 0; i < iterations; i++) {
@@ -92,7 +95,8 @@ public final class VerifyBenchmark {
                 rounds[round] = (double) elapsed / iterations;
             }
         }
-        System.out.printf("cached verify:   %s ns/op (5 rounds of %,d; signature checks during all rounds: %d)%n",
+        System.out.printf(
+                "cached verify:   %s ns/op (5 rounds of %,d; signature checks during all rounds: %d)%n",
                 summary(rounds), iterations, verifier.signatureChecks() - before);
     }
 
@@ -102,7 +106,9 @@ public final class VerifyBenchmark {
         for (int round = -1; round < rounds.length; round++) {
             List<String> headers = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                headers.add("Snowflake Token=\"" + issuer.issue("SVC_BENCH_" + i, "DATA_API_ROLE", ENDPOINT).token() + "\"");
+                headers.add("Snowflake Token=\""
+                        + issuer.issue("SVC_BENCH_" + i, "DATA_API_ROLE", ENDPOINT)
+                                .token() + "\"");
             }
             long checksBefore = verifier.signatureChecks();
             long start = System.nanoTime();
@@ -120,7 +126,9 @@ public final class VerifyBenchmark {
                 rounds[round] = (double) elapsed / count;
             }
         }
-        System.out.printf("uncached verify: %s ns/op (3 rounds of %,d distinct tokens, each verified once)%n", summary(rounds), count);
+        System.out.printf(
+                "uncached verify: %s ns/op (3 rounds of %,d distinct tokens, each verified once)%n",
+                summary(rounds), count);
     }
 
     private static void jwtCheck(LocalAccount account, KeyPair key) {
@@ -131,10 +139,15 @@ public final class VerifyBenchmark {
             SignedJWT parsed = SignedJWT.parse(jwts.get(0));
             RSAPublicKey publicKey = TestKeys.publicKey(key);
             int iterations = 5_000;
-            System.out.printf("key-pair JWT check in process, parts and whole (3 rounds of %,d after 1 warm-up):%n", iterations);
-            System.out.printf("  H2 user lookup:            %s ns/op%n", rounds(iterations, i -> database.find("SVC_BENCH")));
-            System.out.printf("  RS256 signature verify:    %s ns/op%n", rounds(iterations, i -> parsed.verify(new RSASSAVerifier(publicKey))));
-            System.out.printf("  whole check (parse, lookup, key decode, verify, time rules): %s ns/op%n",
+            System.out.printf(
+                    "key-pair JWT check in process, parts and whole (3 rounds of %,d after 1 warm-up):%n", iterations);
+            System.out.printf(
+                    "  H2 user lookup:            %s ns/op%n", rounds(iterations, i -> database.find("SVC_BENCH")));
+            System.out.printf(
+                    "  RS256 signature verify:    %s ns/op%n",
+                    rounds(iterations, i -> parsed.verify(new RSASSAVerifier(publicKey))));
+            System.out.printf(
+                    "  whole check (parse, lookup, key decode, verify, time rules): %s ns/op%n",
                     rounds(iterations, i -> check.check(jwts.get(i % jwts.size()))));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -163,18 +176,26 @@ public final class VerifyBenchmark {
     }
 
     private static void exchanges(LocalAccount account, KeyPair key, int clients, int seconds) throws Exception {
-        LocalTokenEndpoint endpoint = account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
+        LocalTokenEndpoint endpoint =
+                account.startServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMinutes(10));
         try {
             URI url = endpoint.tokenUrl();
             // Minted up front: RS256 signing costs the client about a millisecond per JWT on this class of machine,
             // which would otherwise be measured instead of the server. Reusing a JWT within its 60 s is allowed.
             List<String> jwts = mint(key, 64);
-            runClients(url, jwts, clients, 2);                      // warm-up
+            runClients(url, jwts, clients, 2); // warm-up
             Result result = runClients(url, jwts, clients, seconds);
-            System.out.printf("/oauth/token over loopback: %,.0f exchanges/s with %d client threads for %d s "
+            System.out.printf(
+                    "/oauth/token over loopback: %,.0f exchanges/s with %d client threads for %d s "
                             + "(%,d exchanges, %d failed; latency p50 %.2f ms, p99 %.2f ms, max %.2f ms)%n",
-                    result.count / result.seconds, clients, seconds, result.count, result.failed,
-                    result.percentile(0.50), result.percentile(0.99), result.percentile(1.0));
+                    result.count / result.seconds,
+                    clients,
+                    seconds,
+                    result.count,
+                    result.failed,
+                    result.percentile(0.50),
+                    result.percentile(0.99),
+                    result.percentile(1.0));
         } finally {
             endpoint.stop();
         }
@@ -206,14 +227,15 @@ public final class VerifyBenchmark {
                     // bounded by time and by the latency buffer
                     while (System.nanoTime() < deadline && n < latencies.length - 1) {
                         long t0 = System.nanoTime();
-                        int status = client.exchange(jwts.get((offset + n) % jwts.size()), ENDPOINT).statusCode();
+                        int status = client.exchange(jwts.get((offset + n) % jwts.size()), ENDPOINT)
+                                .statusCode();
                         latencies[n++] = System.nanoTime() - t0;
                         if (status != 200) {
                             failed++;
                         }
                     }
                     long[] out = Arrays.copyOf(latencies, n + 1);
-                    out[n] = failed;   // last slot carries the failure count
+                    out[n] = failed; // last slot carries the failure count
                     return out;
                 }));
             }
@@ -227,7 +249,10 @@ public final class VerifyBenchmark {
                 failed += values[values.length - 1];
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            long[] sorted = all.stream().sorted(Comparator.naturalOrder()).mapToLong(Long::longValue).toArray();
+            long[] sorted = all.stream()
+                    .sorted(Comparator.naturalOrder())
+                    .mapToLong(Long::longValue)
+                    .toArray();
             return new Result(sorted.length, failed, elapsed, sorted);
         } finally {
             pool.shutdownNow();
@@ -245,7 +270,8 @@ public final class VerifyBenchmark {
     private static String summary(double[] rounds) {
         double[] sorted = rounds.clone();
         Arrays.sort(sorted);
-        return String.format("median %,.0f (min %,.0f, max %,.0f)", sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+        return String.format(
+                "median %,.0f (min %,.0f, max %,.0f)", sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
     }
 
     // other processes on a small shared machine move these figures a lot: print the load with them

@@ -1,14 +1,13 @@
 package io.papi.local.files;
 
-import io.papi.files.SecureFiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.papi.files.SecureFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PrivateFileTest {
     @TempDir
@@ -21,7 +20,8 @@ class PrivateFileTest {
         SecureFiles.writeAtomically(file, "second".getBytes());
 
         assertThat(file).hasContent("second");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         try (var files = Files.list(directory)) {
             assertThat(files).containsExactly(file);
         }
@@ -43,6 +43,7 @@ class PrivateFileTest {
         Path nested = directory.resolve("a").resolve("b");
         SecureFiles.createPrivateDirectories(nested);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested)))
+                .isEqualTo("rwx------");
     }
 }

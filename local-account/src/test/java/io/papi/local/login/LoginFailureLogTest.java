@@ -1,13 +1,12 @@
 package io.papi.local.login;
 
-import io.papi.local.LoginFailure;
-import io.papi.local.LoginFailureCode;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.papi.local.LoginFailure;
+import io.papi.local.LoginFailureCode;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class LoginFailureLogTest {
 

@@ -1,11 +1,10 @@
 package io.papi.local.login;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class TokenRequestTest {
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -16,8 +15,10 @@ class TokenRequestTest {
 
     @Test
     void readsTheThreeFieldsSnowflakeTakes() throws Exception {
-        TokenRequest request = TokenRequest.parse(FORM, bytes("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"
-                + "&scope=session%3Arole%3AR+host.example&assertion=a.b.c"));
+        TokenRequest request = TokenRequest.parse(
+                FORM,
+                bytes("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"
+                        + "&scope=session%3Arole%3AR+host.example&assertion=a.b.c"));
 
         assertThat(request.assertion()).isEqualTo("a.b.c");
         assertThat(request.scope()).isEqualTo(new Scope("R", "host.example"));
@@ -25,8 +26,10 @@ class TokenRequestTest {
 
     @Test
     void ignoresUnknownFieldsAndEmptyPairs() throws Exception {
-        TokenRequest request = TokenRequest.parse(FORM, bytes("&grant_type=" + TokenRequest.JWT_BEARER.replace(":", "%3A")
-                + "&&client_id=x&scope=host.example&assertion=a.b.c&"));
+        TokenRequest request = TokenRequest.parse(
+                FORM,
+                bytes("&grant_type=" + TokenRequest.JWT_BEARER.replace(":", "%3A")
+                        + "&&client_id=x&scope=host.example&assertion=a.b.c&"));
 
         assertThat(request.assertion()).isEqualTo("a.b.c");
     }
@@ -34,18 +37,23 @@ class TokenRequestTest {
     @Test
     void mediaTypeIsMatchedWithoutCaseOrParameters() throws Exception {
         String body = "grant_type=" + TokenRequest.JWT_BEARER + "&scope=h.example&assertion=a.b.c";
-        assertThat(TokenRequest.parse("Application/X-WWW-Form-URLEncoded ; charset=utf-8", bytes(body)).assertion()).isEqualTo("a.b.c");
+        assertThat(TokenRequest.parse("Application/X-WWW-Form-URLEncoded ; charset=utf-8", bytes(body))
+                        .assertion())
+                .isEqualTo("a.b.c");
     }
 
     @Test
     void blankFieldCountsAsMissing() {
-        assertThatThrownBy(() -> TokenRequest.parse(FORM, bytes("grant_type=" + TokenRequest.JWT_BEARER + "&scope=h.example&assertion=+")))
-                .isInstanceOf(BadTokenRequest.class).hasMessageContaining("assertion is missing");
+        assertThatThrownBy(() -> TokenRequest.parse(
+                        FORM, bytes("grant_type=" + TokenRequest.JWT_BEARER + "&scope=h.example&assertion=+")))
+                .isInstanceOf(BadTokenRequest.class)
+                .hasMessageContaining("assertion is missing");
     }
 
     @Test
     void neverShowsTheAssertionInToString() throws Exception {
-        TokenRequest request = TokenRequest.parse(FORM, bytes("grant_type=" + TokenRequest.JWT_BEARER + "&scope=h.example&assertion=secret.jwt.value"));
+        TokenRequest request = TokenRequest.parse(
+                FORM, bytes("grant_type=" + TokenRequest.JWT_BEARER + "&scope=h.example&assertion=secret.jwt.value"));
 
         assertThat(request.toString()).doesNotContain("secret.jwt.value");
     }

@@ -2,7 +2,6 @@ package io.papi.recommender.algorithm;
 
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
-
 import java.util.stream.IntStream;
 
 /**
@@ -16,8 +15,7 @@ import java.util.stream.IntStream;
  */
 final class EaseInverse {
 
-    private EaseInverse() {
-    }
+    private EaseInverse() {}
 
     static double[] of(Ratings r, double lambda, ProgressListener progress) {
         return r.userCount() < r.itemCount() ? viaUsers(r, lambda, progress) : viaItems(r, lambda, progress);

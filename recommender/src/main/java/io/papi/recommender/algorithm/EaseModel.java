@@ -32,10 +32,16 @@ public final class EaseModel implements Model {
     /** Why EASE cannot train on this many users and items within {@code heap} bytes, or null when it can. */
     public static String whyNot(int m, int n, long heap) {
         long need = trainingBytes(m, n);
-        if ((long) n * n > Integer.MAX_VALUE - 16 || (long) Math.min(m, n) * Math.max(m, n) > Integer.MAX_VALUE - 16
+        if ((long) n * n > Integer.MAX_VALUE - 16
+                || (long) Math.min(m, n) * Math.max(m, n) > Integer.MAX_VALUE - 16
                 || need > heap) {
-            return String.format(java.util.Locale.ROOT, "EASE needs about %.1f GiB for %d users and %d items but the "
-                    + "heap allows %.1f GiB", need / 1073741824.0, m, n, heap / 1073741824.0);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "EASE needs about %.1f GiB for %d users and %d items but the " + "heap allows %.1f GiB",
+                    need / 1073741824.0,
+                    m,
+                    n,
+                    heap / 1073741824.0);
         }
         return null;
     }
@@ -47,7 +53,8 @@ public final class EaseModel implements Model {
         int n = r.itemCount();
         String why = whyNot(r.userCount(), n, Runtime.getRuntime().maxMemory());
         if (why != null) {
-            throw new IllegalArgumentException(why + ": raise -Xmx, or use itemknn (or --in-warehouse) for large catalogues");
+            throw new IllegalArgumentException(
+                    why + ": raise -Xmx, or use itemknn (or --in-warehouse) for large catalogues");
         }
         double[] p = EaseInverse.of(r, lambda, progress);
         float[] b = new float[n * n];

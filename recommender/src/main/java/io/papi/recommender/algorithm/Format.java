@@ -6,8 +6,7 @@ import java.math.MathContext;
 /** Knob values as people write them: 350, 0.25, 1.4e-3, never 350.00000001. */
 public final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     public static String knob(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {

@@ -2,7 +2,6 @@ package io.papi.recommender.algorithm;
 
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
-
 import java.util.stream.IntStream;
 
 /**
@@ -12,8 +11,7 @@ import java.util.stream.IntStream;
  */
 final class GramMatrix {
 
-    private GramMatrix() {
-    }
+    private GramMatrix() {}
 
     static double[] binary(Ratings r, ProgressListener progress) {
         int n = r.itemCount();

@@ -2,7 +2,6 @@ package io.papi.recommender.algorithm;
 
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
-
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -18,7 +17,7 @@ import java.util.stream.IntStream;
 public final class ItemKnnModel implements Model {
 
     private final int n;
-    private final int[] rowStart;   // by source item i: the targets j that keep i as a neighbour
+    private final int[] rowStart; // by source item i: the targets j that keep i as a neighbour
     private final int[] targets;
     private final float[] weights;
     private final Ratings ratings;

@@ -2,7 +2,6 @@ package io.papi.recommender.algorithm;
 
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -34,7 +33,11 @@ public final class LinearAutoencoder implements Model {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "lambda=%s alpha=%s%s", Format.knob(lambda), Format.knob(alpha),
+            return String.format(
+                    Locale.ROOT,
+                    "lambda=%s alpha=%s%s",
+                    Format.knob(lambda),
+                    Format.knob(alpha),
                     ratingAware ? " rating-aware" : "");
         }
     }
@@ -55,7 +58,8 @@ public final class LinearAutoencoder implements Model {
 
     /** Bytes training needs on the cheaper route. */
     public static long trainingBytes(int users, int items) {
-        return users < items ? 8L * (2L * users * users + (long) users * items) + 4L * users * items
+        return users < items
+                ? 8L * (2L * users * users + (long) users * items) + 4L * users * items
                 : 20L * items * items;
     }
 
@@ -68,8 +72,13 @@ public final class LinearAutoencoder implements Model {
         long need = trainingBytes(users, items);
         long side = Math.min(users, items);
         if (side * side > Integer.MAX_VALUE - 16 || (long) users * items > Integer.MAX_VALUE - 16 || need > heap) {
-            return String.format(Locale.ROOT, "EASE needs about %.1f GiB for %d users and %d items but the heap allows %.1f GiB",
-                    need / 1073741824.0, users, items, heap / 1073741824.0);
+            return String.format(
+                    Locale.ROOT,
+                    "EASE needs about %.1f GiB for %d users and %d items but the heap allows %.1f GiB",
+                    need / 1073741824.0,
+                    users,
+                    items,
+                    heap / 1073741824.0);
         }
         return null;
     }

@@ -11,15 +11,20 @@ public final class Models {
     /** Largest matrix side the default model inverts before item-kNN takes over (5,000³/2 ≈ 6·10¹⁰ multiply-adds). */
     public static final int QUICK_SIDE = 5_000;
 
-    private Models() {
-    }
+    private Models() {}
 
     public static Model train(Ratings r, Algorithm algorithm, Parameters p, ProgressListener progress) {
         ProgressListener serialized = SerializedProgress.of(progress);
         return switch (algorithm) {
             case NOTEBOOK -> NotebookUserKnn.train(r, p.notebookNeighbours());
-            case EDLAE -> DampedModel.of(LinearAutoencoder.train(r,
-                    new LinearAutoencoder.Knobs(p.easeLambda(), p.denoising(), p.ratingAware()), serialized), r, p.damping());
+            case EDLAE ->
+                DampedModel.of(
+                        LinearAutoencoder.train(
+                                r,
+                                new LinearAutoencoder.Knobs(p.easeLambda(), p.denoising(), p.ratingAware()),
+                                serialized),
+                        r,
+                        p.damping());
             case EASE -> EaseModel.train(r, p.easeLambda(), serialized);
             case ITEMKNN -> ItemKnnModel.train(r, p.knnNeighbours(), p.knnShrinkage(), serialized);
             case POPULAR -> PopularityModel.train(r);

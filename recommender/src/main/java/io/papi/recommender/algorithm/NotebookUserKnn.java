@@ -1,7 +1,6 @@
 package io.papi.recommender.algorithm;
 
 import io.papi.recommender.Ratings;
-
 import java.util.Arrays;
 
 /**
@@ -42,7 +41,8 @@ public final class NotebookUserKnn implements Model {
 
     public static NotebookUserKnn train(Ratings r, int neighbours) {
         if (neighbours < 1) {
-            throw new IllegalArgumentException("notebook neighbours must be at least 1 (the user itself), got " + neighbours);
+            throw new IllegalArgumentException(
+                    "notebook neighbours must be at least 1 (the user itself), got " + neighbours);
         }
         return new NotebookUserKnn(r, neighbours);
     }

@@ -12,7 +12,9 @@ public final class SerializedProgress implements ProgressListener {
     }
 
     public static ProgressListener of(ProgressListener target) {
-        return target == ProgressListener.NONE || target instanceof SerializedProgress ? target : new SerializedProgress(target);
+        return target == ProgressListener.NONE || target instanceof SerializedProgress
+                ? target
+                : new SerializedProgress(target);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.papi.recommender.algorithm;
 
 import io.papi.recommender.ProgressListener;
-
 import java.util.stream.IntStream;
 
 /**
@@ -19,8 +18,7 @@ public final class SpdInverse {
     /** Right-hand sides solved together; 32 keeps the work block in L2 at n = 1,682 (measured best of 32/64/128). */
     private static final int BLOCK = 32;
 
-    private SpdInverse() {
-    }
+    private SpdInverse() {}
 
     /**
      * Returns the inverse of the n×n SPD matrix {@code a}. {@code a} is overwritten with its Cholesky factor.

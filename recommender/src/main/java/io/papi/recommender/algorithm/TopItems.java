@@ -9,8 +9,7 @@ import java.util.Arrays;
  */
 public final class TopItems {
 
-    private TopItems() {
-    }
+    private TopItems() {}
 
     /**
      * @param scores   score per index
@@ -49,7 +48,8 @@ public final class TopItems {
         for (int k = 0; k < size; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, (a, b) -> worse(hs[a], hi[a], hs[b], hi[b]) ? 1 : worse(hs[b], hi[b], hs[a], hi[a]) ? -1 : 0);
+        Arrays.sort(
+                order, (a, b) -> worse(hs[a], hi[a], hs[b], hi[b]) ? 1 : worse(hs[b], hi[b], hs[a], hi[a]) ? -1 : 0);
         int[] out = new int[size];
         for (int k = 0; k < size; k++) {
             out[k] = hi[order[k]];

@@ -3,7 +3,6 @@ package io.papi.recommender.evaluation;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.algorithm.Models;
-
 import java.util.stream.IntStream;
 
 /**

@@ -14,8 +14,8 @@ package io.papi.recommender.evaluation;
  *       meanAveragePrecisionAt(k).</li>
  * </ul>
  */
-public record RankingMetrics(double precision, double recall, double ndcg, double averagePrecision,
-                             double averagePrecisionAtK) {
+public record RankingMetrics(
+        double precision, double recall, double ndcg, double averagePrecision, double averagePrecisionAtK) {
 
     /**
      * @param ranked   recommended item indexes, best first (at most k are used)
@@ -41,8 +41,12 @@ public record RankingMetrics(double precision, double recall, double ndcg, doubl
         for (int r = 0; r < Math.min(k, relevantCount); r++) {
             idcg += 1.0 / log2(r + 2);
         }
-        return new RankingMetrics((double) hits / k, (double) hits / relevantCount, dcg / idcg,
-                precisionSum / relevantCount, precisionSum / Math.min(k, relevantCount));
+        return new RankingMetrics(
+                (double) hits / k,
+                (double) hits / relevantCount,
+                dcg / idcg,
+                precisionSum / relevantCount,
+                precisionSum / Math.min(k, relevantCount));
     }
 
     private static double log2(double x) {

@@ -3,7 +3,6 @@ package io.papi.recommender.load;
 import io.papi.recommender.BadDataException;
 import io.papi.recommender.BadRow;
 import io.papi.recommender.LoadReport;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.papi.recommender.load;
 
 import io.papi.recommender.TimestampFormat;
-
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -13,8 +12,7 @@ public final class Fields {
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
-    private Fields() {
-    }
+    private Fields() {}
 
     public static long id(String value, String column) throws RowProblem {
         String v = value.trim();
@@ -106,8 +104,13 @@ public final class Fields {
      */
     private static long isoFast(String v) {
         int n = v.length();
-        if ((n != 19 && n != 23) || v.charAt(4) != '-' || v.charAt(7) != '-' || (v.charAt(10) != 'T' && v.charAt(10) != ' ')
-                || v.charAt(13) != ':' || v.charAt(16) != ':' || (n == 23 && v.charAt(19) != '.')) {
+        if ((n != 19 && n != 23)
+                || v.charAt(4) != '-'
+                || v.charAt(7) != '-'
+                || (v.charAt(10) != 'T' && v.charAt(10) != ' ')
+                || v.charAt(13) != ':'
+                || v.charAt(16) != ':'
+                || (n == 23 && v.charAt(19) != '.')) {
             return Long.MIN_VALUE;
         }
         int year = num(v, 0, 4);
@@ -116,8 +119,17 @@ public final class Fields {
         int hour = num(v, 11, 13);
         int minute = num(v, 14, 16);
         int second = num(v, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || (n == 23 && num(v, 20, 23) < 0)
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || (n == 23 && num(v, 20, 23) < 0)
                 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
             return Long.MIN_VALUE;
         }

@@ -1,15 +1,13 @@
 package io.papi.recommender.load;
 
 import io.papi.recommender.BadDataException;
-
 import java.util.List;
 import java.util.Locale;
 
 /** Finds named columns in a header line, case-insensitively. */
 final class HeaderColumns {
 
-    private HeaderColumns() {
-    }
+    private HeaderColumns() {}
 
     /**
      * Returns the 0-based position of each wanted column.
@@ -22,8 +20,8 @@ final class HeaderColumns {
         for (int w = 0; w < wanted.length; w++) {
             at[w] = indexOf(names, wanted[w]);
             if (at[w] < 0) {
-                throw new BadDataException(file + ":" + line + ": header has no column " + wanted[w]
-                        + " (found " + String.join(",", names) + "; expected " + expected + ")");
+                throw new BadDataException(file + ":" + line + ": header has no column " + wanted[w] + " (found "
+                        + String.join(",", names) + "; expected " + expected + ")");
             }
         }
         return at;

@@ -1,15 +1,14 @@
 package io.papi.recommender.load;
 
+import io.papi.lookup.TableName;
 import io.papi.recommender.BadDataException;
 import io.papi.recommender.Dataset;
 import io.papi.recommender.LoadOptions;
 import io.papi.recommender.LoadReport;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
-import io.papi.lookup.TableName;
-import io.papi.recommender.Titles;
 import io.papi.recommender.TimestampFormat;
-
+import io.papi.recommender.Titles;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,8 +34,7 @@ public final class JdbcTables {
     static final int FETCH_SIZE = 10_000;
     private static final long PROGRESS_STEP = 10_000;
 
-    private JdbcTables() {
-    }
+    private JdbcTables() {}
 
     static String ratingsQuery(TableName table) {
         return "SELECT \"USER_ID\", \"ITEM_ID\", \"RATING\", \"TIMESTAMP\" FROM " + table.sql();
@@ -47,7 +45,8 @@ public final class JdbcTables {
     }
 
     /** Reads ratings and, when {@code titles} is not null, titles. */
-    public static Dataset read(Connection connection, TableName ratingsTable, TableName titlesTable, LoadOptions options)
+    public static Dataset read(
+            Connection connection, TableName ratingsTable, TableName titlesTable, LoadOptions options)
             throws SQLException, BadDataException {
         List<LoadReport> reports = new ArrayList<>();
         Ratings.Builder builder = Ratings.builder();
@@ -150,7 +149,9 @@ public final class JdbcTables {
             return t.toEpochSecond();
         }
         if (v instanceof Number n) {
-            return Fields.timestamp(v instanceof BigDecimal d ? d.toPlainString() : n.toString(), "TIMESTAMP",
+            return Fields.timestamp(
+                    v instanceof BigDecimal d ? d.toPlainString() : n.toString(),
+                    "TIMESTAMP",
                     TimestampFormat.EPOCH_SECONDS);
         }
         return Fields.timestamp(v.toString(), "TIMESTAMP", TimestampFormat.ISO_LOCAL);

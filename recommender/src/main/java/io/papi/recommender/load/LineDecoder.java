@@ -31,7 +31,11 @@ final class LineDecoder {
 
     String decode(byte[] bytes, int len, boolean firstLine) throws RowProblem {
         int from = 0;
-        if (firstLine && len >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+        if (firstLine
+                && len >= 3
+                && bytes[0] == (byte) 0xEF
+                && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF
                 && charset.equals(StandardCharsets.UTF_8)) {
             from = 3; // a UTF-8 byte order mark, as spreadsheet exports write
         }
@@ -39,9 +43,11 @@ final class LineDecoder {
             for (int k = from; k < len; k++) {
                 int b = bytes[k] & 0xFF;
                 if ((b < 0x20 && b != '\t') || (b >= 0x7F && b <= 0x9F)) {
-                    throw new RowProblem(String.format(Locale.ROOT,
+                    throw new RowProblem(String.format(
+                            Locale.ROOT,
                             "byte 0x%02X at column %d is not a printable ISO-8859-1 character (was the file re-encoded?)",
-                            b, k - from + 1));
+                            b,
+                            k - from + 1));
                 }
             }
             return new String(bytes, from, len - from, StandardCharsets.ISO_8859_1);
@@ -57,7 +63,9 @@ final class LineDecoder {
             return new String(bytes, from, len - from, StandardCharsets.US_ASCII);
         }
         try {
-            return decoder.reset().decode(ByteBuffer.wrap(bytes, from, len - from)).toString();
+            return decoder.reset()
+                    .decode(ByteBuffer.wrap(bytes, from, len - from))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new RowProblem("the line is not valid " + charset.name() + " text");
         }

@@ -2,7 +2,6 @@ package io.papi.recommender.load;
 
 import io.papi.recommender.BadDataException;
 import io.papi.recommender.ProgressListener;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,11 +24,17 @@ final class TextTable {
 
     private static final long PROGRESS_STEP = 1 << 16;
 
-    private TextTable() {
-    }
+    private TextTable() {}
 
-    static void read(Path file, Charset charset, FieldSplitter splitter, HeaderHandler header, RowHandler rows,
-                     BadRowCollector bad, ProgressListener progress) throws IOException {
+    static void read(
+            Path file,
+            Charset charset,
+            FieldSplitter splitter,
+            HeaderHandler header,
+            RowHandler rows,
+            BadRowCollector bad,
+            ProgressListener progress)
+            throws IOException {
         requireFile(file);
         LineDecoder decoder = new LineDecoder(charset);
         boolean headerPending = header != null;

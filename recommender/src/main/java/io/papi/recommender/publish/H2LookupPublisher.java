@@ -1,18 +1,17 @@
 package io.papi.recommender.publish;
 
-import io.papi.recommender.ProgressListener;
 import io.papi.lookup.LookupDdl;
 import io.papi.lookup.LookupTable;
 import io.papi.lookup.TableName;
+import io.papi.recommender.ProgressListener;
 import io.papi.recommender.UserRecommendations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Publishes to the embedded H2 lookup table in one transaction ({@code LookupPublisher.h2} hands it out). */
 public final class H2LookupPublisher {
@@ -44,9 +43,10 @@ public final class H2LookupPublisher {
         for (int k = 0; k < json.length; k++) {
             json[k] = recommendations.get(k).itemsJson();
             if (json[k].length() > MAX_JSON_CHARS) {
-                throw new IllegalArgumentException("the recommendations of user " + recommendations.get(k).userId()
-                        + " are " + json[k].length() + " characters of JSON, more than the " + MAX_JSON_CHARS
-                        + " the lookup column holds: publish fewer items per user");
+                throw new IllegalArgumentException(
+                        "the recommendations of user " + recommendations.get(k).userId()
+                                + " are " + json[k].length() + " characters of JSON, more than the " + MAX_JSON_CHARS
+                                + " the lookup column holds: publish fewer items per user");
             }
         }
         try (Statement st = connection.createStatement()) {

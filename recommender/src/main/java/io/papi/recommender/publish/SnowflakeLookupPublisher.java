@@ -4,15 +4,14 @@ import io.papi.lookup.KeyType;
 import io.papi.lookup.TableName;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.UserRecommendations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.AbstractList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link SnowflakePublishSql}'s statements over a Snowflake JDBC connection ({@code LookupPublisher.snowflake}
@@ -23,6 +22,7 @@ public final class SnowflakeLookupPublisher {
 
     /** Rows per executeBatch; snowflake-jdbc sends a batch as one array bind (staged when large). */
     static final int BATCH = 10_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(SnowflakeLookupPublisher.class);
 
     private final Connection connection;
@@ -52,7 +52,8 @@ public final class SnowflakeLookupPublisher {
 
     /** See {@code LookupPublisher#publish}. */
     public int publish(List<UserRecommendations> recommendations, ProgressListener progress) throws SQLException {
-        SnowflakePublishSql sql = new SnowflakePublishSql(batchTable, lookupTable, KeyType.forIds(userIds(recommendations)));
+        SnowflakePublishSql sql =
+                new SnowflakePublishSql(batchTable, lookupTable, KeyType.forIds(userIds(recommendations)));
         boolean autoCommit = connection.getAutoCommit();
         progress.start("publishing to Snowflake", recommendations.size());
         try {
@@ -92,7 +93,10 @@ public final class SnowflakeLookupPublisher {
                 }
                 throw e;
             }
-            LOG.info("published {} users to {}", recommendations.size(), sql.lookupTable().name());
+            LOG.info(
+                    "published {} users to {}",
+                    recommendations.size(),
+                    sql.lookupTable().name());
             return recommendations.size();
         } finally {
             progress.done();
@@ -102,7 +106,9 @@ public final class SnowflakeLookupPublisher {
                     st.execute(sql.dropStage());
                 }
             } catch (SQLException e) {
-                LOG.warn("could not drop the staging table (it is temporary and goes with the session): {}", e.getMessage());
+                LOG.warn(
+                        "could not drop the staging table (it is temporary and goes with the session): {}",
+                        e.getMessage());
             }
             connection.setAutoCommit(autoCommit);
         }

@@ -4,7 +4,6 @@ import io.papi.lookup.KeyType;
 import io.papi.lookup.LookupDdl;
 import io.papi.lookup.LookupTable;
 import io.papi.lookup.TableName;
-
 import java.util.List;
 
 /**
@@ -48,8 +47,8 @@ public final class SnowflakePublishSql {
     }
 
     public String createStage() {
-        return "CREATE OR REPLACE TEMPORARY TABLE " + stage.sql() + " (" + LookupTable.USER_ID + " " + key.snowflakeType()
-                + ", " + LookupTable.RECOMMENDATIONS + " VARCHAR)";
+        return "CREATE OR REPLACE TEMPORARY TABLE " + stage.sql() + " (" + LookupTable.USER_ID + " "
+                + key.snowflakeType() + ", " + LookupTable.RECOMMENDATIONS + " VARCHAR)";
     }
 
     public String insertStage() {
@@ -60,10 +59,11 @@ public final class SnowflakePublishSql {
     public List<String> transaction() {
         return List.of(
                 "DELETE FROM " + batch.sql(),
-                "INSERT INTO " + batch.sql() + " (" + LookupTable.COLUMNS + ") SELECT " + LookupTable.USER_ID + ", PARSE_JSON("
-                        + LookupTable.RECOMMENDATIONS + ") FROM " + stage.sql(),
+                "INSERT INTO " + batch.sql() + " (" + LookupTable.COLUMNS + ") SELECT " + LookupTable.USER_ID
+                        + ", PARSE_JSON(" + LookupTable.RECOMMENDATIONS + ") FROM " + stage.sql(),
                 "DELETE FROM " + lookup.sql(),
-                "INSERT INTO " + lookup.sql() + " (" + LookupTable.COLUMNS + ") SELECT " + LookupTable.COLUMNS + " FROM " + batch.sql());
+                "INSERT INTO " + lookup.sql() + " (" + LookupTable.COLUMNS + ") SELECT " + LookupTable.COLUMNS
+                        + " FROM " + batch.sql());
     }
 
     public String dropStage() {

@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 final class DegreeSequence {
 
-    private DegreeSequence() {
-    }
+    private DegreeSequence() {}
 
     /**
      * @param n         how many counts
@@ -65,8 +64,8 @@ final class DegreeSequence {
         return counts;
     }
 
-    private static int[] build(int n, int lowCount, int low, double floor, int median, int max, double medianQ,
-                               double sigma) {
+    private static int[] build(
+            int n, int lowCount, int low, double floor, int median, int max, double medianQ, double sigma) {
         int[] counts = new int[n];
         double c = (median - floor) / StrictMath.pow(odds(medianQ), sigma);
         int start = Math.max(lowCount, 1);

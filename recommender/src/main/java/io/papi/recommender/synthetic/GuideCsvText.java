@@ -11,8 +11,7 @@ public final class GuideCsvText {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
-    private GuideCsvText() {
-    }
+    private GuideCsvText() {}
 
     /** {@code 2024-12-04T15:55:49.000} for an epoch second, in UTC. */
     public static String timestamp(long epochSecond) {
@@ -21,8 +20,11 @@ public final class GuideCsvText {
 
     /** A field as RFC 4180 writes it: quoted (with inner quotes doubled) only when it holds a comma, quote or line break. */
     public static String field(String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || (!value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' '));
+        boolean quote = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0
+                || (!value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' '));
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 

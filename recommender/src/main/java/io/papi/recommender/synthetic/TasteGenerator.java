@@ -1,7 +1,6 @@
 package io.papi.recommender.synthetic;
 
 import io.papi.recommender.SyntheticShape;
-
 import java.util.Arrays;
 import java.util.Random;
 
@@ -34,6 +33,7 @@ final class TasteGenerator {
     private static final double TASTE = 4.0;
     /** Epoch second of 2024-01-01T00:00:00Z; users become active during the following year. */
     private static final long EPOCH_START = 1_704_067_200L;
+
     private static final long YEAR = 365L * 24 * 3600;
     private static final long MONTH = 30L * 24 * 3600;
 
@@ -53,10 +53,18 @@ final class TasteGenerator {
         int total = shape.ratings();
         Random random = new Random(seed);
 
-        int[] perItem = shuffled(DegreeSequence.of(items, total, shape.itemsRatedOnce(), shape.itemsRatedOnce() > 0 ? 1 : 2,
-                shape.medianPerItem(), shape.maxPerItem()), random);
-        int[] perUser = shuffled(DegreeSequence.of(users, total, 0, shape.minPerUser(), shape.medianPerUser(),
-                shape.maxPerUser()), random);
+        int[] perItem = shuffled(
+                DegreeSequence.of(
+                        items,
+                        total,
+                        shape.itemsRatedOnce(),
+                        shape.itemsRatedOnce() > 0 ? 1 : 2,
+                        shape.medianPerItem(),
+                        shape.maxPerItem()),
+                random);
+        int[] perUser = shuffled(
+                DegreeSequence.of(users, total, 0, shape.minPerUser(), shape.medianPerUser(), shape.maxPerUser()),
+                random);
 
         // Items: one or two genres, a quality that leans with popularity.
         double[] quality = new double[items];
@@ -88,8 +96,11 @@ final class TasteGenerator {
         int[][] picked = new int[users][];
         int[] remaining = perItem.clone();
         // Heaviest users first, while most items still have ratings to give; equal counts in random order.
-        int[] order = Arrays.stream(shuffled(identity(users), random)).boxed()
-                .sorted((a, b) -> Integer.compare(perUser[b], perUser[a])).mapToInt(Integer::intValue).toArray();
+        int[] order = Arrays.stream(shuffled(identity(users), random))
+                .boxed()
+                .sorted((a, b) -> Integer.compare(perUser[b], perUser[a]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         double[] boost = new double[GENRES * (GENRES + 1)];
         int usersLeft = users;
         for (int u : order) {
@@ -116,7 +127,9 @@ final class TasteGenerator {
                 int i = picked[u][k];
                 int at = userStart[u] + k;
                 ratedItems[at] = i;
-                latent[at] = quality[i] + bias[u] + 0.9 * affinity(taste[u], genre1[i], genre2[i])
+                latent[at] = quality[i]
+                        + bias[u]
+                        + 0.9 * affinity(taste[u], genre1[i], genre2[i])
                         + 0.75 * random.nextGaussian();
                 timestamps[at] = start + (long) (random.nextDouble() * MONTH);
             }
@@ -130,8 +143,8 @@ final class TasteGenerator {
      * L users left, so items that must be rated by nearly everyone left are picked first and the last users are
      * rarely left short. Fewer than n when fewer items have ratings left to give.
      */
-    private static int[] pick(int n, int[] remaining, int usersLeft, int[] genre1, int[] genre2, double[] boost,
-                              Random random) {
+    private static int[] pick(
+            int n, int[] remaining, int usersLeft, int[] genre1, int[] genre2, double[] boost, Random random) {
         int items = remaining.length;
         // A bounded max-heap of the n smallest keys seen so far.
         double[] heapKey = new double[n];
@@ -142,8 +155,10 @@ final class TasteGenerator {
             if (remaining[i] == 0) {
                 continue;
             }
-            double key = remaining[i] >= usersLeft ? -1.0 / (1.0 + u)
-                    : -StrictMath.log(1.0 - u) * (usersLeft - remaining[i])
+            double key = remaining[i] >= usersLeft
+                    ? -1.0 / (1.0 + u)
+                    : -StrictMath.log(1.0 - u)
+                            * (usersLeft - remaining[i])
                             / (remaining[i] * boost[genre1[i] * (GENRES + 1) + genre2[i] + 1]);
             if (size < n) {
                 heapKey[size] = key;

@@ -15,12 +15,14 @@ final class TitleMaker {
         "Silent", "Crimson", "Broken", "Golden", "Hidden", "Last", "Lonely", "Midnight", "Northern", "Quiet",
         "Restless", "Secret", "Shattered", "Silver", "Sleeping", "Stolen", "Strange", "Wild", "Burning", "Distant",
         "Electric", "Endless", "Falling", "Frozen", "Gentle", "Hollow", "Invisible", "Lucky", "Painted", "Perfect",
-        "Rising", "Savage", "Scarlet", "Sudden", "Sweet", "Velvet", "Wandering", "Wicked", "Bitter", "Brave"};
+        "Rising", "Savage", "Scarlet", "Sudden", "Sweet", "Velvet", "Wandering", "Wicked", "Bitter", "Brave"
+    };
     private static final String[] NOUNS = {
         "Harbor", "Orchard", "River", "Summer", "Stranger", "Kingdom", "Witness", "Highway", "Garden", "Mirror",
         "Shadow", "Season", "Promise", "Island", "Letter", "Mountain", "Storm", "Detective", "Dancer", "Empire",
         "Frontier", "Ghost", "Hunter", "Journey", "Lighthouse", "Machine", "Memory", "Odyssey", "Outlaw", "Pilot",
-        "Planet", "Prophet", "Reunion", "Sailor", "Signal", "Soldier", "Symphony", "Tower", "Valley", "Voyage"};
+        "Planet", "Prophet", "Reunion", "Sailor", "Signal", "Soldier", "Symphony", "Tower", "Valley", "Voyage"
+    };
     private static final String[] ARTICLES = {"The", "A", "An"};
 
     private final Random random;

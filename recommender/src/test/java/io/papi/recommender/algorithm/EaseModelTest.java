@@ -1,12 +1,12 @@
 package io.papi.recommender.algorithm;
 
-import io.papi.recommender.ProgressListener;
-import io.papi.recommender.Ratings;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import io.papi.recommender.ProgressListener;
+import io.papi.recommender.Ratings;
+import org.junit.jupiter.api.Test;
 
 class EaseModelTest {
 
@@ -18,9 +18,13 @@ class EaseModelTest {
     @Test
     void matchesTheClosedFormSolvedByHand() {
         Ratings r = Ratings.builder()
-                .add(1, 10, 4, 0).add(1, 20, 1, 0)   // ratings become 1s: EASE sees interactions
-                .add(2, 20, 5, 0).add(2, 30, 2, 0)
-                .add(3, 10, 3, 0).add(3, 20, 3, 0).add(3, 30, 3, 0)
+                .add(1, 10, 4, 0)
+                .add(1, 20, 1, 0) // ratings become 1s: EASE sees interactions
+                .add(2, 20, 5, 0)
+                .add(2, 30, 2, 0)
+                .add(3, 10, 3, 0)
+                .add(3, 20, 3, 0)
+                .add(3, 30, 3, 0)
                 .build();
 
         EaseModel model = EaseModel.train(r, 1.0, ProgressListener.NONE);
@@ -43,7 +47,12 @@ class EaseModelTest {
      */
     @Test
     void matchesTheClosedFormSolvedByHandWithFewerUsersThanItems() {
-        Ratings r = Ratings.builder().add(1, 10, 5, 0).add(1, 20, 5, 0).add(2, 20, 1, 0).add(2, 30, 1, 0).build();
+        Ratings r = Ratings.builder()
+                .add(1, 10, 5, 0)
+                .add(1, 20, 5, 0)
+                .add(2, 20, 1, 0)
+                .add(2, 30, 1, 0)
+                .build();
 
         EaseModel model = EaseModel.train(r, 1.0, ProgressListener.NONE);
 
@@ -84,17 +93,30 @@ class EaseModelTest {
 
     @Test
     void announcesEachTrainingPhaseThroughTheProgressListener() {
-        Ratings r = Ratings.builder().add(1, 10, 5, 0).add(1, 20, 5, 0).add(2, 20, 1, 0).add(2, 30, 1, 0).build();
+        Ratings r = Ratings.builder()
+                .add(1, 10, 5, 0)
+                .add(1, 20, 5, 0)
+                .add(2, 20, 1, 0)
+                .add(2, 30, 1, 0)
+                .build();
         java.util.List<String> phases = new java.util.ArrayList<>();
         ProgressListener listener = new ProgressListener() {
-            @Override public void start(String phase, long total) { phases.add(phase); }
-            @Override public void advance(long n) { }
-            @Override public void done() { }
+            @Override
+            public void start(String phase, long total) {
+                phases.add(phase);
+            }
+
+            @Override
+            public void advance(long n) {}
+
+            @Override
+            public void done() {}
         };
 
         Models.train(r, io.papi.recommender.Algorithm.EASE, io.papi.recommender.Parameters.defaults(), listener);
 
-        assertThat(phases).containsExactly("user co-occurrence counts", "Cholesky factor", "inverse", "Woodbury products");
+        assertThat(phases)
+                .containsExactly("user co-occurrence counts", "Cholesky factor", "inverse", "Woodbury products");
     }
 
     @Test

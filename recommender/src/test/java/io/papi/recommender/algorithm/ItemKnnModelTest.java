@@ -1,11 +1,11 @@
 package io.papi.recommender.algorithm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class ItemKnnModelTest {
 
@@ -14,9 +14,12 @@ class ItemKnnModelTest {
      * With shrinkage 1: sim(A,B) = 2/(√6+1), sim(A,C) = 1/(√3+1), sim(B,C) = 0.
      */
     private static final Ratings R = Ratings.builder()
-            .add(1, 1, 5, 0).add(1, 2, 5, 0)
-            .add(2, 1, 1, 0).add(2, 2, 2, 0)
-            .add(3, 1, 3, 0).add(3, 3, 4, 0)
+            .add(1, 1, 5, 0)
+            .add(1, 2, 5, 0)
+            .add(2, 1, 1, 0)
+            .add(2, 2, 2, 0)
+            .add(3, 1, 3, 0)
+            .add(3, 3, 4, 0)
             .build();
 
     @Test
@@ -47,7 +50,8 @@ class ItemKnnModelTest {
         io.papi.recommender.Ratings r = io.papi.recommender.TestData.synthetic().ratings();
 
         ItemKnnModel direct = ItemKnnModel.train(r, 20, 10, io.papi.recommender.ProgressListener.NONE);
-        ItemKnnModel prefix = ItemKnnModel.neighbours(r, 80, 10, io.papi.recommender.ProgressListener.NONE).model(20);
+        ItemKnnModel prefix = ItemKnnModel.neighbours(r, 80, 10, io.papi.recommender.ProgressListener.NONE)
+                .model(20);
 
         assertThat(prefix.size()).isEqualTo(direct.size()).isPositive();
         float[] a = new float[r.itemCount()];

@@ -1,10 +1,11 @@
 package io.papi.recommender.algorithm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.TestData;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs the portable part of sql/recommender/itemknn.sql (steps 1-6) on H2 and checks it ranks what the in-memory
@@ -37,7 +36,9 @@ class ItemKnnSqlTest {
     private static List<String> portableStatements() throws IOException {
         String text = Files.readString(SQL);
         String portable = text.substring(text.indexOf("-- portable: begin"), text.indexOf("-- portable: end"));
-        String body = portable.lines().filter(l -> !l.trim().startsWith("--")).collect(Collectors.joining("\n"))
+        String body = portable.lines()
+                .filter(l -> !l.trim().startsWith("--"))
+                .collect(Collectors.joining("\n"))
                 .replace("$NEIGHBOURS", Integer.toString(NEIGHBOURS))
                 .replace("$SHRINKAGE", Double.toString(SHRINKAGE))
                 .replace("$TOP_N", Integer.toString(TOP_N))
@@ -68,7 +69,8 @@ class ItemKnnSqlTest {
         Map<Long, List<double[]>> sqlTop = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:itemknn-sql")) {
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE USER_RATINGS (USER_ID BIGINT, ITEM_ID BIGINT, RATING INT, \"TIMESTAMP\" TIMESTAMP)");
+                st.execute(
+                        "CREATE TABLE USER_RATINGS (USER_ID BIGINT, ITEM_ID BIGINT, RATING INT, \"TIMESTAMP\" TIMESTAMP)");
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO USER_RATINGS VALUES (?, ?, ?, NULL)")) {
                 for (int u = 0; u < r.userCount(); u++) {
@@ -95,9 +97,11 @@ class ItemKnnSqlTest {
                         st.execute("CREATE INDEX ON PAPI_NEIGHBOURS (ITEM_I)");
                     }
                 }
-                try (ResultSet rs = st.executeQuery("SELECT USER_ID, ITEM_ID, SCORE FROM PAPI_TOP_N ORDER BY USER_ID, RANK_IN_USER")) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT USER_ID, ITEM_ID, SCORE FROM PAPI_TOP_N ORDER BY USER_ID, RANK_IN_USER")) {
                     while (rs.next()) {
-                        sqlTop.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new double[] {rs.getLong(2), rs.getDouble(3)});
+                        sqlTop.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new double[] {rs.getLong(2), rs.getDouble(3)});
                     }
                 }
             }
@@ -115,10 +119,13 @@ class ItemKnnSqlTest {
                 double sqlScore = sql.get(k)[1];
                 // Same score sequence, and the SQL item scores the same in Java: equal up to near-ties between
                 // float (Java) and double (SQL) sums.
-                assertThat(sqlScore).as("user %d rank %d", r.userId(u), k + 1).isCloseTo(scores[javaTop[k]], within(1e-4));
+                assertThat(sqlScore)
+                        .as("user %d rank %d", r.userId(u), k + 1)
+                        .isCloseTo(scores[javaTop[k]], within(1e-4));
                 assertThat((double) scores[r.itemIndex(sqlItem)]).isCloseTo(sqlScore, within(1e-4));
             }
-            assertThat(sql.stream().map(row -> (long) row[0]).distinct().count()).isEqualTo(javaTop.length);
+            assertThat(sql.stream().map(row -> (long) row[0]).distinct().count())
+                    .isEqualTo(javaTop.length);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.papi.recommender.algorithm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.papi.recommender.Algorithm;
 import io.papi.recommender.Parameters;
 import io.papi.recommender.ProgressListener;
@@ -8,12 +10,9 @@ import io.papi.recommender.RecommendedItem;
 import io.papi.recommender.Recommender;
 import io.papi.recommender.Titles;
 import io.papi.recommender.UserRecommendations;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A hand-computed example. Pivot (users × items 1..5, 0 = missing):
@@ -29,16 +28,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotebookUserKnnTest {
 
     private static final Ratings PIVOT = Ratings.builder()
-            .add(1, 1, 5, 0).add(1, 2, 3, 0)
-            .add(2, 1, 5, 0).add(2, 2, 3, 0).add(2, 3, 4, 0)
-            .add(3, 1, 5, 0).add(3, 2, 3, 0).add(3, 4, 4, 0)
+            .add(1, 1, 5, 0)
+            .add(1, 2, 3, 0)
+            .add(2, 1, 5, 0)
+            .add(2, 2, 3, 0)
+            .add(2, 3, 4, 0)
+            .add(3, 1, 5, 0)
+            .add(3, 2, 3, 0)
+            .add(3, 4, 4, 0)
             .add(4, 5, 2, 0)
             .build();
     private static final Titles TITLES = Titles.of(Map.of(1L, "One", 2L, "Two", 3L, "Three", 4L, "Four", 5L, "Five"));
 
     private static List<UserRecommendations> recommend(int neighbours, long user) {
-        Recommender rec = Recommender.train(PIVOT, Algorithm.NOTEBOOK,
-                Parameters.defaults().withNotebookNeighbours(neighbours), ProgressListener.NONE);
+        Recommender rec = Recommender.train(
+                PIVOT,
+                Algorithm.NOTEBOOK,
+                Parameters.defaults().withNotebookNeighbours(neighbours),
+                ProgressListener.NONE);
         return rec.recommend(new long[] {user}, 3, TITLES, ProgressListener.NONE);
     }
 
@@ -56,21 +63,29 @@ class NotebookUserKnnTest {
     @Test
     void scoresUnratedItemsByThePlainSumOfNeighbourRatingsWithTiesToTheLowerItemId() {
         // k = 3: u1 + u2 + u3 → item 3 = 4, item 4 = 4 (tie → 3 first), item 5 = 0.
-        assertThat(recommend(3, 1).get(0).items()).containsExactly(
-                new RecommendedItem(3, "Three", 4), new RecommendedItem(4, "Four", 4), new RecommendedItem(5, "Five", 0));
+        assertThat(recommend(3, 1).get(0).items())
+                .containsExactly(
+                        new RecommendedItem(3, "Three", 4),
+                        new RecommendedItem(4, "Four", 4),
+                        new RecommendedItem(5, "Five", 0));
         // k = 2: u1 + u2 → item 3 = 4, items 4 and 5 = 0 (tie → 4 first).
-        assertThat(recommend(2, 1).get(0).items()).extracting(RecommendedItem::itemId).containsExactly(3L, 4L, 5L);
-        assertThat(recommend(2, 1).get(0).items()).extracting(RecommendedItem::movieScore)
+        assertThat(recommend(2, 1).get(0).items())
+                .extracting(RecommendedItem::itemId)
+                .containsExactly(3L, 4L, 5L);
+        assertThat(recommend(2, 1).get(0).items())
+                .extracting(RecommendedItem::movieScore)
                 .containsExactly("4.00", "0.00", "0.00");
         // u4 with k = 3: u4 + u1 + u2 → item 1 = 10, item 2 = 6, item 3 = 4.
-        assertThat(recommend(3, 4).get(0).items()).extracting(RecommendedItem::movieScore)
+        assertThat(recommend(3, 4).get(0).items())
+                .extracting(RecommendedItem::movieScore)
                 .containsExactly("10.00", "6.00", "4.00");
     }
 
     @Test
     void theGuidesTenNeighboursIncludeEveryoneInASmallPivot() {
         // With k = 10 ≥ 4 users, everyone votes: for u1, items 3 and 4 score 4, item 5 scores 2.
-        assertThat(recommend(10, 1).get(0).items()).extracting(RecommendedItem::movieScore)
+        assertThat(recommend(10, 1).get(0).items())
+                .extracting(RecommendedItem::movieScore)
                 .containsExactly("4.00", "4.00", "2.00");
         assertThat(Algorithm.NOTEBOOK.defaultTopN()).isEqualTo(3);
         assertThat(Parameters.defaults().notebookNeighbours()).isEqualTo(10);

@@ -1,8 +1,8 @@
 package io.papi.recommender.algorithm;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class TopItemsTest {
 
@@ -36,7 +36,10 @@ class TopItemsTest {
                 all[i] = i;
             }
             java.util.Arrays.sort(all, (a, b) -> s[a] != s[b] ? Float.compare(s[b], s[a]) : Integer.compare(a, b));
-            int[] expected = java.util.Arrays.stream(all).limit(15).mapToInt(Integer::intValue).toArray();
+            int[] expected = java.util.Arrays.stream(all)
+                    .limit(15)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
 
             assertThat(TopItems.select(s, s.length, null, 15, false)).containsExactly(expected);
         }

@@ -5,12 +5,11 @@ import io.papi.recommender.Evaluation;
 import io.papi.recommender.Knob;
 import io.papi.recommender.Parameters;
 import io.papi.recommender.ProgressListener;
+import io.papi.recommender.RandomSplit;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.SyntheticData;
 import io.papi.recommender.Tuner;
 import io.papi.recommender.Tuning;
-import io.papi.recommender.RandomSplit;
-
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -29,13 +28,30 @@ public final class CandidateReport {
         Parameters d = Parameters.defaults();
         run(ratings, "EASE, lambda=200 fixed", Algorithm.EASE, d.withEaseLambda(200), EnumSet.allOf(Knob.class));
         run(ratings, "EASE, lambda tuned", Algorithm.EASE, d, Set.of());
-        run(ratings, "EDLAE (denoising), binary, no damping", Algorithm.EDLAE, d.withDamping(0).withRatingAware(false),
+        run(
+                ratings,
+                "EDLAE (denoising), binary, no damping",
+                Algorithm.EDLAE,
+                d.withDamping(0).withRatingAware(false),
                 EnumSet.of(Knob.DAMPING, Knob.RATING_INPUT));
-        run(ratings, "EASE + popularity damping", Algorithm.EDLAE, d.withDenoising(0).withRatingAware(false),
+        run(
+                ratings,
+                "EASE + popularity damping",
+                Algorithm.EDLAE,
+                d.withDenoising(0).withRatingAware(false),
                 EnumSet.of(Knob.DENOISING, Knob.RATING_INPUT));
-        run(ratings, "EASE + rating-aware input", Algorithm.EDLAE, d.withDenoising(0).withDamping(0),
+        run(
+                ratings,
+                "EASE + rating-aware input",
+                Algorithm.EDLAE,
+                d.withDenoising(0).withDamping(0),
                 EnumSet.of(Knob.DENOISING, Knob.DAMPING));
-        run(ratings, "EDLAE + damping, binary", Algorithm.EDLAE, d.withRatingAware(false), EnumSet.of(Knob.RATING_INPUT));
+        run(
+                ratings,
+                "EDLAE + damping, binary",
+                Algorithm.EDLAE,
+                d.withRatingAware(false),
+                EnumSet.of(Knob.RATING_INPUT));
         run(ratings, "edlae (default): all four tuned", Algorithm.EDLAE, d, Set.of());
         run(ratings, "itemknn, tuned", Algorithm.ITEMKNN, d, Set.of());
         run(ratings, "popular", Algorithm.POPULAR, d, Set.of());
@@ -47,7 +63,8 @@ public final class CandidateReport {
         for (long s = 1; s <= 3; s++) {
             RandomSplit split = RandomSplit.perUser(ratings, s, Evaluation.TRAIN_FRACTION);
             Tuning t = Tuner.tune(split.train(), a, start, fixed, Tuner.DEFAULT_SEED, ProgressListener.NONE);
-            ndcg += Evaluation.evaluate(split, a, t.parameters(), 10, ProgressListener.NONE).ndcg();
+            ndcg += Evaluation.evaluate(split, a, t.parameters(), 10, ProgressListener.NONE)
+                    .ndcg();
             knobs.append(s == 1 ? "" : " | ").append(t.knobs());
         }
         System.out.printf(Locale.ROOT, "%-40s nDCG@10 %.4f   knobs per split: %s%n", label, ndcg / 3, knobs);

@@ -2,14 +2,13 @@ package io.papi.recommender.bench;
 
 import io.papi.recommender.Evaluation;
 import io.papi.recommender.ProgressListener;
+import io.papi.recommender.RandomSplit;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.SyntheticData;
 import io.papi.recommender.algorithm.DampedModel;
 import io.papi.recommender.algorithm.LinearAutoencoder;
 import io.papi.recommender.algorithm.Model;
 import io.papi.recommender.evaluation.HoldoutScore;
-import io.papi.recommender.RandomSplit;
-
 import java.util.Locale;
 
 /**
@@ -20,8 +19,11 @@ public final class CandidateSweep {
 
     public static void main(String[] args) {
         Ratings ratings = SyntheticData.generate().ratings();
-        RandomSplit[] splits = {RandomSplit.perUser(ratings, 1, Evaluation.TRAIN_FRACTION),
-            RandomSplit.perUser(ratings, 2, Evaluation.TRAIN_FRACTION), RandomSplit.perUser(ratings, 3, Evaluation.TRAIN_FRACTION)};
+        RandomSplit[] splits = {
+            RandomSplit.perUser(ratings, 1, Evaluation.TRAIN_FRACTION),
+            RandomSplit.perUser(ratings, 2, Evaluation.TRAIN_FRACTION),
+            RandomSplit.perUser(ratings, 3, Evaluation.TRAIN_FRACTION)
+        };
         for (double lambda : new double[] {50, 100, 200, 400, 800}) {
             for (double alpha : new double[] {0, 0.1, 0.25, 0.5, 1}) {
                 for (double beta : new double[] {0, 0.1, 0.2}) {
@@ -38,7 +40,7 @@ public final class CandidateSweep {
         double ndcg = 0;
         for (RandomSplit s : splits) {
             Model m = DampedModel.of(LinearAutoencoder.train(s.train(), knobs, ProgressListener.NONE), s.train(), beta);
-            ndcg += HoldoutScore.of(m, s.train(), s.test(), 10, () -> { }).ndcg();
+            ndcg += HoldoutScore.of(m, s.train(), s.test(), 10, () -> {}).ndcg();
         }
         System.out.printf(Locale.ROOT, "%-40s beta=%.2f  nDCG@10 %.4f%n", knobs, beta, ndcg / splits.length);
     }

@@ -8,7 +8,6 @@ import io.papi.recommender.Recommender;
 import io.papi.recommender.SyntheticData;
 import io.papi.recommender.Titles;
 import io.papi.recommender.UserRecommendations;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -29,12 +28,17 @@ public final class EaseBenchmark {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB, load average %.2f%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "java %s, %d cores, max heap %d MiB, load average %.2f%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long g0 = System.nanoTime();
         SyntheticData data = SyntheticData.generate();
-        System.out.printf(Locale.ROOT, "generate synthetic data (%s): %d ms%n", data.ratings(), ms(System.nanoTime() - g0));
+        System.out.printf(
+                Locale.ROOT, "generate synthetic data (%s): %d ms%n", data.ratings(), ms(System.nanoTime() - g0));
         Ratings ratings = data.ratings();
         Titles titles = data.titles();
 
@@ -49,9 +53,17 @@ public final class EaseBenchmark {
             long t2 = System.nanoTime();
             check(recs, ratings.userCount());
             best = Math.min(best, t2 - t0);
-            System.out.printf(Locale.ROOT, "EASE run %d: train %d ms + top-10 for %d users %d ms = %d ms"
+            System.out.printf(
+                    Locale.ROOT,
+                    "EASE run %d: train %d ms + top-10 for %d users %d ms = %d ms"
                             + " (process CPU %d ms, load average %.1f)%n",
-                    run, ms(t1 - t0), recs.size(), ms(t2 - t1), ms(t2 - t0), ms(cpuNanos() - c0), load0);
+                    run,
+                    ms(t1 - t0),
+                    recs.size(),
+                    ms(t2 - t1),
+                    ms(t2 - t0),
+                    ms(cpuNanos() - c0),
+                    load0);
         }
         System.out.printf(Locale.ROOT, "EASE best of %d: %d ms (target <= 3000 ms)%n", runs, ms(best));
 
@@ -62,8 +74,15 @@ public final class EaseBenchmark {
             List<UserRecommendations> recs = rec.recommendAll(a.defaultTopN(), titles, ProgressListener.NONE);
             long t2 = System.nanoTime();
             check(recs, ratings.userCount());
-            System.out.printf(Locale.ROOT, "%s once: train %d ms + top-%d for %d users %d ms = %d ms%n",
-                    a.key(), ms(t1 - t0), a.defaultTopN(), recs.size(), ms(t2 - t1), ms(t2 - t0));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s once: train %d ms + top-%d for %d users %d ms = %d ms%n",
+                    a.key(),
+                    ms(t1 - t0),
+                    a.defaultTopN(),
+                    recs.size(),
+                    ms(t2 - t1),
+                    ms(t2 - t0));
         }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -71,8 +90,11 @@ public final class EaseBenchmark {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "peak heap used: %d MiB (sum of heap pool peaks) of %d MiB max%n",
-                peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "peak heap used: %d MiB (sum of heap pool peaks) of %d MiB max%n",
+                peak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Keeps the work from being optimised away and catches a broken run. */
@@ -84,7 +106,8 @@ public final class EaseBenchmark {
 
     /** CPU time of this process on all cores: shows the work done, whatever else the machine is running. */
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long ms(long nanos) {

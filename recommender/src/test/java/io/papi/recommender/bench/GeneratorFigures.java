@@ -3,7 +3,6 @@ package io.papi.recommender.bench;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.SyntheticData;
 import io.papi.recommender.SyntheticShape;
-
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -34,13 +33,31 @@ public final class GeneratorFigures {
         for (int p = 0; p < r.size(); p++) {
             values[(int) r.value(p)]++;
         }
-        System.out.printf(Locale.ROOT, "shape %s, seed %d, generated in %d ms, %d completion trades%n", shape, seed, ms,
+        System.out.printf(
+                Locale.ROOT,
+                "shape %s, seed %d, generated in %d ms, %d completion trades%n",
+                shape,
+                seed,
+                ms,
                 d.completionTrades());
         System.out.printf(Locale.ROOT, "users %d, items %d, ratings %d%n", r.userCount(), r.itemCount(), r.size());
-        System.out.printf(Locale.ROOT, "per user: min %d, p25 %d, median %s, p75 %d, max %d%n", perUser[0],
-                perUser[perUser.length / 4], median(perUser), perUser[3 * perUser.length / 4], perUser[perUser.length - 1]);
-        System.out.printf(Locale.ROOT, "per item: min %d, p25 %d, median %s, p75 %d, max %d, rated once %d%n", perItem[0],
-                perItem[perItem.length / 4], median(perItem), perItem[3 * perItem.length / 4], perItem[perItem.length - 1], once);
+        System.out.printf(
+                Locale.ROOT,
+                "per user: min %d, p25 %d, median %s, p75 %d, max %d%n",
+                perUser[0],
+                perUser[perUser.length / 4],
+                median(perUser),
+                perUser[3 * perUser.length / 4],
+                perUser[perUser.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "per item: min %d, p25 %d, median %s, p75 %d, max %d, rated once %d%n",
+                perItem[0],
+                perItem[perItem.length / 4],
+                median(perItem),
+                perItem[3 * perItem.length / 4],
+                perItem[perItem.length - 1],
+                once);
         StringBuilder shares = new StringBuilder("rating shares:");
         for (int v = 1; v <= 5; v++) {
             shares.append(String.format(Locale.ROOT, " %d: %.2f%%", v, 100.0 * values[v] / r.size()));
@@ -50,8 +67,10 @@ public final class GeneratorFigures {
 
     private static String median(int[] sorted) {
         int n = sorted.length;
-        return n % 2 == 1 ? Integer.toString(sorted[n / 2])
-                : sorted[n / 2 - 1] == sorted[n / 2] ? Integer.toString(sorted[n / 2])
-                : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 + "";
+        return n % 2 == 1
+                ? Integer.toString(sorted[n / 2])
+                : sorted[n / 2 - 1] == sorted[n / 2]
+                        ? Integer.toString(sorted[n / 2])
+                        : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 + "";
     }
 }

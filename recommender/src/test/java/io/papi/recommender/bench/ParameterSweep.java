@@ -8,10 +8,9 @@ import io.papi.recommender.LoadOptions;
 import io.papi.recommender.Loaders;
 import io.papi.recommender.Parameters;
 import io.papi.recommender.ProgressListener;
+import io.papi.recommender.RandomSplit;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.SyntheticData;
-import io.papi.recommender.RandomSplit;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,10 +29,12 @@ public final class ParameterSweep {
     public static void main(String[] args) throws Exception {
         Ratings ratings;
         if (args.length > 0 && Files.isDirectory(Path.of(args[0]))) {
-            ratings = Loaders.movieLens(Path.of(args[0]), LoadOptions.defaults()).ratings();
+            ratings =
+                    Loaders.movieLens(Path.of(args[0]), LoadOptions.defaults()).ratings();
             System.out.println("data: MovieLens at " + args[0]);
         } else if (args.length > 0) {
-            ratings = Loaders.genericCsv(Path.of(args[0]), CsvMapping.parse(args[1]), LoadOptions.defaults()).ratings();
+            ratings = Loaders.genericCsv(Path.of(args[0]), CsvMapping.parse(args[1]), LoadOptions.defaults())
+                    .ratings();
             System.out.println("data: " + args[0]);
         } else {
             ratings = SyntheticData.generate().ratings();
@@ -52,7 +53,10 @@ public final class ParameterSweep {
         System.out.println("item-kNN neighbours, shrinkage -> mean nDCG@10 (precision@10)");
         for (int k : new int[] {20, 50, 100, 200, 400}) {
             for (double h : new double[] {0, 10, 50, 100}) {
-                report("  k=" + k + " shrink=" + (int) h, splits, Algorithm.ITEMKNN,
+                report(
+                        "  k=" + k + " shrink=" + (int) h,
+                        splits,
+                        Algorithm.ITEMKNN,
                         base.withKnnNeighbours(k).withKnnShrinkage(h));
             }
         }

@@ -2,7 +2,6 @@ package io.papi.recommender.bench;
 
 import io.papi.recommender.SyntheticData;
 import io.papi.recommender.SyntheticShape;
-
 import java.nio.file.Path;
 
 /**
@@ -12,7 +11,8 @@ import java.nio.file.Path;
 public final class WriteSynthetic {
 
     public static void main(String[] args) throws Exception {
-        SyntheticShape shape = SyntheticShape.scaled(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        SyntheticShape shape =
+                SyntheticShape.scaled(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         long seed = args.length > 4 ? Long.parseLong(args[4]) : SyntheticData.DEFAULT_SEED;
         SyntheticData data = SyntheticData.generate(seed, shape);
         data.writeGuideCsv(Path.of(args[0]));

@@ -1,9 +1,9 @@
 package io.papi.recommender.evaluation;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class RankingMetricsTest {
 
@@ -40,7 +40,8 @@ class RankingMetricsTest {
         // one hit at rank 2: precision there is 1/2
         assertThat(m.averagePrecision()).isEqualTo(0.5 / 8);
         assertThat(m.averagePrecisionAtK()).isEqualTo(0.5 / 2);
-        assertThat(m.ndcg()).isCloseTo((1 / (Math.log(3) / Math.log(2))) / (1 + 1 / (Math.log(3) / Math.log(2))), within(1e-15));
+        assertThat(m.ndcg())
+                .isCloseTo((1 / (Math.log(3) / Math.log(2))) / (1 + 1 / (Math.log(3) / Math.log(2))), within(1e-15));
         assertThat(m.precision()).isEqualTo(0.5);
         assertThat(m.recall()).isEqualTo(1.0 / 8);
     }

@@ -1,5 +1,8 @@
 package io.papi.recommender.load;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.papi.recommender.BadDataException;
 import io.papi.recommender.CsvMapping;
 import io.papi.recommender.Dataset;
@@ -7,15 +10,11 @@ import io.papi.recommender.LoadOptions;
 import io.papi.recommender.Loaders;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.TimestampFormat;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GenericCsvFileTest {
 
@@ -26,7 +25,8 @@ class GenericCsvFileTest {
     void mapsNamedColumnsWithHalfStarRatingsAndEpochMillis() throws IOException {
         Path f = dir.resolve("ratings.csv");
         Files.writeString(f, "userId,movieId,rating,timestamp\n1,31,2.5,1260759144000\n1,1029,3.0,1260759179000\n");
-        CsvMapping mapping = CsvMapping.parse("user=userId,item=movieId,rating=rating,timestamp=timestamp,format=epoch-millis,min=0.5,max=5");
+        CsvMapping mapping = CsvMapping.parse(
+                "user=userId,item=movieId,rating=rating,timestamp=timestamp,format=epoch-millis,min=0.5,max=5");
 
         Dataset d = Loaders.genericCsv(f, mapping, LoadOptions.defaults());
 
@@ -58,9 +58,11 @@ class GenericCsvFileTest {
 
         Dataset d = Loaders.genericCsv(f, mapping, LoadOptions.defaults());
 
-        assertThat(d.reports().get(0).details()).isEqualTo(String.join("\n",
-                "r.csv:3: expected 3 fields, found 2",
-                "r.csv:4: rating column r '0.2' is out of range 0.5 to 5"));
+        assertThat(d.reports().get(0).details())
+                .isEqualTo(String.join(
+                        "\n",
+                        "r.csv:3: expected 3 fields, found 2",
+                        "r.csv:4: rating column r '0.2' is out of range 0.5 to 5"));
     }
 
     @Test
@@ -83,7 +85,8 @@ class GenericCsvFileTest {
                 .hasMessage("the user column 'a' must be a 1-based position when the file has no header");
         assertThatThrownBy(() -> CsvMapping.parse("user=a,item=b,rating=c,format=unix"))
                 .hasMessage("unknown timestamp format 'unix': use epoch, epoch-millis or iso");
-        assertThat(CsvMapping.parse("user=a,item=b,rating=c,timestamp=t,format=iso").timestampFormat())
+        assertThat(CsvMapping.parse("user=a,item=b,rating=c,timestamp=t,format=iso")
+                        .timestampFormat())
                 .isEqualTo(TimestampFormat.ISO_LOCAL);
     }
 }

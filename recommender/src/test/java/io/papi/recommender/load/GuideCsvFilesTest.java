@@ -1,23 +1,22 @@
 package io.papi.recommender.load;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.papi.recommender.BadDataException;
 import io.papi.recommender.Dataset;
 import io.papi.recommender.LoadOptions;
 import io.papi.recommender.LoadReport;
 import io.papi.recommender.Loaders;
 import io.papi.recommender.Ratings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GuideCsvFilesTest {
 
@@ -32,12 +31,14 @@ class GuideCsvFilesTest {
 
     @Test
     void readsIsoLocalTimestampsAsUtcAndQuotedTitlesWithCommas() throws IOException {
-        Path ratings = file("ratings.csv", "USER_ID,ITEM_ID,RATING,TIMESTAMP\n"
-                + "22,377,1,2024-12-04T15:55:49.000\n"
-                + "22,50,5,2024-12-04 15:56:00\n");
-        Path titles = file("titles.csv", "ITEM_ID,TITLE\n"
-                + "377,\"Usual Suspects, The (1995)\"\n"
-                + "50,\"He Said \"\"Hello\"\" (1990)\"\n");
+        Path ratings = file(
+                "ratings.csv",
+                "USER_ID,ITEM_ID,RATING,TIMESTAMP\n"
+                        + "22,377,1,2024-12-04T15:55:49.000\n"
+                        + "22,50,5,2024-12-04 15:56:00\n");
+        Path titles = file(
+                "titles.csv",
+                "ITEM_ID,TITLE\n" + "377,\"Usual Suspects, The (1995)\"\n" + "50,\"He Said \"\"Hello\"\" (1990)\"\n");
 
         Dataset d = Loaders.guideCsv(ratings, titles, LoadOptions.defaults());
 
@@ -45,8 +46,10 @@ class GuideCsvFilesTest {
         int u = r.userIndex(22);
         int p = r.start(u) + 1; // item 377 sorts after item 50
         assertThat(r.itemId(r.item(p))).isEqualTo(377);
-        assertThat(r.timestamp(p)).isEqualTo(LocalDateTime.of(2024, 12, 4, 15, 55, 49).toEpochSecond(ZoneOffset.UTC));
-        assertThat(r.timestamp(r.start(u))).isEqualTo(LocalDateTime.of(2024, 12, 4, 15, 56, 0).toEpochSecond(ZoneOffset.UTC));
+        assertThat(r.timestamp(p))
+                .isEqualTo(LocalDateTime.of(2024, 12, 4, 15, 55, 49).toEpochSecond(ZoneOffset.UTC));
+        assertThat(r.timestamp(r.start(u)))
+                .isEqualTo(LocalDateTime.of(2024, 12, 4, 15, 56, 0).toEpochSecond(ZoneOffset.UTC));
         assertThat(d.titles().nameOf(377)).isEqualTo("Usual Suspects, The (1995)");
         assertThat(d.titles().nameOf(50)).isEqualTo("He Said \"Hello\" (1990)");
         assertThat(d.clean()).isTrue();
@@ -65,36 +68,43 @@ class GuideCsvFilesTest {
 
     @Test
     void countsEachClassOfBadRowWithItsLineNumber() throws IOException {
-        Path ratings = file("ratings.csv", "USER_ID,ITEM_ID,RATING,TIMESTAMP\n"
-                + "1,1,5,2024-12-04T15:55:49.000\n"     // 2 good
-                + "1,2,5\n"                             // 3 wrong column count
-                + "1,abc,5,2024-12-04T15:55:49.000\n"   // 4 non-numeric item
-                + "1,3,9,2024-12-04T15:55:49.000\n"     // 5 out of range
-                + "1,4,3,2024-13-04T15:55:49.000\n"     // 6 bad timestamp (month 13)
-                + "1,5,\"3,2024-12-04T15:55:49.000\n"); // 7 unterminated quote
+        Path ratings = file(
+                "ratings.csv",
+                "USER_ID,ITEM_ID,RATING,TIMESTAMP\n"
+                        + "1,1,5,2024-12-04T15:55:49.000\n" // 2 good
+                        + "1,2,5\n" // 3 wrong column count
+                        + "1,abc,5,2024-12-04T15:55:49.000\n" // 4 non-numeric item
+                        + "1,3,9,2024-12-04T15:55:49.000\n" // 5 out of range
+                        + "1,4,3,2024-13-04T15:55:49.000\n" // 6 bad timestamp (month 13)
+                        + "1,5,\"3,2024-12-04T15:55:49.000\n"); // 7 unterminated quote
         Dataset d = Loaders.guideCsv(ratings, null, LoadOptions.defaults());
 
         LoadReport report = d.reports().get(0);
         assertThat(report.bad()).isEqualTo(5);
-        assertThat(report.details()).isEqualTo(String.join("\n",
-                "ratings.csv:3: expected 4 comma-separated fields, found 3",
-                "ratings.csv:4: ITEM_ID 'abc' is not a whole number",
-                "ratings.csv:5: RATING '9' is out of range 1 to 5",
-                "ratings.csv:6: TIMESTAMP '2024-13-04T15:55:49.000' is not an ISO local date-time such as 2024-12-04T15:55:49.000",
-                "ratings.csv:7: quoted field starting at column 5 has no closing quote"));
+        assertThat(report.details())
+                .isEqualTo(String.join(
+                        "\n",
+                        "ratings.csv:3: expected 4 comma-separated fields, found 3",
+                        "ratings.csv:4: ITEM_ID 'abc' is not a whole number",
+                        "ratings.csv:5: RATING '9' is out of range 1 to 5",
+                        "ratings.csv:6: TIMESTAMP '2024-13-04T15:55:49.000' is not an ISO local date-time such as 2024-12-04T15:55:49.000",
+                        "ratings.csv:7: quoted field starting at column 5 has no closing quote"));
     }
 
     @Test
     void reportsInvalidUtf8AsABadRow() throws IOException {
         Path ratings = dir.resolve("ratings.csv");
-        byte[] head = "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,1,5,2024-12-04T15:55:49.000\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] head =
+                "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,1,5,2024-12-04T15:55:49.000\n".getBytes(StandardCharsets.US_ASCII);
         byte[] bad = {'1', ',', '2', ',', '5', ',', (byte) 0xC3, (byte) 0x28, '\n'};
         byte[] all = new byte[head.length + bad.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(bad, 0, all, head.length, bad.length);
         Files.write(ratings, all);
 
-        LoadReport report = Loaders.guideCsv(ratings, null, LoadOptions.defaults()).reports().get(0);
+        LoadReport report = Loaders.guideCsv(ratings, null, LoadOptions.defaults())
+                .reports()
+                .get(0);
 
         assertThat(report.details()).isEqualTo("ratings.csv:3: the line is not valid UTF-8 text");
     }
@@ -130,13 +140,26 @@ class GuideCsvFilesTest {
 
     @Test
     void reportsProgressInBytesOfEachFileRead() throws IOException {
-        Path ratings = file("ratings.csv", "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,1,5,2024-12-04T15:55:49.000\n2,1,4,2024-12-04T15:55:50.000\n");
+        Path ratings = file(
+                "ratings.csv",
+                "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,1,5,2024-12-04T15:55:49.000\n2,1,4,2024-12-04T15:55:50.000\n");
         java.util.List<String> events = new java.util.ArrayList<>();
         long[] advanced = {0};
         io.papi.recommender.ProgressListener listener = new io.papi.recommender.ProgressListener() {
-            @Override public void start(String phase, long total) { events.add(phase + " " + total); }
-            @Override public void advance(long n) { advanced[0] += n; }
-            @Override public void done() { events.add("done"); }
+            @Override
+            public void start(String phase, long total) {
+                events.add(phase + " " + total);
+            }
+
+            @Override
+            public void advance(long n) {
+                advanced[0] += n;
+            }
+
+            @Override
+            public void done() {
+                events.add("done");
+            }
         };
 
         Loaders.guideCsv(ratings, null, LoadOptions.defaults().withProgress(listener));

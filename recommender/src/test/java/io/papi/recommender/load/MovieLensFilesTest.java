@@ -1,14 +1,14 @@
 package io.papi.recommender.load;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.papi.recommender.BadDataException;
 import io.papi.recommender.Dataset;
 import io.papi.recommender.LoadOptions;
 import io.papi.recommender.LoadReport;
 import io.papi.recommender.Loaders;
 import io.papi.recommender.Ratings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Invented rows in MovieLens 100K's layout (the real files may not be redistributed). */
 class MovieLensFilesTest {
@@ -27,7 +26,8 @@ class MovieLensFilesTest {
     Path dir;
 
     private static String item(int id, String title) {
-        List<String> f = new ArrayList<>(List.of(Integer.toString(id), title, "01-Jan-1995", "", "http://example.invalid/"));
+        List<String> f =
+                new ArrayList<>(List.of(Integer.toString(id), title, "01-Jan-1995", "", "http://example.invalid/"));
         for (int g = 0; g < 19; g++) {
             f.add(g == 3 ? "1" : "0");
         }
@@ -45,7 +45,8 @@ class MovieLensFilesTest {
 
     @Test
     void readsTabSeparatedRatingsAndLatin1Titles() throws IOException {
-        write("196\t242\t3\t881250949\n186\t302\t3\t891717742\n22\t377\t1\t878887116\n",
+        write(
+                "196\t242\t3\t881250949\n186\t302\t3\t891717742\n22\t377\t1\t878887116\n",
                 latin1(item(242, "Kolya (1996)") + "\n" + item(302, "Misérables, Les (1995)") + "\n"
                         + item(377, "Heavyweights (1994)") + "\n"));
 
@@ -60,20 +61,22 @@ class MovieLensFilesTest {
         assertThat(r.timestamp(r.start(u))).isEqualTo(881250949L);
         assertThat(d.titles().nameOf(302)).isEqualTo("Misérables, Les (1995)");
         assertThat(d.clean()).isTrue();
-        assertThat(d.reports()).extracting(LoadReport::summary)
+        assertThat(d.reports())
+                .extracting(LoadReport::summary)
                 .containsExactly("u.data: 3 rows, 3 accepted", "u.item: 3 rows, 3 accepted");
     }
 
     @Test
     void countsEachClassOfBadRatingRowWithItsLineNumber() throws IOException {
-        write("1\t10\t4\t881250949\n"          // 1 good
-                + "1\t11\t4\n"                 // 2 wrong column count
-                + "x\t12\t4\t881250949\n"      // 3 non-numeric user
-                + "1\t13\t6\t881250949\n"      // 4 rating out of range
-                + "1\t14\t4\tyesterday\n"      // 5 bad timestamp
-                + "\n"                         // 6 blank: skipped, not a row
-                + "2\t10\t2.5x\t881250949\r\n" // 7 non-numeric rating, CRLF ending
-                + "2\t11\t5\t881250950\n",     // 8 good
+        write(
+                "1\t10\t4\t881250949\n" // 1 good
+                        + "1\t11\t4\n" // 2 wrong column count
+                        + "x\t12\t4\t881250949\n" // 3 non-numeric user
+                        + "1\t13\t6\t881250949\n" // 4 rating out of range
+                        + "1\t14\t4\tyesterday\n" // 5 bad timestamp
+                        + "\n" // 6 blank: skipped, not a row
+                        + "2\t10\t2.5x\t881250949\r\n" // 7 non-numeric rating, CRLF ending
+                        + "2\t11\t5\t881250950\n", // 8 good
                 latin1(item(10, "A (1990)") + "\n"));
 
         Dataset d = Loaders.movieLens(dir, LoadOptions.defaults());
@@ -82,12 +85,14 @@ class MovieLensFilesTest {
         assertThat(report.rows()).isEqualTo(7);
         assertThat(report.accepted()).isEqualTo(2);
         assertThat(report.bad()).isEqualTo(5);
-        assertThat(report.details()).isEqualTo(String.join("\n",
-                "u.data:2: expected 4 tab-separated fields, found 3",
-                "u.data:3: user id 'x' is not a whole number",
-                "u.data:4: rating '6' is out of range 1 to 5",
-                "u.data:5: timestamp 'yesterday' is not epoch seconds",
-                "u.data:7: rating '2.5x' is not a number"));
+        assertThat(report.details())
+                .isEqualTo(String.join(
+                        "\n",
+                        "u.data:2: expected 4 tab-separated fields, found 3",
+                        "u.data:3: user id 'x' is not a whole number",
+                        "u.data:4: rating '6' is out of range 1 to 5",
+                        "u.data:5: timestamp 'yesterday' is not epoch seconds",
+                        "u.data:7: rating '2.5x' is not a number"));
         assertThat(d.ratings().size()).isEqualTo(2);
     }
 
@@ -103,10 +108,12 @@ class MovieLensFilesTest {
 
         LoadReport items = d.reports().get(1);
         assertThat(items.bad()).isEqualTo(3);
-        assertThat(items.details()).isEqualTo(String.join("\n",
-                "u.item:2: byte 0x93 at column 3 is not a printable ISO-8859-1 character (was the file re-encoded?)",
-                "u.item:3: expected 24 pipe-separated fields, found 3",
-                "u.item:4: movie title is empty"));
+        assertThat(items.details())
+                .isEqualTo(String.join(
+                        "\n",
+                        "u.item:2: byte 0x93 at column 3 is not a printable ISO-8859-1 character (was the file re-encoded?)",
+                        "u.item:3: expected 24 pipe-separated fields, found 3",
+                        "u.item:4: movie title is empty"));
         assertThat(d.titles().nameOf(1)).isEqualTo("Café Society (1995)");
         assertThat(d.titles().title(2)).isEmpty();
     }
@@ -139,7 +146,8 @@ class MovieLensFilesTest {
 
         assertThatThrownBy(() -> Loaders.movieLens(dir, LoadOptions.defaults()))
                 .isInstanceOf(FileNotFoundException.class)
-                .hasMessage("no u.item in " + dir + ": point at the unzipped ml-100k folder, which holds u.data and u.item");
+                .hasMessage("no u.item in " + dir
+                        + ": point at the unzipped ml-100k folder, which holds u.data and u.item");
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -1,14 +1,13 @@
 package io.papi.recommender.publish;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.papi.lookup.TableName;
 import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.RecommendedItem;
-import io.papi.lookup.TableName;
 import io.papi.recommender.UserRecommendations;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,9 +20,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class H2LookupPublisherTest {
 
@@ -52,7 +51,8 @@ class H2LookupPublisherTest {
     private static List<UserRecommendations> set(String version, int users) {
         List<UserRecommendations> list = new ArrayList<>();
         for (int u = 1; u <= users; u++) {
-            list.add(new UserRecommendations(u, List.of(new RecommendedItem(u, version, 1.0), new RecommendedItem(u + 1, version, 0.5))));
+            list.add(new UserRecommendations(
+                    u, List.of(new RecommendedItem(u, version, 1.0), new RecommendedItem(u + 1, version, 0.5))));
         }
         return list;
     }
@@ -60,7 +60,8 @@ class H2LookupPublisherTest {
     private Map<String, String> rows() throws SQLException {
         Map<String, String> rows = new LinkedHashMap<>();
         try (Statement st = reader.createStatement();
-             ResultSet rs = st.executeQuery("SELECT USER_ID, RECOMMENDATIONS FROM " + TABLE + " ORDER BY CAST(USER_ID AS BIGINT)")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT USER_ID, RECOMMENDATIONS FROM " + TABLE + " ORDER BY CAST(USER_ID AS BIGINT)")) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getString(2));
             }
@@ -72,7 +73,9 @@ class H2LookupPublisherTest {
     private static int[] census(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.setQueryTimeout(10);
-            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), COALESCE(SUM(CASE WHEN RECOMMENDATIONS LIKE '%\"old\"%' THEN 1 ELSE 0 END), 0) FROM " + TABLE)) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN RECOMMENDATIONS LIKE '%\"old\"%' THEN 1 ELSE 0 END), 0) FROM "
+                            + TABLE)) {
                 rs.next();
                 return new int[] {rs.getInt(1), rs.getInt(2)};
             }
@@ -86,8 +89,9 @@ class H2LookupPublisherTest {
         assertThat(n).isEqualTo(3);
         Map<String, String> rows = rows();
         assertThat(rows).containsOnlyKeys("1", "2", "3");
-        assertThat(rows.get("2")).isEqualTo(
-                "[{\"item_id\":2,\"movie_name\":\"v1\",\"movie_score\":\"1.00\"},{\"item_id\":3,\"movie_name\":\"v1\",\"movie_score\":\"0.50\"}]");
+        assertThat(rows.get("2"))
+                .isEqualTo(
+                        "[{\"item_id\":2,\"movie_name\":\"v1\",\"movie_score\":\"1.00\"},{\"item_id\":3,\"movie_name\":\"v1\",\"movie_score\":\"0.50\"}]");
         assertThat(writer.getAutoCommit()).isTrue();
     }
 
@@ -98,24 +102,32 @@ class H2LookupPublisherTest {
 
         publisher.publish(set("v2", 2), ProgressListener.NONE);
 
-        assertThat(rows()).containsOnlyKeys("1", "2").allSatisfy((user, json) -> assertThat(json).contains("\"v2\""));
+        assertThat(rows())
+                .containsOnlyKeys("1", "2")
+                .allSatisfy((user, json) -> assertThat(json).contains("\"v2\""));
     }
 
     @Test
     void aReaderNeverSeesAPartialSetWhilePublishing() throws Exception {
         LookupPublisher.h2(writer).publish(set("old", 2500), ProgressListener.NONE);
         List<int[]> seenMidTransaction = new ArrayList<>();
-        // Read from the other connection after every inserted batch, before the commit: these reads must see the old set.
+        // Read from the other connection after every inserted batch, before the commit: these reads must see the old
+        // set.
         ProgressListener probe = new ProgressListener() {
-            @Override public void start(String phase, long total) { }
-            @Override public void advance(long n) {
+            @Override
+            public void start(String phase, long total) {}
+
+            @Override
+            public void advance(long n) {
                 try {
                     seenMidTransaction.add(census(reader));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             }
-            @Override public void done() { }
+
+            @Override
+            public void done() {}
         };
         // And a reader thread polling throughout, bounded in time.
         AtomicBoolean publishing = new AtomicBoolean(true);
@@ -154,9 +166,16 @@ class H2LookupPublisherTest {
         LookupPublisher publisher = LookupPublisher.h2(writer);
         publisher.publish(set("old", 1500), ProgressListener.NONE);
         ProgressListener failing = new ProgressListener() {
-            @Override public void start(String phase, long total) { }
-            @Override public void advance(long n) { throw new IllegalStateException("disk full"); }
-            @Override public void done() { }
+            @Override
+            public void start(String phase, long total) {}
+
+            @Override
+            public void advance(long n) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public void done() {}
         };
 
         assertThatThrownBy(() -> publisher.publish(set("new", 3000), failing)).hasMessage("disk full");
@@ -170,11 +189,13 @@ class H2LookupPublisherTest {
         LookupPublisher publisher = LookupPublisher.h2(writer);
         publisher.publish(set("old", 3), ProgressListener.NONE);
         String huge = "x".repeat(1_000_001);
-        List<UserRecommendations> tooBig = List.of(new UserRecommendations(9, List.of(new RecommendedItem(1, huge, 1))));
+        List<UserRecommendations> tooBig =
+                List.of(new UserRecommendations(9, List.of(new RecommendedItem(1, huge, 1))));
 
         assertThatThrownBy(() -> publisher.publish(tooBig, ProgressListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("the recommendations of user 9 are 1000053 characters of JSON, more than the 1000000");
+                .hasMessageStartingWith(
+                        "the recommendations of user 9 are 1000053 characters of JSON, more than the 1000000");
 
         assertThat(rows()).containsOnlyKeys("1", "2", "3");
     }

@@ -1,19 +1,15 @@
 package io.papi.recommender.publish;
 
-import io.papi.lookup.KeyType;
-import io.papi.lookup.LookupDdl;
-import io.papi.lookup.TableName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.RecommendedItem;
 import io.papi.recommender.UserRecommendations;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SnowflakeLookupPublisherTest {
 
@@ -53,7 +49,8 @@ class SnowflakeLookupPublisherTest {
 
     @Test
     void aFailedHybridWriteRollsBackTheBatchTableToo() {
-        RecordingConnection db = new RecordingConnection(sql -> sql.startsWith("INSERT INTO \"MOVIE_RECOMMENDATIONS_HYBRID\""));
+        RecordingConnection db =
+                new RecordingConnection(sql -> sql.startsWith("INSERT INTO \"MOVIE_RECOMMENDATIONS_HYBRID\""));
 
         assertThatThrownBy(() -> LookupPublisher.snowflake(db.connection()).publish(RECS, ProgressListener.NONE))
                 .isInstanceOf(SQLException.class)
@@ -83,10 +80,11 @@ class SnowflakeLookupPublisherTest {
 
         LookupPublisher.snowflake(db.connection()).publish(recs, ProgressListener.NONE);
 
-        assertThat(db.calls.subList(0, 3)).containsExactly(
-                "CREATE TABLE IF NOT EXISTS \"MOVIE_RECOMMENDATIONS\" (USER_ID VARCHAR(256), RECOMMENDATIONS VARIANT)",
-                "CREATE HYBRID TABLE IF NOT EXISTS \"MOVIE_RECOMMENDATIONS_HYBRID\" (USER_ID VARCHAR(256) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT)",
-                "CREATE OR REPLACE TEMPORARY TABLE \"PAPI_PUBLISH_STAGE\" (USER_ID VARCHAR(256), RECOMMENDATIONS VARCHAR)");
+        assertThat(db.calls.subList(0, 3))
+                .containsExactly(
+                        "CREATE TABLE IF NOT EXISTS \"MOVIE_RECOMMENDATIONS\" (USER_ID VARCHAR(256), RECOMMENDATIONS VARIANT)",
+                        "CREATE HYBRID TABLE IF NOT EXISTS \"MOVIE_RECOMMENDATIONS_HYBRID\" (USER_ID VARCHAR(256) NOT NULL PRIMARY KEY, RECOMMENDATIONS VARIANT)",
+                        "CREATE OR REPLACE TEMPORARY TABLE \"PAPI_PUBLISH_STAGE\" (USER_ID VARCHAR(256), RECOMMENDATIONS VARCHAR)");
         assertThat(db.calls).contains("bind 1=7", "bind 1=-3");
         assertThat(db.boundTypes).containsExactly("String", "String", "String", "String");
     }

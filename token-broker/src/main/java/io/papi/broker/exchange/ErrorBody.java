@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * {@code {"data":null,"code":"390144","message":"JWT token is invalid. [<uuid>]","success":false,"headers":null}}
  * or OAuth's {@code {"error":"invalid_grant","error_description":"..."}}. Anything else yields an empty body.
  */
-public record ErrorBody(Optional<String> code, Optional<String> message, Optional<String> error,
-        Optional<String> errorDescription) {
+public record ErrorBody(
+        Optional<String> code, Optional<String> message, Optional<String> error, Optional<String> errorDescription) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REFERENCE = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
@@ -26,14 +26,21 @@ public record ErrorBody(Optional<String> code, Optional<String> message, Optiona
         if (node == null || !node.isObject()) {
             return new ErrorBody(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
-        return new ErrorBody(scalar(node, "code"), scalar(node, "message"), scalar(node, "error"),
+        return new ErrorBody(
+                scalar(node, "code"),
+                scalar(node, "message"),
+                scalar(node, "error"),
                 scalar(node, "error_description"));
     }
 
     private static Optional<String> scalar(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()
-                ? Optional.of(value.asText()) : Optional.empty();
+        return value != null
+                        && value.isValueNode()
+                        && !value.isNull()
+                        && !value.asText().isBlank()
+                ? Optional.of(value.asText())
+                : Optional.empty();
     }
 
     /** True when the body is Snowflake's or OAuth's error shape rather than a token. */

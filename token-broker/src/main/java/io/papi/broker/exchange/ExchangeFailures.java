@@ -35,7 +35,11 @@ public final class ExchangeFailures {
     /**
      * @param jwtClaims the claims of the JWT that was sent, to name its subject and key when it is refused
      */
-    public ExchangeFailures(URI tokenUrl, Credential credential, TokenScope scope, Optional<UnverifiedClaims> jwtClaims,
+    public ExchangeFailures(
+            URI tokenUrl,
+            Credential credential,
+            TokenScope scope,
+            Optional<UnverifiedClaims> jwtClaims,
             Duration timeout) {
         this.tokenUrl = tokenUrl;
         this.credential = credential;
@@ -45,91 +49,195 @@ public final class ExchangeFailures {
     }
 
     /** A response that is no success (or a success body in Snowflake's error shape). */
-    public TokenExchangeException forResponse(int status, String body, Optional<String> retryAfterHeader,
-            Optional<String> location, Optional<Instant> serverDate, Instant receivedAt) {
+    public TokenExchangeException forResponse(
+            int status,
+            String body,
+            Optional<String> retryAfterHeader,
+            Optional<String> location,
+            Optional<Instant> serverDate,
+            Instant receivedAt) {
         ErrorBody error = ErrorBody.parse(body);
-        Duration retryAfter = retryAfterHeader.flatMap(h -> RetryAfter.parse(h, serverDate.orElse(receivedAt))).orElse(null);
+        Duration retryAfter = retryAfterHeader
+                .flatMap(h -> RetryAfter.parse(h, serverDate.orElse(receivedAt)))
+                .orElse(null);
         String code = error.code().orElse(null);
         Instant date = serverDate.orElse(null);
         String detail = detail(error);
 
         if (JWT_INVALID.equals(code)) {
-            return new TokenExchangeException(Kind.PERMANENT, Reason.JWT_REJECTED, status, jwtRejected("Snowflake " + JWT_INVALID, error.reference()),
-                    null, date, code, null);
+            return new TokenExchangeException(
+                    Kind.PERMANENT,
+                    Reason.JWT_REJECTED,
+                    status,
+                    jwtRejected("Snowflake " + JWT_INVALID, error.reference()),
+                    null,
+                    date,
+                    code,
+                    null);
         }
         if (status == 429) {
-            return new TokenExchangeException(Kind.TRANSIENT, Reason.RATE_LIMITED, status, "rate-limited by " + host() + " (HTTP 429)"
-                    + detail + ": " + retryHint(retryAfter), retryAfter, date, code, null);
+            return new TokenExchangeException(
+                    Kind.TRANSIENT,
+                    Reason.RATE_LIMITED,
+                    status,
+                    "rate-limited by " + host() + " (HTTP 429)" + detail + ": " + retryHint(retryAfter),
+                    retryAfter,
+                    date,
+                    code,
+                    null);
         }
         if (status >= 500) {
-            return new TokenExchangeException(Kind.TRANSIENT, Reason.SERVER_ERROR, status, "Snowflake unavailable: " + host() + " answered HTTP "
-                    + status + detail + "; " + retryHint(retryAfter), retryAfter, date, code, null);
+            return new TokenExchangeException(
+                    Kind.TRANSIENT,
+                    Reason.SERVER_ERROR,
+                    status,
+                    "Snowflake unavailable: " + host() + " answered HTTP " + status + detail + "; "
+                            + retryHint(retryAfter),
+                    retryAfter,
+                    date,
+                    code,
+                    null);
         }
         if (status == 408) {
-            return new TokenExchangeException(Kind.TRANSIENT, Reason.TIMEOUT, status, host() + " timed out waiting for the request (HTTP 408)"
-                    + detail + "; " + retryHint(retryAfter), retryAfter, date, code, null);
+            return new TokenExchangeException(
+                    Kind.TRANSIENT,
+                    Reason.TIMEOUT,
+                    status,
+                    host() + " timed out waiting for the request (HTTP 408)" + detail + "; " + retryHint(retryAfter),
+                    retryAfter,
+                    date,
+                    code,
+                    null);
         }
         if (status >= 300 && status < 400) {
-            String to = location.map(l -> " to " + SafeText.oneLine(hostOf(l), 80)).orElse("");
-            return new TokenExchangeException(Kind.PERMANENT, Reason.BAD_REQUEST, status, "the token URL " + tokenUrl + " redirects (HTTP " + status + to
-                    + "): use https://<account>.snowflakecomputing.com/oauth/token or set the token URL your network needs",
-                    retryAfter, date, code, null);
+            String to =
+                    location.map(l -> " to " + SafeText.oneLine(hostOf(l), 80)).orElse("");
+            return new TokenExchangeException(
+                    Kind.PERMANENT,
+                    Reason.BAD_REQUEST,
+                    status,
+                    "the token URL " + tokenUrl + " redirects (HTTP " + status + to
+                            + "): use https://<account>.snowflakecomputing.com/oauth/token or set the token URL your network needs",
+                    retryAfter,
+                    date,
+                    code,
+                    null);
         }
         if (status == 404) {
-            return new TokenExchangeException(Kind.PERMANENT, Reason.BAD_REQUEST, status, "wrong token URL: " + tokenUrl + " answered HTTP 404" + detail
-                    + "; it should be https://<account>.snowflakecomputing.com/oauth/token", retryAfter, date, code, null);
+            return new TokenExchangeException(
+                    Kind.PERMANENT,
+                    Reason.BAD_REQUEST,
+                    status,
+                    "wrong token URL: " + tokenUrl + " answered HTTP 404" + detail
+                            + "; it should be https://<account>.snowflakecomputing.com/oauth/token",
+                    retryAfter,
+                    date,
+                    code,
+                    null);
         }
         if (status == 403) {
-            return new TokenExchangeException(Kind.PERMANENT, Reason.FORBIDDEN, status, "HTTP 403 from " + host() + detail + ": "
-                    + roleText() + " is not granted to " + userText() + ", or the user may not reach endpoint "
-                    + scope.endpoint() + " (grant it the service role with USAGE on that endpoint)", retryAfter, date, code, null);
+            return new TokenExchangeException(
+                    Kind.PERMANENT,
+                    Reason.FORBIDDEN,
+                    status,
+                    "HTTP 403 from " + host() + detail + ": "
+                            + roleText() + " is not granted to " + userText() + ", or the user may not reach endpoint "
+                            + scope.endpoint() + " (grant it the service role with USAGE on that endpoint)",
+                    retryAfter,
+                    date,
+                    code,
+                    null);
         }
         Optional<String> oauthError = error.error();
         if (oauthError.filter("invalid_scope"::equals).isPresent()) {
-            return new TokenExchangeException(Kind.PERMANENT, Reason.BAD_REQUEST, status, "the scope '" + scope.value() + "' was rejected (HTTP " + status
-                    + detail + "): check the role name (case-sensitive) and the endpoint host", retryAfter, date, code, null);
+            return new TokenExchangeException(
+                    Kind.PERMANENT,
+                    Reason.BAD_REQUEST,
+                    status,
+                    "the scope '" + scope.value() + "' was rejected (HTTP " + status + detail
+                            + "): check the role name (case-sensitive) and the endpoint host",
+                    retryAfter,
+                    date,
+                    code,
+                    null);
         }
         if (status == 401 || oauthError.filter("invalid_grant"::equals).isPresent()) {
             String cause = "HTTP " + status + detail;
-            return new TokenExchangeException(Kind.PERMANENT, Reason.JWT_REJECTED, status, credential == Credential.KEY_PAIR_JWT
-                    ? jwtRejected(cause, Optional.empty())
-                    : "the programmatic access token was rejected (" + cause + "): check that it belongs to the user, "
-                            + "has not expired or been revoked, and that the user is subject to a network policy (a PAT prerequisite)",
-                    retryAfter, date, code, null);
+            return new TokenExchangeException(
+                    Kind.PERMANENT,
+                    Reason.JWT_REJECTED,
+                    status,
+                    credential == Credential.KEY_PAIR_JWT
+                            ? jwtRejected(cause, Optional.empty())
+                            : "the programmatic access token was rejected (" + cause
+                                    + "): check that it belongs to the user, "
+                                    + "has not expired or been revoked, and that the user is subject to a network policy (a PAT prerequisite)",
+                    retryAfter,
+                    date,
+                    code,
+                    null);
         }
-        return new TokenExchangeException(Kind.PERMANENT, Reason.BAD_REQUEST, status, "the token endpoint " + host() + " refused the request (HTTP "
-                + status + detail + ")", retryAfter, date, code, null);
+        return new TokenExchangeException(
+                Kind.PERMANENT,
+                Reason.BAD_REQUEST,
+                status,
+                "the token endpoint " + host() + " refused the request (HTTP " + status + detail + ")",
+                retryAfter,
+                date,
+                code,
+                null);
     }
 
     /** A 2xx whose body is no token. */
     public TokenExchangeException notAToken(int status, String body, Optional<Instant> serverDate) {
-        String what = body.isBlank() ? "an empty body" : "something that is not a token (first bytes: " + SafeText.prefix(body, 40) + ")";
-        return new TokenExchangeException(Kind.PERMANENT, Reason.NOT_A_TOKEN, status, "the token endpoint answered with " + what
-                + ": check the token URL " + tokenUrl, null, serverDate.orElse(null), null, null);
+        String what = body.isBlank()
+                ? "an empty body"
+                : "something that is not a token (first bytes: " + SafeText.prefix(body, 40) + ")";
+        return new TokenExchangeException(
+                Kind.PERMANENT,
+                Reason.NOT_A_TOKEN,
+                status,
+                "the token endpoint answered with " + what + ": check the token URL " + tokenUrl,
+                null,
+                serverDate.orElse(null),
+                null,
+                null);
     }
 
     /** No answer: connect error, timeout, reset, TLS failure. */
     public TokenExchangeException forTransport(IOException e) {
-        if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-            return transport(Kind.TRANSIENT, Reason.TIMEOUT, "no answer within " + seconds(timeout) + " from " + host(), e);
+        if (e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+            return transport(
+                    Kind.TRANSIENT, Reason.TIMEOUT, "no answer within " + seconds(timeout) + " from " + host(), e);
         }
         if (e instanceof InterruptedIOException) {
             Thread.currentThread().interrupt();
             return transport(Kind.TRANSIENT, Reason.TIMEOUT, "interrupted while waiting for " + host(), e);
         }
         if (e instanceof UnknownHostException) {
-            return transport(Kind.TRANSIENT, Reason.CONNECT, "cannot resolve " + tokenUrl.getHost()
-                    + ": check the account (or the token URL) and DNS", e);
+            return transport(
+                    Kind.TRANSIENT,
+                    Reason.CONNECT,
+                    "cannot resolve " + tokenUrl.getHost() + ": check the account (or the token URL) and DNS",
+                    e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return transport(Kind.TRANSIENT, Reason.CONNECT, "cannot connect to " + host() + " (" + reason(e) + ")", e);
         }
         if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
-            return transport(Kind.PERMANENT, Reason.TLS, "TLS handshake with " + host() + " failed (" + reason(e)
-                    + "): check the token URL, and any proxy that intercepts TLS (its CA must be in the JVM trust store)", e);
+            return transport(
+                    Kind.PERMANENT,
+                    Reason.TLS,
+                    "TLS handshake with " + host() + " failed (" + reason(e)
+                            + "): check the token URL, and any proxy that intercepts TLS (its CA must be in the JVM trust store)",
+                    e);
         }
-        return transport(Kind.TRANSIENT,
-                e instanceof javax.net.ssl.SSLException ? Reason.TLS : Reason.NETWORK, "the connection to " + host() + " failed before an answer (" + reason(e) + ")", e);
+        return transport(
+                Kind.TRANSIENT,
+                e instanceof javax.net.ssl.SSLException ? Reason.TLS : Reason.NETWORK,
+                "the connection to " + host() + " failed before an answer (" + reason(e) + ")",
+                e);
     }
 
     private TokenExchangeException transport(Kind kind, Reason reason, String message, IOException cause) {
@@ -138,7 +246,8 @@ public final class ExchangeFailures {
 
     private String jwtRejected(String cause, Optional<String> reference) {
         Optional<String> subject = jwtClaims.flatMap(c -> c.text("sub"));
-        Optional<String> fingerprint = jwtClaims.flatMap(c -> c.text("iss"))
+        Optional<String> fingerprint = jwtClaims
+                .flatMap(c -> c.text("iss"))
                 .filter(iss -> iss.contains("SHA256:"))
                 .map(iss -> iss.substring(iss.indexOf("SHA256:")));
         StringBuilder message = new StringBuilder("the JWT was rejected (").append(cause);
@@ -148,8 +257,10 @@ public final class ExchangeFailures {
         message.append("), that the user is the LOGIN_NAME, that the key's fingerprint (papi fingerprint");
         fingerprint.ifPresent(fp -> message.append("; the JWT carries ").append(fp));
         message.append(") equals RSA_PUBLIC_KEY_FP in DESCRIBE USER, and the machine's clock");
-        reference.ifPresent(ref -> message.append("; an admin can read the cause with SYSTEM$GET_LOGIN_FAILURE_DETAILS('")
-                .append(ref).append("')"));
+        reference.ifPresent(
+                ref -> message.append("; an admin can read the cause with SYSTEM$GET_LOGIN_FAILURE_DETAILS('")
+                        .append(ref)
+                        .append("')"));
         return message.toString();
     }
 
@@ -157,7 +268,8 @@ public final class ExchangeFailures {
         StringBuilder detail = new StringBuilder();
         error.code().ifPresent(c -> detail.append(", Snowflake ").append(SafeText.oneLine(c, 20)));
         error.error().ifPresent(e -> detail.append(", ").append(SafeText.oneLine(e, 40)));
-        error.message().or(error::errorDescription)
+        error.message()
+                .or(error::errorDescription)
                 .ifPresent(m -> detail.append(": ").append(SafeText.oneLine(m, 160)));
         return detail.toString();
     }
@@ -167,7 +279,10 @@ public final class ExchangeFailures {
     }
 
     private String userText() {
-        return jwtClaims.flatMap(c -> c.text("sub")).map(s -> "user " + s.substring(s.indexOf('.') + 1)).orElse("the user");
+        return jwtClaims
+                .flatMap(c -> c.text("sub"))
+                .map(s -> "user " + s.substring(s.indexOf('.') + 1))
+                .orElse("the user");
     }
 
     private String host() {

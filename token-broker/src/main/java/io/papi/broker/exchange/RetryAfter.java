@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** The {@code Retry-After} header (RFC 9110): delay-seconds or an HTTP date. */
 public final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * @param now the moment an HTTP date is measured from: the response's own {@code Date} when it has one, so
@@ -29,7 +28,8 @@ public final class RetryAfter {
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(now, at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {

@@ -16,11 +16,11 @@ public final class SafeText {
      * run so host names survive; UUIDs (Snowflake's error references) are kept too.
      */
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_~+/=:\\-]{24,}");
+
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     private static final String REDACTED = "[redacted]";
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /** At most {@code max} printable characters of {@code text} on one line, secrets replaced by {@code [redacted]}. */
     public static String oneLine(String text, int max) {
@@ -36,12 +36,17 @@ public final class SafeText {
 
     // redact before cutting, so a cut can never leave the head of a secret behind
     private static String flattenAndRedact(String text) {
-        String flat = text.replaceAll("[\\p{Cntrl}\\s]+", " ").replaceAll("[^\\x20-\\x7E]", "?").strip();
-        return TOKEN_LIKE.matcher(JWT_LIKE.matcher(flat).replaceAll(REDACTED))
+        String flat = text.replaceAll("[\\p{Cntrl}\\s]+", " ")
+                .replaceAll("[^\\x20-\\x7E]", "?")
+                .strip();
+        return TOKEN_LIKE
+                .matcher(JWT_LIKE.matcher(flat).replaceAll(REDACTED))
                 .replaceAll(run -> looksSecret(run.group()) ? REDACTED : Matcher.quoteReplacement(run.group()));
     }
 
     private static boolean looksSecret(String run) {
-        return !UUID.matcher(run).matches() && run.chars().anyMatch(Character::isDigit) && run.chars().anyMatch(Character::isLetter);
+        return !UUID.matcher(run).matches()
+                && run.chars().anyMatch(Character::isDigit)
+                && run.chars().anyMatch(Character::isLetter);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 public record TokenBody(String value, Optional<Instant> expiresAtFromToken, Optional<Duration> expiresIn) {
     /** Shorter than this is no credential (an "OK", a status word). */
     static final int MIN_LENGTH = 16;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Optional<TokenBody> parse(String body) {

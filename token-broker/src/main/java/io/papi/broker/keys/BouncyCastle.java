@@ -13,6 +13,5 @@ public final class BouncyCastle {
     /** Shared, immutable once built; safe to use from any thread. */
     public static final Provider PROVIDER = new BouncyCastleProvider();
 
-    private BouncyCastle() {
-    }
+    private BouncyCastle() {}
 }

@@ -16,8 +16,7 @@ final class KeyAlgorithmNames {
             "1.2.840.10046.2.1", "a Diffie-Hellman key",
             "1.2.840.113549.1.1.10", "an RSASSA-PSS key");
 
-    private KeyAlgorithmNames() {
-    }
+    private KeyAlgorithmNames() {}
 
     /** "an EC key", "a DSA key", or "a key of algorithm 1.2.3" for anything else. */
     static String withArticle(ASN1ObjectIdentifier algorithm) {

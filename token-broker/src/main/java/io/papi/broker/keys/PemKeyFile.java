@@ -31,6 +31,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 public final class PemKeyFile {
     /** Key files are a few kilobytes; anything much bigger is the wrong file, and is not read into memory. */
     static final long MAX_BYTES = 64 * 1024;
+
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
 
     private final Path path;
@@ -66,23 +67,34 @@ public final class PemKeyFile {
             }
         } catch (IOException | RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("unrecognised object")) {
-                throw new KeyFileException(path + " holds a '" + types.get(0) + "' block, which is not a key papi reads: give " + wanted);
+                throw new KeyFileException(
+                        path + " holds a '" + types.get(0) + "' block, which is not a key papi reads: give " + wanted);
             }
-            throw new KeyFileException(path + " holds a damaged PEM block (" + types.get(0) + "): give " + wanted
-                    + ", exported again with openssl pkcs8 -topk8", e);
+            throw new KeyFileException(
+                    path + " holds a damaged PEM block (" + types.get(0) + "): give " + wanted
+                            + ", exported again with openssl pkcs8 -topk8",
+                    e);
         }
         if (objects.isEmpty()) {
             throw new KeyFileException(path + " holds no key (only " + String.join(", ", types) + "): give " + wanted);
         }
         // a bundle (certificate + key, public + private) is read for its private key, then its public key
-        return new PemKeyFile(path, objects.stream().filter(PemKeyFile::isPrivate).findFirst()
-                .or(() -> objects.stream().filter(SubjectPublicKeyInfo.class::isInstance).findFirst())
-                .orElse(objects.get(0)));
+        return new PemKeyFile(
+                path,
+                objects.stream()
+                        .filter(PemKeyFile::isPrivate)
+                        .findFirst()
+                        .or(() -> objects.stream()
+                                .filter(SubjectPublicKeyInfo.class::isInstance)
+                                .findFirst())
+                        .orElse(objects.get(0)));
     }
 
     private static boolean isPrivate(Object object) {
-        return object instanceof PrivateKeyInfo || object instanceof PKCS8EncryptedPrivateKeyInfo
-                || object instanceof PEMKeyPair || object instanceof PEMEncryptedKeyPair;
+        return object instanceof PrivateKeyInfo
+                || object instanceof PKCS8EncryptedPrivateKeyInfo
+                || object instanceof PEMKeyPair
+                || object instanceof PEMEncryptedKeyPair;
     }
 
     private static byte[] readBytes(Path path, String wanted) {
@@ -96,11 +108,14 @@ public final class PemKeyFile {
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new KeyFileException(path + " does not exist: give " + wanted + ", or create one with papi keygen", e);
+            throw new KeyFileException(
+                    path + " does not exist: give " + wanted + ", or create one with papi keygen", e);
         } catch (AccessDeniedException e) {
-            throw new KeyFileException("cannot read " + path + ": permission denied; run papi as the key file's owner", e);
+            throw new KeyFileException(
+                    "cannot read " + path + ": permission denied; run papi as the key file's owner", e);
         } catch (IOException e) {
-            throw new KeyFileException("cannot read " + path + ": " + e.getClass().getSimpleName() + "; give " + wanted, e);
+            throw new KeyFileException(
+                    "cannot read " + path + ": " + e.getClass().getSimpleName() + "; give " + wanted, e);
         }
     }
 

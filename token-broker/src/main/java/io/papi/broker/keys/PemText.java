@@ -12,8 +12,7 @@ import java.util.Base64;
 public final class PemText {
     private static final byte[] NEWLINE = {'\n'};
 
-    private PemText() {
-    }
+    private PemText() {}
 
     public static byte[] encode(String type, byte[] der) {
         byte[] header = ("-----BEGIN " + type + "-----\n").getBytes(StandardCharsets.US_ASCII);

@@ -26,8 +26,7 @@ public final class PlainPkcs8 {
     private static final String BEGIN = "-----BEGIN " + LABEL + "-----";
     private static final String END = "-----END " + LABEL + "-----";
 
-    private PlainPkcs8() {
-    }
+    private PlainPkcs8() {}
 
     public static Optional<RSAPrivateCrtKey> tryRead(Path file) {
         try {

@@ -27,8 +27,7 @@ import org.bouncycastle.pkcs.PKCSException;
 public final class PrivateKeyDecoder {
     public static final String WANTED = "the private key file (rsa_key.p8)";
 
-    private PrivateKeyDecoder() {
-    }
+    private PrivateKeyDecoder() {}
 
     public static RSAPrivateCrtKey decode(PemKeyFile file, PassphraseSource passphrase) {
         Path path = file.path();
@@ -55,25 +54,30 @@ public final class PrivateKeyDecoder {
         return RsaKeyRules.privateKey(path, info);
     }
 
-    private static PrivateKeyInfo decryptPkcs8(Path path, PKCS8EncryptedPrivateKeyInfo encrypted, PassphraseSource source) {
+    private static PrivateKeyInfo decryptPkcs8(
+            Path path, PKCS8EncryptedPrivateKeyInfo encrypted, PassphraseSource source) {
         char[] passphrase = passphraseFor(path, source);
         try {
             return encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
                     .setProvider(BouncyCastle.PROVIDER)
                     .build(passphrase));
         } catch (PKCSException | OperatorCreationException e) {
-            throw failure(path, e, encrypted.getEncryptionAlgorithm().getAlgorithm().getId());
+            throw failure(
+                    path, e, encrypted.getEncryptionAlgorithm().getAlgorithm().getId());
         } finally {
             Arrays.fill(passphrase, '\0');
         }
     }
 
-    private static PrivateKeyInfo decryptTraditional(Path path, PEMEncryptedKeyPair encrypted, PassphraseSource source) {
+    private static PrivateKeyInfo decryptTraditional(
+            Path path, PEMEncryptedKeyPair encrypted, PassphraseSource source) {
         char[] passphrase = passphraseFor(path, source);
         try {
-            return encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                    .setProvider(BouncyCastle.PROVIDER)
-                    .build(passphrase)).getPrivateKeyInfo();
+            return encrypted
+                    .decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                            .setProvider(BouncyCastle.PROVIDER)
+                            .build(passphrase))
+                    .getPrivateKeyInfo();
         } catch (IOException e) {
             throw failure(path, e, encrypted.getDekAlgName());
         } finally {
@@ -82,8 +86,9 @@ public final class PrivateKeyDecoder {
     }
 
     private static char[] passphraseFor(Path path, PassphraseSource source) {
-        return source.passphraseFor(path).orElseThrow(() -> new KeyFileException(
-                path + " is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file"));
+        return source.passphraseFor(path)
+                .orElseThrow(() -> new KeyFileException(
+                        path + " is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file"));
     }
 
     /**
@@ -93,14 +98,17 @@ public final class PrivateKeyDecoder {
     private static KeyFileException failure(Path path, Exception e, String algorithm) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             boolean unknownCipher = t instanceof OperatorCreationException
-                    || (t instanceof GeneralSecurityException && t.getClass().getSimpleName().startsWith("NoSuch"))
+                    || (t instanceof GeneralSecurityException
+                            && t.getClass().getSimpleName().startsWith("NoSuch"))
                     || (t.getMessage() != null && t.getMessage().startsWith("unknown"));
             if (unknownCipher) {
-                return new KeyFileException(path + " is encrypted with " + algorithm + ", which papi cannot decrypt: "
-                        + "re-encrypt it with openssl pkcs8 -topk8 -v2 aes256", e);
+                return new KeyFileException(
+                        path + " is encrypted with " + algorithm + ", which papi cannot decrypt: "
+                                + "re-encrypt it with openssl pkcs8 -topk8 -v2 aes256",
+                        e);
             }
         }
-        return new KeyFileException("wrong passphrase for " + path
-                + ": check PRIVATE_KEY_PASSPHRASE or the --passphrase-file", e);
+        return new KeyFileException(
+                "wrong passphrase for " + path + ": check PRIVATE_KEY_PASSPHRASE or the --passphrase-file", e);
     }
 }

@@ -1,6 +1,7 @@
 package io.papi.broker.keys;
 
 import io.papi.broker.KeyFileException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -10,7 +11,6 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.io.IOException;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -25,8 +25,7 @@ public final class RsaKeyRules {
     /** Snowflake refuses RSA keys shorter than this. */
     public static final int MIN_BITS = 2048;
 
-    private RsaKeyRules() {
-    }
+    private RsaKeyRules() {}
 
     /** The private key in {@code info}, once it is known to be RSA of at least 2048 bits. */
     public static RSAPrivateCrtKey privateKey(Path file, PrivateKeyInfo info) {
@@ -35,8 +34,10 @@ public final class RsaKeyRules {
         try {
             key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
         } catch (GeneralSecurityException | IOException e) {
-            throw new KeyFileException(file + " holds an RSA private key the JDK cannot decode: "
-                    + "export it again with openssl pkcs8 -topk8", e);
+            throw new KeyFileException(
+                    file + " holds an RSA private key the JDK cannot decode: "
+                            + "export it again with openssl pkcs8 -topk8",
+                    e);
         }
         if (!(key instanceof RSAPrivateCrtKey crt)) {
             throw new KeyFileException(file + " holds an RSA private key without its CRT parameters: "
@@ -53,8 +54,10 @@ public final class RsaKeyRules {
         try {
             key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(info.getEncoded()));
         } catch (GeneralSecurityException | IOException e) {
-            throw new KeyFileException(file + " holds an RSA public key the JDK cannot decode: "
-                    + "export it again with openssl rsa -pubout", e);
+            throw new KeyFileException(
+                    file + " holds an RSA public key the JDK cannot decode: "
+                            + "export it again with openssl rsa -pubout",
+                    e);
         }
         RSAPublicKey rsa = (RSAPublicKey) key;
         requireSize(file, rsa.getModulus().bitLength());
@@ -70,8 +73,8 @@ public final class RsaKeyRules {
 
     private static void requireSize(Path file, int bits) {
         if (bits < MIN_BITS) {
-            throw new KeyFileException(file + " is a " + bits + "-bit RSA key; Snowflake needs at least "
-                    + MIN_BITS + " bits: papi keygen");
+            throw new KeyFileException(file + " is a " + bits + "-bit RSA key; Snowflake needs at least " + MIN_BITS
+                    + " bits: papi keygen");
         }
     }
 }

@@ -38,7 +38,7 @@ public final class ExecutorScheduler implements Scheduler {
             ScheduledFuture<?> future = executor.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
             return () -> future.cancel(false);
         } catch (RejectedExecutionException e) {
-            return () -> { };
+            return () -> {};
         }
     }
 

@@ -12,8 +12,8 @@ import okhttp3.HttpUrl;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -40,10 +40,10 @@ final class AsyncRelay implements AutoCloseable {
     /** The Authorization field for the token last used, encoded once: a token serves thousands of requests. */
     private volatile TokenField authorization;
 
-    private record TokenField(SessionToken token, HttpField field) {
-    }
+    private record TokenField(SessionToken token, HttpField field) {}
 
-    AsyncRelay(HttpUrl upstream, RefreshingTokenSource tokens, BrokerMetrics metrics, Duration timeout, int connections) {
+    AsyncRelay(
+            HttpUrl upstream, RefreshingTokenSource tokens, BrokerMetrics metrics, Duration timeout, int connections) {
         this.upstream = upstream;
         this.tokens = tokens;
         this.metrics = metrics;
@@ -59,7 +59,8 @@ final class AsyncRelay implements AutoCloseable {
         jetty.setMaxConnectionsPerDestination(Math.max(8, connections));
         jetty.setMaxRequestsQueuedPerDestination(4096);
         jetty.setUserAgentField(null); // the caller's User-Agent goes through, none of our own
-        jetty.getContentDecoderFactories().clear(); // relay bodies as they are: no Accept-Encoding added, nothing decoded
+        jetty.getContentDecoderFactories()
+                .clear(); // relay bodies as they are: no Accept-Encoding added, nothing decoded
         // no cookie jar: the proxy serves every local process, so a cookie the endpoint set for one caller must not
         // go back up with the next caller's request (it also spares a cookie match on every request)
         jetty.setHttpCookieStore(new HttpCookieStore.Empty());
@@ -79,7 +80,9 @@ final class AsyncRelay implements AutoCloseable {
     void forward(HttpCall call, String target, SessionToken token, boolean retried) {
         HttpFields incoming = call.headers();
         ForwardedHeaders rules = ForwardedHeaders.of(incoming.getValuesList(HttpHeader.CONNECTION));
-        Request request = client.newRequest(target).method(call.method()).idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        Request request = client.newRequest(target)
+                .method(call.method())
+                .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
                     for (HttpField field : incoming) {
                         if (rules.upstream(field)) {
@@ -92,10 +95,16 @@ final class AsyncRelay implements AutoCloseable {
         String identity = tokens.identity().name();
         request.onResponseContentSource((answer, content) -> {
             handled.set(true);
-            if (!retried && LoginRedirect.meansNoValidToken(answer.getStatus(), answer.getHeaders().get(HttpHeader.LOCATION), upstream.host())) {
+            if (!retried
+                    && LoginRedirect.meansNoValidToken(
+                            answer.getStatus(), answer.getHeaders().get(HttpHeader.LOCATION), upstream.host())) {
                 content.fail(new CancellationException("retrying with a fresh token"));
-                LOG.info("proxy: {} {} answered {} with token {}; retrying once with a fresh token", call.method(), call.path(),
-                        answer.getStatus(), token.hash());
+                LOG.info(
+                        "proxy: {} {} answered {} with token {}; retrying once with a fresh token",
+                        call.method(),
+                        call.path(),
+                        answer.getStatus(),
+                        token.hash());
                 call.request().getContext().execute(() -> retry(call, target, token));
                 return;
             }
@@ -105,13 +114,19 @@ final class AsyncRelay implements AutoCloseable {
         request.send(result -> {
             if (result.isFailed() && !handled.get()) {
                 Throwable failure = result.getFailure();
-                boolean late = failure instanceof TimeoutException || failure instanceof java.net.SocketTimeoutException;
+                boolean late =
+                        failure instanceof TimeoutException || failure instanceof java.net.SocketTimeoutException;
                 int status = late ? 504 : 502;
                 metrics.proxyRequest(identity, status, retried);
-                call.error(status, late ? "upstream_timeout" : "upstream_unreachable", late
-                        ? "the endpoint " + upstream.host() + " did not answer in time (" + failure.getMessage() + ")"
-                        : "the endpoint " + upstream.host() + ":" + upstream.port() + " could not be reached ("
-                                + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")");
+                call.error(
+                        status,
+                        late ? "upstream_timeout" : "upstream_unreachable",
+                        late
+                                ? "the endpoint " + upstream.host() + " did not answer in time (" + failure.getMessage()
+                                        + ")"
+                                : "the endpoint " + upstream.host() + ":" + upstream.port() + " could not be reached ("
+                                        + failure.getClass().getSimpleName()
+                                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")");
             }
         });
     }
@@ -119,7 +134,8 @@ final class AsyncRelay implements AutoCloseable {
     private HttpField authorization(SessionToken token) {
         TokenField last = authorization;
         if (last == null || last.token() != token) {
-            last = new TokenField(token, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, token.authorizationHeader()));
+            last = new TokenField(
+                    token, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, token.authorizationHeader()));
             authorization = last;
         }
         return last.field();

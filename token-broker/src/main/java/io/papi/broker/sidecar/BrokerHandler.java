@@ -31,7 +31,12 @@ public final class BrokerHandler extends Handler.Abstract.NonBlocking {
      * @param publicListener true beyond loopback: then {@code /metrics} and the details of {@code /readyz} need the
      *     secret too ({@code /livez} stays open for the orchestrator's probes)
      */
-    public BrokerHandler(TokenBroker broker, CallerGuard guard, boolean publicListener, BrokerMetrics metrics, Clock clock,
+    public BrokerHandler(
+            TokenBroker broker,
+            CallerGuard guard,
+            boolean publicListener,
+            BrokerMetrics metrics,
+            Clock clock,
             Supplier<List<String>> sinkProblems) {
         this.guard = guard;
         this.publicListener = publicListener;
@@ -72,7 +77,9 @@ public final class BrokerHandler extends Handler.Abstract.NonBlocking {
             }
             case "/readyz" -> {
                 if (allowed(call, method, "GET") && guarded(call, false)) {
-                    health.ready(call, !publicListener || guard.checkSecret(call.headers()).isEmpty());
+                    health.ready(
+                            call,
+                            !publicListener || guard.checkSecret(call.headers()).isEmpty());
                 }
             }
             case "/metrics" -> {
@@ -80,8 +87,12 @@ public final class BrokerHandler extends Handler.Abstract.NonBlocking {
                     health.metrics(call, metrics);
                 }
             }
-            default -> call.error(404, "not_found", "no route " + printable(path)
-                    + ": the broker serves /token, /token.json, /header, POST /invalidate, /livez, /readyz and /metrics");
+            default ->
+                call.error(
+                        404,
+                        "not_found",
+                        "no route " + printable(path)
+                                + ": the broker serves /token, /token.json, /header, POST /invalidate, /livez, /readyz and /metrics");
         }
     }
 

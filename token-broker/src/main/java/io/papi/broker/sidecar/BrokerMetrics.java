@@ -33,9 +33,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * </ul>
  */
 public final class BrokerMetrics implements RefreshListener {
-    private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, Counter> counters =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Proxy counters by identity, then by status class 1xx..5xx and retried (the per-request path). */
-    private final java.util.concurrent.ConcurrentMap<String, AtomicReferenceArray<Counter>> proxyCounters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, AtomicReferenceArray<Counter>> proxyCounters =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Clock clock;
 
@@ -47,21 +50,59 @@ public final class BrokerMetrics implements RefreshListener {
     public void watch(RefreshingTokenSource source) {
         String identity = source.identity().name();
         Duration skewWarning = source.policy().skewWarning();
-        gauge("papi.broker.token.expires.in", "seconds", "seconds until the held token expires, 0 without one", source, identity,
-                s -> s.status().token().map(t -> Math.max(0, t.remaining(clock).toMillis() / 1000.0)).orElse(0.0));
-        gauge("papi.broker.backoff", "seconds", "wait imposed by the last failed refresh, 0 when healthy", source, identity,
+        gauge(
+                "papi.broker.token.expires.in",
+                "seconds",
+                "seconds until the held token expires, 0 without one",
+                source,
+                identity,
+                s -> s.status()
+                        .token()
+                        .map(t -> Math.max(0, t.remaining(clock).toMillis() / 1000.0))
+                        .orElse(0.0));
+        gauge(
+                "papi.broker.backoff",
+                "seconds",
+                "wait imposed by the last failed refresh, 0 when healthy",
+                source,
+                identity,
                 s -> s.status().backoff().toMillis() / 1000.0);
-        gauge("papi.broker.consecutive.failures", null, "refreshes failed in a row", source, identity,
+        gauge(
+                "papi.broker.consecutive.failures",
+                null,
+                "refreshes failed in a row",
+                source,
+                identity,
                 s -> s.status().consecutiveFailures());
-        gauge("papi.broker.clock.skew", "seconds", "token endpoint's Date minus the local clock at its last answer", source, identity,
+        gauge(
+                "papi.broker.clock.skew",
+                "seconds",
+                "token endpoint's Date minus the local clock at its last answer",
+                source,
+                identity,
                 s -> s.status().clockSkew().map(d -> d.toMillis() / 1000.0).orElse(0.0));
-        gauge("papi.broker.clock.skew.excessive", null, "1 when the clock skew exceeds the warning threshold", source, identity,
-                s -> s.status().clockSkew().map(d -> d.abs().compareTo(skewWarning) > 0 ? 1.0 : 0.0).orElse(0.0));
+        gauge(
+                "papi.broker.clock.skew.excessive",
+                null,
+                "1 when the clock skew exceeds the warning threshold",
+                source,
+                identity,
+                s -> s.status()
+                        .clockSkew()
+                        .map(d -> d.abs().compareTo(skewWarning) > 0 ? 1.0 : 0.0)
+                        .orElse(0.0));
     }
 
-    private void gauge(String name, String unit, String help, RefreshingTokenSource source, String identity,
+    private void gauge(
+            String name,
+            String unit,
+            String help,
+            RefreshingTokenSource source,
+            String identity,
             java.util.function.ToDoubleFunction<RefreshingTokenSource> value) {
-        Gauge.Builder<RefreshingTokenSource> b = Gauge.builder(name, source, value).description(help).tag("identity", identity)
+        Gauge.Builder<RefreshingTokenSource> b = Gauge.builder(name, source, value)
+                .description(help)
+                .tag("identity", identity)
                 .strongReference(true);
         if (unit != null) {
             b.baseUnit(unit);
@@ -76,29 +117,40 @@ public final class BrokerMetrics implements RefreshListener {
     }
 
     @Override
-    public void failed(Identity identity, RefreshFailure failure, RefreshTrigger trigger, Duration took, Duration retryIn) {
+    public void failed(
+            Identity identity, RefreshFailure failure, RefreshTrigger trigger, Duration took, Duration retryIn) {
         refreshes(identity.name(), "failure", failure.reason().label()).increment();
         latency(identity.name(), "failure").record(took);
     }
 
     @Override
     public void invalidated(Identity identity, SessionToken token) {
-        Counter.builder("papi.broker.invalidations").description("tokens dropped after a caller reported them rejected")
-                .tag("identity", identity.name()).register(registry).increment();
+        Counter.builder("papi.broker.invalidations")
+                .description("tokens dropped after a caller reported them rejected")
+                .tag("identity", identity.name())
+                .register(registry)
+                .increment();
     }
 
     /** One answer of the token API: {@code ok}, {@code unavailable}, {@code bad_request}, {@code refused}. */
     public void tokenRequest(String identity, String answer) {
         // looked up once per label set: building and registering a meter on every request costs more than the request
-        counters.computeIfAbsent("token\0" + identity + "\0" + answer, k -> Counter.builder("papi.broker.token.requests")
-                .description("token API answers").tag("identity", identity).tag("answer", answer).register(registry)).increment();
+        counters.computeIfAbsent(
+                        "token\0" + identity + "\0" + answer,
+                        k -> Counter.builder("papi.broker.token.requests")
+                                .description("token API answers")
+                                .tag("identity", identity)
+                                .tag("answer", answer)
+                                .register(registry))
+                .increment();
     }
 
     /** One proxied request, by the status class relayed ({@code 2xx} ... or {@code error}). */
     public void proxyRequest(String identity, int status, boolean retried) {
         int hundreds = status / 100;
         if (hundreds >= 1 && hundreds <= 5) { // the usual classes: one array lookup, no key to build
-            AtomicReferenceArray<Counter> classes = proxyCounters.computeIfAbsent(identity, k -> new AtomicReferenceArray<>(10));
+            AtomicReferenceArray<Counter> classes =
+                    proxyCounters.computeIfAbsent(identity, k -> new AtomicReferenceArray<>(10));
             int slot = (hundreds - 1) * 2 + (retried ? 1 : 0);
             Counter counter = classes.get(slot);
             if (counter == null) {
@@ -113,9 +165,14 @@ public final class BrokerMetrics implements RefreshListener {
 
     private Counter proxyCounter(String identity, int status, boolean retried) {
         String statusClass = status <= 0 ? "error" : (status / 100) + "xx";
-        return counters.computeIfAbsent("proxy\0" + identity + "\0" + statusClass + "\0" + retried, k -> Counter.builder("papi.broker.proxy.requests")
-                .description("requests forwarded to the endpoint").tag("identity", identity).tag("status", statusClass)
-                .tag("retried", Boolean.toString(retried)).register(registry));
+        return counters.computeIfAbsent(
+                "proxy\0" + identity + "\0" + statusClass + "\0" + retried,
+                k -> Counter.builder("papi.broker.proxy.requests")
+                        .description("requests forwarded to the endpoint")
+                        .tag("identity", identity)
+                        .tag("status", statusClass)
+                        .tag("retried", Boolean.toString(retried))
+                        .register(registry));
     }
 
     /** The Prometheus text exposition. */
@@ -124,13 +181,22 @@ public final class BrokerMetrics implements RefreshListener {
     }
 
     private Counter refreshes(String identity, String outcome, String reason) {
-        return Counter.builder("papi.broker.refreshes").description("token refreshes by outcome and reason")
-                .tag("identity", identity).tag("outcome", outcome).tag("reason", reason).register(registry);
+        return Counter.builder("papi.broker.refreshes")
+                .description("token refreshes by outcome and reason")
+                .tag("identity", identity)
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .register(registry);
     }
 
     private Timer latency(String identity, String outcome) {
-        return Timer.builder("papi.broker.refresh").description("time one token exchange took").tag("identity", identity)
-                .tag("outcome", outcome).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(5))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        return Timer.builder("papi.broker.refresh")
+                .description("time one token exchange took")
+                .tag("identity", identity)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
     }
 }

@@ -41,8 +41,7 @@ public final class CallerGuard {
     }
 
     /** A refusal: the HTTP status, a reason label and a one-line message. */
-    public record Refusal(int status, String reason, String message) {
-    }
+    public record Refusal(int status, String reason, String message) {}
 
     /** True when callers must send the secret. */
     public boolean asksSecret() {
@@ -56,8 +55,12 @@ public final class CallerGuard {
             return origin;
         }
         if (!"1".equals(trimmed(headers.get(BROKER_HEADER)))) {
-            return Optional.of(new Refusal(403, "missing_broker_header", "send the header '" + BROKER_HEADER
-                    + ": 1' (a guard against browsers and request forgery), e.g. curl -H '" + BROKER_HEADER + ": 1' ..."));
+            return Optional.of(new Refusal(
+                    403,
+                    "missing_broker_header",
+                    "send the header '" + BROKER_HEADER
+                            + ": 1' (a guard against browsers and request forgery), e.g. curl -H '" + BROKER_HEADER
+                            + ": 1' ..."));
         }
         return checkSecret(headers, "Authorization");
     }
@@ -79,8 +82,11 @@ public final class CallerGuard {
     public Optional<Refusal> checkOrigin(HttpFields headers, String scheme) {
         String host = headers.get("Host");
         if (loopbackHostOnly && !LoopbackNames.isLoopbackHostHeader(host)) {
-            return Optional.of(new Refusal(403, "bad_host", "Host '" + shown(host) + "' is not a loopback name: call "
-                    + "127.0.0.1, [::1] or localhost (names that merely resolve to loopback are refused)"));
+            return Optional.of(new Refusal(
+                    403,
+                    "bad_host",
+                    "Host '" + shown(host) + "' is not a loopback name: call "
+                            + "127.0.0.1, [::1] or localhost (names that merely resolve to loopback are refused)"));
         }
         String site = trimmed(headers.get("Sec-Fetch-Site"));
         if (site != null && !(site.equals("same-origin") || site.equals("none"))) {
@@ -89,12 +95,15 @@ public final class CallerGuard {
         String self = scheme + "://" + (host == null ? "" : host.trim());
         String origin = trimmed(headers.get("Origin"));
         if (origin != null && (host == null || !origin.equalsIgnoreCase(self))) {
-            return Optional.of(new Refusal(403, "cross_origin", "requests from another origin (" + shown(origin) + ") are refused"));
+            return Optional.of(new Refusal(
+                    403, "cross_origin", "requests from another origin (" + shown(origin) + ") are refused"));
         }
         String referer = trimmed(headers.get("Referer"));
         if (referer != null && (host == null || !originOf(referer).equalsIgnoreCase(self))) {
-            return Optional.of(new Refusal(403, "cross_origin_referer", "requests referred by another origin ("
-                    + shown(originOf(referer)) + ") are refused"));
+            return Optional.of(new Refusal(
+                    403,
+                    "cross_origin_referer",
+                    "requests referred by another origin (" + shown(originOf(referer)) + ") are refused"));
         }
         return Optional.empty();
     }
@@ -109,9 +118,12 @@ public final class CallerGuard {
                 : new byte[0];
         if (!MessageDigest.isEqual(given, secret)) {
             boolean proxy = header.equals("Proxy-Authorization");
-            return Optional.of(new Refusal(401, proxy ? "proxy_unauthorized" : "unauthorized", "send '" + header
-                    + ": Bearer <secret>' with the broker's secret (its --auth-token-file; by default $PAPI_HOME/broker/secret), e.g. "
-                    + "curl -H \"" + header + ": Bearer $(cat ~/.papi/broker/secret)\" ..."));
+            return Optional.of(new Refusal(
+                    401,
+                    proxy ? "proxy_unauthorized" : "unauthorized",
+                    "send '" + header
+                            + ": Bearer <secret>' with the broker's secret (its --auth-token-file; by default $PAPI_HOME/broker/secret), e.g. "
+                            + "curl -H \"" + header + ": Bearer $(cat ~/.papi/broker/secret)\" ..."));
         }
         return Optional.empty();
     }

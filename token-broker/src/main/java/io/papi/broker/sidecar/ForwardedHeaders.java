@@ -17,14 +17,24 @@ import org.eclipse.jetty.http.HttpHeader;
  * the endpoint set would be handed to whoever calls next.
  */
 public final class ForwardedHeaders {
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
-    private static final Set<String> NOT_UPSTREAM = Set.of("host", "authorization", "content-length", "x-papi-broker",
-            "x-papi-identity", "expect", "cookie");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "trailers",
+            "transfer-encoding",
+            "upgrade");
+    private static final Set<String> NOT_UPSTREAM =
+            Set.of("host", "authorization", "content-length", "x-papi-broker", "x-papi-identity", "expect", "cookie");
     private static final Set<String> NOT_DOWNSTREAM = Set.of("content-length", "date", "set-cookie");
 
     /** The same rules for the headers Jetty knows, so that most names are judged without lower-casing them. */
     private static final Set<HttpHeader> KNOWN_NOT_UPSTREAM = known(HOP_BY_HOP, NOT_UPSTREAM);
+
     private static final Set<HttpHeader> KNOWN_NOT_DOWNSTREAM = known(HOP_BY_HOP, NOT_DOWNSTREAM);
     /** The rules for a message without a {@code Connection} header (nearly all of them): shared, nothing to parse. */
     private static final ForwardedHeaders PLAIN = new ForwardedHeaders(Set.of());

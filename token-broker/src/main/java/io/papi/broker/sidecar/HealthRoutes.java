@@ -59,7 +59,8 @@ final class HealthRoutes {
             if (!ready && status.lastFailure().isEmpty()) {
                 entry.put("reason", status.token().isPresent() ? "expiring" : "no_token_yet");
             }
-            status.nextAttemptAt().ifPresent(t -> entry.put("next_attempt_at", DateTimeFormatter.ISO_INSTANT.format(t)));
+            status.nextAttemptAt()
+                    .ifPresent(t -> entry.put("next_attempt_at", DateTimeFormatter.ISO_INSTANT.format(t)));
             identities.add(entry);
         }
         List<String> sinks = sinkProblems.get();

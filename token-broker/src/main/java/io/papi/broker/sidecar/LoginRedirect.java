@@ -10,8 +10,7 @@ import java.util.Locale;
  * sso; a redirect within the endpoint's own pages does not.
  */
 public final class LoginRedirect {
-    private LoginRedirect() {
-    }
+    private LoginRedirect() {}
 
     /** True for a 401, or a redirect to a login page. */
     public static boolean meansNoValidToken(int status, String location, String endpointHost) {
@@ -31,7 +30,11 @@ public final class LoginRedirect {
             return false;
         }
         String path = target.getPath() == null ? "" : target.getPath().toLowerCase(Locale.ROOT);
-        if (path.contains("login") || path.contains("oauth") || path.contains("authorize") || path.contains("saml") || path.contains("sso")) {
+        if (path.contains("login")
+                || path.contains("oauth")
+                || path.contains("authorize")
+                || path.contains("saml")
+                || path.contains("sso")) {
             return true;
         }
         return target.getHost() != null && !target.getHost().equalsIgnoreCase(endpointHost);

@@ -49,8 +49,14 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
      * @param client for requests with a body, which may be sent twice and so are held (up to 1 MiB) on a pool thread
      * @param timeout the longest wait between bytes of the endpoint's answer
      */
-    public ProxyHandler(HttpUrl upstream, RefreshingTokenSource tokens, OkHttpClient client, CallerGuard guard, BrokerMetrics metrics,
-            Duration timeout, int connections) {
+    public ProxyHandler(
+            HttpUrl upstream,
+            RefreshingTokenSource tokens,
+            OkHttpClient client,
+            CallerGuard guard,
+            BrokerMetrics metrics,
+            Duration timeout,
+            int connections) {
         this.upstream = upstream;
         String text = upstream.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -62,7 +68,8 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
     }
 
     @Override
-    public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+    public boolean handle(
+            org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback) {
         HttpCall call = new HttpCall(request, response, callback);
         Optional<CallerGuard.Refusal> refusal = guard.checkProxyRequest(call.headers(), call.scheme());
         if (refusal.isPresent()) {
@@ -93,14 +100,19 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         try {
             forward(call);
         } catch (IOException e) {
-            LOG.debug("proxy request {} {} broke off: {}", call.method(), BrokerHandler.printable(call.path()), e.toString());
+            LOG.debug(
+                    "proxy request {} {} broke off: {}",
+                    call.method(),
+                    BrokerHandler.printable(call.path()),
+                    e.toString());
             callback.failed(e);
         } catch (RuntimeException e) {
             LOG.error("proxy request {} {} failed", call.method(), BrokerHandler.printable(call.path()), e);
             if (response.isCommitted()) {
                 callback.failed(e);
             } else {
-                call.error(500, "internal", "internal error (" + e.getClass().getSimpleName() + "); see the broker's log");
+                call.error(
+                        500, "internal", "internal error (" + e.getClass().getSimpleName() + "); see the broker's log");
             }
         }
     }
@@ -115,16 +127,23 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         HttpUrl target = target(call);
         String method = call.method();
         RequestBodies body = hasBody(call.request())
-                ? RequestBodies.read(Content.Source.asInputStream(call.request()), call.request().getLength())
+                ? RequestBodies.read(
+                        Content.Source.asInputStream(call.request()),
+                        call.request().getLength())
                 : RequestBodies.NONE;
         boolean retried = false;
         Response answer = null;
         try {
             SessionToken token = tokens.get(Duration.ZERO);
             answer = send(call, target, method, body, token);
-            if (LoginRedirect.meansNoValidToken(answer.code(), answer.header("Location"), upstream.host()) && body.replayable()) {
-                LOG.info("proxy: {} {} answered {} with token {}; retrying once with a fresh token", method, target.encodedPath(),
-                        answer.code(), token.hash());
+            if (LoginRedirect.meansNoValidToken(answer.code(), answer.header("Location"), upstream.host())
+                    && body.replayable()) {
+                LOG.info(
+                        "proxy: {} {} answered {} with token {}; retrying once with a fresh token",
+                        method,
+                        target.encodedPath(),
+                        answer.code(),
+                        token.hash());
                 answer.close();
                 answer = null;
                 tokens.invalidate(token.hash());
@@ -160,7 +179,12 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
     private String targetText(HttpCall call) {
         String rawPath = call.path();
         String rawQuery = call.rawQuery();
-        if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/' || rawPath.contains("/.") || !UriChars.plain(rawPath) || (rawQuery != null && !UriChars.plain(rawQuery))) {
+        if (rawPath == null
+                || rawPath.isEmpty()
+                || rawPath.charAt(0) != '/'
+                || rawPath.contains("/.")
+                || !UriChars.plain(rawPath)
+                || (rawQuery != null && !UriChars.plain(rawQuery))) {
             return target(call).toString();
         }
         return rawQuery == null ? base + rawPath : base + rawPath + "?" + rawQuery;
@@ -169,11 +193,14 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
     private HttpUrl target(HttpCall call) {
         String rawPath = call.path();
         String rawQuery = call.rawQuery();
-        HttpUrl url = HttpUrl.parse(base + (rawPath == null || rawPath.isEmpty() ? "/" : rawPath) + (rawQuery == null ? "" : "?" + rawQuery));
+        HttpUrl url = HttpUrl.parse(base
+                + (rawPath == null || rawPath.isEmpty() ? "/" : rawPath)
+                + (rawQuery == null ? "" : "?" + rawQuery));
         return url != null ? url : upstream;
     }
 
-    private Response send(HttpCall call, HttpUrl target, String method, RequestBodies body, SessionToken token) throws UpstreamException {
+    private Response send(HttpCall call, HttpUrl target, String method, RequestBodies body, SessionToken token)
+            throws UpstreamException {
         HttpFields incoming = call.headers();
         ForwardedHeaders rules = ForwardedHeaders.of(incoming.getValuesList(HttpHeader.CONNECTION));
         Request.Builder request = new Request.Builder().url(target);
@@ -187,10 +214,14 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         try {
             return client.newCall(request.build()).execute();
         } catch (InterruptedIOException e) { // SocketTimeoutException, or OkHttp's own timeout
-            throw new UpstreamException(504, "the endpoint " + upstream.host() + " did not answer in time (" + e.getMessage() + ")");
+            throw new UpstreamException(
+                    504, "the endpoint " + upstream.host() + " did not answer in time (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new UpstreamException(502, "the endpoint " + upstream.host() + ":" + upstream.port() + " could not be reached ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw new UpstreamException(
+                    502,
+                    "the endpoint " + upstream.host() + ":" + upstream.port() + " could not be reached ("
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + ")");
         }
     }
 
@@ -199,7 +230,8 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         if (m.equals("GET") || m.equals("HEAD")) {
             return null;
         }
-        boolean required = m.equals("POST") || m.equals("PUT") || m.equals("PATCH") || m.equals("PROPPATCH") || m.equals("REPORT");
+        boolean required =
+                m.equals("POST") || m.equals("PUT") || m.equals("PATCH") || m.equals("PROPPATCH") || m.equals("REPORT");
         if (body.isEmpty() && !required) {
             return null;
         }
@@ -220,7 +252,10 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         int status = answer.code();
         response.setStatus(status);
         ResponseBody body = answer.body();
-        boolean noBody = call.method().equalsIgnoreCase("HEAD") || status == 204 || status == 304 || (status >= 100 && status < 200);
+        boolean noBody = call.method().equalsIgnoreCase("HEAD")
+                || status == 204
+                || status == 304
+                || (status >= 100 && status < 200);
         if (noBody || body == null) {
             response.write(true, null, call.callback());
             return;
@@ -235,7 +270,8 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         if (length > 0) {
             outgoing.put(HttpHeader.CONTENT_LENGTH, length);
         }
-        try (InputStream in = body.byteStream(); OutputStream out = Content.Sink.asOutputStream(response)) {
+        try (InputStream in = body.byteStream();
+                OutputStream out = Content.Sink.asOutputStream(response)) {
             byte[] buffer = new byte[COPY_BUFFER];
             int n;
             while ((n = in.read(buffer)) != -1) {

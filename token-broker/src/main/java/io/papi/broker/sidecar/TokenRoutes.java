@@ -40,8 +40,7 @@ final class TokenRoutes {
     }
 
     /** What a read asks for. */
-    private record ReadRequest(RefreshingTokenSource source, Duration minValid) {
-    }
+    private record ReadRequest(RefreshingTokenSource source, Duration minValid) {}
 
     /**
      * Answers a read without blocking when it can: a bad request, or a token already held with the life asked for.
@@ -79,7 +78,9 @@ final class TokenRoutes {
         try {
             Query query = Query.parse(call.rawQuery(), READ_PARAMETERS);
             RefreshingTokenSource source = broker.source(query.get("identity"));
-            Duration minValid = query.get("min_valid").map(v -> Durations.parse(v, "min_valid")).orElse(Duration.ZERO);
+            Duration minValid = query.get("min_valid")
+                    .map(v -> Durations.parse(v, "min_valid"))
+                    .orElse(Duration.ZERO);
             return Optional.of(new ReadRequest(source, minValid));
         } catch (IllegalArgumentException e) {
             metrics.tokenRequest("unknown", "bad_request");
@@ -93,7 +94,8 @@ final class TokenRoutes {
         metrics.tokenRequest(identity, "ok");
         switch (call.path()) {
             case "/token" -> call.text(200, "text/plain; charset=utf-8", token.value());
-            case "/header" -> call.text(200, "text/plain; charset=utf-8", "Authorization: " + token.authorizationHeader());
+            case "/header" ->
+                call.text(200, "text/plain; charset=utf-8", "Authorization: " + token.authorizationHeader());
             default -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("token", token.value());
@@ -111,11 +113,14 @@ final class TokenRoutes {
         RefreshingTokenSource source;
         String hash;
         try {
-            query = Query.parse(call.rawQuery(), INVALIDATE_PARAMETERS).and(Query.parse(form(call), INVALIDATE_PARAMETERS));
+            query = Query.parse(call.rawQuery(), INVALIDATE_PARAMETERS)
+                    .and(Query.parse(form(call), INVALIDATE_PARAMETERS));
             source = broker.source(query.get("identity"));
-            hash = query.get("token_hash").or(() -> query.get("token").map(TokenHash::of))
-                    .orElseThrow(() -> new IllegalArgumentException("name the rejected token: token_hash=sha256:... (from /token.json) "
-                            + "or token=<the token>"));
+            hash = query.get("token_hash")
+                    .or(() -> query.get("token").map(TokenHash::of))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "name the rejected token: token_hash=sha256:... (from /token.json) "
+                                    + "or token=<the token>"));
         } catch (IllegalArgumentException e) {
             metrics.tokenRequest("unknown", "bad_request");
             call.error(400, "bad_request", e.getMessage());
@@ -125,18 +130,27 @@ final class TokenRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("invalidated", dropped);
         body.put("identity", source.identity().name());
-        body.put("detail", dropped ? "token " + hash + " dropped; a new one is on its way"
-                : "token " + hash + " is not the one held (already replaced): fetch the current one");
+        body.put(
+                "detail",
+                dropped
+                        ? "token " + hash + " dropped; a new one is on its way"
+                        : "token " + hash + " is not the one held (already replaced): fetch the current one");
         call.json(200, body);
     }
 
     private void unavailable(HttpCall call, TokenUnavailableException e) {
         metrics.tokenRequest(e.identity(), "unavailable");
         int status = e.reason() == TokenUnavailableException.Cause.MIN_VALID_TOO_LONG ? 400 : 503;
-        e.retryAfter().ifPresent(d -> call.setHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds() + (d.toMillisPart() > 0 ? 1 : 0)))));
+        e.retryAfter()
+                .ifPresent(d -> call.setHeader(
+                        "Retry-After", Long.toString(Math.max(1, d.toSeconds() + (d.toMillisPart() > 0 ? 1 : 0)))));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
-        body.put("reason", e.failure().map(f -> f.reason().label()).orElse(e.reason().name().toLowerCase(Locale.ROOT)));
+        body.put(
+                "reason",
+                e.failure()
+                        .map(f -> f.reason().label())
+                        .orElse(e.reason().name().toLowerCase(Locale.ROOT)));
         body.put("identity", e.identity());
         e.failure().ifPresent(f -> body.put("permanent", f.permanent()));
         e.retryAfter().ifPresent(d -> body.put("retry_in", d.toSeconds()));
@@ -152,9 +166,12 @@ final class TokenRoutes {
             throw new IllegalArgumentException("the request body is over 8 KiB: send token_hash=sha256:... alone");
         }
         String type = call.header("Content-Type");
-        if (bytes.length > 0 && type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            throw new IllegalArgumentException("send the body as application/x-www-form-urlencoded (curl -d token_hash=...), "
-                    + "or the parameters in the query string");
+        if (bytes.length > 0
+                && type != null
+                && !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new IllegalArgumentException(
+                    "send the body as application/x-www-form-urlencoded (curl -d token_hash=...), "
+                            + "or the parameters in the query string");
         }
         return new String(bytes, StandardCharsets.UTF_8).trim();
     }

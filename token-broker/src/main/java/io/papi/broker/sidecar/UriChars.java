@@ -14,15 +14,16 @@ final class UriChars {
         }
     }
 
-    private UriChars() {
-    }
+    private UriChars() {}
 
     static boolean plain(String text) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                if (i + 2 >= n || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                if (i + 2 >= n
+                        || Character.digit(text.charAt(i + 1), 16) < 0
+                        || Character.digit(text.charAt(i + 2), 16) < 0) {
                     return false;
                 }
                 i += 2;

@@ -64,11 +64,9 @@ public final class BrokerSoak {
     private static final int CALLERS = 16;
 
     /** One fault stretch: from its start (seconds into the run) the endpoint answers like this. */
-    private record Stretch(int startSecond, String name, ResponseDefinitionBuilder answer) {
-    }
+    private record Stretch(int startSecond, String name, ResponseDefinitionBuilder answer) {}
 
-    private record Sample(long second, long brokerThreads, long jvmThreads, long fds, long heapMb) {
-    }
+    private record Sample(long second, long brokerThreads, long jvmThreads, long fds, long heapMb) {}
 
     public static void main(String[] args) throws Exception {
         int seconds = intArg(args, "--seconds", 255);
@@ -77,13 +75,22 @@ public final class BrokerSoak {
             System.err.println("usage: BrokerSoak [--seconds 30..900] [--pause-ms 5..1000]");
             System.exit(2);
         }
-        System.out.printf("java %s, %d CPUs; %d callers, %d ms pause, %d s, tokens live 20 s%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), CALLERS, pauseMillis, seconds);
+        System.out.printf(
+                "java %s, %d CPUs; %d callers, %d ms pause, %d s, tokens live 20 s%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                CALLERS,
+                pauseMillis,
+                seconds);
 
         TokenIssuer issuer = new TokenIssuer();
         issuer.useClock(Clock.systemUTC());
-        WireMockServer snowflake = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(issuer).containerThreads(12).asynchronousResponseEnabled(false));
+        WireMockServer snowflake = new WireMockServer(wireMockConfig()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .extensions(issuer)
+                .containerThreads(12)
+                .asynchronousResponseEnabled(false));
         snowflake.start();
         Path dir = Files.createTempDirectory("papi-soak");
         Path key = dir.resolve("rsa_key.p8");
@@ -92,27 +99,45 @@ public final class BrokerSoak {
         List<Stretch> plan = plan();
         answer(snowflake, plan.get(0).answer());
         Identity identity = Identity.builder("default")
-                .account(AccountIdentifier.parse("myorg-myacct")).user("svc_soak").privateKeyFile(key)
+                .account(AccountIdentifier.parse("myorg-myacct"))
+                .user("svc_soak")
+                .privateKeyFile(key)
                 .scope(new TokenScope("DATA_API_ROLE", "soak-myorg-myacct.snowflakecomputing.app"))
-                .exchange(TokenExchange.builder().tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
-                        .timeout(Duration.ofSeconds(2)).build())
+                .exchange(TokenExchange.builder()
+                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build())
                 .build();
         // the default policy scaled to 20 s tokens: refresh with a quarter left (at least 5 s), backoff 1 s to 4 s
-        RefreshPolicy policy = RefreshPolicy.builder().refreshAt(0.25).minMargin(Duration.ofSeconds(5)).jitter(0.1)
-                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)).readyMargin(Duration.ofSeconds(5)).build();
-        BrokerServer broker = BrokerServer.start(BrokerConfig.builder().identity(identity).policy(policy)
-                .listen(new InetSocketAddress("127.0.0.1", 0)).authToken(SECRET).sinks(dir.resolve("token"), dir.resolve("header"))
-                .drain(Duration.ofSeconds(2)).build());
+        RefreshPolicy policy = RefreshPolicy.builder()
+                .refreshAt(0.25)
+                .minMargin(Duration.ofSeconds(5))
+                .jitter(0.1)
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(4))
+                .readyMargin(Duration.ofSeconds(5))
+                .build();
+        BrokerServer broker = BrokerServer.start(BrokerConfig.builder()
+                .identity(identity)
+                .policy(policy)
+                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .authToken(SECRET)
+                .sinks(dir.resolve("token"), dir.resolve("header"))
+                .drain(Duration.ofSeconds(2))
+                .build());
         broker.awaitReady(Duration.ofSeconds(30));
 
         ExecutorService clientPool = Executors.newFixedThreadPool(2);
-        HttpClient http = HttpClient.newBuilder().executor(clientPool).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(clientPool)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         AtomicLong ok = new AtomicLong();
         AtomicLong unavailable = new AtomicLong();
         AtomicLong expiredHandedOut = new AtomicLong();
         AtomicLong lastSecondHandouts = new AtomicLong();
         AtomicLong otherAnswers = new AtomicLong();
-        ConcurrentLinkedQueue<long[]> unavailableAt = new ConcurrentLinkedQueue<>(); // {requestSentMillis, answeredMillis}
+        ConcurrentLinkedQueue<long[]> unavailableAt =
+                new ConcurrentLinkedQueue<>(); // {requestSentMillis, answeredMillis}
         ConcurrentLinkedQueue<Long> latencyMicros = new ConcurrentLinkedQueue<>();
         long started = System.currentTimeMillis();
         long deadline = started + seconds * 1000L;
@@ -122,7 +147,10 @@ public final class BrokerSoak {
             String path = c % 2 == 0 ? "/token.json" : "/token";
             callers.execute(() -> {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + broker.port() + path))
-                        .header("X-Papi-Broker", "1").header("Authorization", "Bearer " + SECRET).timeout(Duration.ofSeconds(30)).build();
+                        .header("X-Papi-Broker", "1")
+                        .header("Authorization", "Bearer " + SECRET)
+                        .timeout(Duration.ofSeconds(30))
+                        .build();
                 while (System.currentTimeMillis() < deadline) {
                     long sent = System.currentTimeMillis();
                     long t0 = System.nanoTime();
@@ -175,8 +203,16 @@ public final class BrokerSoak {
                 Sample s = sample(elapsed);
                 samples.add(s);
                 if (elapsed % 15 == 0 || samples.size() == 1) {
-                    System.out.printf("  %4d  %-24s %8d %8d %9d %9d %5d %7d%n", elapsed, current, ok.get(), unavailable.get(),
-                            s.brokerThreads(), s.jvmThreads(), s.fds(), s.heapMb());
+                    System.out.printf(
+                            "  %4d  %-24s %8d %8d %9d %9d %5d %7d%n",
+                            elapsed,
+                            current,
+                            ok.get(),
+                            unavailable.get(),
+                            s.brokerThreads(),
+                            s.jvmThreads(),
+                            s.fds(),
+                            s.heapMb());
                 }
                 nextSample += 5_000;
             }
@@ -190,8 +226,9 @@ public final class BrokerSoak {
         for (long[] at : unavailableAt) {
             long sent = at[0];
             long answered = at[1];
-            boolean validTokenExisted = issued.stream().anyMatch(t ->
-                    issuedAtMillis(t) + SLACK_MILLIS < sent && t.expiresAt().toEpochMilli() > answered + SLACK_MILLIS);
+            boolean validTokenExisted = issued.stream()
+                    .anyMatch(t -> issuedAtMillis(t) + SLACK_MILLIS < sent
+                            && t.expiresAt().toEpochMilli() > answered + SLACK_MILLIS);
             if (validTokenExisted) {
                 violations++;
             }
@@ -204,50 +241,93 @@ public final class BrokerSoak {
 
         long[] lat = latencyMicros.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.println();
-        System.out.printf("requests %d: 200 %d, 503 %d, other %d; token API latency p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
-                ok.get() + unavailable.get() + otherAnswers.get(), ok.get(), unavailable.get(), otherAnswers.get(),
-                pct(lat, 0.50) / 1000.0, pct(lat, 0.99) / 1000.0, lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
-        System.out.printf("tokens issued by the endpoint: %d (%d valid on arrival)%n", issued.size(),
-                issued.stream().filter(t -> t.expiresAt().toEpochMilli() > issuedAtMillis(t)).count());
+        System.out.printf(
+                "requests %d: 200 %d, 503 %d, other %d; token API latency p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
+                ok.get() + unavailable.get() + otherAnswers.get(),
+                ok.get(),
+                unavailable.get(),
+                otherAnswers.get(),
+                pct(lat, 0.50) / 1000.0,
+                pct(lat, 0.99) / 1000.0,
+                lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0);
+        System.out.printf(
+                "tokens issued by the endpoint: %d (%d valid on arrival)%n",
+                issued.size(),
+                issued.stream()
+                        .filter(t -> t.expiresAt().toEpochMilli() > issuedAtMillis(t))
+                        .count());
         System.out.println("refreshes (from /metrics):");
-        metrics.lines().filter(l -> l.startsWith("papi_broker_refreshes_total{")).sorted()
+        metrics.lines()
+                .filter(l -> l.startsWith("papi_broker_refreshes_total{"))
+                .sorted()
                 .forEach(l -> System.out.println("  " + l));
         System.out.printf("handed out in their last second: %d%n", lastSecondHandouts.get());
         List<Sample> steady = samples.stream().filter(s -> s.second() >= 20).toList();
-        System.out.printf("broker threads (after 20 s): min %d, max %d; jvm threads: min %d, max %d; open fds: min %d, max %d%n",
-                min(steady, Sample::brokerThreads), max(steady, Sample::brokerThreads), min(steady, Sample::jvmThreads),
-                max(steady, Sample::jvmThreads), min(steady, Sample::fds), max(steady, Sample::fds));
+        System.out.printf(
+                "broker threads (after 20 s): min %d, max %d; jvm threads: min %d, max %d; open fds: min %d, max %d%n",
+                min(steady, Sample::brokerThreads),
+                max(steady, Sample::brokerThreads),
+                min(steady, Sample::jvmThreads),
+                max(steady, Sample::jvmThreads),
+                min(steady, Sample::fds),
+                max(steady, Sample::fds));
         System.out.println();
         boolean flat = max(steady, Sample::brokerThreads) == min(steady, Sample::brokerThreads)
                 && max(steady, Sample::fds) - min(steady, Sample::fds) <= 16;
-        System.out.printf("expired tokens handed out: %d  %s%n", expiredHandedOut.get(), expiredHandedOut.get() == 0 ? "PASS" : "FAIL");
-        System.out.printf("503 while a valid token existed: %d of %d  %s%n", violations, unavailable.get(), violations == 0 ? "PASS" : "FAIL");
+        System.out.printf(
+                "expired tokens handed out: %d  %s%n",
+                expiredHandedOut.get(), expiredHandedOut.get() == 0 ? "PASS" : "FAIL");
+        System.out.printf(
+                "503 while a valid token existed: %d of %d  %s%n",
+                violations, unavailable.get(), violations == 0 ? "PASS" : "FAIL");
         System.out.printf("broker threads flat, fds within 16: %s%n", flat ? "PASS" : "FAIL");
         System.exit(expiredHandedOut.get() == 0 && violations == 0 && flat ? 0 : 1);
     }
 
     /** The fault plan: healthy stretches between faults, each fault a different kind; 255 s in all. */
     private static List<Stretch> plan() {
-        ResponseDefinitionBuilder healthy = aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
-                .withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", 20);
+        ResponseDefinitionBuilder healthy = aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/plain")
+                .withTransformers(TokenIssuer.NAME)
+                .withTransformerParameter("lifetimeSeconds", 20);
         // each fault lasts longer than the ~14 s between planned refreshes, so every kind is met at least once
         return List.of(
                 new Stretch(0, "healthy", healthy),
                 new Stretch(20, "connection resets", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
                 new Stretch(38, "healthy", healthy),
-                new Stretch(50, "timeouts (3 s > 2 s)", aResponse().withStatus(200).withFixedDelay(3_000).withBody("late-0123456789abcdef")),
+                new Stretch(
+                        50,
+                        "timeouts (3 s > 2 s)",
+                        aResponse().withStatus(200).withFixedDelay(3_000).withBody("late-0123456789abcdef")),
                 new Stretch(68, "healthy", healthy),
-                new Stretch(80, "429 Retry-After: 2", aResponse().withStatus(429).withHeader("Retry-After", "2")),
+                new Stretch(
+                        80, "429 Retry-After: 2", aResponse().withStatus(429).withHeader("Retry-After", "2")),
                 new Stretch(98, "healthy", healthy),
-                new Stretch(110, "503 burst of 30 s", aResponse().withStatus(503).withBody("<html>unavailable</html>")),
+                new Stretch(
+                        110, "503 burst of 30 s", aResponse().withStatus(503).withBody("<html>unavailable</html>")),
                 new Stretch(140, "healthy", healthy),
-                new Stretch(155, "garbage 200 bodies", aResponse().withStatus(200).withBody("<html><body>Sign in</body></html>")),
+                new Stretch(
+                        155,
+                        "garbage 200 bodies",
+                        aResponse().withStatus(200).withBody("<html><body>Sign in</body></html>")),
                 new Stretch(173, "healthy", healthy),
-                new Stretch(185, "expired on arrival", aResponse().withStatus(200)
-                        .withTransformers(TokenIssuer.NAME).withTransformerParameter("lifetimeSeconds", -5)),
+                new Stretch(
+                        185,
+                        "expired on arrival",
+                        aResponse()
+                                .withStatus(200)
+                                .withTransformers(TokenIssuer.NAME)
+                                .withTransformerParameter("lifetimeSeconds", -5)),
                 new Stretch(203, "healthy", healthy),
-                new Stretch(215, "401 JWT rejected", aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":\"390144\",\"message\":\"JWT token is invalid.\",\"success\":false}")),
+                new Stretch(
+                        215,
+                        "401 JWT rejected",
+                        aResponse()
+                                .withStatus(401)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(
+                                        "{\"code\":\"390144\",\"message\":\"JWT token is invalid.\",\"success\":false}")),
                 new Stretch(233, "healthy", healthy));
     }
 
@@ -272,7 +352,9 @@ public final class BrokerSoak {
     }
 
     private static Sample sample(long second) {
-        long broker = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("papi-")).count();
+        long broker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("papi-"))
+                .count();
         long jvm = ManagementFactory.getThreadMXBean().getThreadCount();
         long fds;
         try (Stream<Path> open = Files.list(Path.of("/proc/self/fd"))) {

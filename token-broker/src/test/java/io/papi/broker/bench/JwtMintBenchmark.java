@@ -36,17 +36,27 @@ public final class JwtMintBenchmark {
         int count = intArg(args, "--count", 5_000);
         int threads = intArg(args, "--threads", 1);
         int keyReads = intArg(args, "--key-reads", 3);
-        if (count < 1 || count > MAX_COUNT || warmup < 0 || warmup > MAX_COUNT || threads < 1 || threads > MAX_THREADS
-                || keyReads < 0 || keyReads > 10) {
+        if (count < 1
+                || count > MAX_COUNT
+                || warmup < 0
+                || warmup > MAX_COUNT
+                || threads < 1
+                || threads > MAX_THREADS
+                || keyReads < 0
+                || keyReads > 10) {
             System.err.println("usage: JwtMintBenchmark [--warmup 0.." + MAX_COUNT + "] [--count 1.." + MAX_COUNT
                     + "] [--threads 1.." + MAX_THREADS + "] [--key-reads 0..10]");
             System.exit(2);
         }
-        System.out.printf("java %s on %s, %d CPUs available%n", System.getProperty("java.version"),
-                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "java %s on %s, %d CPUs available%n",
+                System.getProperty("java.version"),
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors());
 
         RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyPairs.generate(2048).getPrivate();
-        KeyPairJwt jwt = new KeyPairJwt(AccountIdentifier.parse("xy12345.us-east-1.aws"), "svc_data_api", key, Clock.systemUTC());
+        KeyPairJwt jwt = new KeyPairJwt(
+                AccountIdentifier.parse("xy12345.us-east-1.aws"), "svc_data_api", key, Clock.systemUTC());
         Duration lifetime = Duration.ofMinutes(59);
 
         long warmStart = System.nanoTime();
@@ -60,9 +70,12 @@ public final class JwtMintBenchmark {
         long[] single = measure(jwt, lifetime, count);
         long cpuNanos = cpu.getCurrentThreadCpuTime() - cpuStart;
         report("1 thread", single, count);
-        // CPU time is what a mint costs this thread whatever else the machine runs; wall time includes waiting for a core
-        System.out.printf("1 thread: %.3f ms CPU per mint (wall-clock figures above include time waiting for a core; "
-                + "load average %.2f)%n", cpuNanos / 1e6 / Arrays.stream(single).filter(n -> n > 0).count(),
+        // CPU time is what a mint costs this thread whatever else the machine runs; wall time includes waiting for a
+        // core
+        System.out.printf(
+                "1 thread: %.3f ms CPU per mint (wall-clock figures above include time waiting for a core; "
+                        + "load average %.2f)%n",
+                cpuNanos / 1e6 / Arrays.stream(single).filter(n -> n > 0).count(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         if (threads > 1) {
@@ -78,9 +91,19 @@ public final class JwtMintBenchmark {
                     results.add(f.get());
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                long[] all = results.stream().flatMapToLong(Arrays::stream).filter(n -> n > 0).sorted().toArray();
-                System.out.printf("%d threads: %.0f mints/s in total, p50 %.3f ms, p99 %.3f ms per mint (%d mints, %.1f s)%n",
-                        threads, all.length / seconds, percentile(all, 50) / 1e6, percentile(all, 99) / 1e6, all.length, seconds);
+                long[] all = results.stream()
+                        .flatMapToLong(Arrays::stream)
+                        .filter(n -> n > 0)
+                        .sorted()
+                        .toArray();
+                System.out.printf(
+                        "%d threads: %.0f mints/s in total, p50 %.3f ms, p99 %.3f ms per mint (%d mints, %.1f s)%n",
+                        threads,
+                        all.length / seconds,
+                        percentile(all, 50) / 1e6,
+                        percentile(all, 99) / 1e6,
+                        all.length,
+                        seconds);
             } finally {
                 pool.shutdownNow();
             }
@@ -101,7 +124,8 @@ public final class JwtMintBenchmark {
                     reads[i] = System.nanoTime() - start;
                 }
                 Arrays.sort(reads);
-                System.out.printf("encrypted key (PBKDF2-HMAC-SHA256, %d rounds): write %.0f ms, read median %.0f ms of %d%n",
+                System.out.printf(
+                        "encrypted key (PBKDF2-HMAC-SHA256, %d rounds): write %.0f ms, read median %.0f ms of %d%n",
                         KeyFiles.PBKDF2_ITERATIONS, writeMs, reads[reads.length / 2] / 1e6, keyReads);
             } finally {
                 Files.deleteIfExists(file);
@@ -128,9 +152,16 @@ public final class JwtMintBenchmark {
     private static void report(String label, long[] raw, int asked) {
         long[] nanos = Arrays.stream(raw).filter(n -> n > 0).sorted().toArray();
         double seconds = Arrays.stream(nanos).sum() / 1e9;
-        System.out.printf("%s: %.0f mints/s, p50 %.3f ms, p99 %.3f ms, max %.3f ms per mint (%d of %d mints, %.1f s)%n",
-                label, nanos.length / seconds, percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6,
-                nanos[nanos.length - 1] / 1e6, nanos.length, asked, seconds);
+        System.out.printf(
+                "%s: %.0f mints/s, p50 %.3f ms, p99 %.3f ms, max %.3f ms per mint (%d of %d mints, %.1f s)%n",
+                label,
+                nanos.length / seconds,
+                percentile(nanos, 50) / 1e6,
+                percentile(nanos, 99) / 1e6,
+                nanos[nanos.length - 1] / 1e6,
+                nanos.length,
+                asked,
+                seconds);
     }
 
     private static long percentile(long[] sorted, int p) {

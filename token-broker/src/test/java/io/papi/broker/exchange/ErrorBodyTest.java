@@ -17,7 +17,9 @@ class ErrorBodyTest {
 
     @Test
     void readsANumericCode() {
-        assertThat(ErrorBody.parse("{ \"code\" : 390144, \"message\" : \"JWT token is invalid.\" }").code()).contains("390144");
+        assertThat(ErrorBody.parse("{ \"code\" : 390144, \"message\" : \"JWT token is invalid.\" }")
+                        .code())
+                .contains("390144");
     }
 
     @Test

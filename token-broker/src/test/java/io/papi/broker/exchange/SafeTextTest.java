@@ -21,7 +21,8 @@ class SafeTextTest {
 
     @Test
     void keepsUuidsHostsAndLongWords() {
-        String text = "ref 7fb87e37-2f26-4a10-9f9c-72276ea898bf at abcd-myorg-myacct.snowflakecomputing.app via SYSTEM$GET_LOGIN_FAILURE_DETAILS";
+        String text =
+                "ref 7fb87e37-2f26-4a10-9f9c-72276ea898bf at abcd-myorg-myacct.snowflakecomputing.app via SYSTEM$GET_LOGIN_FAILURE_DETAILS";
         assertThat(SafeText.oneLine(text, 200)).isEqualTo(text);
     }
 

@@ -36,18 +36,29 @@ class PlainPkcs8Test {
 
         KeyPairGenerator small = KeyPairGenerator.getInstance("RSA");
         small.initialize(1024);
-        assertThat(PlainPkcs8.tryRead(pem(dir.resolve("small.p8"), small.generateKeyPair().getPrivate().getEncoded()))).isEmpty();
+        assertThat(PlainPkcs8.tryRead(pem(
+                        dir.resolve("small.p8"),
+                        small.generateKeyPair().getPrivate().getEncoded())))
+                .isEmpty();
 
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
-        assertThat(PlainPkcs8.tryRead(pem(dir.resolve("ec.p8"), ec.generateKeyPair().getPrivate().getEncoded()))).isEmpty();
+        assertThat(PlainPkcs8.tryRead(pem(
+                        dir.resolve("ec.p8"), ec.generateKeyPair().getPrivate().getEncoded())))
+                .isEmpty();
 
-        assertThat(PlainPkcs8.tryRead(Files.writeString(dir.resolve("junk.p8"), "-----BEGIN PRIVATE KEY-----\n!!!\n-----END PRIVATE KEY-----\n"))).isEmpty();
+        assertThat(PlainPkcs8.tryRead(Files.writeString(
+                        dir.resolve("junk.p8"), "-----BEGIN PRIVATE KEY-----\n!!!\n-----END PRIVATE KEY-----\n")))
+                .isEmpty();
         assertThat(PlainPkcs8.tryRead(dir.resolve("missing.p8"))).isEmpty();
-        assertThat(io.papi.broker.PrivateKeys.read(encrypted, PassphraseSource.of("pass phrase".toCharArray()))).isEqualTo(key);
+        assertThat(io.papi.broker.PrivateKeys.read(encrypted, PassphraseSource.of("pass phrase".toCharArray())))
+                .isEqualTo(key);
     }
 
     private static Path pem(Path file, byte[] der) throws Exception {
-        return Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PRIVATE KEY-----\n");
+        return Files.writeString(
+                file,
+                "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                        + "\n-----END PRIVATE KEY-----\n");
     }
 }

@@ -11,7 +11,8 @@ class ForwardedHeadersTest {
 
     @Test
     void hopByHopAndConnectionNamedHeadersAreNotForwarded() {
-        for (String name : List.of("Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Upgrade", "Proxy-Authorization", "X-Trace")) {
+        for (String name : List.of(
+                "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Upgrade", "Proxy-Authorization", "X-Trace")) {
             assertThat(rules.upstream(name)).as(name).isFalse();
             assertThat(rules.downstream(name)).as(name).isFalse();
         }

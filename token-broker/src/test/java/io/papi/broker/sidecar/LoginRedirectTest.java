@@ -15,18 +15,26 @@ class LoginRedirectTest {
 
     @Test
     void aRedirectToSnowflakesLoginMeansNoValidToken() {
-        assertThat(LoginRedirect.meansNoValidToken(302,
-                "https://myorg-myacct.snowflakecomputing.com/oauth/authorize?client_id=x&redirect_uri=y", INGRESS)).isTrue();
-        assertThat(LoginRedirect.meansNoValidToken(302, "https://" + INGRESS + "/login?next=/customer/1", INGRESS)).isTrue();
-        assertThat(LoginRedirect.meansNoValidToken(307, "https://app.snowflake.com/some/page", INGRESS)).isTrue();
+        assertThat(LoginRedirect.meansNoValidToken(
+                        302,
+                        "https://myorg-myacct.snowflakecomputing.com/oauth/authorize?client_id=x&redirect_uri=y",
+                        INGRESS))
+                .isTrue();
+        assertThat(LoginRedirect.meansNoValidToken(302, "https://" + INGRESS + "/login?next=/customer/1", INGRESS))
+                .isTrue();
+        assertThat(LoginRedirect.meansNoValidToken(307, "https://app.snowflake.com/some/page", INGRESS))
+                .isTrue();
     }
 
     @Test
     void aRedirectWithinTheEndpointIsAnOrdinaryAnswer() {
-        assertThat(LoginRedirect.meansNoValidToken(302, "/customer/1/", INGRESS)).isFalse();
-        assertThat(LoginRedirect.meansNoValidToken(301, "https://" + INGRESS + "/v2/customer/1", INGRESS)).isFalse();
+        assertThat(LoginRedirect.meansNoValidToken(302, "/customer/1/", INGRESS))
+                .isFalse();
+        assertThat(LoginRedirect.meansNoValidToken(301, "https://" + INGRESS + "/v2/customer/1", INGRESS))
+                .isFalse();
         assertThat(LoginRedirect.meansNoValidToken(302, null, INGRESS)).isFalse();
-        assertThat(LoginRedirect.meansNoValidToken(200, "https://elsewhere/login", INGRESS)).isFalse();
+        assertThat(LoginRedirect.meansNoValidToken(200, "https://elsewhere/login", INGRESS))
+                .isFalse();
         assertThat(LoginRedirect.meansNoValidToken(403, null, INGRESS)).isFalse();
     }
 }

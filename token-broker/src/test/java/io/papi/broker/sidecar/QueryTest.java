@@ -13,6 +13,7 @@ class QueryTest {
     void unknownQueryParametersAreRefusedByName() {
         assertThatThrownBy(() -> Query.parse("identity=a&minvalid=3s", Set.of("identity", "min_valid")))
                 .hasMessage("unknown parameter 'minvalid': known are identity, min_valid");
-        assertThat(Query.parse("identity=a%20b&identity=c", Set.of("identity")).get("identity")).contains("a b");
+        assertThat(Query.parse("identity=a%20b&identity=c", Set.of("identity")).get("identity"))
+                .contains("a b");
     }
 }

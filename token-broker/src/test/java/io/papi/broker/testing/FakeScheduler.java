@@ -1,7 +1,7 @@
 package io.papi.broker.testing;
 
-import io.papi.testing.MutableClock;
 import io.papi.broker.refresh.Scheduler;
+import io.papi.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +29,7 @@ public final class FakeScheduler implements Scheduler {
     private final AtomicLong sequence = new AtomicLong();
     private final List<Planned> planned = new ArrayList<>();
 
-    private record Planned(Instant due, long order, Runnable task) {
-    }
+    private record Planned(Instant due, long order, Runnable task) {}
 
     public FakeScheduler(MutableClock clock) {
         this.clock = clock;
@@ -66,8 +65,10 @@ public final class FakeScheduler implements Scheduler {
             awaitIdle();
             Planned next;
             synchronized (this) {
-                next = planned.stream().filter(p -> !p.due().isAfter(target))
-                        .min(Comparator.comparing(Planned::due).thenComparingLong(Planned::order)).orElse(null);
+                next = planned.stream()
+                        .filter(p -> !p.due().isAfter(target))
+                        .min(Comparator.comparing(Planned::due).thenComparingLong(Planned::order))
+                        .orElse(null);
                 if (next != null) {
                     planned.remove(next);
                 }
@@ -88,7 +89,10 @@ public final class FakeScheduler implements Scheduler {
 
     /** Waits until no exchange is running. */
     public void awaitIdle() {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(2)).until(() -> running.get() == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(2))
+                .until(() -> running.get() == 0);
     }
 
     /** When the earliest planned task (other than the periodic key check) falls due; for assertions on timing. */

@@ -31,7 +31,9 @@ public final class Openssl {
 
     private static void requireInstalled() {
         try {
-            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("openssl", "version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 fail("openssl did not run: install it (apt-get install openssl); papi's key tests compare against it");
@@ -115,7 +117,8 @@ public final class Openssl {
     }
 
     private static byte[] readAll(InputStream in) {
-        try (in; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (in;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             in.transferTo(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -36,12 +36,17 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME",
+    @Option(
+            names = {"-c", "--connection"},
+            paramLabel = "NAME",
             description = "Snowflake connection for --table (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
     String connection;
 
-    @Option(names = "--table", paramLabel = "DB.SCHEMA.TABLE",
-            description = "Read a Snowflake table instead of a file; the build runs in the warehouse and unloads to --stage")
+    @Option(
+            names = "--table",
+            paramLabel = "DB.SCHEMA.TABLE",
+            description =
+                    "Read a Snowflake table instead of a file; the build runs in the warehouse and unloads to --stage")
     String table;
 
     @Mixin
@@ -63,7 +68,8 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
 
     @Override
     protected int run() throws Exception {
-        BuildOptions options = refine(BuildOptions.defaults().withWindow(window.window()).withFormats(output.formats()));
+        BuildOptions options =
+                refine(BuildOptions.defaults().withWindow(window.window()).withFormats(output.formats()));
         try {
             if (table != null) {
                 if (sourceFile() != null) {
@@ -79,9 +85,10 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
 
     private int fromFile(BuildOptions options) throws IOException {
         if (sourceFile() == null) {
-            throw PapiException.usage(sourceFlag() + " FILE is required (a .csv or .parquet shaped like " + shape().table()
-                    + "), or -c CONNECTION --table DB.SCHEMA.TABLE; make test data with: papi data generate --kind "
-                    + shape().name().toLowerCase(Locale.ROOT) + " --out events");
+            throw PapiException.usage(
+                    sourceFlag() + " FILE is required (a .csv or .parquet shaped like " + shape().table()
+                            + "), or -c CONNECTION --table DB.SCHEMA.TABLE; make test data with: papi data generate --kind "
+                            + shape().name().toLowerCase(Locale.ROOT) + " --out events");
         }
         if (output.stage != null) {
             throw PapiException.usage("--stage needs a Snowflake source (--table); for a file, use --out DIR");
@@ -89,7 +96,8 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
         if (output.printSql) {
             for (TrainingDataset dataset : datasets()) {
                 out().println("-- " + dataset.folder());
-                out().println(DatasetSql.select(dataset, shape().table(), options).strip() + ";");
+                out().println(DatasetSql.select(dataset, shape().table(), options)
+                                .strip() + ";");
                 out().println();
             }
             return 0;
@@ -106,13 +114,22 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         for (TrainingDataset dataset : datasets()) {
-            out().printf(Locale.ROOT, "%,12d rows  %s%n", result.rows().get(dataset), output.out.resolve(dataset.folder()));
+            out().printf(
+                            Locale.ROOT,
+                            "%,12d rows  %s%n",
+                            result.rows().get(dataset),
+                            output.out.resolve(dataset.folder()));
         }
         out().printf(Locale.ROOT, "built in %.2f s, window %s%n", seconds, options.window());
-        List<Path> folders = datasets().stream().map(d -> output.out.resolve(d.folder())).toList();
+        List<Path> folders =
+                datasets().stream().map(d -> output.out.resolve(d.folder())).toList();
         long validating = System.nanoTime();
         int code = ValidationOutput.print(Validator.validate(folders, output.strict), out(), err());
-        out().printf(Locale.ROOT, "validated in %.2f s; %s%n", (System.nanoTime() - validating) / 1e9, PeakMemory.describe());
+        out().printf(
+                        Locale.ROOT,
+                        "validated in %.2f s; %s%n",
+                        (System.nanoTime() - validating) / 1e9,
+                        PeakMemory.describe());
         return code;
     }
 
@@ -121,10 +138,11 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
             throw PapiException.usage("--table builds in Snowflake and unloads to --stage; --out is for file sources");
         }
         if (output.stage == null && !output.printSql) {
-            throw PapiException.usage("--table needs --stage @DB.SCHEMA.STAGE to unload to (or --print-sql to see the statements)");
+            throw PapiException.usage(
+                    "--table needs --stage @DB.SCHEMA.STAGE to unload to (or --print-sql to see the statements)");
         }
-        SnowflakeDatasetBuilder builder = new SnowflakeDatasetBuilder(shape(), table, datasets(), options,
-                output.stage != null ? output.stage : "@MY_DB.MY_SCHEMA.MY_STAGE");
+        SnowflakeDatasetBuilder builder = new SnowflakeDatasetBuilder(
+                shape(), table, datasets(), options, output.stage != null ? output.stage : "@MY_DB.MY_SCHEMA.MY_STAGE");
         if (output.printSql) {
             for (String statement : builder.allStatements()) {
                 out().println(statement + ";");
@@ -133,10 +151,16 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
             return 0;
         }
         Settings settings = new Settings(environment(), connection, this::warn);
-        try (Connection jdbc = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings)).connect()) {
+        try (Connection jdbc = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings))
+                .connect()) {
             BuildResult result = builder.run(jdbc);
             for (TrainingDataset dataset : datasets()) {
-                out().printf(Locale.ROOT, "%,12d rows  %s/%s/%n", result.rows().get(dataset), output.stage, dataset.folder());
+                out().printf(
+                                Locale.ROOT,
+                                "%,12d rows  %s/%s/%n",
+                                result.rows().get(dataset),
+                                output.stage,
+                                dataset.folder());
             }
             // the rules checked in the warehouse, on the session's temporary tables
             return ValidationOutput.print(builder.validate(jdbc, output.strict), out(), err());

@@ -10,25 +10,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code papi datasets ecommerce}: interactions, users and items from e-commerce product interactions. */
-@Command(name = "ecommerce", mixinStandardHelpOptions = true,
-        description = {"E-commerce interactions, users and items.",
-                "E-commerce interactions, users and items from Snowplow product interactions.",
-                "Builds snowplow_recommendations_ecommerce_{interactions,users,items} from a table shaped like",
-                "snowplow_ecommerce_product_interactions: a CSV or Parquet file, or a Snowflake table (-c, --table, --stage).",
-                "Each folder gets personalize-dataset.csv, personalize-dataset.parquet and schema.json; then they are validated."})
+@Command(
+        name = "ecommerce",
+        mixinStandardHelpOptions = true,
+        description = {
+            "E-commerce interactions, users and items.",
+            "E-commerce interactions, users and items from Snowplow product interactions.",
+            "Builds snowplow_recommendations_ecommerce_{interactions,users,items} from a table shaped like",
+            "snowplow_ecommerce_product_interactions: a CSV or Parquet file, or a Snowflake table (-c, --table, --stage).",
+            "Each folder gets personalize-dataset.csv, personalize-dataset.parquet and schema.json; then they are validated."
+        })
 final class EcommerceDatasetsCommand extends DatasetBuildCommand {
     @Option(names = "--events", paramLabel = "FILE", description = "Product interactions: a .csv or .parquet file")
     Path events;
 
-    @Option(names = "--category-separator", paramLabel = "TEXT", defaultValue = BuildOptions.DEFAULT_CATEGORY_SEPARATOR,
+    @Option(
+            names = "--category-separator",
+            paramLabel = "TEXT",
+            defaultValue = BuildOptions.DEFAULT_CATEGORY_SEPARATOR,
             description = "Separator of category levels in product_category, replaced by | (default: ${DEFAULT-VALUE})")
     String categorySeparator;
 
-    @Option(names = "--views", paramLabel = "all|product-view", defaultValue = "all",
-            description = "Which views count as View: all (default, as the package: product and list views) or product-view")
+    @Option(
+            names = "--views",
+            paramLabel = "all|product-view",
+            defaultValue = "all",
+            description =
+                    "Which views count as View: all (default, as the package: product and list views) or product-view")
     String views;
 
-    @Option(names = "--dedupe", description = "One row per user (the non-guest row wins) and per item (the latest price wins)")
+    @Option(
+            names = "--dedupe",
+            description = "One row per user (the non-guest row wins) and per item (the latest price wins)")
     boolean dedupe;
 
     @Override
@@ -58,6 +71,8 @@ final class EcommerceDatasetsCommand extends DatasetBuildCommand {
             case "product-view" -> true;
             default -> throw PapiException.usage("--views takes all or product-view, not '" + views + "'");
         };
-        return options.withCategorySeparator(categorySeparator).withProductViewsOnly(productViewsOnly).withDedupe(dedupe);
+        return options.withCategorySeparator(categorySeparator)
+                .withProductViewsOnly(productViewsOnly)
+                .withDedupe(dedupe);
     }
 }

@@ -9,15 +9,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code papi datasets media}: media interactions from media plays. */
-@Command(name = "media", mixinStandardHelpOptions = true,
-        description = {"Media interactions (Watch) from Snowplow media plays.",
-                "Builds snowplow_recommendations_media_interactions (EVENT_TYPE Watch, valid plays) from a table shaped",
-                "like snowplow_media_player_base: a CSV or Parquet file, or a Snowflake table (-c, --table, --stage)."})
+@Command(
+        name = "media",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Media interactions (Watch) from Snowplow media plays.",
+            "Builds snowplow_recommendations_media_interactions (EVENT_TYPE Watch, valid plays) from a table shaped",
+            "like snowplow_media_player_base: a CSV or Parquet file, or a Snowflake table (-c, --table, --stage)."
+        })
 final class MediaDatasetsCommand extends DatasetBuildCommand {
     @Option(names = "--plays", paramLabel = "FILE", description = "Media plays: a .csv or .parquet file")
     Path plays;
 
-    @Option(names = "--valid-play-seconds", paramLabel = "N",
+    @Option(
+            names = "--valid-play-seconds",
+            paramLabel = "N",
             description = "Recompute validity as play_time_secs > N (default: the input's is_valid_play, as given)")
     Integer validPlaySeconds;
 

@@ -13,11 +13,16 @@ public final class OutputOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the dataset folders into")
     Path out;
 
-    @Option(names = "--stage", paramLabel = "@DB.SCHEMA.STAGE",
+    @Option(
+            names = "--stage",
+            paramLabel = "@DB.SCHEMA.STAGE",
             description = "With --table: the Snowflake stage to unload to, <stage>/<dataset>/personalize-dataset.csv")
     String stage;
 
-    @Option(names = "--format", paramLabel = "csv,parquet", defaultValue = "csv,parquet",
+    @Option(
+            names = "--format",
+            paramLabel = "csv,parquet",
+            defaultValue = "csv,parquet",
             description = "Files to write besides schema.json (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -36,7 +41,8 @@ public final class OutputOptions {
             switch (part.strip().toLowerCase(Locale.ROOT)) {
                 case "csv" -> formats.add(OutputFormat.CSV);
                 case "parquet" -> formats.add(OutputFormat.PARQUET);
-                default -> throw PapiException.usage("--format takes csv, parquet or csv,parquet, not '" + format + "'");
+                default ->
+                    throw PapiException.usage("--format takes csv, parquet or csv,parquet, not '" + format + "'");
             }
         }
         return formats;

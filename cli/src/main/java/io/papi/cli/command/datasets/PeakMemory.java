@@ -13,8 +13,7 @@ import java.util.Locale;
  * high-water mark, which also counts the embedded engine's native memory.
  */
 final class PeakMemory {
-    private PeakMemory() {
-    }
+    private PeakMemory() {}
 
     static String describe() {
         long heap = 0;
@@ -23,7 +22,10 @@ final class PeakMemory {
                 heap += pool.getPeakUsage().getUsed();
             }
         }
-        String line = String.format(Locale.ROOT, "peak Java heap %,d MiB (max %,d MiB)", heap >> 20,
+        String line = String.format(
+                Locale.ROOT,
+                "peak Java heap %,d MiB (max %,d MiB)",
+                heap >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
         long rss = residentHighWaterKiB();
         return rss > 0 ? line + String.format(Locale.ROOT, ", peak resident memory %,d MiB", rss >> 10) : line;

@@ -30,26 +30,41 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code papi datasets ratings}: VIDEO_ON_DEMAND datasets from the ratings {@code papi recommend} reads. */
-@Command(name = "ratings", mixinStandardHelpOptions = true,
-        description = {"VIDEO_ON_DEMAND interactions, items and users from ratings.",
-                "Builds snowplow_recommendations_ratings_{interactions,items,users} from ratings:",
-                "an ml-100k folder, the guide's CSVs, papi's synthetic data (papi data generate), or any CSV with --mapping.",
-                "Interactions are Watch with EVENT_VALUE = rating; items where titles or genres are known; users where",
-                "they are known (u.user)."})
+@Command(
+        name = "ratings",
+        mixinStandardHelpOptions = true,
+        description = {
+            "VIDEO_ON_DEMAND interactions, items and users from ratings.",
+            "Builds snowplow_recommendations_ratings_{interactions,items,users} from ratings:",
+            "an ml-100k folder, the guide's CSVs, papi's synthetic data (papi data generate), or any CSV with --mapping.",
+            "Interactions are Watch with EVENT_VALUE = rating; items where titles or genres are known; users where",
+            "they are known (u.user)."
+        })
 final class RatingsDatasetsCommand extends PapiSubcommand {
-    @Option(names = "--ratings", paramLabel = "FILE|DIR", required = true,
-            description = "An ml-100k folder (u.data, u.item, u.user), the guide's ratings CSV, or a folder holding ratings.csv")
+    @Option(
+            names = "--ratings",
+            paramLabel = "FILE|DIR",
+            required = true,
+            description =
+                    "An ml-100k folder (u.data, u.item, u.user), the guide's ratings CSV, or a folder holding ratings.csv")
     Path ratings;
 
     @Option(names = "--titles", paramLabel = "FILE", description = "Titles CSV (ITEM_ID,TITLE) for the guide's format")
     Path titles;
 
-    @Option(names = "--ratings-format", paramLabel = "auto|movielens|guide|csv", defaultValue = "auto",
-            description = "Ratings format (default: ${DEFAULT-VALUE}: u.data means movielens, --mapping means csv, else guide)")
+    @Option(
+            names = "--ratings-format",
+            paramLabel = "auto|movielens|guide|csv",
+            defaultValue = "auto",
+            description =
+                    "Ratings format (default: ${DEFAULT-VALUE}: u.data means movielens, --mapping means csv, else guide)")
     String ratingsFormat;
 
-    @Option(names = "--mapping", paramLabel = "SPEC",
-            description = "Columns of a generic CSV, as papi recommend takes them, e.g. user=userId,item=movieId,rating=rating,timestamp=ts")
+    @Option(
+            names = "--mapping",
+            paramLabel = "SPEC",
+            description =
+                    "Columns of a generic CSV, as papi recommend takes them, e.g. user=userId,item=movieId,rating=rating,timestamp=ts")
     String mapping;
 
     @Mixin
@@ -74,37 +89,55 @@ final class RatingsDatasetsCommand extends PapiSubcommand {
             throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
         }
         for (TrainingDataset dataset : datasets) {
-            out().printf(Locale.ROOT, "%,12d rows  %s%n", result.rows().get(dataset), output.out.resolve(dataset.folder()));
+            out().printf(
+                            Locale.ROOT,
+                            "%,12d rows  %s%n",
+                            result.rows().get(dataset),
+                            output.out.resolve(dataset.folder()));
         }
-        List<Path> folders = datasets.stream().map(d -> output.out.resolve(d.folder())).toList();
+        List<Path> folders =
+                datasets.stream().map(d -> output.out.resolve(d.folder())).toList();
         return ValidationOutput.print(Validator.validate(folders, output.strict), out(), err());
     }
 
     private RatingsInput load() throws IOException {
         if (!Files.exists(ratings)) {
-            throw PapiException.usage("--ratings " + ratings + " does not exist; make test data with: papi data generate --out data");
+            throw PapiException.usage(
+                    "--ratings " + ratings + " does not exist; make test data with: papi data generate --out data");
         }
         String kind = ratingsFormat.toLowerCase(Locale.ROOT);
-        Path dir = Files.isDirectory(ratings) ? ratings : ratings.toAbsolutePath().getParent();
+        Path dir =
+                Files.isDirectory(ratings) ? ratings : ratings.toAbsolutePath().getParent();
         if (kind.equals("auto")) {
-            kind = mapping != null ? "csv"
-                    : Files.isRegularFile(dir.resolve("u.data")) || ratings.getFileName().toString().equals("u.data") ? "movielens" : "guide";
+            kind = mapping != null
+                    ? "csv"
+                    : Files.isRegularFile(dir.resolve("u.data"))
+                                    || ratings.getFileName().toString().equals("u.data")
+                            ? "movielens"
+                            : "guide";
         }
         LoadOptions options = LoadOptions.defaults();
         Dataset dataset;
         try {
             dataset = switch (kind) {
                 case "movielens" -> Loaders.movieLens(dir, options);
-                case "guide" -> Files.isDirectory(ratings) && titles == null
-                        ? Loaders.guideCsvDirectory(ratings, options)
-                        : Loaders.guideCsv(Files.isDirectory(ratings) ? ratings.resolve(Loaders.RATINGS_CSV) : ratings, titles, options);
+                case "guide" ->
+                    Files.isDirectory(ratings) && titles == null
+                            ? Loaders.guideCsvDirectory(ratings, options)
+                            : Loaders.guideCsv(
+                                    Files.isDirectory(ratings) ? ratings.resolve(Loaders.RATINGS_CSV) : ratings,
+                                    titles,
+                                    options);
                 case "csv" -> {
                     if (mapping == null) {
-                        throw PapiException.usage("--ratings-format csv needs --mapping, e.g. --mapping user=userId,item=movieId,rating=rating");
+                        throw PapiException.usage(
+                                "--ratings-format csv needs --mapping, e.g. --mapping user=userId,item=movieId,rating=rating");
                     }
                     yield Loaders.genericCsv(ratings, CsvMapping.parse(mapping), options);
                 }
-                default -> throw PapiException.usage("--ratings-format must be auto, movielens, guide or csv, not '" + ratingsFormat + "'");
+                default ->
+                    throw PapiException.usage(
+                            "--ratings-format must be auto, movielens, guide or csv, not '" + ratingsFormat + "'");
             };
         } catch (BadDataException e) {
             throw PapiException.usage(e.getMessage());
@@ -118,13 +151,18 @@ final class RatingsDatasetsCommand extends PapiSubcommand {
             users = MovieLensFacts.users(dir);
         }
         for (Map.Entry<Long, String> title : dataset.titles().asMap().entrySet()) {
-            items.merge(title.getKey(), new RatingsInput.Item(title.getValue(), null, null),
-                    (known, titled) -> known.title() != null ? known : new RatingsInput.Item(titled.title(), known.genres(), known.creationTimestamp()));
+            items.merge(
+                    title.getKey(),
+                    new RatingsInput.Item(title.getValue(), null, null),
+                    (known, titled) -> known.title() != null
+                            ? known
+                            : new RatingsInput.Item(titled.title(), known.genres(), known.creationTimestamp()));
         }
         return toInput(dataset.ratings(), items, users);
     }
 
-    private static RatingsInput toInput(Ratings ratings, Map<Long, RatingsInput.Item> items, Map<Long, RatingsInput.User> users) {
+    private static RatingsInput toInput(
+            Ratings ratings, Map<Long, RatingsInput.Item> items, Map<Long, RatingsInput.User> users) {
         int n = ratings.size();
         long[] userIds = new long[n];
         long[] itemIds = new long[n];

@@ -14,17 +14,29 @@ import picocli.CommandLine.Option;
 
 /** {@code papi data generate --kind ecommerce|media}: synthetic Snowplow tables, as CSV and Parquet. */
 public final class SyntheticEventsOptions {
-    @Option(names = "--kind", paramLabel = "ratings|ecommerce|media", defaultValue = "ratings",
-            description = "ratings (default: the MovieLens-shaped CSVs), or Snowplow tables: ecommerce "
-                    + "(snowplow_ecommerce_product_interactions) or media (snowplow_media_player_base), as .csv and .parquet")
+    @Option(
+            names = "--kind",
+            paramLabel = "ratings|ecommerce|media",
+            defaultValue = "ratings",
+            description =
+                    "ratings (default: the MovieLens-shaped CSVs), or Snowplow tables: ecommerce "
+                            + "(snowplow_ecommerce_product_interactions) or media (snowplow_media_player_base), as .csv and .parquet")
     String kind;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "" + SyntheticEvents.DEFAULT_USERS,
-            description = "With --kind ecommerce|media: users to simulate (default: ${DEFAULT-VALUE}; ~22 e-commerce rows or ~12 plays each)")
+    @Option(
+            names = "--users",
+            paramLabel = "N",
+            defaultValue = "" + SyntheticEvents.DEFAULT_USERS,
+            description =
+                    "With --kind ecommerce|media: users to simulate (default: ${DEFAULT-VALUE}; ~22 e-commerce rows or ~12 plays each)")
     int users;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "" + SyntheticEvents.DEFAULT_DAYS,
-            description = "With --kind ecommerce|media: days of data from a week before 2025-01-01 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            defaultValue = "" + SyntheticEvents.DEFAULT_DAYS,
+            description =
+                    "With --kind ecommerce|media: days of data from a week before 2025-01-01 (default: ${DEFAULT-VALUE})")
     int days;
 
     /** True when a Snowplow table was asked for, rather than the ratings. */
@@ -45,12 +57,19 @@ public final class SyntheticEventsOptions {
             }
         }
         try {
-            SyntheticEvents.Spec spec = new SyntheticEvents.Spec(shape, seed, users, days, SyntheticEvents.DEFAULT_FIRST_DAY);
+            SyntheticEvents.Spec spec =
+                    new SyntheticEvents.Spec(shape, seed, users, days, SyntheticEvents.DEFAULT_FIRST_DAY);
             for (Path written : SyntheticEvents.write(spec, out, true)) {
                 report.println("Wrote " + written);
             }
-            report.printf(Locale.ROOT, "%s: %d users over %d days from %s (seed %d)%n", shape.table(), users, days,
-                    SyntheticEvents.DEFAULT_FIRST_DAY, seed);
+            report.printf(
+                    Locale.ROOT,
+                    "%s: %d users over %d days from %s (seed %d)%n",
+                    shape.table(),
+                    users,
+                    days,
+                    SyntheticEvents.DEFAULT_FIRST_DAY,
+                    seed);
             return 0;
         } catch (DatasetException e) {
             throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());

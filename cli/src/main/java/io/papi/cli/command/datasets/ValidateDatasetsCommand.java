@@ -11,10 +11,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code papi datasets validate DIR}: Personalize's import rules over dataset folders. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check dataset folders against Amazon Personalize's import rules.",
-                "Prints one line per problem (dataset, row, rule), then which recipes the datasets can train.",
-                "Exit 1 on an error; warnings leave exit 0 unless --strict."})
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check dataset folders against Amazon Personalize's import rules.",
+            "Prints one line per problem (dataset, row, rule), then which recipes the datasets can train.",
+            "Exit 1 on an error; warnings leave exit 0 unless --strict."
+        })
 final class ValidateDatasetsCommand extends PapiSubcommand {
     @Parameters(paramLabel = "DIR", description = "A build's --out folder, or one dataset folder in it")
     Path dir;

@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** Prints a validation report: problems one a line on stderr, like a compiler, and the recipe table on stdout. */
 final class ValidationOutput {
-    private ValidationOutput() {
-    }
+    private ValidationOutput() {}
 
     /** Prints the report and returns the exit code: 1 when there were errors. */
     static int print(ValidationReport report, PrintWriter out, PrintWriter err) {
@@ -24,8 +23,13 @@ final class ValidationOutput {
             out.println();
             RecipeTable.format(report.recipes()).forEach(out::println);
         }
-        out.printf(Locale.ROOT, "%nvalidation: %d %s, %d %s%n", report.errors(), report.errors() == 1 ? "error" : "errors",
-                report.warnings(), report.warnings() == 1 ? "warning" : "warnings");
+        out.printf(
+                Locale.ROOT,
+                "%nvalidation: %d %s, %d %s%n",
+                report.errors(),
+                report.errors() == 1 ? "error" : "errors",
+                report.warnings(),
+                report.warnings() == 1 ? "warning" : "warnings");
         return report.passed() ? 0 : 1;
     }
 }

@@ -11,28 +11,42 @@ import picocli.CommandLine.Option;
  * end is {@code as-of - 1}, as dbt works them out from "today"; papi takes today in UTC, not the session's time zone.
  */
 public final class WindowOptions {
-    @Option(names = "--start-date", paramLabel = "YYYY-MM-DD",
-            description = "First day kept, inclusive, UTC (default 2025-01-01, the package's; or as-of minus --look-back-days)")
+    @Option(
+            names = "--start-date",
+            paramLabel = "YYYY-MM-DD",
+            description =
+                    "First day kept, inclusive, UTC (default 2025-01-01, the package's; or as-of minus --look-back-days)")
     LocalDate startDate;
 
-    @Option(names = "--end-date", paramLabel = "YYYY-MM-DD",
-            description = "Last day kept, inclusive, UTC (default 2025-01-31, the package's; or the day before --as-of)")
+    @Option(
+            names = "--end-date",
+            paramLabel = "YYYY-MM-DD",
+            description =
+                    "Last day kept, inclusive, UTC (default 2025-01-31, the package's; or the day before --as-of)")
     LocalDate endDate;
 
-    @Option(names = "--look-back-days", paramLabel = "N",
+    @Option(
+            names = "--look-back-days",
+            paramLabel = "N",
             description = "Days before --as-of when --start-date is not given (the package's default: 31)")
     Integer lookBackDays;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
             description = "The day counted back from (default today, UTC; dbt uses the session's current_date)")
     LocalDate asOf;
 
     public DateWindow window() {
         if (lookBackDays == null && asOf == null) {
-            return new DateWindow(startDate != null ? startDate : DateWindow.PACKAGE_DEFAULT.start(),
+            return new DateWindow(
+                    startDate != null ? startDate : DateWindow.PACKAGE_DEFAULT.start(),
                     endDate != null ? endDate : DateWindow.PACKAGE_DEFAULT.end());
         }
-        return DateWindow.resolve(startDate, endDate, lookBackDays != null ? lookBackDays : DateWindow.DEFAULT_LOOK_BACK_DAYS,
+        return DateWindow.resolve(
+                startDate,
+                endDate,
+                lookBackDays != null ? lookBackDays : DateWindow.DEFAULT_LOOK_BACK_DAYS,
                 asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC));
     }
 }
