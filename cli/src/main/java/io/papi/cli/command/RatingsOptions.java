@@ -121,6 +121,22 @@ public final class RatingsOptions {
         if (kind.equals("auto")) {
             kind = mapping != null ? "csv" : looksLikeMovieLens() ? "movielens" : "guide";
         }
+        return loadFiles(ratings, titles, kind, mapping, "--format", format, options);
+    }
+
+    /**
+     * Reads ratings files in a resolved format ({@code movielens}, {@code guide} or {@code csv}); {@code formatFlag}
+     * and {@code given} name the option in messages. Shared by {@code papi recommend} and {@code papi datasets ratings}.
+     */
+    public static Dataset loadFiles(
+            Path ratings,
+            Path titles,
+            String kind,
+            String mapping,
+            String formatFlag,
+            String given,
+            LoadOptions options)
+            throws IOException {
         return switch (kind) {
             case "movielens" ->
                 Loaders.movieLens(
@@ -138,12 +154,12 @@ public final class RatingsOptions {
             case "csv" -> {
                 if (mapping == null) {
                     throw PapiException.usage(
-                            "--format csv needs --mapping, e.g. --mapping user=userId,item=movieId,rating=rating");
+                            formatFlag + " csv needs --mapping, e.g. --mapping user=userId,item=movieId,rating=rating");
                 }
                 yield Loaders.genericCsv(ratings, CsvMapping.parse(mapping), options);
             }
             default ->
-                throw PapiException.usage("--format must be auto, movielens, guide or csv, not '" + format + "'");
+                throw PapiException.usage(formatFlag + " must be auto, movielens, guide or csv, not '" + given + "'");
         };
     }
 

@@ -2,6 +2,7 @@ package io.papi.cli.command.datasets;
 
 import io.papi.cli.PapiException;
 import io.papi.cli.command.PapiSubcommand;
+import io.papi.cli.command.RatingsOptions;
 import io.papi.datasets.BuildOptions;
 import io.papi.datasets.BuildResult;
 import io.papi.datasets.DatasetException;
@@ -12,10 +13,8 @@ import io.papi.datasets.RatingsInput;
 import io.papi.datasets.TrainingDataset;
 import io.papi.datasets.Validator;
 import io.papi.recommender.BadDataException;
-import io.papi.recommender.CsvMapping;
 import io.papi.recommender.Dataset;
 import io.papi.recommender.LoadOptions;
-import io.papi.recommender.Loaders;
 import io.papi.recommender.Ratings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,26 +118,8 @@ final class RatingsDatasetsCommand extends PapiSubcommand {
         LoadOptions options = LoadOptions.defaults();
         Dataset dataset;
         try {
-            dataset = switch (kind) {
-                case "movielens" -> Loaders.movieLens(dir, options);
-                case "guide" ->
-                    Files.isDirectory(ratings) && titles == null
-                            ? Loaders.guideCsvDirectory(ratings, options)
-                            : Loaders.guideCsv(
-                                    Files.isDirectory(ratings) ? ratings.resolve(Loaders.RATINGS_CSV) : ratings,
-                                    titles,
-                                    options);
-                case "csv" -> {
-                    if (mapping == null) {
-                        throw PapiException.usage(
-                                "--ratings-format csv needs --mapping, e.g. --mapping user=userId,item=movieId,rating=rating");
-                    }
-                    yield Loaders.genericCsv(ratings, CsvMapping.parse(mapping), options);
-                }
-                default ->
-                    throw PapiException.usage(
-                            "--ratings-format must be auto, movielens, guide or csv, not '" + ratingsFormat + "'");
-            };
+            dataset = RatingsOptions.loadFiles(
+                    ratings, titles, kind, mapping, "--ratings-format", ratingsFormat, options);
         } catch (BadDataException e) {
             throw PapiException.usage(e.getMessage());
         } catch (NoSuchFileException e) {
