@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class OneTransactionTest {
 
-    /** A connection that records what is done to it; statements fail when their text starts with "FAIL". */
+    /**
+     * A connection that records each call as its name and first argument; statements whose text starts with "FAIL"
+     * and, when asked, rollbacks throw.
+     */
     private static final class Recorded {
         final List<String> calls = new ArrayList<>();
         boolean autoCommit = true;
@@ -22,42 +25,24 @@ class OneTransactionTest {
         Connection connection() {
             return (Connection) Proxy.newProxyInstance(
                     getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
-                        switch (m.getName()) {
-                            case "getAutoCommit":
-                                return autoCommit;
-                            case "setAutoCommit":
-                                autoCommit = (boolean) args[0];
-                                calls.add("autoCommit " + autoCommit);
-                                return null;
-                            case "commit":
-                                calls.add("commit");
-                                return null;
-                            case "rollback":
-                                calls.add("rollback");
-                                if (rollbackFails) {
-                                    throw new SQLException("connection lost");
-                                }
-                                return null;
-                            case "createStatement":
-                                return statement();
-                            default:
-                                throw new UnsupportedOperationException(m.getName());
+                        Object arg = args == null ? null : args[0];
+                        calls.add(arg == null ? m.getName() : m.getName() + " " + arg);
+                        autoCommit = m.getName().equals("setAutoCommit") ? (boolean) arg : autoCommit;
+                        if (m.getName().equals("rollback") && rollbackFails) {
+                            throw new SQLException("connection lost");
                         }
+                        return m.getName().equals("createStatement") ? statement() : autoCommit;
                     });
         }
 
         private Statement statement() {
             return (Statement) Proxy.newProxyInstance(
                     getClass().getClassLoader(), new Class<?>[] {Statement.class}, (p, m, args) -> {
-                        if (m.getName().equals("close")) {
-                            return null;
+                        if (args != null && args[0].toString().startsWith("FAIL")) {
+                            throw new SQLException("refused: " + args[0]);
                         }
-                        String sql = (String) args[0];
-                        if (sql.startsWith("FAIL")) {
-                            throw new SQLException("refused: " + sql);
-                        }
-                        calls.add(sql);
-                        return 1;
+                        calls.add(args == null ? m.getName() : args[0].toString());
+                        return m.getReturnType() == int.class ? 1 : null;
                     });
         }
     }
@@ -70,11 +55,14 @@ class OneTransactionTest {
 
         assertThat(db.calls)
                 .containsExactly(
-                        "autoCommit false",
+                        "getAutoCommit",
+                        "setAutoCommit false",
+                        "createStatement",
                         "DELETE FROM T",
                         "INSERT INTO T SELECT * FROM S",
+                        "close",
                         "commit",
-                        "autoCommit true");
+                        "setAutoCommit true");
     }
 
     @Test
@@ -86,7 +74,15 @@ class OneTransactionTest {
                 .hasMessage("refused: FAIL")
                 .hasNoSuppressedExceptions();
 
-        assertThat(db.calls).containsExactly("autoCommit false", "DELETE FROM T", "rollback", "autoCommit true");
+        assertThat(db.calls)
+                .containsExactly(
+                        "getAutoCommit",
+                        "setAutoCommit false",
+                        "createStatement",
+                        "DELETE FROM T",
+                        "close",
+                        "rollback",
+                        "setAutoCommit true");
     }
 
     @Test
@@ -112,6 +108,6 @@ class OneTransactionTest {
 
         OneTransaction.run(db.connection(), () -> {});
 
-        assertThat(db.calls).containsExactly("autoCommit false", "commit", "autoCommit false");
+        assertThat(db.calls).containsExactly("getAutoCommit", "setAutoCommit false", "commit", "setAutoCommit false");
     }
 }
