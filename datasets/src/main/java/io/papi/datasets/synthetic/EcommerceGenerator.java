@@ -79,76 +79,34 @@ public final class EcommerceGenerator {
         String sessionId = Ids.uuid(random);
         String ecommerceUserId = browsesAsGuest ? null : userId;
         String guest = ecommerceUserId == null ? (random.nextInt(100) < 10 ? null : "true") : "false";
+        SessionEvents events = new SessionEvents(csv, ecommerceUserId, domainUserId, sessionId, guest);
         long at = clock.start() + (long) (random.nextDouble() * clock.span());
         int rows = 0;
         int listed = 4 + random.nextInt(3);
         int[] shown = new int[listed];
         for (int i = 0; i < listed; i++) {
             shown[i] = Ids.popular(random, items);
-            rows += row(
-                    csv,
-                    ecommerceUserId,
-                    domainUserId,
-                    sessionId,
-                    shown[i],
-                    at,
-                    "true",
-                    "list_view",
-                    "false",
-                    "false",
-                    null,
-                    null,
-                    guest);
+            rows += events.row(shown[i], at, "true", "list_view", "false", "false", null, null);
         }
         int viewed = 1 + random.nextInt(3);
         int[] looked = new int[viewed];
         for (int i = 0; i < viewed; i++) {
             at += 5_000 + random.nextInt(55_000);
             looked[i] = random.nextInt(100) < 60 ? shown[random.nextInt(listed)] : Ids.popular(random, items);
-            rows += row(
-                    csv,
-                    ecommerceUserId,
-                    domainUserId,
-                    sessionId,
-                    looked[i],
-                    at,
-                    "true",
-                    "product_view",
-                    "false",
-                    "false",
-                    null,
-                    null,
-                    guest);
+            rows += events.row(looked[i], at, "true", "product_view", "false", "false", null, null);
         }
         if (random.nextInt(100) < 45) {
             int bought = 1 + random.nextInt(Math.min(3, viewed));
             for (int i = 0; i < bought; i++) {
                 at += 2_000 + random.nextInt(20_000);
-                rows += row(
-                        csv,
-                        ecommerceUserId,
-                        domainUserId,
-                        sessionId,
-                        looked[i],
-                        at,
-                        "false",
-                        null,
-                        "true",
-                        "false",
-                        null,
-                        "1",
-                        guest);
+                rows += events.row(looked[i], at, "false", null, "true", "false", null, "1");
             }
             String transaction = "T-" + Ids.hex(random, 12);
             at += 30_000 + random.nextInt(120_000);
             for (int i = 0; i < bought; i++) {
                 // real tables leave is_product_view NULL on some transaction rows
                 String isView = random.nextInt(100) < 2 ? null : "false";
-                rows += row(
-                        csv,
-                        ecommerceUserId,
-                        domainUserId,
-                        sessionId,
+                rows += events.row(
                         looked[i],
                         at,
                         isView,
@@ -156,44 +114,55 @@ public final class EcommerceGenerator {
                         "false",
                         "true",
                         transaction,
-                        String.valueOf(1 + random.nextInt(3)),
-                        guest);
+                        String.valueOf(1 + random.nextInt(3)));
             }
         }
         return rows;
     }
 
-    private int row(
-            CsvWriter csv,
-            String userId,
-            String domainUserId,
-            String sessionId,
-            int item,
-            long at,
-            String isView,
-            String viewType,
-            String isCart,
-            String isTransaction,
-            String transactionId,
-            String quantity,
-            String guest)
-            throws IOException {
-        BigDecimal price = at >= priceChangeAt[item] ? newPrices[item] : prices[item];
-        csv.write(
-                userId,
-                domainUserId,
-                sessionId,
-                itemIds[item],
-                EventClock.format(at),
-                isView,
-                viewType,
-                isCart,
-                isTransaction,
-                transactionId,
-                quantity,
-                price == null ? null : price.toPlainString(),
-                categories[item],
-                guest);
-        return 1;
+    /** The rows of one session: who, which session, and the guest flag are the same on every one. */
+    private final class SessionEvents {
+        private final CsvWriter csv;
+        private final String userId;
+        private final String domainUserId;
+        private final String sessionId;
+        private final String guest;
+
+        SessionEvents(CsvWriter csv, String userId, String domainUserId, String sessionId, String guest) {
+            this.csv = csv;
+            this.userId = userId;
+            this.domainUserId = domainUserId;
+            this.sessionId = sessionId;
+            this.guest = guest;
+        }
+
+        int row(
+                int item,
+                long at,
+                String isView,
+                String viewType,
+                String isCart,
+                String isTransaction,
+                String transactionId,
+                String quantity)
+                throws IOException {
+            BigDecimal price = at >= priceChangeAt[item] ? newPrices[item] : prices[item];
+            csv.write(
+                    userId,
+                    domainUserId,
+                    sessionId,
+                    itemIds[item],
+                    EventClock.format(at),
+                    isView,
+                    viewType,
+                    isCart,
+                    isTransaction,
+                    transactionId,
+                    quantity,
+                    price == null ? null : price.toPlainString(),
+                    categories[item],
+                    guest);
+            return 1;
+        }
     }
 }
