@@ -1,7 +1,6 @@
 package io.papi.api.lookup;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.papi.api.metrics.ApiMetrics;
 import io.papi.json.JsonText;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +35,7 @@ public final class ListLookup {
     ListLookup(StoreCalls store, ApiMetrics metrics, Duration ttl, long maxSize) {
         this.store = store;
         this.metrics = metrics;
-        this.cache = ttl.isZero()
-                ? null
-                : Caffeine.newBuilder()
-                        .expireAfterWrite(ttl)
-                        .maximumSize(maxSize)
-                        .build();
+        this.cache = RecommendationCache.expiring(ttl, maxSize);
     }
 
     /** List {@code list} under {@code key}; empty when the table has no such row. Fails with StoreUnavailable. */

@@ -79,34 +79,35 @@ public final class EcommerceGenerator {
         String sessionId = Ids.uuid(random);
         String ecommerceUserId = browsesAsGuest ? null : userId;
         String guest = ecommerceUserId == null ? (random.nextInt(100) < 10 ? null : "true") : "false";
-        SessionEvents events = new SessionEvents(csv, ecommerceUserId, domainUserId, sessionId, guest);
+        Session session = new Session(csv, ecommerceUserId, domainUserId, sessionId, guest);
         long at = clock.start() + (long) (random.nextDouble() * clock.span());
         int rows = 0;
         int listed = 4 + random.nextInt(3);
         int[] shown = new int[listed];
         for (int i = 0; i < listed; i++) {
             shown[i] = Ids.popular(random, items);
-            rows += events.row(shown[i], at, "true", "list_view", "false", "false", null, null);
+            rows += row(session, shown[i], at, "true", "list_view", "false", "false", null, null);
         }
         int viewed = 1 + random.nextInt(3);
         int[] looked = new int[viewed];
         for (int i = 0; i < viewed; i++) {
             at += 5_000 + random.nextInt(55_000);
             looked[i] = random.nextInt(100) < 60 ? shown[random.nextInt(listed)] : Ids.popular(random, items);
-            rows += events.row(looked[i], at, "true", "product_view", "false", "false", null, null);
+            rows += row(session, looked[i], at, "true", "product_view", "false", "false", null, null);
         }
         if (random.nextInt(100) < 45) {
             int bought = 1 + random.nextInt(Math.min(3, viewed));
             for (int i = 0; i < bought; i++) {
                 at += 2_000 + random.nextInt(20_000);
-                rows += events.row(looked[i], at, "false", null, "true", "false", null, "1");
+                rows += row(session, looked[i], at, "false", null, "true", "false", null, "1");
             }
             String transaction = "T-" + Ids.hex(random, 12);
             at += 30_000 + random.nextInt(120_000);
             for (int i = 0; i < bought; i++) {
                 // real tables leave is_product_view NULL on some transaction rows
                 String isView = random.nextInt(100) < 2 ? null : "false";
-                rows += events.row(
+                rows += row(
+                        session,
                         looked[i],
                         at,
                         isView,
@@ -120,49 +121,37 @@ public final class EcommerceGenerator {
         return rows;
     }
 
-    /** The rows of one session: who, which session, and the guest flag are the same on every one. */
-    private final class SessionEvents {
-        private final CsvWriter csv;
-        private final String userId;
-        private final String domainUserId;
-        private final String sessionId;
-        private final String guest;
+    /** What every row of one session shares: who, which session, and the guest flag. */
+    private record Session(CsvWriter csv, String userId, String domainUserId, String sessionId, String guest) {}
 
-        SessionEvents(CsvWriter csv, String userId, String domainUserId, String sessionId, String guest) {
-            this.csv = csv;
-            this.userId = userId;
-            this.domainUserId = domainUserId;
-            this.sessionId = sessionId;
-            this.guest = guest;
-        }
-
-        int row(
-                int item,
-                long at,
-                String isView,
-                String viewType,
-                String isCart,
-                String isTransaction,
-                String transactionId,
-                String quantity)
-                throws IOException {
-            BigDecimal price = at >= priceChangeAt[item] ? newPrices[item] : prices[item];
-            csv.write(
-                    userId,
-                    domainUserId,
-                    sessionId,
-                    itemIds[item],
-                    EventClock.format(at),
-                    isView,
-                    viewType,
-                    isCart,
-                    isTransaction,
-                    transactionId,
-                    quantity,
-                    price == null ? null : price.toPlainString(),
-                    categories[item],
-                    guest);
-            return 1;
-        }
+    private int row(
+            Session session,
+            int item,
+            long at,
+            String isView,
+            String viewType,
+            String isCart,
+            String isTransaction,
+            String transactionId,
+            String quantity)
+            throws IOException {
+        BigDecimal price = at >= priceChangeAt[item] ? newPrices[item] : prices[item];
+        session.csv()
+                .write(
+                        session.userId(),
+                        session.domainUserId(),
+                        session.sessionId(),
+                        itemIds[item],
+                        EventClock.format(at),
+                        isView,
+                        viewType,
+                        isCart,
+                        isTransaction,
+                        transactionId,
+                        quantity,
+                        price == null ? null : price.toPlainString(),
+                        categories[item],
+                        session.guest());
+        return 1;
     }
 }
