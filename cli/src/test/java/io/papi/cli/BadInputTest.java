@@ -85,9 +85,7 @@ class BadInputTest {
 
     @Test
     void unknownConnectionName() throws Exception {
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path toml = Files.writeString(dir.resolve("connections.toml"), "[prod]\naccount = \"myorg-prod\"\n");
-        Files.setPosixFilePermissions(toml, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.inHome(home, "[prod]\naccount = \"myorg-prod\"\n");
         var result = cli.run("jwt", "-c", "staging");
         assertOneLineFailure(result, "unknown connection 'staging'", "prod");
     }
@@ -95,11 +93,10 @@ class BadInputTest {
     @Test
     void connectionsTomlReadableByOthersDrawsAWarningButStillWorks() throws Exception {
         cli.run("keygen", "--out", home.toString());
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path toml = Files.writeString(
-                dir.resolve("connections.toml"),
-                "[prod]\naccount = \"myorg-prod\"\nuser = \"svc\"\n" + "private_key_file = \""
-                        + home.resolve("rsa_key.p8") + "\"\n");
+        Path toml = ConnectionsToml.inHome(
+                home,
+                "[prod]\naccount = \"myorg-prod\"\nuser = \"svc\"\nprivate_key_file = \"" + home.resolve("rsa_key.p8")
+                        + "\"\n");
         Files.setPosixFilePermissions(toml, PosixFilePermissions.fromString("rw-r--r--"));
 
         var result = cli.run("jwt", "-c", "prod");

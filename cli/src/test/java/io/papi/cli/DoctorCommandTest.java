@@ -6,16 +6,12 @@ import io.papi.broker.KeyFingerprint;
 import io.papi.broker.PassphraseSource;
 import io.papi.broker.PublicKeys;
 import io.papi.cli.ScriptedSnowflake.Rows;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** papi doctor against a recording driver answering with the result shapes Snowflake documents. */
-class DoctorCommandTest {
+class DoctorCommandTest extends KeyedHomeTest {
     static final List<String> GRANT_COLUMNS = List.of(
             "created_on",
             "privilege",
@@ -26,26 +22,16 @@ class DoctorCommandTest {
             "grant_option",
             "granted_by");
 
-    @TempDir
-    Path home;
-
-    CliRun cli;
     ScriptedSnowflake snowflake;
     String fingerprint;
 
     @BeforeEach
     void setUp() throws Exception {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
-        fingerprint = KeyFingerprint.of(PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none()));
-        Path dir = home.resolve(".snowflake");
-        Files.createDirectories(dir);
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file,
+        fingerprint = KeyFingerprint.of(PublicKeys.read(publicKey(), PassphraseSource.none()));
+        ConnectionsToml.inHome(
+                home,
                 "[publisher]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nauthenticator = \"externalbrowser\"\n"
                         + "role = \"DATA_API_ROLE\"\nwarehouse = \"DATA_API_WH\"\ndatabase = \"API\"\nschema = \"DATA\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         snowflake = new ScriptedSnowflake();
         cli.snowflake(snowflake);
     }
@@ -62,6 +48,33 @@ class DoctorCommandTest {
         return new String[] {privilege, on, name};
     }
 
+    /** What the setup scripts grant DATA_API_ROLE: privilege, object kind, object name. */
+    private static final String[][] DATA_API_ROLE_GRANTS = {
+        g("USAGE", "WAREHOUSE", "DATA_API_WH"),
+        g("USAGE", "DATABASE", "API"),
+        g("USAGE", "SCHEMA", "API.DATA"),
+        g("CREATE TABLE", "SCHEMA", "API.DATA"),
+        g("CREATE HYBRID TABLE", "SCHEMA", "API.DATA"),
+        g("SELECT", "TABLE", "API.DATA.USER_RATINGS"),
+        g("SELECT", "TABLE", "API.DATA.TITLE"),
+        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS"),
+        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS_HYBRID"),
+        g("CREATE SERVICE", "SCHEMA", "API.DATA"),
+        g("READ", "STAGE", "API.DATA.SPECS"),
+        g("READ", "IMAGE_REPOSITORY", "API.DATA.API"),
+        g("USAGE", "COMPUTE_POOL", "API"),
+        g("MONITOR", "COMPUTE_POOL", "API"),
+        g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")
+    };
+
+    /** {@code grants} without the rows of these privileges. */
+    private static String[][] without(String[][] grants, String... privileges) {
+        List<String> dropped = List.of(privileges);
+        return java.util.Arrays.stream(grants)
+                .filter(r -> !dropped.contains(r[0]))
+                .toArray(String[][]::new);
+    }
+
     /** What a healthy account answers, as the setup scripts leave it. */
     private void healthyAccount() {
         long now = System.currentTimeMillis();
@@ -70,25 +83,7 @@ class DoctorCommandTest {
                         + "DATE_PART\\(EPOCH_MILLISECOND, CURRENT_TIMESTAMP\\(\\)\\)$",
                 Rows.of("CURRENT_ROLE()", "CURRENT_WAREHOUSE()", "CURRENT_DATABASE()", "CURRENT_SCHEMA()", "DATE_PART")
                         .row("DATA_API_ROLE", "DATA_API_WH", "API", "DATA", now));
-        snowflake.answer(
-                "^SHOW GRANTS TO ROLE DATA_API_ROLE$",
-                grants(
-                        "DATA_API_ROLE",
-                        g("USAGE", "WAREHOUSE", "DATA_API_WH"),
-                        g("USAGE", "DATABASE", "API"),
-                        g("USAGE", "SCHEMA", "API.DATA"),
-                        g("CREATE TABLE", "SCHEMA", "API.DATA"),
-                        g("CREATE HYBRID TABLE", "SCHEMA", "API.DATA"),
-                        g("SELECT", "TABLE", "API.DATA.USER_RATINGS"),
-                        g("SELECT", "TABLE", "API.DATA.TITLE"),
-                        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS"),
-                        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS_HYBRID"),
-                        g("CREATE SERVICE", "SCHEMA", "API.DATA"),
-                        g("READ", "STAGE", "API.DATA.SPECS"),
-                        g("READ", "IMAGE_REPOSITORY", "API.DATA.API"),
-                        g("USAGE", "COMPUTE_POOL", "API"),
-                        g("MONITOR", "COMPUTE_POOL", "API"),
-                        g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")));
+        snowflake.answer("^SHOW GRANTS TO ROLE DATA_API_ROLE$", grants("DATA_API_ROLE", DATA_API_ROLE_GRANTS));
         snowflake.answer(
                 "^SHOW GRANTS TO ROLE DATA_API_CALLER_ROLE$",
                 grants("DATA_API_CALLER_ROLE", g("USAGE", "SERVICE_ROLE", "API.DATA.API!ALL_ENDPOINTS_USAGE")));
@@ -154,7 +149,7 @@ class DoctorCommandTest {
                 "--service",
                 "API.DATA.API",
                 "--public-key",
-                home.resolve("rsa_key.pub").toString());
+                publicKey().toString());
     }
 
     @Test
@@ -186,20 +181,7 @@ class DoctorCommandTest {
         healthyAccount();
         snowflake.answer(
                 "^SHOW GRANTS TO ROLE DATA_API_ROLE$",
-                grants(
-                        "DATA_API_ROLE",
-                        g("USAGE", "WAREHOUSE", "DATA_API_WH"),
-                        g("USAGE", "DATABASE", "API"),
-                        g("USAGE", "SCHEMA", "API.DATA"),
-                        g("CREATE TABLE", "SCHEMA", "API.DATA"),
-                        g("SELECT", "TABLE", "API.DATA.USER_RATINGS"),
-                        g("SELECT", "TABLE", "API.DATA.TITLE"),
-                        g("CREATE SERVICE", "SCHEMA", "API.DATA"),
-                        g("READ", "STAGE", "API.DATA.SPECS"),
-                        g("READ", "IMAGE_REPOSITORY", "API.DATA.API"),
-                        g("USAGE", "COMPUTE_POOL", "API"),
-                        g("MONITOR", "COMPUTE_POOL", "API"),
-                        g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")));
+                grants("DATA_API_ROLE", without(DATA_API_ROLE_GRANTS, "CREATE HYBRID TABLE", "OWNERSHIP")));
 
         var result = doctor();
 

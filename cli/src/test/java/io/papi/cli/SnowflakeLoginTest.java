@@ -7,37 +7,25 @@ import io.papi.broker.PassphraseSource;
 import io.papi.broker.PublicKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** papi user create against a recording driver that answers as Snowflake does, with each authenticator. */
-class SnowflakeLoginTest {
-    @TempDir
-    Path home;
-
-    CliRun cli;
+class SnowflakeLoginTest extends KeyedHomeTest {
     ScriptedSnowflake snowflake;
     String fingerprint;
 
     @BeforeEach
-    void keys() {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
-        fingerprint = KeyFingerprint.of(PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none()));
+    void scriptSnowflake() {
+        fingerprint = KeyFingerprint.of(PublicKeys.read(publicKey(), PassphraseSource.none()));
         snowflake = new ScriptedSnowflake();
         cli.snowflake(snowflake);
     }
 
     private void connection(String body) throws Exception {
-        Path dir = home.resolve(".snowflake");
-        Files.createDirectories(dir);
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[admin]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nrole = \"SECURITYADMIN\"\n" + body);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.inHome(
+                home, "[admin]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nrole = \"SECURITYADMIN\"\n" + body);
     }
 
     private static ScriptedSnowflake.Rows describe(String fp1, String fp2) {
@@ -51,12 +39,7 @@ class SnowflakeLoginTest {
 
     private CliRun.Result create() {
         return cli.run(
-                "user",
-                "create",
-                "-c",
-                "admin",
-                "--public-key",
-                home.resolve("rsa_key.pub").toString());
+                "user", "create", "-c", "admin", "--public-key", publicKey().toString());
     }
 
     @Test
@@ -180,7 +163,7 @@ class SnowflakeLoginTest {
                 "--authenticator",
                 "oauth",
                 "--public-key",
-                home.resolve("rsa_key.pub").toString());
+                publicKey().toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(snowflake.connects.get(0).properties())
@@ -190,7 +173,7 @@ class SnowflakeLoginTest {
 
     @Test
     void keyPairIsTheDefaultWithAPrivateKeyAndPassesTheKeyObject() throws Exception {
-        connection("private_key_file = \"" + home.resolve("rsa_key.p8") + "\"\n");
+        connection("private_key_file = \"" + privateKey() + "\"\n");
         snowflake.accept("^CREATE").accept("^GRANT").answer("^DESCRIBE", describe("null", fingerprint));
 
         assertThat(create().exitCode()).isZero();

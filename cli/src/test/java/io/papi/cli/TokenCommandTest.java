@@ -6,58 +6,34 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
+import io.papi.testing.SnowflakeTokenEndpoint;
+import io.papi.testing.StubServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code papi token} against WireMock standing in for Snowflake's /oauth/token. */
-class TokenCommandTest {
+class TokenCommandTest extends KeyedHomeTest {
     @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @TempDir
-    Path home;
-
-    CliRun cli;
-
-    @BeforeEach
-    void keys() {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
-    }
+    static WireMockExtension snowflake = StubServer.onFreePort();
 
     private CliRun.Result token(String... extra) {
         return tokenWithTimeout("15s", extra);
     }
 
     private CliRun.Result tokenWithTimeout(String timeout, String... extra) {
-        String[] base = {
-            "token",
-            "--account",
-            "xy12345.us-east-1.aws",
-            "--user",
-            "svc_data_api",
-            "--private-key",
-            home.resolve("rsa_key.p8").toString(),
-            "--endpoint",
-            "abc-myorg-myacct.snowflakecomputing.app",
-            "--token-url",
-            snowflake.baseUrl() + "/oauth/token",
-            "--timeout",
-            timeout
-        };
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return cli.run(args);
+        return cli.run(Args.of(
+                "token",
+                serviceUser("xy12345.us-east-1.aws"),
+                "--endpoint",
+                "abc-myorg-myacct.snowflakecomputing.app",
+                "--token-url",
+                SnowflakeTokenEndpoint.url(snowflake),
+                "--timeout",
+                timeout,
+                extra));
     }
 
     @Test
@@ -82,8 +58,7 @@ class TokenCommandTest {
 
     @Test
     void headerAndJsonFormats() {
-        snowflake.stubFor(
-                post("/oauth/token").willReturn(aResponse().withStatus(200).withBody("tok123-session-token-0001")));
+        SnowflakeTokenEndpoint.issues(snowflake, "tok123-session-token-0001");
 
         assertThat(token("--header").out()).isEqualTo("Authorization: Snowflake Token=\"tok123-session-token-0001\"\n");
         var json = token("--json");
@@ -95,14 +70,7 @@ class TokenCommandTest {
 
     @Test
     void rejectedJwtNamesTheLikelyCausesInOneLine() {
-        snowflake.stubFor(
-                post("/oauth/token")
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(400)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid. [0f1e2d3c-aaaa-bbbb-cccc-123456789abc]\",\"success\":false,\"headers\":null}")));
+        snowflake.stubFor(post(SnowflakeTokenEndpoint.PATH).willReturn(SnowflakeTokenEndpoint.jwtInvalid()));
 
         var result = token();
 
@@ -162,14 +130,7 @@ class TokenCommandTest {
 
     @Test
     void missingEndpointIsAUsageError() {
-        var result = cli.run(
-                "token",
-                "--account",
-                "a",
-                "--user",
-                "u",
-                "--private-key",
-                home.resolve("rsa_key.p8").toString());
+        var result = cli.run(Args.of("token", serviceUser("a")));
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--endpoint").contains("PAPI_ENDPOINT");
     }

@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.papi.broker.PassphraseSource;
 import io.papi.broker.PublicKeys;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UserCommandTest {
-    @TempDir
-    Path home;
-
-    CliRun cli;
+class UserCommandTest extends KeyedHomeTest {
     String keyValue;
 
     @BeforeEach
-    void keys() {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
-        keyValue = PublicKeys.snowflakeValue(PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none()));
+    void readKeyValue() {
+        keyValue = PublicKeys.snowflakeValue(PublicKeys.read(publicKey(), PassphraseSource.none()));
     }
 
     private String pub() {
-        return home.resolve("rsa_key.pub").toString();
+        return publicKey().toString();
     }
 
     @Test
