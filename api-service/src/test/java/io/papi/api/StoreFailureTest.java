@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,16 +13,13 @@ import org.junit.jupiter.api.Test;
 class StoreFailureTest {
     private final FakeStore store =
             new FakeStore().with("22", FakeStore.recs("Toy Story")).with("186", FakeStore.recs("Heat"));
+
+    @AutoClose
     private RunningApi api;
 
     @BeforeEach
     void start() throws Exception {
         api = RunningApi.start(ApiConfig.builder().storeTimeout(Duration.ofMillis(300)), store, IngressAuth.none());
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     @Test

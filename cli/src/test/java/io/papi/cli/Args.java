@@ -7,12 +7,12 @@ import java.util.List;
 final class Args {
     private Args() {}
 
-    /** Each part is a word ({@link String}, or anything by its {@code toString}) or a {@code String[]} of words. */
+    /** Each part is a word ({@link String}, or anything by its {@code toString}) or an array of parts. */
     static String[] of(Object... parts) {
         List<String> words = new ArrayList<>();
         for (Object part : parts) {
-            if (part instanceof String[] group) {
-                words.addAll(List.of(group));
+            if (part instanceof Object[] group) {
+                words.addAll(List.of(of(group)));
             } else {
                 words.add(part.toString());
             }

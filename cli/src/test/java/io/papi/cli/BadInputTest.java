@@ -23,7 +23,7 @@ class BadInputTest {
     }
 
     private CliRun.Result jwtWithKey(Path key) {
-        return cli.run("jwt", "--account", "myorg-myacct", "--user", "svc", "--private-key", key.toString());
+        return cli.jwt("myorg-myacct", "svc", key);
     }
 
     private static void assertOneLineFailure(CliRun.Result result, String... mentions) {
@@ -42,15 +42,7 @@ class BadInputTest {
     void wrongPassphrase() throws Exception {
         Path pass = Files.writeString(home.resolve("pass"), "Zq7-right-horse");
         cli.run("keygen", "--out", home.toString(), "--encrypt", "--passphrase-file", pass.toString());
-        var result = cli.env("PRIVATE_KEY_PASSPHRASE", "Zq7-other-horse")
-                .run(
-                        "jwt",
-                        "--account",
-                        "a",
-                        "--user",
-                        "u",
-                        "--private-key",
-                        home.resolve("rsa_key.p8").toString());
+        var result = cli.env("PRIVATE_KEY_PASSPHRASE", "Zq7-other-horse").jwt("a", "u", home.resolve("rsa_key.p8"));
         assertOneLineFailure(result, "passphrase");
         assertThat(result.err()).doesNotContain("Zq7");
     }
@@ -132,14 +124,7 @@ class BadInputTest {
     @Test
     void malformedAccount() {
         cli.run("keygen", "--out", home.toString());
-        var result = cli.run(
-                "jwt",
-                "--account",
-                "my acct",
-                "--user",
-                "u",
-                "--private-key",
-                home.resolve("rsa_key.p8").toString());
+        var result = cli.jwt("my acct", "u", home.resolve("rsa_key.p8"));
         assertOneLineFailure(result, "account");
     }
 }

@@ -29,7 +29,7 @@ class BrokerCommandTest extends KeyedHomeTest {
 
     /** papi broker for the service user of myorg-myacct and its key, with {@code flags} after. */
     private String[] broker(Object... flags) {
-        return Args.of("broker", serviceUser("myorg-myacct"), Args.of(flags));
+        return Args.of("broker", serviceUser("myorg-myacct"), flags);
     }
 
     private CliRun.Result once(String... extra) {
@@ -120,8 +120,7 @@ class BrokerCommandTest extends KeyedHomeTest {
                         "--sink-file",
                         notAFolder.resolve("token")));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(2);
         assertThat(result.err()).contains("cannot write sink " + notAFolder.resolve("token"));
     }
 
@@ -131,9 +130,7 @@ class BrokerCommandTest extends KeyedHomeTest {
 
         var result = once("--sink-file", home.resolve("token").toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("identity default: no token: the JWT was rejected");
+        result.failsWith(1, "identity default: no token: the JWT was rejected");
         assertThat(home.resolve("token")).doesNotExist();
     }
 
@@ -212,23 +209,19 @@ class BrokerCommandTest extends KeyedHomeTest {
                 "--sink-file",
                 home.resolve("{identity}").toString());
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).isTrue();
-        assertThat(result.err()).contains("identity one (connection a) has no endpoint: add papi_endpoint");
+        result.failsWith(2, "identity one (connection a) has no endpoint: add papi_endpoint");
     }
 
     @Test
     void configurationMistakesAreOneLineUsageErrors() throws Exception {
         ConnectionsToml.inHome(home, "[a]\naccount = \"myorg-a\"\n");
 
-        assertUsage(cli.run("broker", "--identity", "one=a", "--account", "myorg-a"), "drop -c, --account");
-        assertUsage(cli.run("broker", "--identity", "justaname"), "is not NAME=CONNECTION");
-        assertUsage(once("--listen", "everywhere"), "--listen 'everywhere' is not an address");
-        assertUsage(once("--refresh-at", "1.5", "--sink-file", home.resolve("t").toString()), "between 0 and 1");
-        assertUsage(
-                cli.run(broker(
-                        "--endpoint", "e.example", "--proxy-to", "http://example.com", "--listen", "127.0.0.1:0")),
-                "plain http to another machine");
+        cli.run("broker", "--identity", "one=a", "--account", "myorg-a").failsWith(2, "drop -c, --account");
+        cli.run("broker", "--identity", "justaname").failsWith(2, "is not NAME=CONNECTION");
+        once("--listen", "everywhere").failsWith(2, "--listen 'everywhere' is not an address");
+        once("--refresh-at", "1.5", "--sink-file", home.resolve("t").toString()).failsWith(2, "between 0 and 1");
+        cli.run(broker("--endpoint", "e.example", "--proxy-to", "http://example.com", "--listen", "127.0.0.1:0"))
+                .failsWith(2, "plain http to another machine");
     }
 
     @Test
@@ -245,18 +238,10 @@ class BrokerCommandTest extends KeyedHomeTest {
                             "--listen",
                             "127.0.0.1:" + taken.getLocalPort())));
 
-            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-            assertThat(result.oneLineError()).as(result.toString()).isTrue();
+            result.failsWith(1);
             assertThat(result.err())
                     .contains("127.0.0.1:" + taken.getLocalPort() + ": the address is in use")
                     .contains("--listen");
         }
-    }
-
-    private static void assertUsage(CliRun.Result result, String message) {
-        assertThat(result).isNotNull();
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains(message);
     }
 }

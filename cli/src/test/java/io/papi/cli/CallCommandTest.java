@@ -202,9 +202,7 @@ class CallCommandTest extends KeyedHomeTest {
 
         var result = cli.run("call", "--broker", "http://127.0.0.1:" + closed, ingress.baseUrl() + "/customer/1");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("cannot reach the broker").contains("papi broker");
+        result.failsWith(1, "cannot reach the broker", "papi broker");
     }
 
     @Test

@@ -75,6 +75,13 @@ class DoctorCommandTest extends KeyedHomeTest {
                 .toArray(String[][]::new);
     }
 
+    /** Answers SELECT COUNT(*) FROM {@code table} with {@code count}. */
+    private void rowCount(String table, long count) {
+        snowflake.answer(
+                "^SELECT COUNT\\(\\*\\) FROM " + table.replace(".", "\\.") + "$",
+                Rows.of("COUNT(*)").row(count));
+    }
+
     /** What a healthy account answers, as the setup scripts leave it. */
     private void healthyAccount() {
         long now = System.currentTimeMillis();
@@ -87,18 +94,10 @@ class DoctorCommandTest extends KeyedHomeTest {
         snowflake.answer(
                 "^SHOW GRANTS TO ROLE DATA_API_CALLER_ROLE$",
                 grants("DATA_API_CALLER_ROLE", g("USAGE", "SERVICE_ROLE", "API.DATA.API!ALL_ENDPOINTS_USAGE")));
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.USER_RATINGS$",
-                Rows.of("COUNT(*)").row(100000L));
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.TITLE$",
-                Rows.of("COUNT(*)").row(1682L));
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS$",
-                Rows.of("COUNT(*)").row(943L));
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS_HYBRID$",
-                Rows.of("COUNT(*)").row(943L));
+        rowCount("API.DATA.USER_RATINGS", 100000L);
+        rowCount("API.DATA.TITLE", 1682L);
+        rowCount("API.DATA.MOVIE_RECOMMENDATIONS", 943L);
+        rowCount("API.DATA.MOVIE_RECOMMENDATIONS_HYBRID", 943L);
         snowflake.answer(
                 "^SHOW SERVICE CONTAINERS IN SERVICE API\\.DATA\\.API$",
                 Rows.of(
@@ -196,9 +195,7 @@ class DoctorCommandTest extends KeyedHomeTest {
     @Test
     void anEmptyLookupTableAndAMissingOneFailWithHowToPublish() {
         healthyAccount();
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS_HYBRID$",
-                Rows.of("COUNT(*)").row(0L));
+        rowCount("API.DATA.MOVIE_RECOMMENDATIONS_HYBRID", 0L);
         snowflake.refuse(
                 "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS$",
                 "SQL compilation error:\nObject 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist or not authorized.",
@@ -297,8 +294,7 @@ class DoctorCommandTest extends KeyedHomeTest {
     void aServiceNameThatIsNotPlainIsAUsageError() {
         var result = cli.run("doctor", "-c", "publisher", "--service", "API.DATA.X; DROP DATABASE API");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(2);
         assertThat(snowflake.connects).isEmpty();
     }
 }

@@ -28,8 +28,7 @@ class SnowflakeContextHintTest {
 
         var result = cli(snowflake).run("recommend", "-c", "bare", "--from-snowflake", "--algorithm", "popular");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(1);
         assertThat(result.err())
                 .contains(
                         "Object 'USER_RATINGS' does not exist or not authorized.",

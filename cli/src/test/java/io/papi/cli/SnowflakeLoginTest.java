@@ -73,8 +73,7 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(1);
         assertThat(result.err())
                 .contains("already existed with another key (SHA256:c3RhbGVr", fingerprint, "papi user rotate");
     }
@@ -92,8 +91,7 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(1);
         assertThat(result.err())
                 .contains(
                         "statement 2 of 3 (GRANT ROLE)",
@@ -190,8 +188,7 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(2);
         assertThat(result.err())
                 .contains(
                         "unknown authenticator 'kerberos'",
@@ -212,8 +209,7 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(1);
         assertThat(result.err())
                 .contains("with authenticator username_password_mfa", "TOTP passcode")
                 .doesNotContain("pw\"");

@@ -200,9 +200,7 @@ class StatusCommandTest {
                 .run("status", "--auth-token-file", home.resolve("nope").toString(), "--api", "off");
         var badUrl = new CliRun(home).run("status", "--broker", "ftp://x", "--api", "off");
 
-        assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.oneLineError()).as(missing.toString()).isTrue();
-        assertThat(missing.err()).contains("does not exist");
+        missing.failsWith(2, "does not exist");
         assertThat(badUrl.exitCode()).isEqualTo(2);
         assertThat(badUrl.err()).contains("--broker 'ftp://x' is not an http(s) URL");
     }

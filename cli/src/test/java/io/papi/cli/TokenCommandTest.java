@@ -74,8 +74,7 @@ class TokenCommandTest extends KeyedHomeTest {
 
         var result = token();
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(1);
         assertThat(result.err())
                 .contains("390144")
                 .contains("LOGIN_NAME")
@@ -110,9 +109,7 @@ class TokenCommandTest extends KeyedHomeTest {
         snowflake.stubFor(post("/oauth/token")
                 .willReturn(aResponse().withStatus(200).withBody("late").withFixedDelay(3000)));
         var result = tokenWithTimeout("1s");
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("no answer within 1s");
+        result.failsWith(1, "no answer within 1s");
     }
 
     @Test
@@ -123,8 +120,7 @@ class TokenCommandTest extends KeyedHomeTest {
                         .withHeader("Content-Type", "text/html")
                         .withBody("<html><body>Sign in to Snowflake</body></html>")));
         var result = token();
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(1);
         assertThat(result.out()).isEmpty();
     }
 

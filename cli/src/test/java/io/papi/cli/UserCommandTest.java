@@ -91,9 +91,7 @@ class UserCommandTest extends KeyedHomeTest {
     @Test
     void createWithoutAPublicKeySaysWhatIsMissing() {
         var result = cli.run("user", "create", "--print-sql");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("--public-key");
+        result.failsWith(2, "--public-key");
     }
 
     @Test
@@ -115,8 +113,6 @@ class UserCommandTest extends KeyedHomeTest {
         var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct")
                 .env("SNOWFLAKE_USER", "admin")
                 .run("user", "create", "--public-key", pub());
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("SNOWFLAKE_PASSWORD").contains("--private-key");
+        result.failsWith(2, "SNOWFLAKE_PASSWORD", "--private-key");
     }
 }
