@@ -51,10 +51,7 @@ class ListRoutesTest {
 
     @Test
     void boughtTogetherAnswersItemsBestFirst() throws Exception {
-        HttpResponse<String> r = api.get("/item/a/bought-together");
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-        assertThat(r.body())
+        assertThat(api.getJson("/item/a/bought-together", 200))
                 .isEqualTo(
                         "{\"list\":\"bought-together\",\"seed\":\"a\",\"items\":["
                                 + "{\"item_id\":\"b\",\"score\":2.5},{\"item_id\":\"c\",\"score\":1},{\"item_id\":\"d\",\"score\":0.5}]}");

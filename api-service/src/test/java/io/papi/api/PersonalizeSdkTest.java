@@ -145,23 +145,27 @@ class PersonalizeSdkTest {
 
     @Test
     void unknownItemsAndRecipesRaiseResourceNotFoundAndBadIdsInvalidInput() {
-        assertThatThrownBy(() -> personalize.getRecommendations(
-                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
-                                .itemId("nope")))
-                .isInstanceOf(ResourceNotFoundException.class)
-                .hasMessageContaining("no bought-together list for item 'nope'");
-        assertThatThrownBy(() -> personalize.getRecommendations(
-                        b -> b.recommenderArn(ARN + "aws-something-else").itemId("a")))
-                .isInstanceOf(ResourceNotFoundException.class)
-                .hasMessageContaining("no recipe 'aws-something-else'");
-        assertThatThrownBy(() -> personalize.getRecommendations(
-                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
-                                .itemId("a'; DROP TABLE X")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("not allowed");
-        assertThatThrownBy(() -> personalize.getRecommendations(
-                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("itemId is required");
+        String boughtTogether = ARN + "aws-ecomm-frequently-bought-together";
+        assertRefused(
+                b -> b.recommenderArn(boughtTogether).itemId("nope"),
+                ResourceNotFoundException.class,
+                "no bought-together list for item 'nope'");
+        assertRefused(
+                b -> b.recommenderArn(ARN + "aws-something-else").itemId("a"),
+                ResourceNotFoundException.class,
+                "no recipe 'aws-something-else'");
+        assertRefused(
+                b -> b.recommenderArn(boughtTogether).itemId("a'; DROP TABLE X"),
+                InvalidInputException.class,
+                "not allowed");
+        assertRefused(b -> b.recommenderArn(boughtTogether), InvalidInputException.class, "itemId is required");
+    }
+
+    /** getRecommendations refuses {@code request} with the SDK exception {@code type} naming {@code message}. */
+    private static void assertRefused(
+            Consumer<GetRecommendationsRequest.Builder> request, Class<? extends Throwable> type, String message) {
+        assertThatThrownBy(() -> personalize.getRecommendations(request))
+                .isInstanceOf(type)
+                .hasMessageContaining(message);
     }
 }

@@ -37,11 +37,7 @@ class RoutesTest {
             readyz is ready when the store answers its ping   | /readyz          | {"status":"ready"}
             """)
     void answersOkWithJson(String what, String path, String body) throws Exception {
-        HttpResponse<String> r = api.get(path);
-
-        assertThat(r.statusCode()).as(what).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).as(what).hasValue("application/json");
-        assertThat(r.body()).as(what).isEqualTo(body);
+        assertThat(api.getJson(path, 200)).as(what).isEqualTo(body);
     }
 
     @Test
@@ -67,10 +63,7 @@ class RoutesTest {
     @Test
     void unknownPathIsNotFoundJson() throws Exception {
         for (String path : new String[] {"/nope", "/customer/22/extra", "/customers/22", "/test/"}) {
-            HttpResponse<String> r = api.get(path);
-            assertThat(r.statusCode()).as(path).isEqualTo(404);
-            assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-            assertThat(r.body()).isEqualTo("{\"error\":\"Not found!\"}");
+            assertThat(api.getJson(path, 404)).isEqualTo("{\"error\":\"Not found!\"}");
         }
     }
 

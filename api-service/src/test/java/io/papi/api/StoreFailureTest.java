@@ -26,11 +26,8 @@ class StoreFailureTest {
     void failingStoreAnswersServiceUnavailableJsonWithoutItsError() throws Exception {
         store.down = true;
 
-        HttpResponse<String> r = api.get("/customer/22");
-
-        assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-        assertThat(r.body()).isEqualTo("{\"error\":\"recommendation store is unavailable; retry shortly\"}");
+        assertThat(api.getJson("/customer/22", 503))
+                .isEqualTo("{\"error\":\"recommendation store is unavailable; retry shortly\"}");
     }
 
     @Test

@@ -120,8 +120,7 @@ class BrokerCommandTest extends KeyedHomeTest {
                         "--sink-file",
                         notAFolder.resolve("token")));
 
-        result.failsWith(2);
-        assertThat(result.err()).contains("cannot write sink " + notAFolder.resolve("token"));
+        result.failsWith(2, "cannot write sink " + notAFolder.resolve("token"));
     }
 
     @Test
@@ -238,10 +237,7 @@ class BrokerCommandTest extends KeyedHomeTest {
                             "--listen",
                             "127.0.0.1:" + taken.getLocalPort())));
 
-            result.failsWith(1);
-            assertThat(result.err())
-                    .contains("127.0.0.1:" + taken.getLocalPort() + ": the address is in use")
-                    .contains("--listen");
+            result.failsWith(1, "127.0.0.1:" + taken.getLocalPort() + ": the address is in use", "--listen");
         }
     }
 }

@@ -151,6 +151,14 @@ class DoctorCommandTest extends KeyedHomeTest {
                 publicKey().toString());
     }
 
+    /** Runs {@link #doctor()}, which must exit 1 with each of {@code lines} in its report. */
+    private CliRun.Result doctorFailsWith(String... lines) {
+        var result = doctor();
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).contains(lines);
+        return result;
+    }
+
     @Test
     void aHealthyAccountPassesEveryCheckOneLineEach() {
         healthyAccount();
@@ -182,11 +190,8 @@ class DoctorCommandTest extends KeyedHomeTest {
                 "^SHOW GRANTS TO ROLE DATA_API_ROLE$",
                 grants("DATA_API_ROLE", without(DATA_API_ROLE_GRANTS, "CREATE HYBRID TABLE", "OWNERSHIP")));
 
-        var result = doctor();
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out())
-                .contains("\u2717 grants for publish: DATA_API_ROLE lacks CREATE HYBRID TABLE on SCHEMA API.DATA; "
+        var result = doctorFailsWith(
+                "\u2717 grants for publish: DATA_API_ROLE lacks CREATE HYBRID TABLE on SCHEMA API.DATA; "
                         + "fix: GRANT CREATE HYBRID TABLE ON SCHEMA API.DATA TO ROLE DATA_API_ROLE;\n");
         assertThat(result.out().lines().filter(l -> l.startsWith("\u2717"))).hasSize(1);
         assertThat(result.out()).endsWith("1 of 14 checks failed\n");
@@ -202,17 +207,11 @@ class DoctorCommandTest extends KeyedHomeTest {
                 "42S02",
                 2003);
 
-        var result = doctor();
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out())
-                .contains(
-                        "\u2717 API.DATA.MOVIE_RECOMMENDATIONS_HYBRID is empty; fix: papi recommend -c <publisher> "
-                                + "--from-snowflake --publish --store snowflake (an empty lookup table answers every id with [])\n");
-        assertThat(result.out())
-                .contains(
-                        "\u2717 API.DATA.MOVIE_RECOMMENDATIONS: SQL compilation error: Object 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist "
-                                + "or not authorized.; fix: papi recommend");
+        doctorFailsWith(
+                "\u2717 API.DATA.MOVIE_RECOMMENDATIONS_HYBRID is empty; fix: papi recommend -c <publisher> "
+                        + "--from-snowflake --publish --store snowflake (an empty lookup table answers every id with [])\n",
+                "\u2717 API.DATA.MOVIE_RECOMMENDATIONS: SQL compilation error: Object 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist "
+                        + "or not authorized.; fix: papi recommend");
     }
 
     @Test
@@ -222,14 +221,10 @@ class DoctorCommandTest extends KeyedHomeTest {
                 "^SELECT CURRENT_ROLE",
                 Rows.of("a", "b", "c", "d", "e").row("DATA_API_ROLE", null, "API", null, System.currentTimeMillis()));
 
-        var result = doctor();
-
-        assertThat(result.out())
-                .contains(
-                        "\u2717 no current warehouse: papi's statements name tables without a database and queries "
-                                + "need a warehouse; fix: add warehouse = \"DATA_API_WH\" to the connection (or SNOWFLAKE_WAREHOUSE)\n",
-                        "\u2717 no current schema: papi's statements name tables without a database; fix: add schema = \"DATA\" to the connection");
-        assertThat(result.exitCode()).isEqualTo(1);
+        doctorFailsWith(
+                "\u2717 no current warehouse: papi's statements name tables without a database and queries "
+                        + "need a warehouse; fix: add warehouse = \"DATA_API_WH\" to the connection (or SNOWFLAKE_WAREHOUSE)\n",
+                "\u2717 no current schema: papi's statements name tables without a database; fix: add schema = \"DATA\" to the connection");
     }
 
     @Test
@@ -249,14 +244,11 @@ class DoctorCommandTest extends KeyedHomeTest {
                         .row("RSA_PUBLIC_KEY_FP", "SHA256:b2xka2V5b2xka2V5b2xka2V5b2xka2V5b2xka2V5b2w=", "null", "")
                         .row("RSA_PUBLIC_KEY_2_FP", "null", "null", ""));
 
-        var result = doctor();
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out())
-                .contains(
-                        "\u2717 service API.DATA.API: instance 0 container api is PENDING (Readiness probe is failing "
-                                + "at path: /readyz, port: 8001); fix: read its log: SELECT SYSTEM$GET_SERVICE_LOGS('API.DATA.API', 0, 'api', 100);");
-        assertThat(result.out()).contains("\u2717 SVC_DATA_API holds neither slot of", "fix: papi user rotate");
+        var result = doctorFailsWith(
+                "\u2717 service API.DATA.API: instance 0 container api is PENDING (Readiness probe is failing "
+                        + "at path: /readyz, port: 8001); fix: read its log: SELECT SYSTEM$GET_SERVICE_LOGS('API.DATA.API', 0, 'api', 100);",
+                "\u2717 SVC_DATA_API holds neither slot of",
+                "fix: papi user rotate");
         assertThat(result.out()).containsPattern("\u2717 clock: local \\+9\\d{4} ms against Snowflake");
     }
 

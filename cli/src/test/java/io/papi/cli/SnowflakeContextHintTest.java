@@ -28,12 +28,11 @@ class SnowflakeContextHintTest {
 
         var result = cli(snowflake).run("recommend", "-c", "bare", "--from-snowflake", "--algorithm", "popular");
 
-        result.failsWith(1);
-        assertThat(result.err())
-                .contains(
-                        "Object 'USER_RATINGS' does not exist or not authorized.",
-                        "give the connection database and schema",
-                        "papi doctor -c NAME");
+        result.failsWith(
+                1,
+                "Object 'USER_RATINGS' does not exist or not authorized.",
+                "give the connection database and schema",
+                "papi doctor -c NAME");
     }
 
     @Test

@@ -73,9 +73,7 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        result.failsWith(1);
-        assertThat(result.err())
-                .contains("already existed with another key (SHA256:c3RhbGVr", fingerprint, "papi user rotate");
+        result.failsWith(1, "already existed with another key (SHA256:c3RhbGVr", fingerprint, "papi user rotate");
     }
 
     @Test
@@ -91,12 +89,11 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        result.failsWith(1);
-        assertThat(result.err())
-                .contains(
-                        "statement 2 of 3 (GRANT ROLE)",
-                        "user SVC_DATA_API exists now without role DATA_API_CALLER_ROLE",
-                        "MANAGE GRANTS");
+        result.failsWith(
+                1,
+                "statement 2 of 3 (GRANT ROLE)",
+                "user SVC_DATA_API exists now without role DATA_API_CALLER_ROLE",
+                "MANAGE GRANTS");
         assertThat(snowflake.statements).hasSize(2);
     }
 
@@ -188,15 +185,14 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        result.failsWith(2);
-        assertThat(result.err())
-                .contains(
-                        "unknown authenticator 'kerberos'",
-                        "externalbrowser",
-                        "username_password_mfa",
-                        "programmatic_access_token",
-                        "oauth",
-                        "snowflake_jwt");
+        result.failsWith(
+                2,
+                "unknown authenticator 'kerberos'",
+                "externalbrowser",
+                "username_password_mfa",
+                "programmatic_access_token",
+                "oauth",
+                "snowflake_jwt");
         assertThat(snowflake.connects).isEmpty();
     }
 

@@ -36,13 +36,18 @@ class TokenCommandTest extends KeyedHomeTest {
                 extra));
     }
 
-    @Test
-    void exchangesAFreshJwtAndPrintsTheTokenAlone() {
-        snowflake.stubFor(post("/oauth/token")
+    /** The token endpoint answers 200 with {@code body} as {@code contentType}. */
+    private static void answers200(String contentType, String body) {
+        snowflake.stubFor(post(SnowflakeTokenEndpoint.PATH)
                 .willReturn(aResponse()
                         .withStatus(200)
-                        .withHeader("Content-Type", "text/plain")
-                        .withBody("ver:1-hint:abc-SESSIONTOKEN")));
+                        .withHeader("Content-Type", contentType)
+                        .withBody(body)));
+    }
+
+    @Test
+    void exchangesAFreshJwtAndPrintsTheTokenAlone() {
+        answers200("text/plain", "ver:1-hint:abc-SESSIONTOKEN");
 
         var result = token("--role", "DATA_API_ROLE");
 
@@ -114,11 +119,7 @@ class TokenCommandTest extends KeyedHomeTest {
 
     @Test
     void garbageBodyIsNotMistakenForAToken() {
-        snowflake.stubFor(post("/oauth/token")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "text/html")
-                        .withBody("<html><body>Sign in to Snowflake</body></html>")));
+        answers200("text/html", "<html><body>Sign in to Snowflake</body></html>");
         var result = token();
         result.failsWith(1);
         assertThat(result.out()).isEmpty();

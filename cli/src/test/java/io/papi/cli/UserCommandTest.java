@@ -19,18 +19,14 @@ class UserCommandTest extends KeyedHomeTest {
         return publicKey().toString();
     }
 
+    /** papi user create --print-sql for user {@code name} with role {@code role} and the home's public key. */
+    private CliRun.Result printCreate(String name, String role) {
+        return cli.run("user", "create", "--name", name, "--role", role, "--public-key", pub(), "--print-sql");
+    }
+
     @Test
     void createPrintsTheServiceUserStatements() {
-        var result = cli.run(
-                "user",
-                "create",
-                "--name",
-                "svc_data_api",
-                "--role",
-                "DATA_API_ROLE",
-                "--public-key",
-                pub(),
-                "--print-sql");
+        var result = printCreate("svc_data_api", "DATA_API_ROLE");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
                 .isEqualTo(
@@ -42,16 +38,7 @@ class UserCommandTest extends KeyedHomeTest {
 
     @Test
     void namesWithQuotesCannotBreakOutOfTheStatement() {
-        var result = cli.run(
-                "user",
-                "create",
-                "--name",
-                "o'brien\"; DROP USER ADMIN; --",
-                "--role",
-                "R",
-                "--public-key",
-                pub(),
-                "--print-sql");
+        var result = printCreate("o'brien\"; DROP USER ADMIN; --", "R");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
                 .startsWith("CREATE USER IF NOT EXISTS \"o'brien\"\"; DROP USER ADMIN; --\" TYPE = SERVICE");
