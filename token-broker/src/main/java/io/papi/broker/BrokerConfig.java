@@ -39,36 +39,25 @@ public final class BrokerConfig {
     private final ServerAddress listen;
     private final String authToken;
     private final boolean noCallerAuth;
-    private final boolean proxyAuth;
     private final PemTls tls;
     private final TokenSinks sinks;
-    private final InetSocketAddress proxyListen;
-    private final URI proxyTo;
-    private final String proxyIdentity;
-    private final Duration proxyTimeout;
+    private final Proxy proxy;
     private final int serverThreads;
-    private final int proxyThreads;
     private final Duration drain;
     private final Duration onceTimeout;
     private final Clock clock;
     private final DoubleSupplier random;
 
-    private BrokerConfig(Builder b) {
+    private BrokerConfig(Builder b, Proxy proxy) {
         this.identities = List.copyOf(b.identities);
         this.policy = b.policy;
         this.listen = b.listen;
         this.authToken = b.authToken;
         this.noCallerAuth = b.noCallerAuth;
-        this.proxyAuth = b.proxyAuth;
         this.tls = b.tls;
         this.sinks = new TokenSinks(b.sinkFile, b.headerFile);
-        this.proxyListen = b.proxyListen;
-        this.proxyTo = b.proxyTo;
-        this.proxyIdentity =
-                b.proxyIdentity != null ? b.proxyIdentity : identities.get(0).name();
-        this.proxyTimeout = b.proxyTimeout;
+        this.proxy = proxy;
         this.serverThreads = b.serverThreads;
-        this.proxyThreads = b.proxyThreads;
         this.drain = b.drain;
         this.onceTimeout = b.onceTimeout;
         this.clock = b.clock;
@@ -107,7 +96,7 @@ public final class BrokerConfig {
 
     /** The secret proxy callers must send in {@code Proxy-Authorization}, with {@link Builder#proxyAuth()}. */
     public Optional<String> proxySecret() {
-        return proxyAuth ? Optional.ofNullable(authToken) : Optional.empty();
+        return proxy != null && proxy.auth() ? Optional.ofNullable(authToken) : Optional.empty();
     }
 
     /**
@@ -133,29 +122,13 @@ public final class BrokerConfig {
         return sinks;
     }
 
-    public Optional<InetSocketAddress> proxyListen() {
-        return Optional.ofNullable(proxyListen);
-    }
-
-    public Optional<URI> proxyTo() {
-        return Optional.ofNullable(proxyTo);
-    }
-
-    /** The identity whose tokens the proxy adds: the first one unless set. */
-    public String proxyIdentity() {
-        return proxyIdentity;
-    }
-
-    public Duration proxyTimeout() {
-        return proxyTimeout;
+    /** The forwarding proxy, when {@link Builder#proxy(InetSocketAddress, URI)} asked for one. */
+    public Optional<Proxy> proxy() {
+        return Optional.ofNullable(proxy);
     }
 
     public int serverThreads() {
         return serverThreads;
-    }
-
-    public int proxyThreads() {
-        return proxyThreads;
     }
 
     public Duration drain() {
@@ -179,8 +152,38 @@ public final class BrokerConfig {
         return "BrokerConfig[identities="
                 + identities.stream().map(Identity::name).toList() + ", listen=" + listen
                 + (authToken != null ? ", secret set" : "") + (noCallerAuth ? ", no caller auth" : "")
-                + (tls != null ? ", tls" : "") + (proxyTo != null ? ", proxy " + proxyListen + " -> " + proxyTo : "")
+                + (tls != null ? ", tls" : "")
+                + (proxy != null ? ", proxy " + proxy.listen() + " -> " + proxy.to() : "")
                 + "]";
+    }
+
+    /**
+     * The forwarding proxy's settings, each declared here once.
+     *
+     * @param listen where the proxy listens (TCP; port 0 picks a free port)
+     * @param to the endpoint it calls: https, or http to loopback
+     * @param identity whose tokens it adds
+     * @param timeout how long it waits between bytes of the endpoint's answer; 60 s by default
+     * @param threads how many requests it serves at once; 32 by default
+     * @param auth whether its callers must send the broker's secret in {@code Proxy-Authorization}
+     */
+    public record Proxy(
+            InetSocketAddress listen, URI to, String identity, Duration timeout, int threads, boolean auth) {
+        /** @throws IllegalArgumentException with one line saying what to change */
+        public Proxy {
+            Objects.requireNonNull(listen, "proxy listen");
+            ForwardingProxy.validUpstream(Objects.requireNonNull(to, "proxy target"));
+            Objects.requireNonNull(identity, "proxyIdentity");
+            DurationChecks.positive(timeout, "proxyTimeout");
+            threadCount(threads);
+        }
+    }
+
+    private static int threadCount(int threads) {
+        if (threads < 1 || threads > 1024) {
+            throw new IllegalArgumentException("thread counts must be between 1 and 1024");
+        }
+        return threads;
     }
 
     /** Builds a {@link BrokerConfig}; at least one identity is required. */
@@ -315,16 +318,13 @@ public final class BrokerConfig {
         }
 
         public Builder proxyTimeout(Duration timeout) {
-            this.proxyTimeout = positive(timeout, "proxyTimeout");
+            this.proxyTimeout = DurationChecks.positive(timeout, "proxyTimeout");
             return this;
         }
 
         public Builder threads(int server, int proxy) {
-            if (server < 1 || proxy < 1 || server > 1024 || proxy > 1024) {
-                throw new IllegalArgumentException("thread counts must be between 1 and 1024");
-            }
-            this.serverThreads = server;
-            this.proxyThreads = proxy;
+            this.serverThreads = threadCount(server);
+            this.proxyThreads = threadCount(proxy);
             return this;
         }
 
@@ -337,7 +337,7 @@ public final class BrokerConfig {
 
         /** How long {@link BrokerServer#once(BrokerConfig)} keeps retrying transient failures; 60 s by default. */
         public Builder onceTimeout(Duration timeout) {
-            this.onceTimeout = positive(timeout, "onceTimeout");
+            this.onceTimeout = DurationChecks.positive(timeout, "onceTimeout");
             return this;
         }
 
@@ -386,27 +386,27 @@ public final class BrokerConfig {
             if (proxyAuth && authToken == null) {
                 throw new IllegalArgumentException("--proxy-auth needs the broker's secret: give --auth-token-file");
             }
-            if (proxyListen != null) {
-                ForwardingProxy.validUpstream(proxyTo);
-                if (!ForwardingProxy.isLoopback(proxyListen) && (!proxyAuth || tls == null)) {
-                    throw new IllegalArgumentException(
-                            "the proxy on " + ServerAddress.tcp(proxyListen) + " would call the endpoint for anyone "
-                                    + "who reaches it: give --proxy-auth and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
-                }
+            Proxy proxy = proxyListen == null
+                    ? null
+                    : new Proxy(
+                            proxyListen,
+                            proxyTo,
+                            proxyIdentity != null
+                                    ? proxyIdentity
+                                    : identities.get(0).name(),
+                            proxyTimeout,
+                            proxyThreads,
+                            proxyAuth);
+            if (proxy != null && !ForwardingProxy.isLoopback(proxy.listen()) && (!proxy.auth() || tls == null)) {
+                throw new IllegalArgumentException("the proxy on " + ServerAddress.tcp(proxy.listen())
+                        + " would call the endpoint for anyone who reaches it: give --proxy-auth and TLS "
+                        + "(--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
             }
             if (proxyIdentity != null && !names.contains(proxyIdentity)) {
                 throw new IllegalArgumentException(
                         "proxy identity '" + proxyIdentity + "' is not one of " + String.join(", ", names));
             }
-            return new BrokerConfig(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be more than 0, not " + d);
-            }
-            return d;
+            return new BrokerConfig(this, proxy);
         }
     }
 }

@@ -13,6 +13,8 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every way a private key file can be wrong gives one line naming the file and the fix, and nothing secret. */
 class PrivateKeysTest {
@@ -107,75 +109,32 @@ class PrivateKeysTest {
                 .hasMessage(keys + " is a directory, not a key file: give the private key file (rsa_key.p8)");
     }
 
-    @Test
-    void rejectsAnEncryptedKeyWithoutPassphrase() {
-        Path file = keys.resolve("encrypted.p8");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file");
-    }
-
-    @Test
-    void rejectsAnEncryptedTraditionalKeyWithoutPassphrase() {
-        Path file = keys.resolve("encrypted_pkcs1.pem");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file");
-    }
-
-    @Test
-    void rejectsAWrongPassphraseForPkcs8() {
-        Path file = keys.resolve("encrypted.p8");
-        assertRejected(file, PassphraseSource.of("not-the-passphrase".toCharArray()))
-                .hasMessage("wrong passphrase for " + file + ": check PRIVATE_KEY_PASSPHRASE or the --passphrase-file")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-passphrase"));
-    }
-
-    @Test
-    void rejectsAWrongPassphraseForATraditionalKey() {
-        Path file = keys.resolve("encrypted_pkcs1.pem");
-        assertRejected(file, PassphraseSource.of("not-the-passphrase".toCharArray()))
-                .hasMessage("wrong passphrase for " + file + ": check PRIVATE_KEY_PASSPHRASE or the --passphrase-file");
-    }
-
-    @Test
-    void rejectsAPublicKeyGivenAsPrivateKey() {
-        Path file = keys.resolve("rsa_key.pub");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " holds a public key; give the private key file (rsa_key.p8)");
-    }
-
-    @Test
-    void rejectsACertificateGivenAsPrivateKey() {
-        Path file = keys.resolve("cert.pem");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " holds a certificate; give the private key file (rsa_key.p8)");
-    }
-
-    @Test
-    void rejectsA1024BitKey() {
-        Path file = keys.resolve("small.p8");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is a 1024-bit RSA key; Snowflake needs at least 2048 bits: papi keygen");
-    }
-
-    @Test
-    void rejectsAnEcKeyWrittenByEcparamWithItsParametersBlock() {
-        Path file = keys.resolve("ec.pem");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is an EC key; Snowflake key-pair authentication needs RSA: papi keygen");
-    }
-
-    @Test
-    void rejectsAnEcKeyInPkcs8() {
-        Path file = keys.resolve("ec.p8");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is an EC key; Snowflake key-pair authentication needs RSA: papi keygen");
-    }
-
-    @Test
-    void rejectsAnEd25519Key() {
-        Path file = keys.resolve("ed25519.p8");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is an Ed25519 key; Snowflake key-pair authentication needs RSA: papi keygen");
+    /** Each of the key files made above that papi cannot use, and what it says: the file's path, then this. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "encrypted.p8        | | is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file",
+                "encrypted_pkcs1.pem | | is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file",
+                "rsa_key.pub         | | holds a public key; give the private key file (rsa_key.p8)",
+                "cert.pem            | | holds a certificate; give the private key file (rsa_key.p8)",
+                "small.p8            | | is a 1024-bit RSA key; Snowflake needs at least 2048 bits: papi keygen",
+                "ec.pem              | | is an EC key; Snowflake key-pair authentication needs RSA: papi keygen",
+                "ec.p8               | | is an EC key; Snowflake key-pair authentication needs RSA: papi keygen",
+                "ed25519.p8          | | is an Ed25519 key; Snowflake key-pair authentication needs RSA: papi keygen",
+                "encrypted.p8        | not-the-passphrase | wrong passphrase for {file}: check PRIVATE_KEY_PASSPHRASE or the --passphrase-file",
+                "encrypted_pkcs1.pem | not-the-passphrase | wrong passphrase for {file}: check PRIVATE_KEY_PASSPHRASE or the --passphrase-file",
+            })
+    void rejectsAKeyFileItCannotUseNamingTheFileAndTheFix(String name, String passphrase, String message) {
+        Path file = keys.resolve(name);
+        String expected =
+                message.contains("{file}") ? message.replace("{file}", file.toString()) : file + " " + message;
+        assertRejected(
+                        file,
+                        passphrase == null ? PassphraseSource.none() : PassphraseSource.of(passphrase.toCharArray()))
+                .hasMessage(expected)
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain(passphrase == null ? PASSPHRASE : passphrase));
     }
 
     @Test
