@@ -244,13 +244,13 @@ public final class TokenExchange {
 
         /** How long one exchange may take in all (connect, send, answer); 10 s by default. */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            this.timeout = DurationChecks.positive(timeout, "timeout");
             return this;
         }
 
         /** The lifetime assumed for a token that does not say its own; 10 minutes by default. */
         public Builder defaultTokenLifetime(Duration lifetime) {
-            this.defaultTokenLifetime = positive(lifetime, "defaultTokenLifetime");
+            this.defaultTokenLifetime = DurationChecks.positive(lifetime, "defaultTokenLifetime");
             return this;
         }
 
@@ -283,14 +283,6 @@ public final class TokenExchange {
                                 + "(http is accepted for loopback addresses only)");
             }
             return new TokenExchange(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + d);
-            }
-            return d;
         }
     }
 }
