@@ -1,5 +1,7 @@
 package io.papi.broker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -73,6 +75,15 @@ abstract class FakeTimeSourceTest extends TokenEndpointTest {
 
     void advance(Duration by) {
         scheduler.advance(by);
+    }
+
+    /** The next exchange goes out {@code wait} from now, and not {@code step} sooner. */
+    void assertNextExchangeIn(Duration wait, Duration step) {
+        int before = exchanges();
+        advance(wait.minus(step));
+        assertThat(exchanges()).as("%s before it is due", step).isEqualTo(before);
+        advance(step);
+        assertThat(exchanges()).as("when it is due, %s from the last", wait).isEqualTo(before + 1);
     }
 
     Duration sinceStart() {

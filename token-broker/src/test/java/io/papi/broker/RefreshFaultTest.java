@@ -87,10 +87,7 @@ class RefreshFaultTest extends FakeTimeSourceTest {
         assertThat(lastFailure().retryAfter()).contains(Duration.ofSeconds(7));
 
         issueTokensLiving(600);
-        advance(Duration.ofMillis(6_999));
-        assertThat(exchanges()).isEqualTo(1);
-        advance(Duration.ofMillis(1));
-        assertThat(exchanges()).isEqualTo(2);
+        assertNextExchangeIn(Duration.ofSeconds(7), Duration.ofMillis(1));
         assertThat(source.current()).isPresent();
     }
 
@@ -136,10 +133,7 @@ class RefreshFaultTest extends FakeTimeSourceTest {
         assertThat(failure.message()).contains("the JWT was rejected").contains("SYSTEM$GET_LOGIN_FAILURE_DETAILS");
         assertNoTokenBecause(Reason.JWT_REJECTED);
 
-        advance(Duration.ofMillis(59_999));
-        assertThat(exchanges()).isEqualTo(1);
-        advance(Duration.ofMillis(1));
-        assertThat(exchanges()).isEqualTo(2);
+        assertNextExchangeIn(Duration.ofSeconds(60), Duration.ofMillis(1));
         advance(Duration.ofMinutes(10));
         assertThat(exchanges()).isEqualTo(12);
     }

@@ -46,10 +46,7 @@ class RefreshTimingTest extends FakeTimeSourceTest {
         source(0.0);
         startAndSettle();
 
-        advance(Duration.ofMillis(59_999));
-        assertThat(exchanges()).isEqualTo(1);
-        advance(Duration.ofMillis(1));
-        assertThat(exchanges()).isEqualTo(2);
+        assertNextExchangeIn(Duration.ofSeconds(60), Duration.ofMillis(1));
     }
 
     @Test
@@ -76,10 +73,7 @@ class RefreshTimingTest extends FakeTimeSourceTest {
         SessionToken token = source.get(Duration.ZERO);
         assertThat(token.expiryFromToken()).isFalse();
         assertThat(token.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
-        advance(Duration.ofSeconds(419));
-        assertThat(exchanges()).isEqualTo(1);
-        advance(Duration.ofSeconds(1));
-        assertThat(exchanges()).isEqualTo(2);
+        assertNextExchangeIn(Duration.ofSeconds(420), Duration.ofSeconds(1));
     }
 
     @Test
