@@ -68,6 +68,13 @@ abstract class FakeTimeSourceTest extends TokenEndpointTest {
         return source(RefreshPolicy.defaults(), random);
     }
 
+    /** Tokens that live {@code seconds}, and a source drawing {@code random} started and settled on the first. */
+    void startWithTokensLiving(long seconds, double random) {
+        issueTokensLiving(seconds);
+        source(random);
+        startAndSettle();
+    }
+
     void startAndSettle() {
         source.start();
         scheduler.awaitIdle();

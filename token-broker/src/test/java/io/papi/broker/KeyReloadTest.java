@@ -27,9 +27,7 @@ class KeyReloadTest extends FakeTimeSourceTest {
 
     @Test
     void aRotatedKeyFileIsPickedUpWithinFiveSecondsAndTheHeldTokenIsKept() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken held = source.get(Duration.ZERO);
 
         KeyFiles.writePrivateKey(keyFile, NEXT_KEY, null); // atomic rename: a new inode
@@ -75,9 +73,7 @@ class KeyReloadTest extends FakeTimeSourceTest {
 
     @Test
     void aBrokenKeyFileIsReportedAndTheOldKeyStaysInUse() throws Exception {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
 
         Files.writeString(
                 keyFile,

@@ -93,9 +93,7 @@ class RefreshFaultTest extends FakeTimeSourceTest {
 
     @Test
     void serverErrorsOutlastingTheTokenServeItUntilItExpiresThenAnswerUnavailableThenRecover() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken held = source.get(Duration.ZERO);
         answer(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"));
 
@@ -180,9 +178,7 @@ class RefreshFaultTest extends FakeTimeSourceTest {
 
     @Test
     void aFailedRefreshKeepsServingTheHeldTokenAndRecoversBeforeItExpires() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken held = source.get(Duration.ZERO);
         answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
