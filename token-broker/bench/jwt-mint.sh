@@ -4,22 +4,8 @@
 #
 #   token-broker/bench/jwt-mint.sh [--warmup 2000] [--count 5000] [--threads 1] [--key-reads 3]
 #
-# From a clean checkout, after `mvn -B -q -DskipTests package` at the repository root (which also compiles the
-# test classes the benchmark lives in). Set MVN_FLAGS=-o to keep Maven offline.
+# Compiles what it needs first (see classpath.sh). Set MVN_FLAGS=-o to keep Maven offline.
 set -euo pipefail
-module="$(cd "$(dirname "$0")/.." && pwd)"
-root="$(cd "$module/.." && pwd)"
-bench_class="$module/target/test-classes/io/papi/broker/bench/JwtMintBenchmark.class"
-classpath_file="$module/target/bench.classpath"
-
-cd "$root"
-if [ ! -f "$bench_class" ] || [ -n "$(find "$module/src" -newer "$bench_class" -name '*.java' -print -quit)" ]; then
-  echo "compiling token-broker..." >&2
-  mvn -B -q ${MVN_FLAGS:-} -pl token-broker -DskipTests test-compile
-fi
-if [ ! -s "$classpath_file" ] || [ "$module/pom.xml" -nt "$classpath_file" ]; then
-  mvn -B -q ${MVN_FLAGS:-} -pl token-broker dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
-fi
-exec java -cp "$module/target/classes:$module/target/test-classes:$(cat "$classpath_file")" \
-  io.papi.broker.bench.JwtMintBenchmark "$@"
+source "$(dirname "$0")/classpath.sh"
+classpath="$(bench_classpath io.papi.broker.bench.JwtMintBenchmark)"
+exec java -cp "$classpath" io.papi.broker.bench.JwtMintBenchmark "$@"

@@ -9,20 +9,8 @@
 #
 # Set MVN_FLAGS=-o to keep Maven offline.
 set -euo pipefail
-module="$(cd "$(dirname "$0")/.." && pwd)"
-root="$(cd "$module/.." && pwd)"
-soak_class="$module/target/test-classes/io/papi/broker/bench/BrokerSoak.class"
-classpath_file="$module/target/bench.classpath"
-
-cd "$root"
-if [ ! -f "$soak_class" ] || [ -n "$(find "$module/src" "$root/serving/src" -newer "$soak_class" -name '*.java' -print -quit)" ] \
-   || [ ! -s "$classpath_file" ] || [ "$module/pom.xml" -nt "$classpath_file" ]; then
-  # with -am, so that the serving module and its Jetty come from this checkout, not from whatever ~/.m2 holds
-  echo "compiling token-broker..." >&2
-  mvn -B -q ${MVN_FLAGS:-} -pl token-broker -am -DskipTests test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
-fi
+source "$(dirname "$0")/classpath.sh"
+classpath="$(bench_classpath io.papi.broker.bench.BrokerSoak)"
 # broker logs at warn: the failures the faults cause are expected, and their count is in the figures
 exec java -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.io.papi=error \
-  -cp "$module/target/classes:$module/target/test-classes:$(cat "$classpath_file")" \
-  io.papi.broker.bench.BrokerSoak "$@"
+  -cp "$classpath" io.papi.broker.bench.BrokerSoak "$@"

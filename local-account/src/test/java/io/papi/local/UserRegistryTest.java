@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.papi.broker.KeyFingerprint;
-import io.papi.testing.MutableClock;
 import io.papi.testing.TestKeys;
-import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,35 +14,26 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class UserRegistryTest {
+class UserRegistryTest extends OpenAccountTest {
     private static final RSAPublicKey ALICE = TestKeys.publicKey(TestKeys.ALICE);
     private static final RSAPublicKey BOB = TestKeys.publicKey(TestKeys.BOB);
     private static final String ALICE_FP = KeyFingerprint.of(ALICE);
     private static final String BOB_FP = KeyFingerprint.of(BOB);
 
-    @TempDir
-    Path directory;
-
-    MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00.123456789Z"));
-    LocalAccount account;
     UserRegistry users;
 
-    @BeforeEach
-    void open() throws Exception {
-        account = LocalAccount.open(directory, "LOCAL", clock);
-        users = account.users();
+    UserRegistryTest() {
+        super(Instant.parse("2025-06-01T12:00:00.123456789Z"));
     }
 
-    @AfterEach
-    void close() {
-        account.close();
+    @BeforeEach
+    void useItsUsers() {
+        users = account.users();
     }
 
     @Test

@@ -15,7 +15,20 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  *         .build();
  * }</pre>
  */
-public final class ServingConfig {
+public record ServingConfig(
+        String name,
+        ServerAddress address,
+        Optional<PemTls> tls,
+        int threads,
+        int acceptors,
+        int selectors,
+        Duration headerReadTimeout,
+        Duration idleTimeout,
+        int maxConnections,
+        int requestHeaderBytes,
+        long requestBodyBytes,
+        boolean lenientUris,
+        ErrorHandler errorHandler) {
     /** A client has this long to send its first request's headers. */
     public static final Duration DEFAULT_HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
     /** A connection with nothing moving for this long is closed (well within the 30 s a stalled client may hold it). */
@@ -25,34 +38,39 @@ public final class ServingConfig {
     public static final int DEFAULT_REQUEST_HEADER_BYTES = 8 * 1024;
     public static final long DEFAULT_REQUEST_BODY_BYTES = 1024 * 1024;
 
-    private final String name;
-    private final ServerAddress address;
-    private final PemTls tls;
-    private final int threads;
-    private final int acceptors;
-    private final int selectors;
-    private final Duration headerReadTimeout;
-    private final Duration idleTimeout;
-    private final int maxConnections;
-    private final int requestHeaderBytes;
-    private final long requestBodyBytes;
-    private final boolean lenientUris;
-    private final ErrorHandler errorHandler;
-
-    private ServingConfig(Builder b) {
-        this.name = b.name;
-        this.address = b.address;
-        this.tls = b.tls;
-        this.threads = b.threads;
-        this.acceptors = b.acceptors;
-        this.selectors = b.selectors;
-        this.headerReadTimeout = b.headerReadTimeout;
-        this.idleTimeout = b.idleTimeout;
-        this.maxConnections = b.maxConnections;
-        this.requestHeaderBytes = b.requestHeaderBytes;
-        this.requestBodyBytes = b.requestBodyBytes;
-        this.lenientUris = b.lenientUris;
-        this.errorHandler = b.errorHandler;
+    /**
+     * Every limit checked once, here.
+     *
+     * @param name names the threads ({@code papi-<name>-<n>}) and the log lines
+     * @param tls TLS with this certificate and key; not for Unix sockets
+     * @param threads the most threads that run handlers (Jetty's own selector and acceptor threads included)
+     * @param acceptors acceptor threads; -1 lets Jetty choose from the number of cores
+     * @param selectors selector threads; -1 lets Jetty choose from the number of cores
+     * @param requestBodyBytes the largest request body a handler is given; a larger one is refused with 413
+     * @param lenientUris true when URIs Jetty would refuse ({@code %2F}, {@code %00}) reach the handler, which then
+     *     refuses them itself
+     * @param errorHandler how errors Jetty raises itself (bad request line, headers too large) are written
+     * @throws IllegalArgumentException with one line saying what to change
+     */
+    public ServingConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(errorHandler, "errorHandler");
+        if (threads < 4 || threads > 1024) {
+            throw new IllegalArgumentException("threads must be between 4 and 1024, not " + threads);
+        }
+        positive(headerReadTimeout, "headerReadTimeout");
+        positive(idleTimeout, "idleTimeout");
+        atLeast(maxConnections, 1, "maxConnections");
+        atLeast(requestHeaderBytes, 1024, "requestHeaderBytes");
+        if (requestBodyBytes < 0) {
+            throw new IllegalArgumentException("requestBodyBytes must not be negative, not " + requestBodyBytes);
+        }
+        if (tls.isPresent() && address instanceof ServerAddress.UnixSocket) {
+            throw new IllegalArgumentException(
+                    name + ": TLS is for TCP listeners; a Unix socket is guarded by its file mode");
+        }
     }
 
     /** @param name names the threads ({@code papi-<name>-<n>}) and the log lines */
@@ -60,58 +78,17 @@ public final class ServingConfig {
         return new Builder(name, address);
     }
 
-    public String name() {
-        return name;
+    private static void atLeast(long value, long least, String what) {
+        if (value < least) {
+            throw new IllegalArgumentException(what + " must be at least " + least + ", not " + value);
+        }
     }
 
-    public ServerAddress address() {
-        return address;
-    }
-
-    public Optional<PemTls> tls() {
-        return Optional.ofNullable(tls);
-    }
-
-    public int threads() {
-        return threads;
-    }
-
-    public int acceptors() {
-        return acceptors;
-    }
-
-    public int selectors() {
-        return selectors;
-    }
-
-    public Duration headerReadTimeout() {
-        return headerReadTimeout;
-    }
-
-    public Duration idleTimeout() {
-        return idleTimeout;
-    }
-
-    public int maxConnections() {
-        return maxConnections;
-    }
-
-    public int requestHeaderBytes() {
-        return requestHeaderBytes;
-    }
-
-    /** The largest request body a handler is given; a larger one is refused with 413. */
-    public long requestBodyBytes() {
-        return requestBodyBytes;
-    }
-
-    /** True when URIs Jetty would refuse ({@code %2F}, {@code %00}) reach the handler, which then refuses them itself. */
-    public boolean lenientUris() {
-        return lenientUris;
-    }
-
-    public ErrorHandler errorHandler() {
-        return errorHandler;
+    private static void positive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be more than 0, not " + d);
+        }
     }
 
     /** Builds a {@link ServingConfig}. */
@@ -143,9 +120,6 @@ public final class ServingConfig {
 
         /** The most threads that run handlers (Jetty's own selector and acceptor threads included). */
         public Builder threads(int threads) {
-            if (threads < 4 || threads > 1024) {
-                throw new IllegalArgumentException("threads must be between 4 and 1024, not " + threads);
-            }
             this.threads = threads;
             return this;
         }
@@ -158,35 +132,26 @@ public final class ServingConfig {
         }
 
         public Builder headerReadTimeout(Duration timeout) {
-            this.headerReadTimeout = positive(timeout, "headerReadTimeout");
+            this.headerReadTimeout = timeout;
             return this;
         }
 
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = positive(timeout, "idleTimeout");
+            this.idleTimeout = timeout;
             return this;
         }
 
         public Builder maxConnections(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1, not " + max);
-            }
             this.maxConnections = max;
             return this;
         }
 
         public Builder requestHeaderBytes(int bytes) {
-            if (bytes < 1024) {
-                throw new IllegalArgumentException("requestHeaderBytes must be at least 1024, not " + bytes);
-            }
             this.requestHeaderBytes = bytes;
             return this;
         }
 
         public Builder requestBodyBytes(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("requestBodyBytes must not be negative, not " + bytes);
-            }
             this.requestBodyBytes = bytes;
             return this;
         }
@@ -198,25 +163,26 @@ public final class ServingConfig {
 
         /** How errors Jetty raises itself (bad request line, headers too large) are written; one JSON line by default. */
         public Builder errorHandler(ErrorHandler handler) {
-            this.errorHandler = Objects.requireNonNull(handler, "errorHandler");
+            this.errorHandler = handler;
             return this;
         }
 
         /** @throws IllegalArgumentException with one line saying what to change */
         public ServingConfig build() {
-            if (tls != null && address instanceof ServerAddress.UnixSocket) {
-                throw new IllegalArgumentException(
-                        name + ": TLS is for TCP listeners; a Unix socket is guarded by its file mode");
-            }
-            return new ServingConfig(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be more than 0, not " + d);
-            }
-            return d;
+            return new ServingConfig(
+                    name,
+                    address,
+                    Optional.ofNullable(tls),
+                    threads,
+                    acceptors,
+                    selectors,
+                    headerReadTimeout,
+                    idleTimeout,
+                    maxConnections,
+                    requestHeaderBytes,
+                    requestBodyBytes,
+                    lenientUris,
+                    errorHandler);
         }
     }
 }

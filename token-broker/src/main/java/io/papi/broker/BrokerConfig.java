@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,68 +33,101 @@ import java.util.function.DoubleSupplier;
  *         .build();
  * }</pre>
  */
-public final class BrokerConfig {
-    private final List<Identity> identities;
-    private final RefreshPolicy policy;
-    private final ServerAddress listen;
-    private final String authToken;
-    private final boolean noCallerAuth;
-    private final boolean proxyAuth;
-    private final PemTls tls;
-    private final TokenSinks sinks;
-    private final InetSocketAddress proxyListen;
-    private final URI proxyTo;
-    private final String proxyIdentity;
-    private final Duration proxyTimeout;
-    private final int serverThreads;
-    private final int proxyThreads;
-    private final Duration drain;
-    private final Duration onceTimeout;
-    private final Clock clock;
-    private final DoubleSupplier random;
+public record BrokerConfig(
+        List<Identity> identities,
+        RefreshPolicy policy,
+        ServerAddress listen,
+        Optional<String> authToken,
+        boolean noCallerAuth,
+        Optional<PemTls> tls,
+        TokenSinks sinks,
+        Optional<Proxy> proxy,
+        int serverThreads,
+        Duration drain,
+        Duration onceTimeout,
+        Clock clock,
+        DoubleSupplier random) {
 
-    private BrokerConfig(Builder b) {
-        this.identities = List.copyOf(b.identities);
-        this.policy = b.policy;
-        this.listen = b.listen;
-        this.authToken = b.authToken;
-        this.noCallerAuth = b.noCallerAuth;
-        this.proxyAuth = b.proxyAuth;
-        this.tls = b.tls;
-        this.sinks = new TokenSinks(b.sinkFile, b.headerFile);
-        this.proxyListen = b.proxyListen;
-        this.proxyTo = b.proxyTo;
-        this.proxyIdentity =
-                b.proxyIdentity != null ? b.proxyIdentity : identities.get(0).name();
-        this.proxyTimeout = b.proxyTimeout;
-        this.serverThreads = b.serverThreads;
-        this.proxyThreads = b.proxyThreads;
-        this.drain = b.drain;
-        this.onceTimeout = b.onceTimeout;
-        this.clock = b.clock;
-        this.random = b.random;
+    /**
+     * Every setting checked once, here, alone and against the others.
+     *
+     * @param identities one or more, each with its own name
+     * @param listen where the token API listens: TCP (port 0 picks a free port) or a Unix socket
+     * @param authToken the broker's secret, when one is set; never logged
+     * @param noCallerAuth token routes ask for {@code X-Papi-Broker: 1} only (loopback only)
+     * @param tls TLS for the TCP listeners, required beyond loopback
+     * @param sinks files rewritten on every refresh; with several identities their paths name {@code {identity}}
+     * @param proxy the forwarding proxy, if any; its identity, when null, is the first identity
+     * @param drain how long stopping waits for requests in flight
+     * @param onceTimeout how long {@link BrokerServer#once(BrokerConfig)} keeps retrying transient failures
+     * @param clock the clock expiry is judged by; the identities' exchanges should use the same
+     * @param random the jitter source, uniform in [0, 1)
+     * @throws IllegalArgumentException with one line saying what to change
+     */
+    public BrokerConfig {
+        identities = List.copyOf(identities);
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(authToken, "authToken");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(sinks, "sinks");
+        Objects.requireNonNull(proxy, "proxy");
+        threadCount(serverThreads);
+        DurationChecks.notNegative(drain, "drain");
+        DurationChecks.positive(onceTimeout, "onceTimeout");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        Set<String> names = identityNames(identities);
+        if (identities.size() > 1 && !sinks.namesIdentity()) {
+            throw new IllegalArgumentException(
+                    "with several identities, sink file paths must contain " + TokenSinks.IDENTITY_PLACEHOLDER
+                            + " (e.g. /run/papi/{identity}.token) so that each identity has its own file");
+        }
+        if (!listen.isLocalOnly()) {
+            if (noCallerAuth) {
+                throw new IllegalArgumentException(
+                        "--no-caller-auth is for loopback in a pod or container: listening on " + listen
+                                + " would hand tokens to the network without a secret");
+            }
+            if (authToken.isEmpty() || tls.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "listening on " + listen + " exposes tokens beyond this machine: give the secret "
+                                + "(--auth-token-file) and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
+            }
+        }
+        if (proxy.isPresent()) {
+            Proxy p = proxy.get();
+            if (!ForwardingProxy.isLoopback(p.listen()) && (!p.auth() || tls.isEmpty())) {
+                throw new IllegalArgumentException("the proxy on " + ServerAddress.tcp(p.listen())
+                        + " would call the endpoint for anyone who reaches it: give --proxy-auth and TLS "
+                        + "(--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
+            }
+            if (p.identity() == null) {
+                proxy = Optional.of(
+                        new Proxy(p.listen(), p.to(), identities.get(0).name(), p.timeout(), p.threads(), p.auth()));
+            } else if (!names.contains(p.identity())) {
+                throw new IllegalArgumentException(
+                        "proxy identity '" + p.identity() + "' is not one of " + String.join(", ", names));
+            }
+        }
+    }
+
+    private static Set<String> identityNames(List<Identity> identities) {
+        if (identities.isEmpty()) {
+            throw new IllegalArgumentException("the broker needs at least one identity");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Identity identity : identities) {
+            if (!names.add(identity.name())) {
+                throw new IllegalArgumentException(
+                        "identity " + identity.name() + " is given twice: give each identity its own name");
+            }
+        }
+        return names;
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public List<Identity> identities() {
-        return identities;
-    }
-
-    public RefreshPolicy policy() {
-        return policy;
-    }
-
-    /** Where the token API listens: TCP (port 0 picks a free port) or a Unix socket. */
-    public ServerAddress listen() {
-        return listen;
-    }
-
-    /** The broker's secret, when one is set. Never logged. */
-    public Optional<String> authToken() {
-        return Optional.ofNullable(authToken);
     }
 
     /**
@@ -102,12 +135,12 @@ public final class BrokerConfig {
      * none with {@link Builder#noCallerAuth()}, else the broker's secret.
      */
     public Optional<String> callerSecret() {
-        return noCallerAuth ? Optional.empty() : Optional.ofNullable(authToken);
+        return noCallerAuth ? Optional.empty() : authToken;
     }
 
     /** The secret proxy callers must send in {@code Proxy-Authorization}, with {@link Builder#proxyAuth()}. */
     public Optional<String> proxySecret() {
-        return proxyAuth ? Optional.ofNullable(authToken) : Optional.empty();
+        return proxy.filter(Proxy::auth).isPresent() ? authToken : Optional.empty();
     }
 
     /**
@@ -117,70 +150,49 @@ public final class BrokerConfig {
      * @throws IllegalArgumentException saying what to give
      */
     void requireCallerAuth() {
-        if (listen instanceof ServerAddress.Tcp && authToken == null && !noCallerAuth) {
+        if (listen instanceof ServerAddress.Tcp && authToken.isEmpty() && !noCallerAuth) {
             throw new IllegalArgumentException(
                     "a TCP token API needs the broker's secret (--auth-token-file; papi broker uses "
                             + "$PAPI_HOME/broker/secret by default), a Unix socket (--listen unix:/path), or --no-caller-auth");
         }
     }
 
-    /** TLS for the TCP listeners, required beyond loopback. */
-    public Optional<PemTls> tls() {
-        return Optional.ofNullable(tls);
-    }
-
-    public TokenSinks sinks() {
-        return sinks;
-    }
-
-    public Optional<InetSocketAddress> proxyListen() {
-        return Optional.ofNullable(proxyListen);
-    }
-
-    public Optional<URI> proxyTo() {
-        return Optional.ofNullable(proxyTo);
-    }
-
-    /** The identity whose tokens the proxy adds: the first one unless set. */
-    public String proxyIdentity() {
-        return proxyIdentity;
-    }
-
-    public Duration proxyTimeout() {
-        return proxyTimeout;
-    }
-
-    public int serverThreads() {
-        return serverThreads;
-    }
-
-    public int proxyThreads() {
-        return proxyThreads;
-    }
-
-    public Duration drain() {
-        return drain;
-    }
-
-    public Duration onceTimeout() {
-        return onceTimeout;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public DoubleSupplier random() {
-        return random;
-    }
-
     @Override
     public String toString() {
         return "BrokerConfig[identities="
                 + identities.stream().map(Identity::name).toList() + ", listen=" + listen
-                + (authToken != null ? ", secret set" : "") + (noCallerAuth ? ", no caller auth" : "")
-                + (tls != null ? ", tls" : "") + (proxyTo != null ? ", proxy " + proxyListen + " -> " + proxyTo : "")
+                + (authToken.isPresent() ? ", secret set" : "") + (noCallerAuth ? ", no caller auth" : "")
+                + (tls.isPresent() ? ", tls" : "")
+                + proxy.map(p -> ", proxy " + p.listen() + " -> " + p.to()).orElse("")
                 + "]";
+    }
+
+    /**
+     * The forwarding proxy's settings, each declared here once.
+     *
+     * @param listen where the proxy listens (TCP; port 0 picks a free port)
+     * @param to the endpoint it calls: https, or http to loopback
+     * @param identity whose tokens it adds; null for the first identity of the {@link BrokerConfig} it is given to
+     * @param timeout how long it waits between bytes of the endpoint's answer; 60 s by default
+     * @param threads how many requests it serves at once; 32 by default
+     * @param auth whether its callers must send the broker's secret in {@code Proxy-Authorization}
+     */
+    public record Proxy(
+            InetSocketAddress listen, URI to, String identity, Duration timeout, int threads, boolean auth) {
+        /** @throws IllegalArgumentException with one line saying what to change */
+        public Proxy {
+            Objects.requireNonNull(listen, "proxy listen");
+            ForwardingProxy.validUpstream(Objects.requireNonNull(to, "proxy target"));
+            DurationChecks.positive(timeout, "proxyTimeout");
+            threadCount(threads);
+        }
+    }
+
+    private static int threadCount(int threads) {
+        if (threads < 1 || threads > 1024) {
+            throw new IllegalArgumentException("thread counts must be between 1 and 1024");
+        }
+        return threads;
     }
 
     /** Builds a {@link BrokerConfig}; at least one identity is required. */
@@ -315,16 +327,13 @@ public final class BrokerConfig {
         }
 
         public Builder proxyTimeout(Duration timeout) {
-            this.proxyTimeout = positive(timeout, "proxyTimeout");
+            this.proxyTimeout = DurationChecks.positive(timeout, "proxyTimeout");
             return this;
         }
 
         public Builder threads(int server, int proxy) {
-            if (server < 1 || proxy < 1 || server > 1024 || proxy > 1024) {
-                throw new IllegalArgumentException("thread counts must be between 1 and 1024");
-            }
-            this.serverThreads = server;
-            this.proxyThreads = proxy;
+            this.serverThreads = threadCount(server);
+            this.proxyThreads = threadCount(proxy);
             return this;
         }
 
@@ -337,7 +346,7 @@ public final class BrokerConfig {
 
         /** How long {@link BrokerServer#once(BrokerConfig)} keeps retrying transient failures; 60 s by default. */
         public Builder onceTimeout(Duration timeout) {
-            this.onceTimeout = positive(timeout, "onceTimeout");
+            this.onceTimeout = DurationChecks.positive(timeout, "onceTimeout");
             return this;
         }
 
@@ -355,58 +364,27 @@ public final class BrokerConfig {
 
         /** @throws IllegalArgumentException with one line saying what to change */
         public BrokerConfig build() {
-            if (identities.isEmpty()) {
-                throw new IllegalArgumentException("the broker needs at least one identity");
-            }
-            Set<String> names = new HashSet<>();
-            for (Identity identity : identities) {
-                if (!names.add(identity.name())) {
-                    throw new IllegalArgumentException(
-                            "identity " + identity.name() + " is given twice: give each identity its own name");
-                }
-            }
-            TokenSinks sinks = new TokenSinks(sinkFile, headerFile);
-            if (identities.size() > 1 && !sinks.namesIdentity()) {
-                throw new IllegalArgumentException(
-                        "with several identities, sink file paths must contain " + TokenSinks.IDENTITY_PLACEHOLDER
-                                + " (e.g. /run/papi/{identity}.token) so that each identity has its own file");
-            }
-            if (!listen.isLocalOnly()) {
-                if (noCallerAuth) {
-                    throw new IllegalArgumentException(
-                            "--no-caller-auth is for loopback in a pod or container: listening on " + listen
-                                    + " would hand tokens to the network without a secret");
-                }
-                if (authToken == null || tls == null) {
-                    throw new IllegalArgumentException(
-                            "listening on " + listen + " exposes tokens beyond this machine: give the secret "
-                                    + "(--auth-token-file) and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
-                }
-            }
             if (proxyAuth && authToken == null) {
                 throw new IllegalArgumentException("--proxy-auth needs the broker's secret: give --auth-token-file");
             }
-            if (proxyListen != null) {
-                ForwardingProxy.validUpstream(proxyTo);
-                if (!ForwardingProxy.isLoopback(proxyListen) && (!proxyAuth || tls == null)) {
-                    throw new IllegalArgumentException(
-                            "the proxy on " + ServerAddress.tcp(proxyListen) + " would call the endpoint for anyone "
-                                    + "who reaches it: give --proxy-auth and TLS (--tls-cert, --tls-key) as well, or listen on 127.0.0.1");
-                }
-            }
-            if (proxyIdentity != null && !names.contains(proxyIdentity)) {
-                throw new IllegalArgumentException(
-                        "proxy identity '" + proxyIdentity + "' is not one of " + String.join(", ", names));
-            }
-            return new BrokerConfig(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be more than 0, not " + d);
-            }
-            return d;
+            Optional<Proxy> proxy = proxyListen == null
+                    ? Optional.empty()
+                    : Optional.of(
+                            new Proxy(proxyListen, proxyTo, proxyIdentity, proxyTimeout, proxyThreads, proxyAuth));
+            return new BrokerConfig(
+                    identities,
+                    policy,
+                    listen,
+                    Optional.ofNullable(authToken),
+                    noCallerAuth,
+                    Optional.ofNullable(tls),
+                    new TokenSinks(sinkFile, headerFile),
+                    proxy,
+                    serverThreads,
+                    drain,
+                    onceTimeout,
+                    clock,
+                    random);
         }
     }
 }

@@ -74,15 +74,16 @@ public final class BrokerServer implements AutoCloseable {
                     serving.build(),
                     new BrokerHandler(
                             broker, guard, !address.isLocalOnly(), metrics, config.clock(), config.sinks()::problems));
-            if (config.proxyListen().isPresent()) {
+            if (config.proxy().isPresent()) {
+                BrokerConfig.Proxy settings = config.proxy().get();
                 proxy = ForwardingProxy.start(
-                        config.proxyListen().get(),
-                        config.proxyTo().orElseThrow(),
-                        broker.source(config.proxyIdentity()),
+                        settings.listen(),
+                        settings.to(),
+                        broker.source(settings.identity()),
                         config.proxySecret().orElse(null),
                         config.tls().orElse(null),
-                        config.proxyTimeout(),
-                        config.proxyThreads(),
+                        settings.timeout(),
+                        settings.threads(),
                         config.drain(),
                         metrics);
             }

@@ -2,7 +2,6 @@ package io.papi.broker;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * When a {@link RefreshingTokenSource} refreshes, and how it backs off. Immutable; {@link #defaults()} is what
@@ -219,7 +218,7 @@ public final class RefreshPolicy {
         }
 
         public Builder minMargin(Duration margin) {
-            this.minMargin = notNegative(margin, "minMargin");
+            this.minMargin = DurationChecks.notNegative(margin, "minMargin");
             return this;
         }
 
@@ -235,8 +234,8 @@ public final class RefreshPolicy {
 
         /** The first transient backoff's ceiling and the cap it doubles up to. */
         public Builder backoff(Duration initial, Duration max) {
-            this.initialBackoff = positive(initial, "initial backoff");
-            this.maxBackoff = positive(max, "max backoff");
+            this.initialBackoff = DurationChecks.positive(initial, "initial backoff");
+            this.maxBackoff = DurationChecks.positive(max, "max backoff");
             if (max.compareTo(initial) < 0) {
                 throw new IllegalArgumentException(
                         "the backoff cap " + max + " is below the initial backoff " + initial);
@@ -245,53 +244,37 @@ public final class RefreshPolicy {
         }
 
         public Builder maxRetryAfter(Duration max) {
-            this.maxRetryAfter = notNegative(max, "maxRetryAfter");
+            this.maxRetryAfter = DurationChecks.notNegative(max, "maxRetryAfter");
             return this;
         }
 
         public Builder readyMargin(Duration margin) {
-            this.readyMargin = notNegative(margin, "readyMargin");
+            this.readyMargin = DurationChecks.notNegative(margin, "readyMargin");
             return this;
         }
 
         public Builder skewWarning(Duration threshold) {
-            this.skewWarning = positive(threshold, "skewWarning");
+            this.skewWarning = DurationChecks.positive(threshold, "skewWarning");
             return this;
         }
 
         public Builder maxWait(Duration wait) {
-            this.maxWait = positive(wait, "maxWait");
+            this.maxWait = DurationChecks.positive(wait, "maxWait");
             return this;
         }
 
         public Builder keyCheckInterval(Duration interval) {
-            this.keyCheckInterval = positive(interval, "keyCheckInterval");
+            this.keyCheckInterval = DurationChecks.positive(interval, "keyCheckInterval");
             return this;
         }
 
         public Builder quickInvalidation(Duration age) {
-            this.quickInvalidation = notNegative(age, "quickInvalidation");
+            this.quickInvalidation = DurationChecks.notNegative(age, "quickInvalidation");
             return this;
         }
 
         public RefreshPolicy build() {
             return new RefreshPolicy(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be more than 0, not " + d);
-            }
-            return d;
-        }
-
-        private static Duration notNegative(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, not " + d);
-            }
-            return d;
         }
     }
 }

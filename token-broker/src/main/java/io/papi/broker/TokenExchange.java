@@ -95,17 +95,7 @@ public final class TokenExchange {
      */
     public SessionToken exchange(String jwt, TokenScope scope) throws TokenExchangeException {
         requireCredential(jwt, "jwt");
-        Objects.requireNonNull(scope, "scope");
-        FormBody form = new FormBody.Builder(StandardCharsets.UTF_8)
-                .add("grant_type", JWT_BEARER_GRANT)
-                .add("scope", scope.value())
-                .add("assertion", jwt)
-                .build();
-        return post(
-                form,
-                new ExchangeFailures(tokenUrl, Credential.KEY_PAIR_JWT, scope, UnverifiedClaims.of(jwt), timeout),
-                jwt,
-                scope);
+        return post(Credential.KEY_PAIR_JWT, jwt, scope, UnverifiedClaims.of(jwt), "assertion", jwt);
     }
 
     /**
@@ -115,23 +105,37 @@ public final class TokenExchange {
      */
     public SessionToken exchangeProgrammaticAccessToken(String pat, TokenScope scope) throws TokenExchangeException {
         requireCredential(pat, "pat");
-        Objects.requireNonNull(scope, "scope");
-        FormBody form = new FormBody.Builder(StandardCharsets.UTF_8)
-                .add("grant_type", TOKEN_EXCHANGE_GRANT)
-                .add("scope", scope.value())
-                .add("subject_token", pat)
-                .add("subject_token_type", PAT_TOKEN_TYPE)
-                .build();
         return post(
-                form,
-                new ExchangeFailures(tokenUrl, Credential.PROGRAMMATIC_ACCESS_TOKEN, scope, Optional.empty(), timeout),
+                Credential.PROGRAMMATIC_ACCESS_TOKEN,
                 pat,
-                scope);
+                scope,
+                Optional.empty(),
+                "subject_token",
+                pat,
+                "subject_token_type",
+                PAT_TOKEN_TYPE);
     }
 
     /** Where tokens are requested. */
     public URI tokenUrl() {
         return tokenUrl;
+    }
+
+    /**
+     * Posts {@code grant_type} (the credential's grant), {@code scope}, then {@code fields} (name, value, name,
+     * value, ...) in that order.
+     */
+    private SessionToken post(
+            Credential kind, String credential, TokenScope scope, Optional<UnverifiedClaims> claims, String... fields)
+            throws TokenExchangeException {
+        Objects.requireNonNull(scope, "scope");
+        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
+                .add("grant_type", kind.grantType())
+                .add("scope", scope.value());
+        for (int i = 0; i < fields.length; i += 2) {
+            form.add(fields[i], fields[i + 1]);
+        }
+        return post(form.build(), new ExchangeFailures(tokenUrl, kind, scope, claims, timeout), credential, scope);
     }
 
     private SessionToken post(FormBody form, ExchangeFailures failures, String credential, TokenScope scope)
@@ -244,13 +248,13 @@ public final class TokenExchange {
 
         /** How long one exchange may take in all (connect, send, answer); 10 s by default. */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            this.timeout = DurationChecks.positive(timeout, "timeout");
             return this;
         }
 
         /** The lifetime assumed for a token that does not say its own; 10 minutes by default. */
         public Builder defaultTokenLifetime(Duration lifetime) {
-            this.defaultTokenLifetime = positive(lifetime, "defaultTokenLifetime");
+            this.defaultTokenLifetime = DurationChecks.positive(lifetime, "defaultTokenLifetime");
             return this;
         }
 
@@ -283,14 +287,6 @@ public final class TokenExchange {
                                 + "(http is accepted for loopback addresses only)");
             }
             return new TokenExchange(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + d);
-            }
-            return d;
         }
     }
 }

@@ -18,7 +18,8 @@
  *       {@link io.papi.broker.RefreshFailure}, {@link io.papi.broker.TokenStatus},
  *       {@link io.papi.broker.TokenUnavailableException}.</li>
  *   <li>Broker: {@link io.papi.broker.TokenBroker}, {@link io.papi.broker.TokenSinks},
- *       {@link io.papi.broker.BrokerConfig}, {@link io.papi.broker.BrokerSecret},
+ *       {@link io.papi.broker.BrokerConfig} (its proxy as the record {@link io.papi.broker.BrokerConfig.Proxy}),
+ *       {@link io.papi.broker.BrokerSecret},
  *       {@link io.papi.broker.BrokerServer}, {@link io.papi.broker.ForwardingProxy}.</li>
  *   <li>Shared with every command: {@link io.papi.broker.Durations}, papi's one duration grammar.</li>
  * </ol>

@@ -1,24 +1,15 @@
 package io.papi.broker;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.papi.broker.testing.FakeScheduler;
 import io.papi.testing.MutableClock;
-import io.papi.testing.TestKeys;
-import io.papi.testing.TokenIssuer;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,38 +17,22 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@link RefreshingTokenSource} against WireMock standing in for Snowflake's /oauth/token, on a fake clock and a
  * fake scheduler: time moves only when a test advances it, so timing is asserted exactly and nothing sleeps.
  */
-abstract class FakeTimeSourceTest {
+abstract class FakeTimeSourceTest extends TokenEndpointTest {
     static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
-    static final TokenScope SCOPE = new TokenScope("DATA_API_ROLE", "abcd-myorg-myacct.snowflakecomputing.app");
-    static final TokenIssuer ISSUER = new TokenIssuer();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(ISSUER))
-            .build();
-
-    @TempDir
-    Path dir;
 
     final MutableClock clock = new MutableClock(T0);
     final FakeScheduler scheduler = new FakeScheduler(clock);
-    Path keyFile;
     RefreshingTokenSource source;
 
-    @BeforeEach
-    void writeKeyAndUseTheFakeClock() {
-        ISSUER.useClock(clock);
-        keyFile = dir.resolve("rsa_key.p8");
-        KeyFiles.writePrivateKey(keyFile, TestKeys.privateKey(), null);
+    @Override
+    Clock issuerClock() {
+        return clock;
     }
 
     @AfterEach
@@ -69,16 +44,9 @@ abstract class FakeTimeSourceTest {
     }
 
     Identity identity(Duration exchangeTimeout) {
-        return Identity.builder("default")
-                .account(AccountIdentifier.parse("myorg-myacct"))
-                .user("svc_data_api")
+        return stubIdentity(
+                        "default", "svc_data_api", stubExchange(exchangeTimeout).clock(clock))
                 .privateKeyFile(keyFile)
-                .scope(SCOPE)
-                .exchange(TokenExchange.builder()
-                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
-                        .timeout(exchangeTimeout)
-                        .clock(clock)
-                        .build())
                 .build();
     }
 
@@ -100,6 +68,13 @@ abstract class FakeTimeSourceTest {
         return source(RefreshPolicy.defaults(), random);
     }
 
+    /** Tokens that live {@code seconds}, and a source drawing {@code random} started and settled on the first. */
+    void startWithTokensLiving(long seconds, double random) {
+        issueTokensLiving(seconds);
+        source(random);
+        startAndSettle();
+    }
+
     void startAndSettle() {
         source.start();
         scheduler.awaitIdle();
@@ -109,28 +84,17 @@ abstract class FakeTimeSourceTest {
         scheduler.advance(by);
     }
 
+    /** The next exchange goes out {@code wait} from now, and not {@code step} sooner. */
+    void assertNextExchangeIn(Duration wait, Duration step) {
+        int before = exchanges();
+        advance(wait.minus(step));
+        assertThat(exchanges()).as("%s before it is due", step).isEqualTo(before);
+        advance(step);
+        assertThat(exchanges()).as("when it is due, %s from the last", wait).isEqualTo(before + 1);
+    }
+
     Duration sinceStart() {
         return Duration.between(T0, clock.instant());
-    }
-
-    static void issueTokensLiving(long seconds) {
-        answer(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "text/plain")
-                .withTransformers(TokenIssuer.NAME)
-                .withTransformerParameter("lifetimeSeconds", seconds));
-    }
-
-    static void answer(ResponseDefinitionBuilder response) {
-        snowflake.resetMappings();
-        snowflake.stubFor(post(urlEqualTo("/oauth/token")).willReturn(response));
-    }
-
-    static int exchanges() {
-        return snowflake
-                .countRequestsMatching(
-                        postRequestedFor(urlEqualTo("/oauth/token")).build())
-                .getCount();
     }
 
     /** The JWTs sent, oldest first. */

@@ -12,9 +12,7 @@ class InvalidateTest extends FakeTimeSourceTest {
 
     @Test
     void invalidatingTheHeldTokenFetchesAnotherAtOnce() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken first = source.get(Duration.ZERO);
         advance(Duration.ofSeconds(60));
 
@@ -28,9 +26,7 @@ class InvalidateTest extends FakeTimeSourceTest {
 
     @Test
     void aStaleOrUnknownHashLeavesTheTokenAlone() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken first = source.get(Duration.ZERO);
         advance(Duration.ofSeconds(60));
         source.invalidate(first.hash());
@@ -48,9 +44,7 @@ class InvalidateTest extends FakeTimeSourceTest {
 
     @Test
     void freshTokensRejectedAgainAndAgainBackOffInsteadOfHammeringSnowflake() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
 
         source.invalidate(source.get(Duration.ZERO).hash()); // 0 s old: perhaps a fluke, refresh at once
         scheduler.awaitIdle();

@@ -27,9 +27,7 @@ class KeyReloadTest extends FakeTimeSourceTest {
 
     @Test
     void aRotatedKeyFileIsPickedUpWithinFiveSecondsAndTheHeldTokenIsKept() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken held = source.get(Duration.ZERO);
 
         KeyFiles.writePrivateKey(keyFile, NEXT_KEY, null); // atomic rename: a new inode
@@ -46,15 +44,10 @@ class KeyReloadTest extends FakeTimeSourceTest {
 
     @Test
     void afterAPermanentRejectionANewKeyIsTriedAtOnceNotAfterTheBackoff() {
-        answer(aResponse()
-                .withStatus(400)
-                .withBody("{\"code\":\"390144\",\"message\":\"JWT token is invalid.\",\"success\":false}"));
-        source(0.5);
-        startAndSettle();
-        assertThat(source.status().lastFailure())
-                .get()
-                .extracting(RefreshFailure::reason)
-                .isEqualTo(Reason.JWT_REJECTED);
+        startFailingWith(
+                400,
+                "{\"code\":\"390144\",\"message\":\"JWT token is invalid.\",\"success\":false}",
+                Reason.JWT_REJECTED);
 
         issueTokensLiving(600);
         KeyFiles.writePrivateKey(keyFile, NEXT_KEY, null);
@@ -67,15 +60,8 @@ class KeyReloadTest extends FakeTimeSourceTest {
 
     @Test
     void reloadingOnRequestAlsoRetriesAPermanentFailureAtOnce() {
-        answer(aResponse()
-                .withStatus(403)
-                .withBody("{\"code\":\"390186\",\"message\":\"Role not granted\",\"success\":false}"));
-        source(0.5);
-        startAndSettle();
-        assertThat(source.status().lastFailure())
-                .get()
-                .extracting(RefreshFailure::reason)
-                .isEqualTo(Reason.FORBIDDEN);
+        startFailingWith(
+                403, "{\"code\":\"390186\",\"message\":\"Role not granted\",\"success\":false}", Reason.FORBIDDEN);
 
         issueTokensLiving(600);
         source.reloadKey(); // SIGHUP
@@ -87,9 +73,7 @@ class KeyReloadTest extends FakeTimeSourceTest {
 
     @Test
     void aBrokenKeyFileIsReportedAndTheOldKeyStaysInUse() throws Exception {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
 
         Files.writeString(
                 keyFile,
@@ -103,5 +87,16 @@ class KeyReloadTest extends FakeTimeSourceTest {
         assertThat(exchanges()).isEqualTo(2);
         assertThat(fingerprintOf(assertionsSent().get(1))).isEqualTo(FIRST_FP);
         assertThat(source.current()).isPresent();
+    }
+
+    /** Starts the source against an endpoint that answers {@code status} and {@code body}: the refresh fails. */
+    private void startFailingWith(int status, String body, Reason reason) {
+        answer(aResponse().withStatus(status).withBody(body));
+        source(0.5);
+        startAndSettle();
+        assertThat(source.status().lastFailure())
+                .get()
+                .extracting(RefreshFailure::reason)
+                .isEqualTo(reason);
     }
 }

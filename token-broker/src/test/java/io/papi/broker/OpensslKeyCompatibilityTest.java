@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -45,61 +47,26 @@ class OpensslKeyCompatibilityTest {
         void make(Openssl openssl) throws Exception {
             String passout = encrypted ? openssl.passFile("pass.txt", PASSPHRASE) : null;
             switch (this) {
-                case PKCS8_PLAIN ->
-                    openssl.run(
-                            openssl.genrsa(2048),
-                            "pkcs8",
-                            "-topk8",
-                            "-inform",
-                            "PEM",
-                            "-out",
-                            "rsa_key.p8",
-                            "-nocrypt");
-                case PKCS8_PBES2_DES3 ->
-                    openssl.run(
-                            openssl.genrsa(2048),
-                            "pkcs8",
-                            "-topk8",
-                            "-v2",
-                            "des3",
-                            "-inform",
-                            "PEM",
-                            "-out",
-                            "rsa_key.p8",
-                            "-passout",
-                            passout);
-                case PKCS8_PBES2_AES256 ->
-                    openssl.run(
-                            openssl.genrsa(2048),
-                            "pkcs8",
-                            "-topk8",
-                            "-v2",
-                            "aes256",
-                            "-inform",
-                            "PEM",
-                            "-out",
-                            "rsa_key.p8",
-                            "-passout",
-                            passout);
+                case PKCS8_PLAIN -> topk8(openssl, List.of(), List.of("-nocrypt"));
+                case PKCS8_PBES2_DES3 -> topk8(openssl, List.of("-v2", "des3"), List.of("-passout", passout));
+                case PKCS8_PBES2_AES256 -> topk8(openssl, List.of("-v2", "aes256"), List.of("-passout", passout));
                 case PKCS8_PBE_SHA1_3DES ->
-                    openssl.run(
-                            openssl.genrsa(2048),
-                            "pkcs8",
-                            "-topk8",
-                            "-v1",
-                            "PBE-SHA1-3DES",
-                            "-inform",
-                            "PEM",
-                            "-out",
-                            "rsa_key.p8",
-                            "-passout",
-                            passout);
+                    topk8(openssl, List.of("-v1", "PBE-SHA1-3DES"), List.of("-passout", passout));
                 case PKCS1_PLAIN -> openssl.run("genrsa", "-traditional", "-out", "rsa_key.p8", "2048");
                 case PKCS1_ENCRYPTED_AES256 ->
                     openssl.run("genrsa", "-traditional", "-aes256", "-passout", passout, "-out", "rsa_key.p8", "2048");
                 case PKCS1_ENCRYPTED_DES3 ->
                     openssl.run("genrsa", "-traditional", "-des3", "-passout", passout, "-out", "rsa_key.p8", "2048");
             }
+        }
+
+        /** {@code openssl genrsa 2048 | openssl pkcs8 -topk8 <cipher> -inform PEM -out rsa_key.p8 <protection>}. */
+        private static void topk8(Openssl openssl, List<String> cipher, List<String> protection) {
+            List<String> args = new ArrayList<>(List.of("pkcs8", "-topk8"));
+            args.addAll(cipher);
+            args.addAll(List.of("-inform", "PEM", "-out", "rsa_key.p8"));
+            args.addAll(protection);
+            openssl.run(openssl.genrsa(2048), args.toArray(String[]::new));
         }
     }
 

@@ -18,15 +18,8 @@ import org.junit.jupiter.api.Test;
 class PatIdentityTest extends RunningBrokerTest {
 
     private Identity patIdentity(Path patFile) {
-        return Identity.builder("default")
-                .account(AccountIdentifier.parse("myorg-myacct"))
-                .user("svc_pat")
+        return stubIdentity("default", "svc_pat", stubExchange(Duration.ofSeconds(5)))
                 .patFile(patFile)
-                .scope(SCOPE)
-                .exchange(TokenExchange.builder()
-                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build())
                 .build();
     }
 
@@ -34,11 +27,7 @@ class PatIdentityTest extends RunningBrokerTest {
     void aPatIsExchangedAsPapiTokenDoesAndReadAgainForEveryRefresh() throws Exception {
         issueTokensLiving(600);
         Path pat = Files.writeString(dir.resolve("pat"), "pat-secret-one\n");
-        start(BrokerConfig.builder()
-                .identity(patIdentity(pat))
-                .listen(new java.net.InetSocketAddress("127.0.0.1", 0))
-                .authToken(SECRET)
-                .drain(Duration.ofMillis(500)));
+        start(config(patIdentity(pat)));
 
         assertThat(get("/token").body()).isEqualTo(ISSUER.issued().get(0).token());
         Files.writeString(pat, "pat-secret-two\n"); // rotated

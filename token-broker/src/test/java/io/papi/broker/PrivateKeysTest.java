@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.papi.broker.testing.Openssl;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every way a private key file can be wrong gives one line naming the file and the fix, and nothing secret. */
 class PrivateKeysTest {
@@ -107,130 +112,85 @@ class PrivateKeysTest {
                 .hasMessage(keys + " is a directory, not a key file: give the private key file (rsa_key.p8)");
     }
 
-    @Test
-    void rejectsAnEncryptedKeyWithoutPassphrase() {
-        Path file = keys.resolve("encrypted.p8");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file");
+    /** Each of the key files made above that papi cannot use, and what it says: the file's path, then this. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "encrypted.p8        | | is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file",
+                "encrypted_pkcs1.pem | | is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file",
+                "rsa_key.pub         | | holds a public key; give the private key file (rsa_key.p8)",
+                "cert.pem            | | holds a certificate; give the private key file (rsa_key.p8)",
+                "small.p8            | | is a 1024-bit RSA key; Snowflake needs at least 2048 bits: papi keygen",
+                "ec.pem              | | is an EC key; Snowflake key-pair authentication needs RSA: papi keygen",
+                "ec.p8               | | is an EC key; Snowflake key-pair authentication needs RSA: papi keygen",
+                "ed25519.p8          | | is an Ed25519 key; Snowflake key-pair authentication needs RSA: papi keygen",
+                "encrypted.p8        | not-the-passphrase | wrong passphrase for {file}: check PRIVATE_KEY_PASSPHRASE or the --passphrase-file",
+                "encrypted_pkcs1.pem | not-the-passphrase | wrong passphrase for {file}: check PRIVATE_KEY_PASSPHRASE or the --passphrase-file",
+            })
+    void rejectsAKeyFileItCannotUseNamingTheFileAndTheFix(String name, String passphrase, String message) {
+        Path file = keys.resolve(name);
+        String expected =
+                message.contains("{file}") ? message.replace("{file}", file.toString()) : file + " " + message;
+        assertRejected(
+                        file,
+                        passphrase == null ? PassphraseSource.none() : PassphraseSource.of(passphrase.toCharArray()))
+                .hasMessage(expected)
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain(passphrase == null ? PASSPHRASE : passphrase));
     }
 
-    @Test
-    void rejectsAnEncryptedTraditionalKeyWithoutPassphrase() {
-        Path file = keys.resolve("encrypted_pkcs1.pem");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is encrypted: set PRIVATE_KEY_PASSPHRASE or use --passphrase-file");
+    /** A file written for one test: its name, its bytes, and what reading it says after its path. */
+    record Written(String name, byte[] content, String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    @Test
-    void rejectsAWrongPassphraseForPkcs8() {
-        Path file = keys.resolve("encrypted.p8");
-        assertRejected(file, PassphraseSource.of("not-the-passphrase".toCharArray()))
-                .hasMessage("wrong passphrase for " + file + ": check PRIVATE_KEY_PASSPHRASE or the --passphrase-file")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-passphrase"));
+    /** Files that are no key papi reads; a message ending in "..." is the start of what is said. */
+    static List<Written> writtenFiles() {
+        String damaged = keyBase64.substring(0, 40);
+        return List.of(
+                new Written(
+                        "garbage.p8",
+                        new byte[] {0x30, (byte) 0x82, 0x04, (byte) 0xbd, 0x02, 0x01, 0x00, 0x7f, 0x0a, 0x00},
+                        "is not a PEM key file (no -----BEGIN ...----- line): give the private key file (rsa_key.p8)"),
+                new Written(
+                        "damaged.p8",
+                        pem("PRIVATE KEY", damaged + "!!!"),
+                        "holds a damaged PEM block (PRIVATE KEY)..."),
+                new Written(
+                        "id_rsa",
+                        pem("OPENSSH PRIVATE KEY", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmU="),
+                        "is an OpenSSH key; Snowflake needs a PKCS#8 PEM key: convert a copy with ssh-keygen -p -m PKCS8..."),
+                new Written(
+                        "odd.pem",
+                        pem("SOMETHING ELSE", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})),
+                        "holds a 'SOMETHING ELSE' block, which is not a key papi reads: give the private key file (rsa_key.p8)"),
+                new Written(
+                        "big.p8",
+                        new byte[100_000],
+                        "is 100000 bytes, too large for a key file: give the private key file (rsa_key.p8)"));
     }
 
-    @Test
-    void rejectsAWrongPassphraseForATraditionalKey() {
-        Path file = keys.resolve("encrypted_pkcs1.pem");
-        assertRejected(file, PassphraseSource.of("not-the-passphrase".toCharArray()))
-                .hasMessage("wrong passphrase for " + file + ": check PRIVATE_KEY_PASSPHRASE or the --passphrase-file");
+    private static byte[] pem(String label, String body) {
+        return ("-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
-    @Test
-    void rejectsAPublicKeyGivenAsPrivateKey() {
-        Path file = keys.resolve("rsa_key.pub");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " holds a public key; give the private key file (rsa_key.p8)");
-    }
-
-    @Test
-    void rejectsACertificateGivenAsPrivateKey() {
-        Path file = keys.resolve("cert.pem");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " holds a certificate; give the private key file (rsa_key.p8)");
-    }
-
-    @Test
-    void rejectsA1024BitKey() {
-        Path file = keys.resolve("small.p8");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is a 1024-bit RSA key; Snowflake needs at least 2048 bits: papi keygen");
-    }
-
-    @Test
-    void rejectsAnEcKeyWrittenByEcparamWithItsParametersBlock() {
-        Path file = keys.resolve("ec.pem");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is an EC key; Snowflake key-pair authentication needs RSA: papi keygen");
-    }
-
-    @Test
-    void rejectsAnEcKeyInPkcs8() {
-        Path file = keys.resolve("ec.p8");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is an EC key; Snowflake key-pair authentication needs RSA: papi keygen");
-    }
-
-    @Test
-    void rejectsAnEd25519Key() {
-        Path file = keys.resolve("ed25519.p8");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(file + " is an Ed25519 key; Snowflake key-pair authentication needs RSA: papi keygen");
-    }
-
-    @Test
-    void rejectsAFileThatIsNotPem(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("garbage.p8");
-        Files.write(file, new byte[] {0x30, (byte) 0x82, 0x04, (byte) 0xbd, 0x02, 0x01, 0x00, 0x7f, 0x0a, 0x00});
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(
-                        file
-                                + " is not a PEM key file (no -----BEGIN ...----- line): give the private key file (rsa_key.p8)");
-    }
-
-    @Test
-    void rejectsADamagedPemBlockWithoutEchoingIt(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("damaged.p8");
-        Files.writeString(
-                file,
-                "-----BEGIN PRIVATE KEY-----\n" + keyBase64.substring(0, 40) + "!!!\n-----END PRIVATE KEY-----\n");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessageStartingWith(file + " holds a damaged PEM block (PRIVATE KEY)")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyBase64.substring(0, 40)));
-    }
-
-    @Test
-    void rejectsAnOpenSshKeyWithTheConversionCommand(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("id_rsa");
-        Files.writeString(
-                file,
-                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\n");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessageStartingWith(
-                        file
-                                + " is an OpenSSH key; Snowflake needs a PKCS#8 PEM key: convert a copy with ssh-keygen -p -m PKCS8");
-    }
-
-    @Test
-    void rejectsAnUnknownPemBlock(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("odd.pem");
-        Files.writeString(
-                file,
-                "-----BEGIN SOMETHING ELSE-----\n" + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})
-                        + "\n-----END SOMETHING ELSE-----\n");
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(
-                        file
-                                + " holds a 'SOMETHING ELSE' block, which is not a key papi reads: give the private key file (rsa_key.p8)");
-    }
-
-    @Test
-    void rejectsAFileTooLargeToBeAKey(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("big.p8");
-        Files.write(file, new byte[100_000]);
-        assertRejected(file, PassphraseSource.none())
-                .hasMessage(
-                        file + " is 100000 bytes, too large for a key file: give the private key file (rsa_key.p8)");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writtenFiles")
+    void rejectsAFileThatHoldsNoKeyWithoutEchoingIt(Written written, @TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve(written.name()), written.content());
+        String expected = file + " " + written.message();
+        var rejected = assertRejected(file, PassphraseSource.none());
+        if (expected.endsWith("...")) {
+            rejected.hasMessageStartingWith(expected.substring(0, expected.length() - 3));
+        } else {
+            rejected.hasMessage(expected);
+        }
+        rejected.satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyBase64.substring(0, 40)));
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> assertRejected(

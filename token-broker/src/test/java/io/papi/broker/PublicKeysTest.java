@@ -10,6 +10,8 @@ import java.security.interfaces.RSAPublicKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PublicKeysTest {
     @TempDir
@@ -69,29 +71,19 @@ class PublicKeysTest {
                 .isEqualTo(value);
     }
 
-    @Test
-    void rejectsAnEcPublicKey() {
-        Path file = keys.resolve("ec.pub");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ec.pub      | is an EC key; Snowflake key-pair authentication needs RSA: papi keygen",
+                "small.pub   | is a 1024-bit RSA key; Snowflake needs at least 2048 bits: papi keygen",
+                "missing.pub | does not exist: give the public key file (rsa_key.pub) or the private key file "
+                        + "(rsa_key.p8), or create one with papi keygen",
+            })
+    void rejectsAFileThatHoldsNoUsableRsaPublicKeyNamingItAndTheFix(String name, String message) {
+        Path file = keys.resolve(name);
         assertThatThrownBy(() -> PublicKeys.read(file, PassphraseSource.none()))
                 .isInstanceOf(KeyFileException.class)
-                .hasMessage(file + " is an EC key; Snowflake key-pair authentication needs RSA: papi keygen");
-    }
-
-    @Test
-    void rejectsA1024BitPublicKey() {
-        Path file = keys.resolve("small.pub");
-        assertThatThrownBy(() -> PublicKeys.read(file, PassphraseSource.none()))
-                .isInstanceOf(KeyFileException.class)
-                .hasMessage(file + " is a 1024-bit RSA key; Snowflake needs at least 2048 bits: papi keygen");
-    }
-
-    @Test
-    void namesBothAcceptedFilesWhenTheFileIsMissing() {
-        Path file = keys.resolve("missing.pub");
-        assertThatThrownBy(() -> PublicKeys.read(file, PassphraseSource.none()))
-                .isInstanceOf(KeyFileException.class)
-                .hasMessage(file
-                        + " does not exist: give the public key file (rsa_key.pub) or the private key file (rsa_key.p8), "
-                        + "or create one with papi keygen");
+                .hasMessage(file + " " + message);
     }
 }

@@ -87,18 +87,13 @@ class RefreshFaultTest extends FakeTimeSourceTest {
         assertThat(lastFailure().retryAfter()).contains(Duration.ofSeconds(7));
 
         issueTokensLiving(600);
-        advance(Duration.ofMillis(6_999));
-        assertThat(exchanges()).isEqualTo(1);
-        advance(Duration.ofMillis(1));
-        assertThat(exchanges()).isEqualTo(2);
+        assertNextExchangeIn(Duration.ofSeconds(7), Duration.ofMillis(1));
         assertThat(source.current()).isPresent();
     }
 
     @Test
     void serverErrorsOutlastingTheTokenServeItUntilItExpiresThenAnswerUnavailableThenRecover() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken held = source.get(Duration.ZERO);
         answer(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"));
 
@@ -136,10 +131,7 @@ class RefreshFaultTest extends FakeTimeSourceTest {
         assertThat(failure.message()).contains("the JWT was rejected").contains("SYSTEM$GET_LOGIN_FAILURE_DETAILS");
         assertNoTokenBecause(Reason.JWT_REJECTED);
 
-        advance(Duration.ofMillis(59_999));
-        assertThat(exchanges()).isEqualTo(1);
-        advance(Duration.ofMillis(1));
-        assertThat(exchanges()).isEqualTo(2);
+        assertNextExchangeIn(Duration.ofSeconds(60), Duration.ofMillis(1));
         advance(Duration.ofMinutes(10));
         assertThat(exchanges()).isEqualTo(12);
     }
@@ -186,9 +178,7 @@ class RefreshFaultTest extends FakeTimeSourceTest {
 
     @Test
     void aFailedRefreshKeepsServingTheHeldTokenAndRecoversBeforeItExpires() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken held = source.get(Duration.ZERO);
         answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 

@@ -26,9 +26,7 @@ class RefreshTimingTest extends FakeTimeSourceTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.5, 0.999})
     void refreshesWhenAQuarterOfTheTokensLifeRemainsMinusJitter(double random) {
-        issueTokensLiving(600);
-        source(random);
-        startAndSettle();
+        startWithTokensLiving(600, random);
         Duration refreshAt = Duration.ofMillis(600_000 - 150_000 - (long) (random * 60_000));
 
         advance(refreshAt.minusMillis(1));
@@ -42,21 +40,14 @@ class RefreshTimingTest extends FakeTimeSourceTest {
 
     @Test
     void aShortTokenIsRefreshedNoLaterThanSixtySecondsBeforeItExpires() {
-        issueTokensLiving(120);
-        source(0.0);
-        startAndSettle();
+        startWithTokensLiving(120, 0.0);
 
-        advance(Duration.ofMillis(59_999));
-        assertThat(exchanges()).isEqualTo(1);
-        advance(Duration.ofMillis(1));
-        assertThat(exchanges()).isEqualTo(2);
+        assertNextExchangeIn(Duration.ofSeconds(60), Duration.ofMillis(1));
     }
 
     @Test
     void keepsRefreshingAheadOfExpiryForAnHourWithNoGap() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
 
         for (int step = 0; step < 360; step++) {
             advance(Duration.ofSeconds(10));
@@ -76,17 +67,12 @@ class RefreshTimingTest extends FakeTimeSourceTest {
         SessionToken token = source.get(Duration.ZERO);
         assertThat(token.expiryFromToken()).isFalse();
         assertThat(token.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
-        advance(Duration.ofSeconds(419));
-        assertThat(exchanges()).isEqualTo(1);
-        advance(Duration.ofSeconds(1));
-        assertThat(exchanges()).isEqualTo(2);
+        assertNextExchangeIn(Duration.ofSeconds(420), Duration.ofSeconds(1));
     }
 
     @Test
     void everyExchangeCarriesAFreshlyMintedJwtIssuedWhenItIsSent() {
-        issueTokensLiving(120);
-        source(0.0);
-        startAndSettle();
+        startWithTokensLiving(120, 0.0);
         advance(Duration.ofSeconds(60));
         advance(Duration.ofSeconds(60));
 
@@ -178,9 +164,7 @@ class RefreshTimingTest extends FakeTimeSourceTest {
 
     @Test
     void aCallerNeedingMoreLifeThanTheTokenHasLeftGetsAFreshOne() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
         SessionToken first = source.get(Duration.ZERO);
         advance(Duration.ofSeconds(400)); // 200 s left; the planned refresh is at 420 s
 
@@ -193,9 +177,7 @@ class RefreshTimingTest extends FakeTimeSourceTest {
 
     @Test
     void askingForMoreLifeThanTokensEverHaveIsRefusedWithoutAnExchange() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
 
         assertThatThrownBy(() -> source.get(Duration.ofMinutes(20)))
                 .isInstanceOfSatisfying(
@@ -220,9 +202,7 @@ class RefreshTimingTest extends FakeTimeSourceTest {
 
     @Test
     void aClosedSourceHandsOutNothing() {
-        issueTokensLiving(600);
-        source(0.5);
-        startAndSettle();
+        startWithTokensLiving(600, 0.5);
 
         source.close();
 

@@ -1,61 +1,27 @@
 package io.papi.broker;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.papi.testing.TestKeys;
-import io.papi.testing.TokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A {@link BrokerServer} on an ephemeral loopback port, in real time, with WireMock as Snowflake's /oauth/token. */
-abstract class RunningBrokerTest {
-    static final TokenScope SCOPE = new TokenScope("DATA_API_ROLE", "abcd-myorg-myacct.snowflakecomputing.app");
-    static final TokenIssuer ISSUER = new TokenIssuer();
+abstract class RunningBrokerTest extends TokenEndpointTest {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The broker's secret in these tests; {@link #tokenRequest} sends it. */
     static final String SECRET = "test-secret-0123456789abcdef";
 
-    @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(ISSUER))
-            .build();
-
-    @TempDir
-    Path dir;
-
-    Path keyFile;
     BrokerServer broker;
     final OkHttpClient http = new OkHttpClient.Builder()
             .readTimeout(Duration.ofSeconds(20))
             .followRedirects(false)
             .build();
-
-    @BeforeEach
-    void writeKey() {
-        ISSUER.useClock(Clock.systemUTC());
-        keyFile = dir.resolve("rsa_key.p8");
-        KeyFiles.writePrivateKey(keyFile, TestKeys.privateKey(), null);
-    }
 
     @AfterEach
     void stopBroker() {
@@ -66,22 +32,20 @@ abstract class RunningBrokerTest {
     }
 
     Identity identity(String name) {
-        return Identity.builder(name)
-                .account(AccountIdentifier.parse("myorg-myacct"))
-                .user("svc_" + name.replace('-', '_'))
+        return stubIdentity(name, "svc_" + name.replace('-', '_'), stubExchange(Duration.ofSeconds(5)))
                 .privateKeyFile(keyFile)
-                .scope(SCOPE)
-                .exchange(TokenExchange.builder()
-                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build())
                 .build();
     }
 
     /** One identity "default", ephemeral port, the test secret, a quick drain. */
     BrokerConfig.Builder config() {
+        return config(identity("default"));
+    }
+
+    /** {@code identity} alone, ephemeral port, the test secret, a quick drain. */
+    BrokerConfig.Builder config(Identity identity) {
         return BrokerConfig.builder()
-                .identity(identity("default"))
+                .identity(identity)
                 .listen(new InetSocketAddress("127.0.0.1", 0))
                 .authToken(SECRET)
                 .drain(Duration.ofMillis(500));
@@ -94,26 +58,6 @@ abstract class RunningBrokerTest {
             throw new UncheckedIOException(e);
         }
         return broker;
-    }
-
-    static void issueTokensLiving(long seconds) {
-        answer(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "text/plain")
-                .withTransformers(TokenIssuer.NAME)
-                .withTransformerParameter("lifetimeSeconds", seconds));
-    }
-
-    static void answer(ResponseDefinitionBuilder response) {
-        snowflake.resetMappings();
-        snowflake.stubFor(post(urlEqualTo("/oauth/token")).willReturn(response));
-    }
-
-    static int exchanges() {
-        return snowflake
-                .countRequestsMatching(
-                        postRequestedFor(urlEqualTo("/oauth/token")).build())
-                .getCount();
     }
 
     String brokerUrl(String pathAndQuery) {

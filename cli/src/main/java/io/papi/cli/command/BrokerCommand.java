@@ -296,9 +296,9 @@ public final class BrokerCommand extends PapiSubcommand {
             throw PapiException.usage(e.getMessage());
         } catch (java.net.BindException e) {
             throw PapiException.failure("cannot listen on " + api
-                    + config.proxyListen().map(p -> " or " + address(p)).orElse("")
+                    + config.proxy().map(p -> " or " + address(p.listen())).orElse("")
                     + ": the address is in use (is papi broker already running?); choose another with --listen"
-                    + (config.proxyListen().isPresent() ? " or --proxy-listen" : ""));
+                    + (config.proxy().isPresent() ? " or --proxy-listen" : ""));
         } catch (IOException e) {
             throw PapiException.failure("cannot start the broker on " + api + ": " + e.getMessage());
         }
@@ -309,10 +309,10 @@ public final class BrokerCommand extends PapiSubcommand {
             out().println("Secret:  " + secretFile + "  (0600; whoever can read it can take tokens)");
         }
         if (server.proxyPort() > 0) {
-            InetSocketAddress proxy = config.proxyListen().orElseThrow();
+            InetSocketAddress proxy = config.proxy().orElseThrow().listen();
             out().println("Proxy:   " + (config.tls().isPresent() ? "https://" : "http://") + hostForUrl(proxy) + ":"
                     + server.proxyPort()
-                    + " -> " + config.proxyTo().orElseThrow()
+                    + " -> " + config.proxy().orElseThrow().to()
                     + (config.proxySecret().isPresent()
                             ? "  (Proxy-Authorization: Bearer <secret>)"
                             : "  (open to local processes, like kubectl proxy)"));

@@ -164,34 +164,36 @@ public final class KeyPairJwtCheck {
 
     private void checkTimes(long issued, long expires, String user) throws JwtRejected {
         long now = clock.instant().getEpochSecond();
-        if (now >= expires) {
-            throw new JwtRejected(
-                    LoginFailureCode.EXPIRED,
-                    user,
-                    "JWT expired at " + Instant.ofEpochSecond(expires) + ", " + (now - expires)
-                            + " s before it arrived");
-        }
-        if (issued - now > MAX_SECONDS_BEFORE_ISSUE) {
-            throw new JwtRejected(
-                    LoginFailureCode.ISSUED_IN_FUTURE,
-                    user,
-                    "JWT iat " + Instant.ofEpochSecond(issued) + " is " + (issued - now)
-                            + " s in the future: the client's clock is ahead; sync it");
-        }
-        if (now - issued > MAX_SECONDS_AFTER_ISSUE) {
-            throw new JwtRejected(
-                    LoginFailureCode.ISSUED_TOO_LONG_AGO,
-                    user,
-                    "JWT arrived " + (now - issued)
-                            + " s after its iat (at most " + MAX_SECONDS_AFTER_ISSUE
-                            + " s allowed): mint a fresh JWT for every request and retry, and check the client's clock");
-        }
-        if (expires - issued > MAX_LIFETIME_SECONDS) {
-            throw new JwtRejected(
-                    LoginFailureCode.LIFETIME_OVER_ONE_HOUR,
-                    user,
-                    "JWT lifetime (exp - iat) is " + (expires - issued) + " s; at most " + MAX_LIFETIME_SECONDS
-                            + " s allowed");
+        refuseIf(
+                now >= expires,
+                LoginFailureCode.EXPIRED,
+                user,
+                "JWT expired at " + Instant.ofEpochSecond(expires) + ", " + (now - expires) + " s before it arrived");
+        refuseIf(
+                issued - now > MAX_SECONDS_BEFORE_ISSUE,
+                LoginFailureCode.ISSUED_IN_FUTURE,
+                user,
+                "JWT iat " + Instant.ofEpochSecond(issued) + " is " + (issued - now)
+                        + " s in the future: the client's clock is ahead; sync it");
+        refuseIf(
+                now - issued > MAX_SECONDS_AFTER_ISSUE,
+                LoginFailureCode.ISSUED_TOO_LONG_AGO,
+                user,
+                "JWT arrived " + (now - issued)
+                        + " s after its iat (at most " + MAX_SECONDS_AFTER_ISSUE
+                        + " s allowed): mint a fresh JWT for every request and retry, and check the client's clock");
+        refuseIf(
+                expires - issued > MAX_LIFETIME_SECONDS,
+                LoginFailureCode.LIFETIME_OVER_ONE_HOUR,
+                user,
+                "JWT lifetime (exp - iat) is " + (expires - issued) + " s; at most " + MAX_LIFETIME_SECONDS
+                        + " s allowed");
+    }
+
+    /** One of Snowflake's time rules: {@code broken} refuses the JWT with {@code code} and {@code reason}. */
+    private static void refuseIf(boolean broken, LoginFailureCode code, String user, String reason) throws JwtRejected {
+        if (broken) {
+            throw new JwtRejected(code, user, reason);
         }
     }
 

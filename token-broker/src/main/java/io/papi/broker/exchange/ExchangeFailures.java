@@ -60,132 +60,83 @@ public final class ExchangeFailures {
         Duration retryAfter = retryAfterHeader
                 .flatMap(h -> RetryAfter.parse(h, serverDate.orElse(receivedAt)))
                 .orElse(null);
-        String code = error.code().orElse(null);
-        Instant date = serverDate.orElse(null);
+        Answer answer = new Answer(
+                status, retryAfter, serverDate.orElse(null), error.code().orElse(null));
         String detail = detail(error);
 
-        if (JWT_INVALID.equals(code)) {
-            return new TokenExchangeException(
-                    Kind.PERMANENT,
-                    Reason.JWT_REJECTED,
-                    status,
-                    jwtRejected("Snowflake " + JWT_INVALID, error.reference()),
-                    null,
-                    date,
-                    code,
-                    null);
+        if (JWT_INVALID.equals(answer.code())) {
+            return answer.withoutRetry()
+                    .failure(
+                            Kind.PERMANENT,
+                            Reason.JWT_REJECTED,
+                            jwtRejected("Snowflake " + JWT_INVALID, error.reference()));
         }
         if (status == 429) {
-            return new TokenExchangeException(
+            return answer.failure(
                     Kind.TRANSIENT,
                     Reason.RATE_LIMITED,
-                    status,
-                    "rate-limited by " + host() + " (HTTP 429)" + detail + ": " + retryHint(retryAfter),
-                    retryAfter,
-                    date,
-                    code,
-                    null);
+                    "rate-limited by " + host() + " (HTTP 429)" + detail + ": " + retryHint(retryAfter));
         }
         if (status >= 500) {
-            return new TokenExchangeException(
+            return answer.failure(
                     Kind.TRANSIENT,
                     Reason.SERVER_ERROR,
-                    status,
                     "Snowflake unavailable: " + host() + " answered HTTP " + status + detail + "; "
-                            + retryHint(retryAfter),
-                    retryAfter,
-                    date,
-                    code,
-                    null);
+                            + retryHint(retryAfter));
         }
         if (status == 408) {
-            return new TokenExchangeException(
+            return answer.failure(
                     Kind.TRANSIENT,
                     Reason.TIMEOUT,
-                    status,
-                    host() + " timed out waiting for the request (HTTP 408)" + detail + "; " + retryHint(retryAfter),
-                    retryAfter,
-                    date,
-                    code,
-                    null);
+                    host() + " timed out waiting for the request (HTTP 408)" + detail + "; " + retryHint(retryAfter));
         }
         if (status >= 300 && status < 400) {
             String to =
                     location.map(l -> " to " + SafeText.oneLine(hostOf(l), 80)).orElse("");
-            return new TokenExchangeException(
+            return answer.failure(
                     Kind.PERMANENT,
                     Reason.BAD_REQUEST,
-                    status,
                     "the token URL " + tokenUrl + " redirects (HTTP " + status + to
-                            + "): use https://<account>.snowflakecomputing.com/oauth/token or set the token URL your network needs",
-                    retryAfter,
-                    date,
-                    code,
-                    null);
+                            + "): use https://<account>.snowflakecomputing.com/oauth/token or set the token URL your network needs");
         }
         if (status == 404) {
-            return new TokenExchangeException(
+            return answer.failure(
                     Kind.PERMANENT,
                     Reason.BAD_REQUEST,
-                    status,
                     "wrong token URL: " + tokenUrl + " answered HTTP 404" + detail
-                            + "; it should be https://<account>.snowflakecomputing.com/oauth/token",
-                    retryAfter,
-                    date,
-                    code,
-                    null);
+                            + "; it should be https://<account>.snowflakecomputing.com/oauth/token");
         }
         if (status == 403) {
-            return new TokenExchangeException(
+            return answer.failure(
                     Kind.PERMANENT,
                     Reason.FORBIDDEN,
-                    status,
                     "HTTP 403 from " + host() + detail + ": "
                             + roleText() + " is not granted to " + userText() + ", or the user may not reach endpoint "
-                            + scope.endpoint() + " (grant it the service role with USAGE on that endpoint)",
-                    retryAfter,
-                    date,
-                    code,
-                    null);
+                            + scope.endpoint() + " (grant it the service role with USAGE on that endpoint)");
         }
         Optional<String> oauthError = error.error();
         if (oauthError.filter("invalid_scope"::equals).isPresent()) {
-            return new TokenExchangeException(
+            return answer.failure(
                     Kind.PERMANENT,
                     Reason.BAD_REQUEST,
-                    status,
                     "the scope '" + scope.value() + "' was rejected (HTTP " + status + detail
-                            + "): check the role name (case-sensitive) and the endpoint host",
-                    retryAfter,
-                    date,
-                    code,
-                    null);
+                            + "): check the role name (case-sensitive) and the endpoint host");
         }
         if (status == 401 || oauthError.filter("invalid_grant"::equals).isPresent()) {
             String cause = "HTTP " + status + detail;
-            return new TokenExchangeException(
+            return answer.failure(
                     Kind.PERMANENT,
                     Reason.JWT_REJECTED,
-                    status,
                     credential == Credential.KEY_PAIR_JWT
                             ? jwtRejected(cause, Optional.empty())
                             : "the programmatic access token was rejected (" + cause
                                     + "): check that it belongs to the user, "
-                                    + "has not expired or been revoked, and that the user is subject to a network policy (a PAT prerequisite)",
-                    retryAfter,
-                    date,
-                    code,
-                    null);
+                                    + "has not expired or been revoked, and that the user is subject to a network policy (a PAT prerequisite)");
         }
-        return new TokenExchangeException(
+        return answer.failure(
                 Kind.PERMANENT,
                 Reason.BAD_REQUEST,
-                status,
-                "the token endpoint " + host() + " refused the request (HTTP " + status + detail + ")",
-                retryAfter,
-                date,
-                code,
-                null);
+                "the token endpoint " + host() + " refused the request (HTTP " + status + detail + ")");
     }
 
     /** A 2xx whose body is no token. */
@@ -238,6 +189,17 @@ public final class ExchangeFailures {
                 e instanceof javax.net.ssl.SSLException ? Reason.TLS : Reason.NETWORK,
                 "the connection to " + host() + " failed before an answer (" + reason(e) + ")",
                 e);
+    }
+
+    /** What an answer said besides its body: the fields every failure built from it carries. */
+    private record Answer(int status, Duration retryAfter, Instant date, String code) {
+        Answer withoutRetry() {
+            return new Answer(status, null, date, code);
+        }
+
+        TokenExchangeException failure(Kind kind, Reason reason, String message) {
+            return new TokenExchangeException(kind, reason, status, message, retryAfter, date, code, null);
+        }
     }
 
     private TokenExchangeException transport(Kind kind, Reason reason, String message, IOException cause) {

@@ -30,15 +30,11 @@ public final class RsaKeyRules {
     /** The private key in {@code info}, once it is known to be RSA of at least 2048 bits. */
     public static RSAPrivateCrtKey privateKey(Path file, PrivateKeyInfo info) {
         requireRsa(file, info.getPrivateKeyAlgorithm().getAlgorithm());
-        PrivateKey key;
-        try {
-            key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
-        } catch (GeneralSecurityException | IOException e) {
-            throw new KeyFileException(
-                    file + " holds an RSA private key the JDK cannot decode: "
-                            + "export it again with openssl pkcs8 -topk8",
-                    e);
-        }
+        PrivateKey key = decode(
+                file,
+                "private",
+                "openssl pkcs8 -topk8",
+                rsa -> rsa.generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded())));
         if (!(key instanceof RSAPrivateCrtKey crt)) {
             throw new KeyFileException(file + " holds an RSA private key without its CRT parameters: "
                     + "export it again with openssl pkcs8 -topk8");
@@ -50,18 +46,30 @@ public final class RsaKeyRules {
     /** The public key in {@code info}, once it is known to be RSA of at least 2048 bits. */
     public static RSAPublicKey publicKey(Path file, SubjectPublicKeyInfo info) {
         requireRsa(file, info.getAlgorithm().getAlgorithm());
-        PublicKey key;
-        try {
-            key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(info.getEncoded()));
-        } catch (GeneralSecurityException | IOException e) {
-            throw new KeyFileException(
-                    file + " holds an RSA public key the JDK cannot decode: "
-                            + "export it again with openssl rsa -pubout",
-                    e);
-        }
+        PublicKey key = decode(
+                file,
+                "public",
+                "openssl rsa -pubout",
+                rsa -> rsa.generatePublic(new X509EncodedKeySpec(info.getEncoded())));
         RSAPublicKey rsa = (RSAPublicKey) key;
         requireSize(file, rsa.getModulus().bitLength());
         return rsa;
+    }
+
+    /** One way the JDK's RSA key factory turns checked structures into a key. */
+    @FunctionalInterface
+    private interface Decoding<K> {
+        K decode(KeyFactory rsa) throws GeneralSecurityException, IOException;
+    }
+
+    private static <K> K decode(Path file, String kind, String exportAgain, Decoding<K> decoding) {
+        try {
+            return decoding.decode(KeyFactory.getInstance("RSA"));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new KeyFileException(
+                    file + " holds an RSA " + kind + " key the JDK cannot decode: export it again with " + exportAgain,
+                    e);
+        }
     }
 
     private static void requireRsa(Path file, ASN1ObjectIdentifier algorithm) {

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 /**
  * How much a warm {@link KeyPairJwt#mint(Duration)} costs with a 2048-bit key: mints per second and the p50/p99 of
@@ -91,19 +92,10 @@ public final class JwtMintBenchmark {
                     results.add(f.get());
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                long[] all = results.stream()
-                        .flatMapToLong(Arrays::stream)
-                        .filter(n -> n > 0)
-                        .sorted()
-                        .toArray();
+                long[] all = minted(results.stream().flatMapToLong(Arrays::stream));
                 System.out.printf(
-                        "%d threads: %.0f mints/s in total, p50 %.3f ms, p99 %.3f ms per mint (%d mints, %.1f s)%n",
-                        threads,
-                        all.length / seconds,
-                        percentile(all, 50) / 1e6,
-                        percentile(all, 99) / 1e6,
-                        all.length,
-                        seconds);
+                        "%d threads: %.0f mints/s in total, %s per mint (%d mints, %.1f s)%n",
+                        threads, all.length / seconds, medianAndP99(all), all.length, seconds);
             } finally {
                 pool.shutdownNow();
             }
@@ -150,18 +142,27 @@ public final class JwtMintBenchmark {
     }
 
     private static void report(String label, long[] raw, int asked) {
-        long[] nanos = Arrays.stream(raw).filter(n -> n > 0).sorted().toArray();
+        long[] nanos = minted(Arrays.stream(raw));
         double seconds = Arrays.stream(nanos).sum() / 1e9;
         System.out.printf(
-                "%s: %.0f mints/s, p50 %.3f ms, p99 %.3f ms, max %.3f ms per mint (%d of %d mints, %.1f s)%n",
+                "%s: %.0f mints/s, %s, max %.3f ms per mint (%d of %d mints, %.1f s)%n",
                 label,
                 nanos.length / seconds,
-                percentile(nanos, 50) / 1e6,
-                percentile(nanos, 99) / 1e6,
+                medianAndP99(nanos),
                 nanos[nanos.length - 1] / 1e6,
                 nanos.length,
                 asked,
                 seconds);
+    }
+
+    /** The mints that ran (a zero is one the time limit stopped), shortest first. */
+    private static long[] minted(LongStream nanos) {
+        return nanos.filter(n -> n > 0).sorted().toArray();
+    }
+
+    /** {@code p50 1.234 ms, p99 2.345 ms}. */
+    private static String medianAndP99(long[] sorted) {
+        return String.format("p50 %.3f ms, p99 %.3f ms", percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6);
     }
 
     private static long percentile(long[] sorted, int p) {
