@@ -1,5 +1,6 @@
 package io.papi.datasets;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,61 +11,28 @@ import java.util.Optional;
  * from ratings. The field order is the CSV header's order and the schema's.
  */
 public enum TrainingDataset {
-    ECOMMERCE_INTERACTIONS(
-            "snowplow_recommendations_ecommerce_interactions",
-            Domain.ECOMMERCE,
-            Role.INTERACTIONS,
-            List.of(
-                    Field.required("USER_ID", "string"), Field.required("ITEM_ID", "string"),
-                    Field.required("TIMESTAMP", "long"), Field.required("EVENT_TYPE", "string"))),
+    ECOMMERCE_INTERACTIONS(Domain.ECOMMERCE, interactions()),
     ECOMMERCE_USERS(
-            "snowplow_recommendations_ecommerce_users",
-            Domain.ECOMMERCE,
-            Role.USERS,
-            List.of(Field.required("USER_ID", "string"), Field.categorical("ECOMMERCE_USER_IS_GUEST", false))),
+            Domain.ECOMMERCE, Field.required("USER_ID", "string"), Field.categorical("ECOMMERCE_USER_IS_GUEST", false)),
     ECOMMERCE_ITEMS(
-            "snowplow_recommendations_ecommerce_items",
             Domain.ECOMMERCE,
-            Role.ITEMS,
-            List.of(
-                    Field.required("ITEM_ID", "string"),
-                    Field.optional("PRICE", "float"),
-                    Field.categorical("CATEGORY_L1", true))),
-    MEDIA_INTERACTIONS(
-            "snowplow_recommendations_media_interactions",
-            Domain.VIDEO_ON_DEMAND,
-            Role.INTERACTIONS,
-            List.of(
-                    Field.required("USER_ID", "string"), Field.required("ITEM_ID", "string"),
-                    Field.required("TIMESTAMP", "long"), Field.required("EVENT_TYPE", "string"))),
-    RATINGS_INTERACTIONS(
-            "snowplow_recommendations_ratings_interactions",
-            Domain.VIDEO_ON_DEMAND,
-            Role.INTERACTIONS,
-            List.of(
-                    Field.required("USER_ID", "string"),
-                    Field.required("ITEM_ID", "string"),
-                    Field.required("TIMESTAMP", "long"),
-                    Field.required("EVENT_TYPE", "string"),
-                    Field.required("EVENT_VALUE", "float"))),
+            Field.required("ITEM_ID", "string"),
+            Field.optional("PRICE", "float"),
+            Field.categorical("CATEGORY_L1", true)),
+    MEDIA_INTERACTIONS(Domain.VIDEO_ON_DEMAND, interactions()),
+    RATINGS_INTERACTIONS(Domain.VIDEO_ON_DEMAND, interactions(Field.required("EVENT_VALUE", "float"))),
     RATINGS_ITEMS(
-            "snowplow_recommendations_ratings_items",
             Domain.VIDEO_ON_DEMAND,
-            Role.ITEMS,
-            List.of(
-                    Field.required("ITEM_ID", "string"),
-                    Field.text("TITLE"),
-                    Field.categorical("GENRES", true),
-                    Field.optional("CREATION_TIMESTAMP", "long"))),
+            Field.required("ITEM_ID", "string"),
+            Field.text("TITLE"),
+            Field.categorical("GENRES", true),
+            Field.optional("CREATION_TIMESTAMP", "long")),
     RATINGS_USERS(
-            "snowplow_recommendations_ratings_users",
             Domain.VIDEO_ON_DEMAND,
-            Role.USERS,
-            List.of(
-                    Field.required("USER_ID", "string"),
-                    Field.optional("AGE", "int"),
-                    Field.categorical("GENDER", true),
-                    Field.categorical("OCCUPATION", true)));
+            Field.required("USER_ID", "string"),
+            Field.optional("AGE", "int"),
+            Field.categorical("GENDER", true),
+            Field.categorical("OCCUPATION", true));
 
     /** Personalize's domain dataset groups: they decide the required item fields and the recipes. */
     public enum Domain {
@@ -91,11 +59,23 @@ public enum TrainingDataset {
     private final Role role;
     private final List<Field> fields;
 
-    TrainingDataset(String folder, Domain domain, Role role, List<Field> fields) {
-        this.folder = folder;
+    /** The folder is the constant's name in lower case after the package's prefix; the role is its last word. */
+    TrainingDataset(Domain domain, Field... fields) {
+        this.folder = "snowplow_recommendations_" + name().toLowerCase(Locale.ROOT);
         this.domain = domain;
-        this.role = role;
-        this.fields = fields;
+        this.role = Role.valueOf(name().substring(name().lastIndexOf('_') + 1));
+        this.fields = List.of(fields);
+    }
+
+    /** An interactions dataset's fields: Personalize's four required ones, then {@code extra}. */
+    private static Field[] interactions(Field... extra) {
+        List<Field> fields = new ArrayList<>(List.of(
+                Field.required("USER_ID", "string"),
+                Field.required("ITEM_ID", "string"),
+                Field.required("TIMESTAMP", "long"),
+                Field.required("EVENT_TYPE", "string")));
+        fields.addAll(List.of(extra));
+        return fields.toArray(Field[]::new);
     }
 
     /** The package's table name, which is also the output folder's name. */

@@ -56,52 +56,30 @@ final class WarehouseChecks {
                                     field.name()));
                 }
                 if (field.categorical()) {
-                    long over = count("SELECT COUNT(*) FROM " + table + " WHERE LENGTH(" + quoted(field) + ") > "
-                            + RowChecks.MAX_CATEGORICAL_LENGTH);
-                    if (over > 0) {
-                        log.error(
-                                table,
-                                0,
-                                Problem.CATEGORICAL_LENGTH,
-                                String.format(
-                                        Locale.ROOT,
-                                        "%,d values of %s are over "
-                                                + "Personalize's %d characters for a categorical value",
-                                        over,
-                                        field.name(),
-                                        RowChecks.MAX_CATEGORICAL_LENGTH));
-                    }
+                    errorForRows(
+                            table,
+                            "LENGTH(" + quoted(field) + ") > " + RowChecks.MAX_CATEGORICAL_LENGTH,
+                            Problem.CATEGORICAL_LENGTH,
+                            "%,d values of %s are over Personalize's %d characters for a categorical value",
+                            field.name(),
+                            RowChecks.MAX_CATEGORICAL_LENGTH);
                 }
                 if (field.name().equals("USER_ID") || field.name().equals("ITEM_ID")) {
-                    long over = count("SELECT COUNT(*) FROM " + table + " WHERE LENGTH(" + quoted(field) + ") > "
-                            + RowChecks.MAX_ID_LENGTH);
-                    if (over > 0) {
-                        log.error(
-                                table,
-                                0,
-                                Problem.ID_LENGTH,
-                                String.format(
-                                        Locale.ROOT,
-                                        "%,d values of %s are over Personalize's %d characters",
-                                        over,
-                                        field.name(),
-                                        RowChecks.MAX_ID_LENGTH));
-                    }
+                    errorForRows(
+                            table,
+                            "LENGTH(" + quoted(field) + ") > " + RowChecks.MAX_ID_LENGTH,
+                            Problem.ID_LENGTH,
+                            "%,d values of %s are over Personalize's %d characters",
+                            field.name(),
+                            RowChecks.MAX_ID_LENGTH);
                 }
                 if (field.name().endsWith("TIMESTAMP")) {
-                    long millis = count("SELECT COUNT(*) FROM " + table + " WHERE ABS(" + quoted(field) + ") >= "
-                            + RowChecks.MILLISECONDS_ABOVE);
-                    if (millis > 0) {
-                        log.error(
-                                table,
-                                0,
-                                Problem.MILLISECONDS,
-                                String.format(
-                                        Locale.ROOT,
-                                        "%,d values of %s look like epoch milliseconds; Personalize takes epoch seconds",
-                                        millis,
-                                        field.name()));
-                    }
+                    errorForRows(
+                            table,
+                            "ABS(" + quoted(field) + ") >= " + RowChecks.MILLISECONDS_ABOVE,
+                            Problem.MILLISECONDS,
+                            "%,d values of %s look like epoch milliseconds; Personalize takes epoch seconds",
+                            field.name());
                 }
             }
             if (dataset.role() == Role.INTERACTIONS) {
@@ -131,6 +109,21 @@ final class WarehouseChecks {
             }
         }
         return new ValidationReport(log.problems(), log.suppressed(), recipes);
+    }
+
+    /**
+     * Logs {@code rule} as an error when rows of {@code table} match {@code condition}; {@code format} takes their
+     * count first, then {@code args}.
+     */
+    private void errorForRows(String table, String condition, String rule, String format, Object... args)
+            throws SQLException {
+        long rows = count("SELECT COUNT(*) FROM " + table + " WHERE " + condition);
+        if (rows > 0) {
+            Object[] values = new Object[args.length + 1];
+            values[0] = rows;
+            System.arraycopy(args, 0, values, 1, args.length);
+            log.error(table, 0, rule, String.format(Locale.ROOT, format, values));
+        }
     }
 
     private RecipeTable.InteractionStats interactionStats(TrainingDataset dataset) throws SQLException {

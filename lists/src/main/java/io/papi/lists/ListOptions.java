@@ -2,6 +2,7 @@ package io.papi.lists;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The knobs of {@link RecipeLists#compute}. Defaults: 100 items a list; popularity over the whole input, no decay;
@@ -51,78 +52,83 @@ public record ListOptions(
     }
 
     public ListOptions withSize(int n) {
-        return new ListOptions(
-                n,
-                window,
-                halfLife,
-                trendInterval,
-                trendMinCount,
-                minSupport,
-                measure,
-                jaccardThreshold,
-                sessionGap,
-                neighbours,
-                maxBasket);
+        return with(d -> d.size = n);
     }
 
     public ListOptions withPopularity(Duration newWindow, Duration newHalfLife) {
-        return new ListOptions(
-                size,
-                newWindow,
-                newHalfLife,
-                trendInterval,
-                trendMinCount,
-                minSupport,
-                measure,
-                jaccardThreshold,
-                sessionGap,
-                neighbours,
-                maxBasket);
+        return with(d -> {
+            d.window = newWindow;
+            d.halfLife = newHalfLife;
+        });
     }
 
     public ListOptions withTrending(Duration interval, int minCount) {
-        return new ListOptions(
-                size,
-                window,
-                halfLife,
-                interval,
-                minCount,
-                minSupport,
-                measure,
-                jaccardThreshold,
-                sessionGap,
-                neighbours,
-                maxBasket);
+        return with(d -> {
+            d.trendInterval = interval;
+            d.trendMinCount = minCount;
+        });
     }
 
     public ListOptions withBoughtTogether(int support, Measure newMeasure) {
-        return new ListOptions(
-                size,
-                window,
-                halfLife,
-                trendInterval,
-                trendMinCount,
-                support,
-                newMeasure,
-                jaccardThreshold,
-                sessionGap,
-                neighbours,
-                maxBasket);
+        return with(d -> {
+            d.minSupport = support;
+            d.measure = newMeasure;
+        });
     }
 
     public ListOptions withAlsoViewed(double threshold) {
-        return new ListOptions(
-                size,
-                window,
-                halfLife,
-                trendInterval,
-                trendMinCount,
-                minSupport,
-                measure,
-                threshold,
-                sessionGap,
-                neighbours,
-                maxBasket);
+        return with(d -> d.jaccardThreshold = threshold);
+    }
+
+    /** A copy with {@code change} applied, checked as any new options are. */
+    private ListOptions with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.options();
+    }
+
+    /** The fields of a copy while a wither changes some of them. */
+    private static final class Draft {
+        int size;
+        Duration window;
+        Duration halfLife;
+        Duration trendInterval;
+        int trendMinCount;
+        int minSupport;
+        Measure measure;
+        double jaccardThreshold;
+        Duration sessionGap;
+        int neighbours;
+        int maxBasket;
+
+        Draft(ListOptions o) {
+            size = o.size;
+            window = o.window;
+            halfLife = o.halfLife;
+            trendInterval = o.trendInterval;
+            trendMinCount = o.trendMinCount;
+            minSupport = o.minSupport;
+            measure = o.measure;
+            jaccardThreshold = o.jaccardThreshold;
+            sessionGap = o.sessionGap;
+            neighbours = o.neighbours;
+            maxBasket = o.maxBasket;
+        }
+
+        ListOptions options() {
+            return new ListOptions(
+                    size,
+                    window,
+                    halfLife,
+                    trendInterval,
+                    trendMinCount,
+                    minSupport,
+                    measure,
+                    jaccardThreshold,
+                    sessionGap,
+                    neighbours,
+                    maxBasket);
+        }
     }
 
     /** The trending intervals the CLI offers: 30m, 1h, 3h, 1d. */

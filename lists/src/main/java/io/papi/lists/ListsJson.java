@@ -1,10 +1,12 @@
 package io.papi.lists;
 
+import io.papi.json.JsonText;
 import java.util.List;
 
 /**
  * The JSON papi stores and serves for a list: {@code [{"item_id":"b","score":0.816497}, ...]}, best first; and one
- * JSON Lines record per list, {@code {"list":"bought-together","key":"a","items":[...]}}.
+ * JSON Lines record per list, {@code {"list":"bought-together","key":"a","items":[...]}}. Strings are escaped by
+ * {@link JsonText#string}.
  */
 public final class ListsJson {
     private ListsJson() {}
@@ -16,7 +18,7 @@ public final class ListsJson {
                 out.append(',');
             }
             out.append("{\"item_id\":");
-            string(out, item.itemId());
+            JsonText.string(out, item.itemId());
             out.append(",\"score\":").append(item.score()).append('}');
         }
         return out.append(']').toString();
@@ -24,32 +26,9 @@ public final class ListsJson {
 
     public static String line(ItemList list) {
         StringBuilder out = new StringBuilder("{\"list\":");
-        string(out, list.name().id());
+        JsonText.string(out, list.name().id());
         out.append(",\"key\":");
-        string(out, list.key());
+        JsonText.string(out, list.key());
         return out.append(",\"items\":").append(items(list.items())).append('}').toString();
-    }
-
-    /** Appends {@code value} as a JSON string, escaping quotes, backslashes and control characters. */
-    public static void string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

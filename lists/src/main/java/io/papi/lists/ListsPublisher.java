@@ -1,5 +1,6 @@
 package io.papi.lists;
 
+import io.papi.lookup.OneTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -55,31 +56,15 @@ public final class ListsPublisher {
         if (dialect == Dialect.SNOWFLAKE) {
             insertAll(table.snowflakeInsertStage(), lists, json);
         }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            if (dialect == Dialect.H2) {
+        if (dialect == Dialect.H2) {
+            OneTransaction.run(connection, () -> {
                 try (Statement st = connection.createStatement()) {
                     st.executeUpdate(table.delete());
                 }
                 insertAll(table.insert(), lists, json);
-            } else {
-                try (Statement st = connection.createStatement()) {
-                    for (String sql : table.snowflakeTransaction()) {
-                        st.executeUpdate(sql);
-                    }
-                }
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException r) {
-                e.addSuppressed(r);
-            }
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+            });
+        } else {
+            OneTransaction.executeUpdates(connection, table.snowflakeTransaction());
         }
         if (dialect == Dialect.SNOWFLAKE) {
             try (Statement st = connection.createStatement()) {

@@ -1,5 +1,6 @@
 package io.papi.lists;
 
+import io.papi.lookup.OneTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -151,30 +152,13 @@ public final class ListsWarehouseSql {
 
     /** Runs everything on {@code connection} (Snowflake), the replacement in one transaction. */
     public void run(Connection connection) throws SQLException {
+        List<String> publish = publish();
         try (Statement st = connection.createStatement()) {
             for (String sql : portable()) {
                 st.execute(sql);
             }
-            List<String> publish = publish();
             st.execute(publish.get(0));
         }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            List<String> publish = publish();
-            for (String sql : publish.subList(1, publish.size())) {
-                st.executeUpdate(sql);
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException r) {
-                e.addSuppressed(r);
-            }
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        OneTransaction.executeUpdates(connection, publish.subList(1, publish.size()));
     }
 }

@@ -16,9 +16,7 @@ class ListsPublisherTest {
     @Test
     void replacesTheListsInOneTransactionAndReadsBackByStringKey() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:lists1")) {
-            ListsPublisher publisher =
-                    new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
-            publisher.publish(List.of(new ItemList(ListName.SIMILAR, "old", List.of(new ScoredItem("x", 1)))));
+            ListsPublisher publisher = publishedOldList(c);
             int rows = publisher.publish(List.of(
                     new ItemList(ListName.BOUGHT_TOGETHER, LONG_ID, List.of(new ScoredItem("b", 0.5))),
                     new ItemList(ListName.TRENDING, ListName.GLOBAL_KEY, List.of(new ScoredItem("c", 2)))));
@@ -43,9 +41,7 @@ class ListsPublisherTest {
     @Test
     void aFailedPublishLeavesTheOldListsInPlace() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:lists2")) {
-            ListsPublisher publisher =
-                    new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
-            publisher.publish(List.of(new ItemList(ListName.SIMILAR, "old", List.of(new ScoredItem("x", 1)))));
+            ListsPublisher publisher = publishedOldList(c);
             // the same (list, key) twice breaks the primary key after the delete ran
             ItemList twice = new ItemList(ListName.SIMILAR, "k", List.of());
             assertThatThrownBy(() -> publisher.publish(List.of(twice, twice)))
@@ -63,5 +59,13 @@ class ListsPublisherTest {
         assertThatThrownBy(() -> ListsTableStatements.named("X; DROP TABLE Y"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("identifier");
+    }
+
+    /** A publisher to PAPI_LISTS on H2 that has published one list: "similar" of "old". */
+    private static ListsPublisher publishedOldList(Connection c) throws java.sql.SQLException {
+        ListsPublisher publisher =
+                new ListsPublisher(c, ListsTableStatements.named("PAPI_LISTS"), ListsPublisher.Dialect.H2);
+        publisher.publish(List.of(new ItemList(ListName.SIMILAR, "old", List.of(new ScoredItem("x", 1)))));
+        return publisher;
     }
 }

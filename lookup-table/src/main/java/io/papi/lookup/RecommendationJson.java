@@ -1,5 +1,6 @@
 package io.papi.lookup;
 
+import io.papi.json.JsonText;
 import java.util.List;
 
 /**
@@ -16,8 +17,9 @@ import java.util.List;
  *       the columns' names as the guide's API returns them.</li>
  * </ul>
  *
- * <p>Text is escaped as JSON requires and nothing more: {@code "} and {@code \}, control characters as
- * {@code \b \t \n \f \r} or a six-character {@code \}{@code u00XX} escape; other characters, non-ASCII ones included, are written as they are.
+ * <p>Text is escaped as JSON requires and nothing more ({@link JsonText#string}): {@code "} and {@code \}, control
+ * characters as {@code \b \t \n \f \r} or a six-character {@code \}{@code u00XX} escape; other characters,
+ * non-ASCII ones included, are written as they are.
  */
 public final class RecommendationJson {
     /** Key of an element's item id (a JSON number). */
@@ -32,8 +34,6 @@ public final class RecommendationJson {
     public static final String LINE_USER_ID = "user_id";
     /** Key of a JSON Lines record's array of elements. */
     public static final String LINE_RECOMMENDATIONS = "recommendations";
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** One recommended item as an element carries it. */
     public interface Element {
@@ -82,9 +82,7 @@ public final class RecommendationJson {
 
     /** {@code text} as a JSON string, quotes included. */
     public static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2);
-        appendString(out, text);
-        return out.toString();
+        return JsonText.quote(text);
     }
 
     private static void appendItems(StringBuilder out, List<? extends Element> items) {
@@ -98,35 +96,11 @@ public final class RecommendationJson {
                     .append(",\"")
                     .append(MOVIE_NAME)
                     .append("\":");
-            appendString(out, item.movieName());
+            JsonText.string(out, item.movieName());
             out.append(",\"").append(MOVIE_SCORE).append("\":");
-            appendString(out, item.movieScore());
+            JsonText.string(out, item.movieScore());
             out.append('}');
         }
         out.append(']');
-    }
-
-    private static void appendString(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -9,6 +9,7 @@
  *   <li>{@link io.papi.lookup.KeyType}: NUMBER or VARCHAR keys, for writer and reader alike.</li>
  *   <li>{@link io.papi.lookup.LookupDdl}: the H2 and Snowflake statements that create the tables.</li>
  *   <li>{@link io.papi.lookup.RecommendationJson}: the JSON of a recommendation, stored and answered.</li>
+ *   <li>{@link io.papi.lookup.OneTransaction}: how a publisher replaces the rows, in one transaction.</li>
  *   <li>{@link io.papi.lookup.ListsTable}: the lists table beside it (popular, trending and item-to-item lists,
  *       one row per list and key): names, columns and DDL.</li>
  * </ol>

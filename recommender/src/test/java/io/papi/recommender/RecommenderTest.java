@@ -3,7 +3,6 @@ package io.papi.recommender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,29 +81,12 @@ class RecommenderTest {
     @Test
     void reportsProgressOnceForEveryUser() {
         Ratings r = slice();
-        List<String> events = new ArrayList<>();
-        long[] advanced = {0};
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void start(String phase, long total) {
-                events.add("start " + phase + " " + total);
-            }
-
-            @Override
-            public void advance(long n) {
-                advanced[0] += n;
-            }
-
-            @Override
-            public void done() {
-                events.add("done");
-            }
-        };
+        RecordedProgress listener = new RecordedProgress();
 
         Recommender.train(r, Algorithm.POPULAR).recommendAll(3, Titles.empty(), listener);
 
-        assertThat(events).containsExactly("start recommending (popular) 150", "done");
-        assertThat(advanced[0]).isEqualTo(150);
+        assertThat(listener.events).containsExactly("recommending (popular) 150", "done");
+        assertThat(listener.advanced()).isEqualTo(150);
     }
 
     @Test

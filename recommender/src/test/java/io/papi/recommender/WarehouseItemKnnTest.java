@@ -7,7 +7,6 @@ import io.papi.lookup.KeyType;
 import io.papi.lookup.LookupDdl;
 import io.papi.lookup.LookupTable;
 import io.papi.lookup.TableName;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -143,41 +143,33 @@ class WarehouseItemKnnTest {
         }
 
         Connection connection() {
-            return (Connection) Proxy.newProxyInstance(
-                    getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
-                        switch (m.getName()) {
-                            case "getAutoCommit":
-                                return autoCommit;
-                            case "setAutoCommit":
-                                autoCommit = (boolean) a[0];
-                                return null;
-                            case "createStatement":
-                                return statement();
-                            default:
-                                throw new UnsupportedOperationException(m.getName());
-                        }
-                    });
+            return JdbcDouble.of(
+                    Connection.class,
+                    Map.of(
+                            "getAutoCommit", a -> autoCommit,
+                            "setAutoCommit",
+                                    a -> {
+                                        autoCommit = (boolean) a[0];
+                                        return null;
+                                    },
+                            "createStatement", a -> statement()));
         }
 
         private Statement statement() {
-            return (Statement) Proxy.newProxyInstance(
-                    getClass().getClassLoader(), new Class<?>[] {Statement.class}, (p, m, a) -> {
-                        switch (m.getName()) {
-                            case "execute":
-                                last = (String) a[0];
-                                calls.add(last);
-                                if (failOn.test(last)) {
-                                    throw new SQLException("Hybrid table write failed", "42S02", 2003);
-                                }
-                                return false;
-                            case "getUpdateCount":
-                                return last.startsWith("INSERT") ? 943 : 0;
-                            case "close":
-                                return null;
-                            default:
-                                throw new UnsupportedOperationException(m.getName());
-                        }
-                    });
+            return JdbcDouble.of(
+                    Statement.class,
+                    Map.of(
+                            "execute",
+                                    a -> {
+                                        last = (String) a[0];
+                                        calls.add(last);
+                                        if (failOn.test(last)) {
+                                            throw new SQLException("Hybrid table write failed", "42S02", 2003);
+                                        }
+                                        return false;
+                                    },
+                            "getUpdateCount", a -> last.startsWith("INSERT") ? 943 : 0,
+                            "close", a -> null));
         }
     }
 }

@@ -7,7 +7,7 @@ import io.papi.api.ids.InvalidIdsException;
 import io.papi.api.lookup.RecommendationLookup;
 import io.papi.api.lookup.StoreCalls;
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -63,12 +63,7 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
         String method = request.getMethod();
         if (route.takesPost()) {
             if (!HttpMethod.POST.is(method)) {
-                response.getHeaders().put(Responses.ALLOW_POST);
-                Responses.json(
-                        response,
-                        callback,
-                        HttpStatus.METHOD_NOT_ALLOWED_405,
-                        Json.error("method " + method + " is not allowed on " + route.template() + ": use POST"));
+                methodNotAllowed(response, callback, Responses.ALLOW_POST, method, route, "POST");
                 return true;
             }
             // reading the body may wait for the network: off this thread
@@ -76,12 +71,7 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
             return true;
         }
         if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
-            response.getHeaders().put(Responses.ALLOW_GET);
-            Responses.json(
-                    response,
-                    callback,
-                    HttpStatus.METHOD_NOT_ALLOWED_405,
-                    Json.error("method " + method + " is not allowed on " + route.template() + ": use GET"));
+            methodNotAllowed(response, callback, Responses.ALLOW_GET, method, route, "GET");
             return true;
         }
         if (route.list() != null) {
@@ -123,14 +113,7 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
                 Responses.json(response, callback, HttpStatus.OK_200, body);
                 return;
             }
-            Throwable cause =
-                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof StoreCalls.StoreUnavailable) {
-                Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, Json.error(cause.getMessage()));
-            } else {
-                LOG.error("lookup failed", cause);
-                Responses.json(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, Responses.INTERNAL_ERROR);
-            }
+            Responses.storeFailure(response, callback, failure, LOG, "lookup failed");
         });
     }
 
@@ -148,5 +131,16 @@ public final class ApiRoutes extends Handler.Abstract.NonBlocking {
                 Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, notReady);
             }
         });
+    }
+
+    /** 405 with the Allow header and a line naming the method to use. */
+    private static void methodNotAllowed(
+            Response response, Callback callback, HttpField allow, String method, Route route, String use) {
+        response.getHeaders().put(allow);
+        Responses.json(
+                response,
+                callback,
+                HttpStatus.METHOD_NOT_ALLOWED_405,
+                Json.error("method " + method + " is not allowed on " + route.template() + ": use " + use));
     }
 }

@@ -1,31 +1,23 @@
 package io.papi.api.http;
 
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpHeader;
+import io.papi.serving.JsonLineErrorHandler;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers the errors Jetty raises itself, before any route runs (a malformed request line, a URI or header
- * block over the size limit, an ambiguous URI), as {@code {"error": "..."}} rather than Jetty's HTML page.
- * Server errors never show their cause.
+ * block over the size limit, an ambiguous URI), as {@code {"error": "..."}} rather than Jetty's HTML page: the
+ * serving module's handler, with the API's body shape and wording. Server errors never show their cause.
  */
-public final class JsonErrorHandler extends ErrorHandler {
+public final class JsonErrorHandler extends JsonLineErrorHandler {
 
     @Override
-    protected void generateResponse(
-            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-        byte[] body = Json.error(describe(code, message));
-        response.getHeaders().put(Responses.JSON);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+    protected String body(int status, String message) {
+        return Json.errorText(describe(status, message));
     }
 
     /** One line naming the problem and the fix; Jetty's own reason is kept when it says more. */
-    static String describe(int status, String reason) {
+    @Override
+    protected String describe(int status, String reason) {
         String what = switch (status) {
             case 400 -> "bad request";
             case 414 -> "request URI too long: ask for at most 100 ids per request, comma-separated";
@@ -40,7 +32,6 @@ public final class JsonErrorHandler extends ErrorHandler {
             return "bad request: the URL could not be parsed; percent-escapes are % and two hex digits, and no "
                     + "NUL or control characters are allowed (ids are comma-separated, at most 100)";
         }
-        String said = reason.length() > 120 ? reason.substring(0, 120) + "..." : reason;
-        return what + ": " + said;
+        return what + ": " + shortened(reason);
     }
 }

@@ -4,11 +4,9 @@ import io.papi.api.ApiConfig.IdMode;
 import io.papi.api.ids.IdParser;
 import io.papi.api.ids.InvalidIdsException;
 import io.papi.api.lookup.ListLookup;
-import io.papi.api.lookup.StoreCalls;
 import io.papi.api.lookup.StoredList;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -86,13 +84,6 @@ final class ListRoutes {
 
     /** 503 for a store that did not answer, 500 (logged) for anything else. */
     static void fail(Response response, Callback callback, Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof StoreCalls.StoreUnavailable) {
-            Responses.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, Json.error(cause.getMessage()));
-        } else {
-            LOG.error("list lookup failed", cause);
-            Responses.json(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, Responses.INTERNAL_ERROR);
-        }
+        Responses.storeFailure(response, callback, failure, LOG, "list lookup failed");
     }
 }

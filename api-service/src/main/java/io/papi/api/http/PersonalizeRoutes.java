@@ -3,10 +3,10 @@ package io.papi.api.http;
 import io.papi.api.ids.IdParser;
 import io.papi.api.ids.InvalidIdsException;
 import io.papi.api.json.JsonParser;
-import io.papi.api.json.JsonText;
 import io.papi.api.lookup.ListLookup;
 import io.papi.api.lookup.RecipeNames;
 import io.papi.api.lookup.StoredList;
+import io.papi.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -197,7 +197,8 @@ final class PersonalizeRoutes {
             if (k > 0) {
                 out.append(',');
             }
-            JsonText.string(out.append("{\"itemId\":"), items.get(k).id()).append(",\"score\":");
+            JsonText.htmlSafeString(out.append("{\"itemId\":"), items.get(k).id())
+                    .append(",\"score\":");
             JsonText.number(out, items.get(k).score()).append('}');
         }
         out.append("],\"recommendationId\":\"RID-").append(UUID.randomUUID()).append("\"}");
@@ -291,9 +292,9 @@ final class PersonalizeRoutes {
     private static void refuse(Response response, Callback callback, Refused r) {
         response.getHeaders().put(new HttpField("x-amzn-ErrorType", r.type));
         StringBuilder body = new StringBuilder("{\"__type\":");
-        JsonText.string(body, r.type).append(",\"message\":");
-        JsonText.string(body, r.getMessage()).append(",\"error\":");
-        JsonText.string(body, r.getMessage()).append('}');
+        JsonText.htmlSafeString(body, r.type).append(",\"message\":");
+        JsonText.htmlSafeString(body, r.getMessage()).append(",\"error\":");
+        JsonText.htmlSafeString(body, r.getMessage()).append('}');
         Responses.json(response, callback, r.status, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,13 +1,17 @@
 package io.papi.api.http;
 
+import io.papi.api.lookup.StoreCalls;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
 
 /** Writes complete responses in one non-blocking write, with the length known up front. */
 final class Responses {
@@ -46,6 +50,21 @@ final class Responses {
         headers.put(NO_SNIFF);
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * The answer to a failed lookup: 503 with the store's message when the store did not answer, else 500 without
+     * the cause, which {@code log} records as {@code what}.
+     */
+    static void storeFailure(Response response, Callback callback, Throwable failure, Logger log, String what) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof StoreCalls.StoreUnavailable) {
+            json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, Json.error(cause.getMessage()));
+        } else {
+            log.error(what, cause);
+            json(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, INTERNAL_ERROR);
+        }
     }
 
     static void text(Response response, Callback callback, int status, HttpField contentType, String body) {

@@ -53,14 +53,7 @@ public final class JsonParser {
 
     private Map<String, Object> object(int depth) {
         Map<String, Object> object = new LinkedHashMap<>();
-        at++;
-        space();
-        if (peek() == '}') {
-            at++;
-            return object;
-        }
-        while (true) {
-            space();
+        members('}', () -> {
             if (peek() != '"') {
                 throw error("expected a quoted key");
             }
@@ -69,35 +62,34 @@ public final class JsonParser {
             expect(':');
             space();
             object.put(key, value(depth + 1));
-            space();
-            char c = next();
-            if (c == '}') {
-                return object;
-            }
-            if (c != ',') {
-                throw error("expected , or }");
-            }
-        }
+        });
+        return object;
     }
 
     private List<Object> array(int depth) {
         List<Object> array = new ArrayList<>();
+        members(']', () -> array.add(value(depth + 1)));
+        return array;
+    }
+
+    /** Reads the comma-separated members of an object or array, from its opening character through {@code close}. */
+    private void members(char close, Runnable member) {
         at++;
         space();
-        if (peek() == ']') {
+        if (peek() == close) {
             at++;
-            return array;
+            return;
         }
         while (true) {
             space();
-            array.add(value(depth + 1));
+            member.run();
             space();
             char c = next();
-            if (c == ']') {
-                return array;
+            if (c == close) {
+                return;
             }
             if (c != ',') {
-                throw error("expected , or ]");
+                throw error("expected , or " + close);
             }
         }
     }

@@ -1,9 +1,8 @@
 package io.papi.api.lookup;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.papi.api.json.JsonText;
 import io.papi.api.metrics.ApiMetrics;
+import io.papi.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -36,12 +35,7 @@ public final class ListLookup {
     ListLookup(StoreCalls store, ApiMetrics metrics, Duration ttl, long maxSize) {
         this.store = store;
         this.metrics = metrics;
-        this.cache = ttl.isZero()
-                ? null
-                : Caffeine.newBuilder()
-                        .expireAfterWrite(ttl)
-                        .maximumSize(maxSize)
-                        .build();
+        this.cache = RecommendationCache.expiring(ttl, maxSize);
     }
 
     /** List {@code list} under {@code key}; empty when the table has no such row. Fails with StoreUnavailable. */
@@ -127,9 +121,9 @@ public final class ListLookup {
      */
     public static byte[] answer(String list, String seed, StoredList stored, int n, Set<String> exclude) {
         StringBuilder head = new StringBuilder(64).append("{\"list\":");
-        JsonText.string(head, list);
+        JsonText.htmlSafeString(head, list);
         if (seed != null) {
-            JsonText.string(head.append(",\"seed\":"), seed);
+            JsonText.htmlSafeString(head.append(",\"seed\":"), seed);
         }
         head.append(",\"items\":[");
         byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);

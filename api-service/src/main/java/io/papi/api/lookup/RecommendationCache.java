@@ -16,7 +16,12 @@ public final class RecommendationCache {
     private final Cache<String, byte[]> cache;
 
     public RecommendationCache(Duration ttl, long maxSize) {
-        this.cache = ttl.isZero()
+        this.cache = expiring(ttl, maxSize);
+    }
+
+    /** A cache of at most {@code maxSize} entries, each kept {@code ttl}; null (no cache) for a TTL of zero. */
+    static <V> Cache<String, V> expiring(Duration ttl, long maxSize) {
+        return ttl.isZero()
                 ? null
                 : Caffeine.newBuilder()
                         .expireAfterWrite(ttl)

@@ -1,7 +1,7 @@
 package io.papi.api.lookup;
 
 import io.papi.api.json.JsonParser;
-import io.papi.api.json.JsonText;
+import io.papi.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,10 +70,10 @@ public final class StoredList {
     /** An item of an answer, its element rendered: {@code {"item_id":"b","score":0.8,"name":".."}}. */
     static Item item(String id, double score, String name) {
         StringBuilder out = new StringBuilder(64).append("{\"item_id\":");
-        JsonText.string(out, id).append(",\"score\":");
+        JsonText.htmlSafeString(out, id).append(",\"score\":");
         JsonText.number(out, score);
         if (name != null) {
-            JsonText.string(out.append(",\"name\":"), name);
+            JsonText.htmlSafeString(out.append(",\"name\":"), name);
         }
         return new Item(id, score, name, out.append('}').toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -79,65 +79,27 @@ public final class EcommerceGenerator {
         String sessionId = Ids.uuid(random);
         String ecommerceUserId = browsesAsGuest ? null : userId;
         String guest = ecommerceUserId == null ? (random.nextInt(100) < 10 ? null : "true") : "false";
+        Session session = new Session(csv, ecommerceUserId, domainUserId, sessionId, guest);
         long at = clock.start() + (long) (random.nextDouble() * clock.span());
         int rows = 0;
         int listed = 4 + random.nextInt(3);
         int[] shown = new int[listed];
         for (int i = 0; i < listed; i++) {
             shown[i] = Ids.popular(random, items);
-            rows += row(
-                    csv,
-                    ecommerceUserId,
-                    domainUserId,
-                    sessionId,
-                    shown[i],
-                    at,
-                    "true",
-                    "list_view",
-                    "false",
-                    "false",
-                    null,
-                    null,
-                    guest);
+            rows += row(session, shown[i], at, "true", "list_view", "false", "false", null, null);
         }
         int viewed = 1 + random.nextInt(3);
         int[] looked = new int[viewed];
         for (int i = 0; i < viewed; i++) {
             at += 5_000 + random.nextInt(55_000);
             looked[i] = random.nextInt(100) < 60 ? shown[random.nextInt(listed)] : Ids.popular(random, items);
-            rows += row(
-                    csv,
-                    ecommerceUserId,
-                    domainUserId,
-                    sessionId,
-                    looked[i],
-                    at,
-                    "true",
-                    "product_view",
-                    "false",
-                    "false",
-                    null,
-                    null,
-                    guest);
+            rows += row(session, looked[i], at, "true", "product_view", "false", "false", null, null);
         }
         if (random.nextInt(100) < 45) {
             int bought = 1 + random.nextInt(Math.min(3, viewed));
             for (int i = 0; i < bought; i++) {
                 at += 2_000 + random.nextInt(20_000);
-                rows += row(
-                        csv,
-                        ecommerceUserId,
-                        domainUserId,
-                        sessionId,
-                        looked[i],
-                        at,
-                        "false",
-                        null,
-                        "true",
-                        "false",
-                        null,
-                        "1",
-                        guest);
+                rows += row(session, looked[i], at, "false", null, "true", "false", null, "1");
             }
             String transaction = "T-" + Ids.hex(random, 12);
             at += 30_000 + random.nextInt(120_000);
@@ -145,10 +107,7 @@ public final class EcommerceGenerator {
                 // real tables leave is_product_view NULL on some transaction rows
                 String isView = random.nextInt(100) < 2 ? null : "false";
                 rows += row(
-                        csv,
-                        ecommerceUserId,
-                        domainUserId,
-                        sessionId,
+                        session,
                         looked[i],
                         at,
                         isView,
@@ -156,18 +115,17 @@ public final class EcommerceGenerator {
                         "false",
                         "true",
                         transaction,
-                        String.valueOf(1 + random.nextInt(3)),
-                        guest);
+                        String.valueOf(1 + random.nextInt(3)));
             }
         }
         return rows;
     }
 
+    /** What every row of one session shares: who, which session, and the guest flag. */
+    private record Session(CsvWriter csv, String userId, String domainUserId, String sessionId, String guest) {}
+
     private int row(
-            CsvWriter csv,
-            String userId,
-            String domainUserId,
-            String sessionId,
+            Session session,
             int item,
             long at,
             String isView,
@@ -175,25 +133,25 @@ public final class EcommerceGenerator {
             String isCart,
             String isTransaction,
             String transactionId,
-            String quantity,
-            String guest)
+            String quantity)
             throws IOException {
         BigDecimal price = at >= priceChangeAt[item] ? newPrices[item] : prices[item];
-        csv.write(
-                userId,
-                domainUserId,
-                sessionId,
-                itemIds[item],
-                EventClock.format(at),
-                isView,
-                viewType,
-                isCart,
-                isTransaction,
-                transactionId,
-                quantity,
-                price == null ? null : price.toPlainString(),
-                categories[item],
-                guest);
+        session.csv()
+                .write(
+                        session.userId(),
+                        session.domainUserId(),
+                        session.sessionId(),
+                        itemIds[item],
+                        EventClock.format(at),
+                        isView,
+                        viewType,
+                        isCart,
+                        isTransaction,
+                        transactionId,
+                        quantity,
+                        price == null ? null : price.toPlainString(),
+                        categories[item],
+                        session.guest());
         return 1;
     }
 }

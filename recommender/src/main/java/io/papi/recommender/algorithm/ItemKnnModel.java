@@ -145,11 +145,11 @@ public final class ItemKnnModel implements Model {
             if (size < k) {
                 heapSim[size] = s;
                 heapItem[size] = i;
-                siftUp(heapSim, heapItem, size++);
-            } else if (better(s, i, heapSim[0], heapItem[0])) {
+                WorstFirstHeap.siftUp(heapSim, heapItem, size++);
+            } else if (WorstFirstHeap.worse(heapSim[0], heapItem[0], s, i)) {
                 heapSim[0] = s;
                 heapItem[0] = i;
-                siftDown(heapSim, heapItem, size);
+                WorstFirstHeap.siftDown(heapSim, heapItem, size);
             }
         }
         int[] out = new int[size];
@@ -157,50 +157,9 @@ public final class ItemKnnModel implements Model {
             out[q] = heapItem[0];
             heapSim[0] = heapSim[q];
             heapItem[0] = heapItem[q];
-            siftDown(heapSim, heapItem, q);
+            WorstFirstHeap.siftDown(heapSim, heapItem, q);
         }
         return out;
-    }
-
-    private static boolean better(float sa, int ia, float sb, int ib) {
-        return sa > sb || (sa == sb && ia < ib);
-    }
-
-    /** A heap whose root is the worst kept entry. */
-    private static void siftUp(float[] s, int[] it, int k) {
-        while (k > 0) {
-            int parent = (k - 1) >>> 1;
-            if (!better(s[parent], it[parent], s[k], it[k])) {
-                return;
-            }
-            swap(s, it, k, parent);
-            k = parent;
-        }
-    }
-
-    private static void siftDown(float[] s, int[] it, int size) {
-        int k = 0;
-        while (true) {
-            int l = 2 * k + 1;
-            if (l >= size) {
-                return;
-            }
-            int worst = l + 1 < size && better(s[l], it[l], s[l + 1], it[l + 1]) ? l + 1 : l;
-            if (!better(s[k], it[k], s[worst], it[worst])) {
-                return;
-            }
-            swap(s, it, k, worst);
-            k = worst;
-        }
-    }
-
-    private static void swap(float[] s, int[] it, int a, int b) {
-        float t = s[a];
-        s[a] = s[b];
-        s[b] = t;
-        int i = it[a];
-        it[a] = it[b];
-        it[b] = i;
     }
 
     /** Similarity of i to target j after pruning (0 when i is not among j's neighbours). */

@@ -73,26 +73,26 @@ public final class NotebookUserKnn implements Model {
             double d = denom == 0 ? 1.0 : 1.0 - dot[v] / denom;
             // v ascends, so an equal distance never displaces an earlier (lower-id) user.
             if (size < want) {
-                int at = size++;
-                while (at > 1 && bestDist[at - 1] > d) {
-                    best[at] = best[at - 1];
-                    bestDist[at] = bestDist[at - 1];
-                    at--;
-                }
-                best[at] = v;
-                bestDist[at] = d;
+                insert(best, bestDist, size++, v, d);
             } else if (want > 1 && d < bestDist[want - 1]) {
-                int at = want - 1;
-                while (at > 1 && bestDist[at - 1] > d) {
-                    best[at] = best[at - 1];
-                    bestDist[at] = bestDist[at - 1];
-                    at--;
-                }
-                best[at] = v;
-                bestDist[at] = d;
+                insert(best, bestDist, want - 1, v, d);
             }
         }
         return best;
+    }
+
+    /**
+     * Puts user {@code v} at distance {@code d} into the sorted neighbour list, in place of slot {@code at} or
+     * earlier; slot 0 (the user) never moves.
+     */
+    private static void insert(int[] best, double[] bestDist, int at, int v, double d) {
+        while (at > 1 && bestDist[at - 1] > d) {
+            best[at] = best[at - 1];
+            bestDist[at] = bestDist[at - 1];
+            at--;
+        }
+        best[at] = v;
+        bestDist[at] = d;
     }
 
     @Override

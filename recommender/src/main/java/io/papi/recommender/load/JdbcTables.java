@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Reads the guide's tables over plain JDBC: {@code USER_RATINGS (USER_ID, ITEM_ID, RATING, TIMESTAMP)} and
@@ -53,28 +54,24 @@ public final class JdbcTables {
         BadRowCollector ratingRows = new BadRowCollector(ratingsTable.name(), options.strict());
         ProgressListener progress = options.progress();
         progress.start("reading " + ratingsTable.name(), -1);
-        try (PreparedStatement st = connection.prepareStatement(ratingsQuery(ratingsTable))) {
-            st.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = st.executeQuery()) {
-                long row = 0;
-                while (rs.next()) {
-                    row++;
-                    ratingRows.row();
-                    try {
+        try {
+            long rows = eachRow(
+                    connection,
+                    ratingsQuery(ratingsTable),
+                    ratingRows,
+                    rs -> {
                         long user = id(rs.getObject(1), "USER_ID");
                         long item = id(rs.getObject(2), "ITEM_ID");
                         float rating = rating(rs.getObject(3));
                         long ts = timestamp(rs.getObject(4));
                         builder.add(user, item, rating, ts);
-                    } catch (RowProblem p) {
-                        ratingRows.bad(row, p.getMessage());
-                    }
-                    if (row % PROGRESS_STEP == 0) {
-                        progress.advance(PROGRESS_STEP);
-                    }
-                }
-                progress.advance(row % PROGRESS_STEP);
-            }
+                    },
+                    row -> {
+                        if (row % PROGRESS_STEP == 0) {
+                            progress.advance(PROGRESS_STEP);
+                        }
+                    });
+            progress.advance(rows % PROGRESS_STEP);
         } finally {
             progress.done();
         }
@@ -84,30 +81,52 @@ public final class JdbcTables {
         if (titlesTable != null) {
             BadRowCollector titleRows = new BadRowCollector(titlesTable.name(), options.strict());
             Map<Long, String> byItem = new HashMap<>();
-            try (PreparedStatement st = connection.prepareStatement(titlesQuery(titlesTable))) {
-                st.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = st.executeQuery()) {
-                    long row = 0;
-                    while (rs.next()) {
-                        row++;
-                        titleRows.row();
-                        try {
-                            long item = id(rs.getObject(1), "ITEM_ID");
-                            String title = rs.getString(2);
-                            if (title == null || title.isBlank()) {
-                                throw new RowProblem("TITLE is empty");
-                            }
-                            byItem.put(item, title.trim());
-                        } catch (RowProblem p) {
-                            titleRows.bad(row, p.getMessage());
+            eachRow(
+                    connection,
+                    titlesQuery(titlesTable),
+                    titleRows,
+                    rs -> {
+                        long item = id(rs.getObject(1), "ITEM_ID");
+                        String title = rs.getString(2);
+                        if (title == null || title.isBlank()) {
+                            throw new RowProblem("TITLE is empty");
                         }
-                    }
-                }
-            }
+                        byItem.put(item, title.trim());
+                    },
+                    row -> {});
             titles = Titles.of(byItem);
             reports.add(titleRows.report(0));
         }
         return new Dataset(ratings, titles, reports);
+    }
+
+    /** Reads one row of a result set; a {@link RowProblem} marks the row bad. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException, RowProblem;
+    }
+
+    /** Reads every row of {@code sql} into {@code reader}, counting each in {@code rows}; returns the row count. */
+    private static long eachRow(
+            Connection connection, String sql, BadRowCollector rows, RowReader reader, LongConsumer afterRow)
+            throws SQLException, BadDataException {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = st.executeQuery()) {
+                long row = 0;
+                while (rs.next()) {
+                    row++;
+                    rows.row();
+                    try {
+                        reader.read(rs);
+                    } catch (RowProblem p) {
+                        rows.bad(row, p.getMessage());
+                    }
+                    afterRow.accept(row);
+                }
+                return row;
+            }
+        }
     }
 
     private static long id(Object v, String column) throws RowProblem {

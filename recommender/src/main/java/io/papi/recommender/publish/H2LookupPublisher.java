@@ -2,6 +2,7 @@ package io.papi.recommender.publish;
 
 import io.papi.lookup.LookupDdl;
 import io.papi.lookup.LookupTable;
+import io.papi.lookup.OneTransaction;
 import io.papi.lookup.TableName;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.UserRecommendations;
@@ -52,41 +53,31 @@ public final class H2LookupPublisher {
         try (Statement st = connection.createStatement()) {
             st.execute(LookupDdl.h2(table)); // DDL commits by itself in H2, so it stays outside the transaction
         }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
         progress.start("publishing to " + table.name(), json.length);
         try {
-            try (Statement st = connection.createStatement()) {
-                st.executeUpdate(deleteSql(table));
-            }
-            try (PreparedStatement insert = connection.prepareStatement(insertSql(table))) {
-                for (int k = 0; k < json.length; k++) {
-                    insert.setString(1, Long.toString(recommendations.get(k).userId()));
-                    insert.setString(2, json[k]);
-                    insert.addBatch();
-                    if ((k + 1) % BATCH == 0 || k + 1 == json.length) {
-                        insert.executeBatch();
-                        progress.advance((k % BATCH) + 1);
-                    }
-                }
-            }
-            connection.commit();
-            LOG.info("published {} users to {}", json.length, table.name());
-            return json.length;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(e);
-            throw e;
+            OneTransaction.run(connection, () -> replaceRows(recommendations, json, progress));
         } finally {
             progress.done();
-            connection.setAutoCommit(autoCommit);
         }
+        LOG.info("published {} users to {}", json.length, table.name());
+        return json.length;
     }
 
-    private void rollbackQuietly(Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
+    private void replaceRows(List<UserRecommendations> recommendations, String[] json, ProgressListener progress)
+            throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate(deleteSql(table));
+        }
+        try (PreparedStatement insert = connection.prepareStatement(insertSql(table))) {
+            for (int k = 0; k < json.length; k++) {
+                insert.setString(1, Long.toString(recommendations.get(k).userId()));
+                insert.setString(2, json[k]);
+                insert.addBatch();
+                if ((k + 1) % BATCH == 0 || k + 1 == json.length) {
+                    insert.executeBatch();
+                    progress.advance((k % BATCH) + 1);
+                }
+            }
         }
     }
 }

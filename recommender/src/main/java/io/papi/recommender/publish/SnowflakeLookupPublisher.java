@@ -1,6 +1,7 @@
 package io.papi.recommender.publish;
 
 import io.papi.lookup.KeyType;
+import io.papi.lookup.OneTransaction;
 import io.papi.lookup.TableName;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.UserRecommendations;
@@ -79,20 +80,7 @@ public final class SnowflakeLookupPublisher {
                     }
                 }
             }
-            connection.setAutoCommit(false);
-            try (Statement st = connection.createStatement()) {
-                for (String statement : sql.transaction()) {
-                    st.executeUpdate(statement);
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-                throw e;
-            }
+            OneTransaction.executeUpdates(connection, sql.transaction());
             LOG.info(
                     "published {} users to {}",
                     recommendations.size(),

@@ -29,12 +29,7 @@ class EaseModelTest {
 
         EaseModel model = EaseModel.train(r, 1.0, ProgressListener.NONE);
 
-        float[][] expected = {{0, .5f, 0}, {.5f, 0, .5f}, {0, .5f, 0}};
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                assertThat(model.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-6f));
-            }
-        }
+        assertWeights(model, new float[][] {{0, .5f, 0}, {.5f, 0, .5f}, {0, .5f, 0}});
         float[] scores = new float[3];
         model.score(r.userIndex(1), scores); // rows A + B
         assertThat(scores).containsExactly(new float[] {.5f, .5f, .5f}, within(1e-6f));
@@ -47,21 +42,11 @@ class EaseModelTest {
      */
     @Test
     void matchesTheClosedFormSolvedByHandWithFewerUsersThanItems() {
-        Ratings r = Ratings.builder()
-                .add(1, 10, 5, 0)
-                .add(1, 20, 5, 0)
-                .add(2, 20, 1, 0)
-                .add(2, 30, 1, 0)
-                .build();
+        Ratings r = twoUsersOverThreeItems();
 
         EaseModel model = EaseModel.train(r, 1.0, ProgressListener.NONE);
 
-        float[][] expected = {{0, .5f, -.2f}, {.4f, 0, .4f}, {-.2f, .5f, 0}};
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                assertThat(model.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-6f));
-            }
-        }
+        assertWeights(model, new float[][] {{0, .5f, -.2f}, {.4f, 0, .4f}, {-.2f, .5f, 0}});
         float[] scores = new float[3];
         model.score(r.userIndex(1), scores);
         assertThat(scores[2]).isCloseTo(.2f, within(1e-6f));
@@ -93,12 +78,7 @@ class EaseModelTest {
 
     @Test
     void announcesEachTrainingPhaseThroughTheProgressListener() {
-        Ratings r = Ratings.builder()
-                .add(1, 10, 5, 0)
-                .add(1, 20, 5, 0)
-                .add(2, 20, 1, 0)
-                .add(2, 30, 1, 0)
-                .build();
+        Ratings r = twoUsersOverThreeItems();
         java.util.List<String> phases = new java.util.ArrayList<>();
         ProgressListener listener = new ProgressListener() {
             @Override
@@ -125,5 +105,23 @@ class EaseModelTest {
 
         assertThatThrownBy(() -> EaseModel.train(r, 0, ProgressListener.NONE))
                 .hasMessage("EASE lambda must be positive, got 0.0");
+    }
+
+    /** Users {A,B} and {B,C} over items A, B, C: fewer users than items, so EASE takes the Woodbury route. */
+    private static Ratings twoUsersOverThreeItems() {
+        return Ratings.builder()
+                .add(1, 10, 5, 0)
+                .add(1, 20, 5, 0)
+                .add(2, 20, 1, 0)
+                .add(2, 30, 1, 0)
+                .build();
+    }
+
+    private static void assertWeights(EaseModel model, float[][] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                assertThat(model.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-6f));
+            }
+        }
     }
 }

@@ -41,28 +41,25 @@ public final class GeneratorFigures {
                 ms,
                 d.completionTrades());
         System.out.printf(Locale.ROOT, "users %d, items %d, ratings %d%n", r.userCount(), r.itemCount(), r.size());
-        System.out.printf(
-                Locale.ROOT,
-                "per user: min %d, p25 %d, median %s, p75 %d, max %d%n",
-                perUser[0],
-                perUser[perUser.length / 4],
-                median(perUser),
-                perUser[3 * perUser.length / 4],
-                perUser[perUser.length - 1]);
-        System.out.printf(
-                Locale.ROOT,
-                "per item: min %d, p25 %d, median %s, p75 %d, max %d, rated once %d%n",
-                perItem[0],
-                perItem[perItem.length / 4],
-                median(perItem),
-                perItem[3 * perItem.length / 4],
-                perItem[perItem.length - 1],
-                once);
+        System.out.printf(Locale.ROOT, "per user: %s%n", quartiles(perUser));
+        System.out.printf(Locale.ROOT, "per item: %s, rated once %d%n", quartiles(perItem), once);
         StringBuilder shares = new StringBuilder("rating shares:");
         for (int v = 1; v <= 5; v++) {
             shares.append(String.format(Locale.ROOT, " %d: %.2f%%", v, 100.0 * values[v] / r.size()));
         }
         System.out.println(shares);
+    }
+
+    /** Min, quartiles and max of {@code sorted}. */
+    private static String quartiles(int[] sorted) {
+        return String.format(
+                Locale.ROOT,
+                "min %d, p25 %d, median %s, p75 %d, max %d",
+                sorted[0],
+                sorted[sorted.length / 4],
+                median(sorted),
+                sorted[3 * sorted.length / 4],
+                sorted[sorted.length - 1]);
     }
 
     private static String median(int[] sorted) {

@@ -143,29 +143,12 @@ class GuideCsvFilesTest {
         Path ratings = file(
                 "ratings.csv",
                 "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,1,5,2024-12-04T15:55:49.000\n2,1,4,2024-12-04T15:55:50.000\n");
-        java.util.List<String> events = new java.util.ArrayList<>();
-        long[] advanced = {0};
-        io.papi.recommender.ProgressListener listener = new io.papi.recommender.ProgressListener() {
-            @Override
-            public void start(String phase, long total) {
-                events.add(phase + " " + total);
-            }
-
-            @Override
-            public void advance(long n) {
-                advanced[0] += n;
-            }
-
-            @Override
-            public void done() {
-                events.add("done");
-            }
-        };
+        io.papi.recommender.RecordedProgress listener = new io.papi.recommender.RecordedProgress();
 
         Loaders.guideCsv(ratings, null, LoadOptions.defaults().withProgress(listener));
 
-        assertThat(events).containsExactly("reading ratings.csv " + Files.size(ratings), "done");
-        assertThat(advanced[0]).isEqualTo(Files.size(ratings));
+        assertThat(listener.events).containsExactly("reading ratings.csv " + Files.size(ratings), "done");
+        assertThat(listener.advanced()).isEqualTo(Files.size(ratings));
     }
 
     @Test

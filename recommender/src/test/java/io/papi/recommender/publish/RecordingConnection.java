@@ -1,12 +1,13 @@
 package io.papi.recommender.publish;
 
-import java.lang.reflect.Proxy;
+import io.papi.recommender.JdbcDouble;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** A JDBC connection double that records every call a publisher makes, and can fail one statement. */
@@ -24,72 +25,69 @@ final class RecordingConnection {
     }
 
     Connection connection() {
-        return (Connection) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
-                    switch (m.getName()) {
-                        case "getAutoCommit":
-                            return autoCommit;
-                        case "setAutoCommit":
-                            if (autoCommit != (boolean) args[0]) {
-                                calls.add("autoCommit " + args[0]);
-                            }
-                            autoCommit = (boolean) args[0];
-                            return null;
-                        case "commit":
-                        case "rollback":
-                            calls.add(m.getName());
-                            return null;
-                        case "createStatement":
-                            return statement();
-                        case "prepareStatement":
-                            calls.add("prepare " + args[0]);
-                            return prepared();
-                        default:
-                            throw new UnsupportedOperationException(m.getName());
-                    }
-                });
+        return JdbcDouble.of(
+                Connection.class,
+                Map.of(
+                        "getAutoCommit", args -> autoCommit,
+                        "setAutoCommit",
+                                args -> {
+                                    if (autoCommit != (boolean) args[0]) {
+                                        calls.add("autoCommit " + args[0]);
+                                    }
+                                    autoCommit = (boolean) args[0];
+                                    return null;
+                                },
+                        "commit", args -> record("commit"),
+                        "rollback", args -> record("rollback"),
+                        "createStatement", args -> statement(),
+                        "prepareStatement",
+                                args -> {
+                                    calls.add("prepare " + args[0]);
+                                    return prepared();
+                                }));
+    }
+
+    private Object record(String call) {
+        calls.add(call);
+        return null;
     }
 
     private Statement statement() {
-        return (Statement) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {Statement.class}, (p, m, args) -> {
-                    switch (m.getName()) {
-                        case "execute":
-                        case "executeUpdate":
-                            String sql = (String) args[0];
-                            calls.add(sql);
-                            if (failOn.test(sql)) {
-                                throw new SQLException("Hybrid table write failed");
-                            }
-                            return m.getName().equals("execute") ? (Object) false : (Object) 0;
-                        case "close":
-                            return null;
-                        default:
-                            throw new UnsupportedOperationException(m.getName());
-                    }
-                });
+        return JdbcDouble.of(
+                Statement.class,
+                Map.of(
+                        "execute", args -> run(args[0], false),
+                        "executeUpdate", args -> run(args[0], 0),
+                        "close", args -> null));
+    }
+
+    /** Records {@code sql}, fails when asked to, else answers {@code result}. */
+    private Object run(Object sql, Object result) throws SQLException {
+        calls.add((String) sql);
+        if (failOn.test((String) sql)) {
+            throw new SQLException("Hybrid table write failed");
+        }
+        return result;
     }
 
     private PreparedStatement prepared() {
-        return (PreparedStatement) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, (p, m, args) -> {
-                    switch (m.getName()) {
-                        case "setLong":
-                        case "setString":
-                            calls.add("bind " + args[0] + "=" + args[1]);
-                            boundTypes.add(args[1].getClass().getSimpleName());
-                            return null;
-                        case "addBatch":
-                            calls.add("addBatch");
-                            return null;
-                        case "executeBatch":
-                            calls.add("executeBatch");
-                            return new int[0];
-                        case "close":
-                            return null;
-                        default:
-                            throw new UnsupportedOperationException(m.getName());
-                    }
-                });
+        return JdbcDouble.of(
+                PreparedStatement.class,
+                Map.of(
+                        "setLong", this::bind,
+                        "setString", this::bind,
+                        "addBatch", args -> record("addBatch"),
+                        "executeBatch",
+                                args -> {
+                                    calls.add("executeBatch");
+                                    return new int[0];
+                                },
+                        "close", args -> null));
+    }
+
+    private Object bind(Object[] args) {
+        calls.add("bind " + args[0] + "=" + args[1]);
+        boundTypes.add(args[1].getClass().getSimpleName());
+        return null;
     }
 }
