@@ -16,6 +16,20 @@ public final class LocalDatasetBuilder {
 
     private LocalDatasetBuilder() {}
 
+    /**
+     * Builds {@code datasets} from {@code source} under {@code target} (refusing to replace dataset folders that
+     * exist there unless {@code replace}): staged, then committed only when every dataset was built.
+     */
+    public static BuildResult buildInto(
+            EventFile source, List<TrainingDataset> datasets, BuildOptions options, Path target, boolean replace)
+            throws IOException {
+        try (OutputFolder folder = OutputFolder.prepare(target, datasets, replace)) {
+            BuildResult result = build(source, datasets, options, folder);
+            folder.commit();
+            return result;
+        }
+    }
+
     /** Builds {@code datasets} from {@code source} into {@code out}'s staging folder (commit is the caller's). */
     public static BuildResult build(
             EventFile source, List<TrainingDataset> datasets, BuildOptions options, OutputFolder out) {
