@@ -55,13 +55,13 @@ import picocli.CommandLine.ParseResult;
             "bought-together, also-viewed, similar (per seed item). Written as JSON Lines",
             "{\"list\":\"bought-together\",\"key\":\"<item>\",\"items\":[{\"item_id\":..,\"score\":..}]}",
             "and/or published to the lists table (--publish), replacing the previous lists in one transaction.",
-            "Or from the Snowplow events papi datasets reads (--events FILE, --plays FILE): their datasets are built",
-            "in a temporary folder with papi datasets' window and input flags, then read as --datasets reads them.",
+            "Or from the Snowplow events papi datasets reads (--events FILE, --plays FILE),",
+            "built with papi datasets' window and input flags in a temporary folder ($TMPDIR).",
             "Or from ratings (--ratings, read as papi recommend reads them): each rating is a VIDEO_ON_DEMAND Watch,",
             "giving most-popular, trending and similar (genres from MovieLens' u.item).",
             "Also for-you, per user: papi's default recommender on View+Purchase or Watch, bought items left out.",
-            "--in-warehouse computes in Snowflake from --interactions-table, or from the raw --events-table or",
-            "--plays-table, whose interactions it first builds there as papi datasets --table does.",
+            "--in-warehouse computes in Snowflake from --interactions-table, or from the raw",
+            "--events-table or --plays-table, built there first as papi datasets --table does.",
             "Algorithms and what differs from Personalize: docs/recipes.md."
         })
 final class RecommendListsCommand extends PapiSubcommand {
@@ -158,7 +158,8 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Option(
             names = {"-c", "--connection"},
             paramLabel = "NAME",
-            description = "Snowflake connection for --store snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
+            description =
+                    "Snowflake connection for --in-warehouse, --store snowflake and --from-snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
     String connection;
 
     @Mixin
