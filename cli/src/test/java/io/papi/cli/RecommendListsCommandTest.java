@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -124,11 +123,7 @@ class RecommendListsCommandTest {
 
     @Test
     void publishesToSnowflakeStagingFirstThenReplacingInOneTransaction() throws Exception {
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.write(home, ConnectionsToml.SHOP);
         ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
         CliRun.Result run = new CliRun(home)
                 .snowflake(snowflake)
@@ -158,11 +153,7 @@ class RecommendListsCommandTest {
 
     @Test
     void inTheWarehouseComputesThereAndReplacesTheListsInOneTransaction() throws Exception {
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.write(home, ConnectionsToml.SHOP);
         CliRun.Result printed =
                 new CliRun(home).run("recommend", "lists", "--print-sql", "--interactions-table", "SHOP.RECS.EVENTS");
         assertThat(printed.exitCode()).as(printed.toString()).isZero();

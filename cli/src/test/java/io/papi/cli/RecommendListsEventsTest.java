@@ -7,7 +7,6 @@ import io.papi.datasets.InputShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -154,11 +153,7 @@ class RecommendListsEventsTest {
     }
 
     private static ScriptedSnowflake snowflake(InputShape shape) throws IOException {
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.write(home, ConnectionsToml.SHOP);
         Rows columns = Rows.of("COLUMN_NAME");
         shape.requiredColumns().forEach(c -> columns.row(c.toUpperCase(java.util.Locale.ROOT)));
         return new ScriptedSnowflake()

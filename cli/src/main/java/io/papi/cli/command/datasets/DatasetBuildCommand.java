@@ -50,8 +50,17 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
 
-    /** The events file flag and the options that shape the build. */
-    abstract EventInput input();
+    /** The subcommand's events file flag and the options that shape the build. */
+    @Mixin
+    private EventInput input;
+
+    DatasetBuildCommand(EventInput input) {
+        this.input = input;
+    }
+
+    private EventInput input() {
+        return input;
+    }
 
     @Override
     protected int run() throws Exception {

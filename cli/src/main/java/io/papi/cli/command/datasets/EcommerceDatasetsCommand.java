@@ -1,7 +1,6 @@
 package io.papi.cli.command.datasets;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code papi datasets ecommerce}: interactions, users and items from e-commerce product interactions. */
 @Command(
@@ -15,11 +14,7 @@ import picocli.CommandLine.Mixin;
             "Each folder gets personalize-dataset.csv, personalize-dataset.parquet and schema.json; then they are validated."
         })
 final class EcommerceDatasetsCommand extends DatasetBuildCommand {
-    @Mixin
-    EcommerceInputOptions input = new EcommerceInputOptions();
-
-    @Override
-    EventInput input() {
-        return input;
+    EcommerceDatasetsCommand() {
+        super(new EcommerceInputOptions());
     }
 }

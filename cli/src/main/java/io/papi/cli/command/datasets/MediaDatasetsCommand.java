@@ -1,7 +1,6 @@
 package io.papi.cli.command.datasets;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code papi datasets media}: media interactions from media plays. */
 @Command(
@@ -13,11 +12,7 @@ import picocli.CommandLine.Mixin;
             "like snowplow_media_player_base: a CSV or Parquet file, or a Snowflake table (-c, --table, --stage)."
         })
 final class MediaDatasetsCommand extends DatasetBuildCommand {
-    @Mixin
-    MediaInputOptions input = new MediaInputOptions();
-
-    @Override
-    EventInput input() {
-        return input;
+    MediaDatasetsCommand() {
+        super(new MediaInputOptions());
     }
 }
