@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,25 +122,25 @@ class RecommendListsCommandTest {
         }
     }
 
-    @Test
-    void publishesToSnowflakeStagingFirstThenReplacingInOneTransaction() throws Exception {
+    /**
+     * papi recommend lists ARGS -c shop --lists-table API.DATA.PAPI_LISTS on a scripted Snowflake that accepts every
+     * statement; it must succeed.
+     */
+    private static ScriptedSnowflake listsInShop(String... args) throws Exception {
         ConnectionsToml.write(home, ConnectionsToml.SHOP);
         ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
-        CliRun.Result run = new CliRun(home)
-                .snowflake(snowflake)
-                .run(
-                        "recommend",
-                        "lists",
-                        "--datasets",
-                        datasets.toString(),
-                        "--publish",
-                        "--store",
-                        "snowflake",
-                        "-c",
-                        "shop",
-                        "--lists-table",
-                        "API.DATA.PAPI_LISTS");
+        List<String> all =
+                new ArrayList<>(List.of("recommend", "lists", "-c", "shop", "--lists-table", "API.DATA.PAPI_LISTS"));
+        all.addAll(List.of(args));
+        CliRun.Result run = new CliRun(home).snowflake(snowflake).run(all.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.toString()).isZero();
+        return snowflake;
+    }
+
+    @Test
+    void publishesToSnowflakeStagingFirstThenReplacingInOneTransaction() throws Exception {
+        ScriptedSnowflake snowflake =
+                listsInShop("--datasets", datasets.toString(), "--publish", "--store", "snowflake");
         assertThat(snowflake.statements)
                 .filteredOn(s -> !s.startsWith("ALTER SESSION") && !s.startsWith("SELECT CURRENT"))
                 .containsSubsequence(
@@ -153,7 +154,6 @@ class RecommendListsCommandTest {
 
     @Test
     void inTheWarehouseComputesThereAndReplacesTheListsInOneTransaction() throws Exception {
-        ConnectionsToml.write(home, ConnectionsToml.SHOP);
         CliRun.Result printed =
                 new CliRun(home).run("recommend", "lists", "--print-sql", "--interactions-table", "SHOP.RECS.EVENTS");
         assertThat(printed.exitCode()).as(printed.toString()).isZero();
@@ -161,20 +161,7 @@ class RecommendListsCommandTest {
                 .contains("FROM SHOP.RECS.EVENTS")
                 .contains("BEGIN;")
                 .contains("COMMIT;");
-        ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
-        CliRun.Result run = new CliRun(home)
-                .snowflake(snowflake)
-                .run(
-                        "recommend",
-                        "lists",
-                        "--in-warehouse",
-                        "-c",
-                        "shop",
-                        "--interactions-table",
-                        "SHOP.RECS.EVENTS",
-                        "--lists-table",
-                        "API.DATA.PAPI_LISTS");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        ScriptedSnowflake snowflake = listsInShop("--in-warehouse", "--interactions-table", "SHOP.RECS.EVENTS");
         assertThat(snowflake.statements)
                 .anyMatch(s -> s.contains("FROM SHOP.RECS.EVENTS"))
                 .containsSubsequence(

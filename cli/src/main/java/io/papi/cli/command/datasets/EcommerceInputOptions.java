@@ -5,14 +5,13 @@ import io.papi.datasets.BuildOptions;
 import io.papi.datasets.InputShape;
 import io.papi.datasets.TrainingDataset;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
  * The e-commerce product interactions file and the options that shape what is built from it, shared by
  * {@code papi datasets ecommerce} and {@code papi recommend lists}.
  */
-public final class EcommerceInputOptions implements EventInput {
+public final class EcommerceInputOptions extends EventInput {
     @Option(names = "--events", paramLabel = "FILE", description = "Product interactions: a .csv or .parquet file")
     Path events;
 
@@ -36,29 +35,13 @@ public final class EcommerceInputOptions implements EventInput {
             description = "One row per user (the non-guest row wins) and per item (the latest price wins)")
     boolean dedupe;
 
-    @Override
-    public InputShape shape() {
-        return InputShape.ECOMMERCE;
+    public EcommerceInputOptions() {
+        super(InputShape.ECOMMERCE, "--events", TrainingDataset.ecommerce());
     }
 
     @Override
     public Path file() {
         return events;
-    }
-
-    @Override
-    public String fileFlag() {
-        return "--events";
-    }
-
-    @Override
-    public List<TrainingDataset> datasets() {
-        return TrainingDataset.ecommerce();
-    }
-
-    @Override
-    public List<String> shapingFlags() {
-        return List.of("--category-separator", "--views", "--dedupe");
     }
 
     /** The category separator, the views counted and deduplication as given. */

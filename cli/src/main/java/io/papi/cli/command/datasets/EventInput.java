@@ -7,22 +7,35 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A Snowplow events input as a command takes it: its file flag and the options that shape what is built from it. */
-public sealed interface EventInput permits EcommerceInputOptions, MediaInputOptions {
-    /** The Snowplow table the input is shaped like. */
-    InputShape shape();
+public abstract sealed class EventInput permits EcommerceInputOptions, MediaInputOptions {
+    private final InputShape shape;
+    private final String fileFlag;
+    private final List<TrainingDataset> datasets;
 
-    /** The file flag's value, or null. */
-    Path file();
+    EventInput(InputShape shape, String fileFlag, List<TrainingDataset> datasets) {
+        this.shape = shape;
+        this.fileFlag = fileFlag;
+        this.datasets = List.copyOf(datasets);
+    }
+
+    /** The Snowplow table the input is shaped like. */
+    public final InputShape shape() {
+        return shape;
+    }
 
     /** The flag that names the file, for messages. */
-    String fileFlag();
+    public final String fileFlag() {
+        return fileFlag;
+    }
 
-    /** The datasets built from this input. */
-    List<TrainingDataset> datasets();
+    /** The datasets built from this input, the interactions first. */
+    public final List<TrainingDataset> datasets() {
+        return datasets;
+    }
 
-    /** The flags that shape the build, beyond the file and the window. */
-    List<String> shapingFlags();
+    /** The file flag's value, or null. */
+    public abstract Path file();
 
     /** {@code options} with this input's flags applied. */
-    BuildOptions refine(BuildOptions options);
+    public abstract BuildOptions refine(BuildOptions options);
 }

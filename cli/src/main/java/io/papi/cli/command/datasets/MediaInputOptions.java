@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * The media plays file and the option that shapes what is built from it, shared by {@code papi datasets media} and
  * {@code papi recommend lists}.
  */
-public final class MediaInputOptions implements EventInput {
+public final class MediaInputOptions extends EventInput {
     @Option(names = "--plays", paramLabel = "FILE", description = "Media plays: a .csv or .parquet file")
     Path plays;
 
@@ -21,29 +21,13 @@ public final class MediaInputOptions implements EventInput {
             description = "Recompute validity as play_time_secs > N (default: the input's is_valid_play, as given)")
     Integer validPlaySeconds;
 
-    @Override
-    public InputShape shape() {
-        return InputShape.MEDIA;
+    public MediaInputOptions() {
+        super(InputShape.MEDIA, "--plays", List.of(TrainingDataset.MEDIA_INTERACTIONS));
     }
 
     @Override
     public Path file() {
         return plays;
-    }
-
-    @Override
-    public String fileFlag() {
-        return "--plays";
-    }
-
-    @Override
-    public List<TrainingDataset> datasets() {
-        return List.of(TrainingDataset.MEDIA_INTERACTIONS);
-    }
-
-    @Override
-    public List<String> shapingFlags() {
-        return List.of("--valid-play-seconds");
     }
 
     /** The play validity as given. */
