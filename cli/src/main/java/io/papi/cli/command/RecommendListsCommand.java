@@ -301,8 +301,8 @@ final class RecommendListsCommand extends PapiSubcommand {
             return 0;
         }
         long t0 = System.nanoTime();
-        try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings))
-                .connect()) {
+        try (Connection c =
+                RatingsOptions.snowflakeConnection(settings, passphrase).get()) {
             if (build != null) {
                 build.run(c);
             }
@@ -416,8 +416,8 @@ final class RecommendListsCommand extends PapiSubcommand {
                     return new ListsPublisher(c, table, ListsPublisher.Dialect.H2).publish(lists);
                 }
             }
-            try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings))
-                    .connect()) {
+            try (Connection c =
+                    RatingsOptions.snowflakeConnection(settings, passphrase).get()) {
                 return new ListsPublisher(c, table, ListsPublisher.Dialect.SNOWFLAKE).publish(lists);
             }
         } catch (SQLException e) {
