@@ -356,7 +356,8 @@ final class RecommendListsCommand extends PapiSubcommand {
                     + "--events-table or --plays-table: leave out " + inputs.get(0));
         }
         if (tables.size() > 1) {
-            throw PapiException.usage("give one warehouse table, not both " + String.join(" and ", tables));
+            throw PapiException.usage("give one warehouse table, not " + (tables.size() == 2 ? "both " : "")
+                    + String.join(" and ", tables));
         }
         if (!warehouse && !tables.isEmpty()) {
             throw PapiException.usage(
