@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,17 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every malformed id reaches neither the store nor a 500: the caller gets 400 and one line saying why. */
 class BadIdsTest {
     private static FakeStore store;
+
+    @AutoClose
     private static RunningApi api;
 
     @BeforeAll
     static void start() throws Exception {
         store = new FakeStore().with("22", FakeStore.recs("Toy Story"));
         api = RunningApi.start(store);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     static Stream<Arguments> badRequests() {
@@ -83,8 +80,13 @@ class BadIdsTest {
         RawHttp.Reply reply = RawHttp.send(api.port(), "GET", target, Map.of());
 
         assertThat(reply.status()).isEqualTo(400);
+        assertJsonError(reply, "{\"error\":");
+    }
+
+    /** A JSON error reply whose body starts with {@code start}, not Jetty's HTML. */
+    private static void assertJsonError(RawHttp.Reply reply, String start) {
         assertThat(reply.header("content-type")).startsWith("application/json");
-        assertThat(reply.body()).startsWith("{\"error\":");
+        assertThat(reply.body()).startsWith(start);
     }
 
     @Test
@@ -92,8 +94,7 @@ class BadIdsTest {
         RawHttp.Reply reply = RawHttp.get(api.port(), "/customer/1) OR 1=1 --");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.header("content-type")).startsWith("application/json");
-        assertThat(reply.body()).startsWith("{\"error\":\"bad request");
+        assertJsonError(reply, "{\"error\":\"bad request");
     }
 
     @Test
@@ -109,8 +110,7 @@ class BadIdsTest {
         RawHttp.Reply reply = RawHttp.get(api.port(), "/customer/" + "1,".repeat(20_000) + "1");
 
         assertThat(reply.status()).isBetween(400, 431);
-        assertThat(reply.header("content-type")).startsWith("application/json");
-        assertThat(reply.body()).startsWith("{\"error\":\"request URI too long");
+        assertJsonError(reply, "{\"error\":\"request URI too long");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +18,11 @@ class ListRoutesTest {
     private static final AtomicInteger DB = new AtomicInteger();
     static final String UUID_ITEM = "3f2b8c1e-9d4a-4e6b-a1c2-0d9e8f7a6b5c";
     static final String MEDIA_ITEM = "0123456789abcdef0123456789abcdef";
+
+    @AutoClose
     static RecommendationStore store;
+
+    @AutoClose
     static RunningApi api;
 
     @BeforeAll
@@ -26,43 +30,28 @@ class ListRoutesTest {
         String url = "jdbc:h2:mem:lists" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
         store = Stores.h2(url, io.papi.lookup.LookupTable.DEFAULT_NAME);
         try (Connection c = DriverManager.getConnection(url);
-                PreparedStatement s = c.prepareStatement("INSERT INTO PAPI_LISTS VALUES (?, ?, ?)")) {
-            insert(
+                PreparedStatement s = c.prepareStatement(ListRows.INSERT)) {
+            ListRows.insert(
                     s,
                     "bought-together",
                     "a",
                     "[{\"item_id\":\"b\",\"score\":2.5},{\"item_id\":\"c\",\"score\":1},{\"item_id\":\"d\",\"score\":0.5}]");
-            insert(
+            ListRows.insert(
                     s,
                     "similar",
                     UUID_ITEM,
                     "[{\"score\":0.9,\"item_id\":\"" + MEDIA_ITEM + "\",\"name\":\"Café \\\"Noir\\\"\"}]");
-            insert(s, "also-viewed", "42", "[{\"item_id\":\"43\",\"score\":0.3}]");
-            insert(s, "trending", "_", "[{\"item_id\":\"t1\",\"score\":5},{\"item_id\":\"t2\",\"score\":1.33333}]");
-            insert(s, "seen", "u1", "[{\"item_id\":\"b\",\"score\":3}]");
+            ListRows.insert(s, "also-viewed", "42", "[{\"item_id\":\"43\",\"score\":0.3}]");
+            ListRows.insert(
+                    s, "trending", "_", "[{\"item_id\":\"t1\",\"score\":5},{\"item_id\":\"t2\",\"score\":1.33333}]");
+            ListRows.insert(s, "seen", "u1", "[{\"item_id\":\"b\",\"score\":3}]");
         }
         api = RunningApi.start(store);
     }
 
-    private static void insert(PreparedStatement s, String list, String key, String json) throws Exception {
-        s.setString(1, list);
-        s.setString(2, key);
-        s.setString(3, json);
-        s.executeUpdate();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-        store.close();
-    }
-
     @Test
     void boughtTogetherAnswersItemsBestFirst() throws Exception {
-        HttpResponse<String> r = api.get("/item/a/bought-together");
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-        assertThat(r.body())
+        assertThat(api.getJson("/item/a/bought-together", 200))
                 .isEqualTo(
                         "{\"list\":\"bought-together\",\"seed\":\"a\",\"items\":["
                                 + "{\"item_id\":\"b\",\"score\":2.5},{\"item_id\":\"c\",\"score\":1},{\"item_id\":\"d\",\"score\":0.5}]}");

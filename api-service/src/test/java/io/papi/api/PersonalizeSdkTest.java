@@ -8,7 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
 import software.amazon.awssdk.services.personalizeruntime.model.GetPersonalizedRankingResponse;
+import software.amazon.awssdk.services.personalizeruntime.model.GetRecommendationsRequest;
 import software.amazon.awssdk.services.personalizeruntime.model.GetRecommendationsResponse;
 import software.amazon.awssdk.services.personalizeruntime.model.InvalidInputException;
 import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
@@ -25,8 +27,14 @@ import software.amazon.awssdk.services.personalizeruntime.model.ResourceNotFound
 /** The real AWS SDK for Java v2 Personalize Runtime client, its endpoint overridden to papi, and nothing else changed. */
 class PersonalizeSdkTest {
     private static final String ARN = "arn:aws:personalize:us-east-1:123456789012:recommender/";
+
+    @AutoClose
     static RecommendationStore store;
+
+    @AutoClose
     static RunningApi api;
+
+    @AutoClose
     static PersonalizeRuntimeClient personalize;
 
     @BeforeAll
@@ -34,22 +42,27 @@ class PersonalizeSdkTest {
         String url = "jdbc:h2:mem:personalize;DB_CLOSE_DELAY=-1";
         store = Stores.h2(url, io.papi.lookup.LookupTable.DEFAULT_NAME);
         try (Connection c = DriverManager.getConnection(url);
-                PreparedStatement lists = c.prepareStatement("INSERT INTO PAPI_LISTS VALUES (?, ?, ?)");
+                PreparedStatement lists = c.prepareStatement(ListRows.INSERT);
                 PreparedStatement users = c.prepareStatement(
                         "INSERT INTO " + io.papi.lookup.LookupTable.DEFAULT_NAME + " VALUES (?, ?)")) {
-            row(lists, "bought-together", "a", "[{\"item_id\":\"b\",\"score\":1.5},{\"item_id\":\"c\",\"score\":1}]");
-            row(
+            ListRows.insert(
+                    lists,
+                    "bought-together",
+                    "a",
+                    "[{\"item_id\":\"b\",\"score\":1.5},{\"item_id\":\"c\",\"score\":1}]");
+            ListRows.insert(
                     lists,
                     "most-popular",
                     "_",
                     "[{\"item_id\":\"p1\",\"score\":9},{\"item_id\":\"50\",\"score\":8},{\"item_id\":\"p2\",\"score\":7}]");
-            row(lists, "most-viewed", "_", "[{\"item_id\":\"v1\",\"score\":4},{\"item_id\":\"v2\",\"score\":3}]");
-            row(
+            ListRows.insert(
+                    lists, "most-viewed", "_", "[{\"item_id\":\"v1\",\"score\":4},{\"item_id\":\"v2\",\"score\":3}]");
+            ListRows.insert(
                     lists,
                     "for-you",
                     "shopper-9",
                     "[{\"item_id\":\"SKU-3\",\"score\":0.8},{\"item_id\":\"SKU-1\",\"score\":0.2}]");
-            row(lists, "seen", "7", "[{\"item_id\":\"c\",\"score\":1}]");
+            ListRows.insert(lists, "seen", "7", "[{\"item_id\":\"c\",\"score\":1}]");
             users.setString(1, "7");
             users.setString(
                     2,
@@ -67,18 +80,11 @@ class PersonalizeSdkTest {
                 .build();
     }
 
-    private static void row(PreparedStatement s, String list, String key, String json) throws Exception {
-        s.setString(1, list);
-        s.setString(2, key);
-        s.setString(3, json);
-        s.executeUpdate();
-    }
-
-    @AfterAll
-    static void stop() {
-        personalize.close();
-        api.close();
-        store.close();
+    /** The ids of the items getRecommendations answers {@code request} with, in order. */
+    private static List<String> itemIds(Consumer<GetRecommendationsRequest.Builder> request) {
+        return personalize.getRecommendations(request).itemList().stream()
+                .map(PredictedItem::itemId)
+                .toList();
     }
 
     @Test
@@ -94,51 +100,34 @@ class PersonalizeSdkTest {
 
     @Test
     void aUserFilterRemovesWhatTheUserInteractedWith() {
-        GetRecommendationsResponse r =
-                personalize.getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
+        assertThat(itemIds(b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
                         .itemId("a")
-                        .userId("7"));
-        assertThat(r.itemList()).extracting(PredictedItem::itemId).containsExactly("b");
+                        .userId("7")))
+                .containsExactly("b");
     }
 
     @Test
     void recommendedForYouReadsTheUsersRecommendationsAndUnknownUsersGetThePopularList() {
-        assertThat(personalize
-                        .getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
-                                .userId("7"))
-                        .itemList())
-                .extracting(PredictedItem::itemId)
+        assertThat(itemIds(b ->
+                        b.recommenderArn(ARN + "aws-ecomm-recommended-for-you").userId("7")))
                 .containsExactly("50", "51");
-        assertThat(personalize
-                        .getRecommendations(
-                                b -> b.campaignArn("arn:aws:personalize:us-east-1:1:campaign/aws-vod-top-picks")
-                                        .userId("stranger")
-                                        .numResults(2))
-                        .itemList())
-                .extracting(PredictedItem::itemId)
+        assertThat(itemIds(b -> b.campaignArn("arn:aws:personalize:us-east-1:1:campaign/aws-vod-top-picks")
+                        .userId("stranger")
+                        .numResults(2)))
                 .containsExactly("p1", "50");
     }
 
     @Test
     void recommendedForYouReadsTheForYouListFirstAndUnknownShoppersGetTheMostViewedList() {
-        assertThat(personalize
-                        .getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
-                                .userId("shopper-9"))
-                        .itemList())
-                .extracting(PredictedItem::itemId)
+        assertThat(itemIds(b ->
+                        b.recommenderArn(ARN + "aws-ecomm-recommended-for-you").userId("shopper-9")))
                 .containsExactly("SKU-3", "SKU-1");
-        assertThat(personalize
-                        .getRecommendations(b -> b.recommenderArn(ARN + "aws-vod-top-picks")
-                                .userId("shopper-9")
-                                .numResults(1))
-                        .itemList())
-                .extracting(PredictedItem::itemId)
+        assertThat(itemIds(b -> b.recommenderArn(ARN + "aws-vod-top-picks")
+                        .userId("shopper-9")
+                        .numResults(1)))
                 .containsExactly("SKU-3");
-        assertThat(personalize
-                        .getRecommendations(b -> b.recommenderArn(ARN + "aws-ecomm-recommended-for-you")
-                                .userId("stranger"))
-                        .itemList())
-                .extracting(PredictedItem::itemId)
+        assertThat(itemIds(b ->
+                        b.recommenderArn(ARN + "aws-ecomm-recommended-for-you").userId("stranger")))
                 .containsExactly("v1", "v2");
     }
 
@@ -156,23 +145,27 @@ class PersonalizeSdkTest {
 
     @Test
     void unknownItemsAndRecipesRaiseResourceNotFoundAndBadIdsInvalidInput() {
-        assertThatThrownBy(() -> personalize.getRecommendations(
-                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
-                                .itemId("nope")))
-                .isInstanceOf(ResourceNotFoundException.class)
-                .hasMessageContaining("no bought-together list for item 'nope'");
-        assertThatThrownBy(() -> personalize.getRecommendations(
-                        b -> b.recommenderArn(ARN + "aws-something-else").itemId("a")))
-                .isInstanceOf(ResourceNotFoundException.class)
-                .hasMessageContaining("no recipe 'aws-something-else'");
-        assertThatThrownBy(() -> personalize.getRecommendations(
-                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")
-                                .itemId("a'; DROP TABLE X")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("not allowed");
-        assertThatThrownBy(() -> personalize.getRecommendations(
-                        b -> b.recommenderArn(ARN + "aws-ecomm-frequently-bought-together")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("itemId is required");
+        String boughtTogether = ARN + "aws-ecomm-frequently-bought-together";
+        assertRefused(
+                b -> b.recommenderArn(boughtTogether).itemId("nope"),
+                ResourceNotFoundException.class,
+                "no bought-together list for item 'nope'");
+        assertRefused(
+                b -> b.recommenderArn(ARN + "aws-something-else").itemId("a"),
+                ResourceNotFoundException.class,
+                "no recipe 'aws-something-else'");
+        assertRefused(
+                b -> b.recommenderArn(boughtTogether).itemId("a'; DROP TABLE X"),
+                InvalidInputException.class,
+                "not allowed");
+        assertRefused(b -> b.recommenderArn(boughtTogether), InvalidInputException.class, "itemId is required");
+    }
+
+    /** getRecommendations refuses {@code request} with the SDK exception {@code type} naming {@code message}. */
+    private static void assertRefused(
+            Consumer<GetRecommendationsRequest.Builder> request, Class<? extends Throwable> type, String message) {
+        assertThatThrownBy(() -> personalize.getRecommendations(request))
+                .isInstanceOf(type)
+                .hasMessageContaining(message);
     }
 }

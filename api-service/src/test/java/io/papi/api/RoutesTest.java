@@ -6,15 +6,20 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The guide's routes, answered the way its clients expect. */
 class RoutesTest {
     private static final String TOY_STORY = FakeStore.recs("Toy Story", "Heat");
     private static final String CASINO = FakeStore.recs("Casino");
+
+    @AutoClose
     private static RunningApi api;
+
     private static FakeStore store;
 
     @BeforeAll
@@ -23,18 +28,16 @@ class RoutesTest {
         api = RunningApi.start(store);
     }
 
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @Test
-    void rootSaysNothingToSeeHere() throws Exception {
-        HttpResponse<String> r = api.get("/");
-
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-        assertThat(r.body()).isEqualTo("{\"result\":\"Nothing to see here\"}");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            root says nothing to see here                     | /                | {"result":"Nothing to see here"}
+            only unknown ids answer an empty array            | /customer/424242 | []
+            leading zeros name the same numeric user          | /customer/007    | [{"USER_ID":7,"RECOMMENDATIONS":[]}]
+            healthz says ok                                   | /healthz         | {"status":"ok"}
+            readyz is ready when the store answers its ping   | /readyz          | {"status":"ready"}
+            """)
+    void answersOkWithJson(String what, String path, String body) throws Exception {
+        assertThat(api.getJson(path, 200)).as(what).isEqualTo(body);
     }
 
     @Test
@@ -58,25 +61,9 @@ class RoutesTest {
     }
 
     @Test
-    void onlyUnknownIdsAnswerAnEmptyArray() throws Exception {
-        HttpResponse<String> r = api.get("/customer/424242");
-
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("[]");
-    }
-
-    @Test
-    void leadingZerosNameTheSameNumericUser() throws Exception {
-        assertThat(api.get("/customer/007").body()).isEqualTo("[{\"USER_ID\":7,\"RECOMMENDATIONS\":[]}]");
-    }
-
-    @Test
     void unknownPathIsNotFoundJson() throws Exception {
         for (String path : new String[] {"/nope", "/customer/22/extra", "/customers/22", "/test/"}) {
-            HttpResponse<String> r = api.get(path);
-            assertThat(r.statusCode()).as(path).isEqualTo(404);
-            assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-            assertThat(r.body()).isEqualTo("{\"error\":\"Not found!\"}");
+            assertThat(api.getJson(path, 404)).isEqualTo("{\"error\":\"Not found!\"}");
         }
     }
 
@@ -122,22 +109,6 @@ class RoutesTest {
                         "'customer/' +",
                         "Snowflake Token=");
         assertThat(r.body()).doesNotContain("http://", "'/customer");
-    }
-
-    @Test
-    void healthzSaysOk() throws Exception {
-        HttpResponse<String> r = api.get("/healthz");
-
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("{\"status\":\"ok\"}");
-    }
-
-    @Test
-    void readyzIsReadyWhenTheStoreAnswersItsPing() throws Exception {
-        HttpResponse<String> r = api.get("/readyz");
-
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("{\"status\":\"ready\"}");
     }
 
     @Test

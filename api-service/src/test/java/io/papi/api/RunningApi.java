@@ -1,5 +1,7 @@
 package io.papi.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +38,14 @@ final class RunningApi implements AutoCloseable {
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    /** GETs {@code path}, asserts the reply is {@code status} with an application/json body, and returns the body. */
+    String getJson(String path, int status) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(status);
+        assertThat(r.headers().firstValue("content-type")).as(path).hasValue("application/json");
+        return r.body();
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -20,18 +20,29 @@ public class SnowflakeStoreSqlTest {
         return variant;
     }
 
-    @Test
-    void readsTheHybridTableWithToJsonAndBoundNumericIds() throws Exception {
+    /**
+     * An H2 database {@code name} holding MOVIE_RECOMMENDATIONS_HYBRID with a {@code keyType} USER_ID, TO_JSON, and
+     * these rows ({@code VALUES} lists).
+     */
+    private static JdbcDataSource hybridTable(String name, String keyType, String rows) throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:snowflake_shape;DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         try (Connection c = h2.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
-            s.execute(
-                    "CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
-            s.execute(
-                    "INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES (22, '[{\"movie_name\":\"Heat\",\"movie_score\":\"3.00\"}]'), (186, '[]')");
+            s.execute("CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID " + keyType
+                    + " PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
+            s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES " + rows);
         }
+        return h2;
+    }
+
+    @Test
+    void readsTheHybridTableWithToJsonAndBoundNumericIds() throws Exception {
+        JdbcDataSource h2 = hybridTable(
+                "snowflake_shape",
+                "NUMBER(38,0)",
+                "(22, '[{\"movie_name\":\"Heat\",\"movie_score\":\"3.00\"}]'), (186, '[]')");
         RecommendationStore store = Stores.snowflake(h2, "movie_recommendations_hybrid");
 
         assertThat(store.lookup(List.of("22", "186", "7")))
@@ -42,14 +53,9 @@ public class SnowflakeStoreSqlTest {
 
     @Test
     void aTextIdAgainstANumberKeyIsNotFoundInsteadOfFailingTheWholeQuery() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:number_key;DB_CLOSE_DELAY=-1");
+        JdbcDataSource h2 = hybridTable("number_key", "NUMBER(38,0)", "(22, '[]')");
         try (Connection c = h2.getConnection();
                 Statement s = c.createStatement()) {
-            s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
-            s.execute(
-                    "CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID NUMBER(38,0) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
-            s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES (22, '[]')");
             // what the store avoids: a text id compared with the NUMBER key fails the statement for every id in it
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeQuery(
                             "SELECT USER_ID FROM MOVIE_RECOMMENDATIONS_HYBRID WHERE USER_ID IN ('22', 'abc')"))
@@ -63,15 +69,7 @@ public class SnowflakeStoreSqlTest {
 
     @Test
     void aVarcharKeyBindsIdsAsText() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:varchar_key;DB_CLOSE_DELAY=-1");
-        try (Connection c = h2.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE ALIAS TO_JSON FOR 'io.papi.api.SnowflakeStoreSqlTest.toJson'");
-            s.execute(
-                    "CREATE TABLE MOVIE_RECOMMENDATIONS_HYBRID (USER_ID VARCHAR(256) PRIMARY KEY, RECOMMENDATIONS VARCHAR)");
-            s.execute("INSERT INTO MOVIE_RECOMMENDATIONS_HYBRID VALUES ('abc', '[1]'), ('007', '[2]')");
-        }
+        JdbcDataSource h2 = hybridTable("varchar_key", "VARCHAR(256)", "('abc', '[1]'), ('007', '[2]')");
         RecommendationStore store =
                 Stores.snowflake(h2, "MOVIE_RECOMMENDATIONS_HYBRID", ApiConfig.IdMode.ALPHANUMERIC.keyType());
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class StoreFailureTest {
     private final FakeStore store =
             new FakeStore().with("22", FakeStore.recs("Toy Story")).with("186", FakeStore.recs("Heat"));
+
+    @AutoClose
     private RunningApi api;
 
     @BeforeEach
@@ -20,20 +22,12 @@ class StoreFailureTest {
         api = RunningApi.start(ApiConfig.builder().storeTimeout(Duration.ofMillis(300)), store, IngressAuth.none());
     }
 
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
     @Test
     void failingStoreAnswersServiceUnavailableJsonWithoutItsError() throws Exception {
         store.down = true;
 
-        HttpResponse<String> r = api.get("/customer/22");
-
-        assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-        assertThat(r.body()).isEqualTo("{\"error\":\"recommendation store is unavailable; retry shortly\"}");
+        assertThat(api.getJson("/customer/22", 503))
+                .isEqualTo("{\"error\":\"recommendation store is unavailable; retry shortly\"}");
     }
 
     @Test

@@ -23,7 +23,7 @@ class BadInputTest {
     }
 
     private CliRun.Result jwtWithKey(Path key) {
-        return cli.run("jwt", "--account", "myorg-myacct", "--user", "svc", "--private-key", key.toString());
+        return cli.jwt("myorg-myacct", "svc", key);
     }
 
     private static void assertOneLineFailure(CliRun.Result result, String... mentions) {
@@ -42,15 +42,7 @@ class BadInputTest {
     void wrongPassphrase() throws Exception {
         Path pass = Files.writeString(home.resolve("pass"), "Zq7-right-horse");
         cli.run("keygen", "--out", home.toString(), "--encrypt", "--passphrase-file", pass.toString());
-        var result = cli.env("PRIVATE_KEY_PASSPHRASE", "Zq7-other-horse")
-                .run(
-                        "jwt",
-                        "--account",
-                        "a",
-                        "--user",
-                        "u",
-                        "--private-key",
-                        home.resolve("rsa_key.p8").toString());
+        var result = cli.env("PRIVATE_KEY_PASSPHRASE", "Zq7-other-horse").jwt("a", "u", home.resolve("rsa_key.p8"));
         assertOneLineFailure(result, "passphrase");
         assertThat(result.err()).doesNotContain("Zq7");
     }
@@ -85,9 +77,7 @@ class BadInputTest {
 
     @Test
     void unknownConnectionName() throws Exception {
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path toml = Files.writeString(dir.resolve("connections.toml"), "[prod]\naccount = \"myorg-prod\"\n");
-        Files.setPosixFilePermissions(toml, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.inHome(home, "[prod]\naccount = \"myorg-prod\"\n");
         var result = cli.run("jwt", "-c", "staging");
         assertOneLineFailure(result, "unknown connection 'staging'", "prod");
     }
@@ -95,11 +85,10 @@ class BadInputTest {
     @Test
     void connectionsTomlReadableByOthersDrawsAWarningButStillWorks() throws Exception {
         cli.run("keygen", "--out", home.toString());
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path toml = Files.writeString(
-                dir.resolve("connections.toml"),
-                "[prod]\naccount = \"myorg-prod\"\nuser = \"svc\"\n" + "private_key_file = \""
-                        + home.resolve("rsa_key.p8") + "\"\n");
+        Path toml = ConnectionsToml.inHome(
+                home,
+                "[prod]\naccount = \"myorg-prod\"\nuser = \"svc\"\nprivate_key_file = \"" + home.resolve("rsa_key.p8")
+                        + "\"\n");
         Files.setPosixFilePermissions(toml, PosixFilePermissions.fromString("rw-r--r--"));
 
         var result = cli.run("jwt", "-c", "prod");
@@ -135,14 +124,7 @@ class BadInputTest {
     @Test
     void malformedAccount() {
         cli.run("keygen", "--out", home.toString());
-        var result = cli.run(
-                "jwt",
-                "--account",
-                "my acct",
-                "--user",
-                "u",
-                "--private-key",
-                home.resolve("rsa_key.p8").toString());
+        var result = cli.jwt("my acct", "u", home.resolve("rsa_key.p8"));
         assertOneLineFailure(result, "account");
     }
 }

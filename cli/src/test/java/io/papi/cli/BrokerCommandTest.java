@@ -1,75 +1,54 @@
 package io.papi.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.papi.testing.SnowflakeTokenEndpoint;
+import io.papi.testing.StubServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code papi broker} as cron and CI use it ({@code --once}), and its configuration errors. */
-class BrokerCommandTest {
+class BrokerCommandTest extends KeyedHomeTest {
     static final String TOKEN = "ver:1-hint:4711-ETMsDgAAAZbrokerToken0123";
+    static final String ENDPOINT = "abc-myorg-myacct.snowflakecomputing.app";
 
     @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension snowflake = StubServer.onFreePort();
 
-    @TempDir
-    Path home;
-
-    CliRun cli;
-
-    @BeforeEach
-    void keys() {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
+    private static String tokenUrl() {
+        return SnowflakeTokenEndpoint.url(snowflake);
     }
 
-    private String tokenUrl() {
-        return snowflake.baseUrl() + "/oauth/token";
+    /** papi broker for the service user of myorg-myacct and its key, with {@code flags} after. */
+    private String[] broker(Object... flags) {
+        return Args.of("broker", serviceUser("myorg-myacct"), flags);
     }
 
     private CliRun.Result once(String... extra) {
-        String[] base = {
-            "broker",
-            "--once",
-            "--account",
-            "myorg-myacct",
-            "--user",
-            "svc_data_api",
-            "--private-key",
-            home.resolve("rsa_key.p8").toString(),
-            "--endpoint",
-            "abc-myorg-myacct.snowflakecomputing.app",
-            "--role",
-            "DATA_API_ROLE",
-            "--token-url",
-            tokenUrl(),
-            "--timeout",
-            "10s"
-        };
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return cli.run(args);
+        return cli.run(broker(
+                "--once",
+                "--endpoint",
+                ENDPOINT,
+                "--role",
+                "DATA_API_ROLE",
+                "--token-url",
+                tokenUrl(),
+                "--timeout",
+                "10s",
+                extra));
     }
 
     @Test
     void onceWritesTheTokenAndHeaderFilesOwnerOnlyAndPrintsNoSecret() throws Exception {
-        snowflake.stubFor(
-                post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(TOKEN)));
+        SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
         Path token = home.resolve("token");
         Path header = home.resolve("header");
 
@@ -94,8 +73,7 @@ class BrokerCommandTest {
 
     @Test
     void aPatFileIsExchangedInsteadOfAKeyPairJwt() throws Exception {
-        snowflake.stubFor(
-                post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(TOKEN)));
+        SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
         Path pat = Files.writeString(home.resolve("svc.pat"), "pat-0123456789abcdef\n");
         Path token = home.resolve("token");
 
@@ -105,11 +83,11 @@ class BrokerCommandTest {
                 "--account",
                 "myorg-myacct",
                 "--user",
-                "svc_data_api",
+                SERVICE_USER,
                 "--pat-file",
                 pat.toString(),
                 "--endpoint",
-                "abc-myorg-myacct.snowflakecomputing.app",
+                ENDPOINT,
                 "--token-url",
                 tokenUrl(),
                 "--sink-file",
@@ -128,49 +106,30 @@ class BrokerCommandTest {
 
     @Test
     void aSinkThatCannotBeWrittenStopsTheStartWithExitTwo() throws Exception {
-        snowflake.stubFor(
-                post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(TOKEN)));
+        SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
         Path notAFolder = Files.writeString(home.resolve("plain"), "x");
 
         var result = cli.env("PAPI_HOME", home.resolve("papi-home").toString())
-                .run(
-                        "broker",
-                        "--account",
-                        "myorg-myacct",
-                        "--user",
-                        "svc_data_api",
-                        "--private-key",
-                        home.resolve("rsa_key.p8").toString(),
+                .run(broker(
                         "--endpoint",
-                        "abc-myorg-myacct.snowflakecomputing.app",
+                        ENDPOINT,
                         "--token-url",
                         tokenUrl(),
                         "--listen",
                         "127.0.0.1:0",
                         "--sink-file",
-                        notAFolder.resolve("token").toString());
+                        notAFolder.resolve("token")));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("cannot write sink " + notAFolder.resolve("token"));
+        result.failsWith(2, "cannot write sink " + notAFolder.resolve("token"));
     }
 
     @Test
     void onceExitsOneWithTheLikelyCauseWhenTheJwtIsRejected() {
-        snowflake.stubFor(
-                post("/oauth/token")
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(400)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid. [0f1e2d3c-aaaa-bbbb-cccc-123456789abc]\",\"success\":false}")));
+        snowflake.stubFor(post(SnowflakeTokenEndpoint.PATH).willReturn(SnowflakeTokenEndpoint.jwtInvalid()));
 
         var result = once("--sink-file", home.resolve("token").toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("identity default: no token: the JWT was rejected");
+        result.failsWith(1, "identity default: no token: the JWT was rejected");
         assertThat(home.resolve("token")).doesNotExist();
     }
 
@@ -184,13 +143,16 @@ class BrokerCommandTest {
 
     @Test
     void severalIdentitiesComeFromTheirConnectionsAndEachGetsItsOwnFile() throws Exception {
-        snowflake.stubFor(
-                post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(TOKEN)));
-        Path key = home.resolve("rsa_key.p8");
-        connections("[svc_reporting]\naccount = \"myorg-myacct\"\nuser = \"svc_reporting\"\nrole = \"REPORTING\"\n"
-                + "private_key_file = \"" + key + "\"\npapi_endpoint = \"rep-myorg-myacct.snowflakecomputing.app\"\n"
-                + "[svc_api]\naccount = \"myorg-myacct\"\nuser = \"svc_api\"\nprivate_key_file = \"" + key + "\"\n"
-                + "papi_endpoint = \"api-myorg-myacct.snowflakecomputing.app\"\n");
+        SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
+        Path key = privateKey();
+        ConnectionsToml.inHome(
+                home,
+                "[svc_reporting]\naccount = \"myorg-myacct\"\nuser = \"svc_reporting\"\nrole = \"REPORTING\"\n"
+                        + "private_key_file = \"" + key
+                        + "\"\npapi_endpoint = \"rep-myorg-myacct.snowflakecomputing.app\"\n"
+                        + "[svc_api]\naccount = \"myorg-myacct\"\nuser = \"svc_api\"\nprivate_key_file = \"" + key
+                        + "\"\n"
+                        + "papi_endpoint = \"api-myorg-myacct.snowflakecomputing.app\"\n");
 
         var result = cli.run(
                 "broker",
@@ -215,10 +177,9 @@ class BrokerCommandTest {
 
     @Test
     void identitiesMayComeFromTheEnvironment() throws Exception {
-        snowflake.stubFor(
-                post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(TOKEN)));
-        connections("[a]\naccount = \"myorg-a\"\nuser = \"u\"\nprivate_key_file = \"" + home.resolve("rsa_key.p8")
-                + "\"\n");
+        SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
+        ConnectionsToml.inHome(
+                home, "[a]\naccount = \"myorg-a\"\nuser = \"u\"\nprivate_key_file = \"" + privateKey() + "\"\n");
 
         var result = cli.env("PAPI_BROKER_IDENTITIES", "one=a, two=a")
                 .env("PAPI_ENDPOINT", "x-myorg-a.snowflakecomputing.app")
@@ -237,7 +198,7 @@ class BrokerCommandTest {
 
     @Test
     void aConnectionWithoutAnEndpointIsNamed() throws Exception {
-        connections("[a]\naccount = \"myorg-a\"\nuser = \"u\"\nprivate_key_file = \"k\"\n");
+        ConnectionsToml.inHome(home, "[a]\naccount = \"myorg-a\"\nuser = \"u\"\nprivate_key_file = \"k\"\n");
 
         var result = cli.run(
                 "broker",
@@ -247,35 +208,19 @@ class BrokerCommandTest {
                 "--sink-file",
                 home.resolve("{identity}").toString());
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).isTrue();
-        assertThat(result.err()).contains("identity one (connection a) has no endpoint: add papi_endpoint");
+        result.failsWith(2, "identity one (connection a) has no endpoint: add papi_endpoint");
     }
 
     @Test
     void configurationMistakesAreOneLineUsageErrors() throws Exception {
-        connections("[a]\naccount = \"myorg-a\"\n");
+        ConnectionsToml.inHome(home, "[a]\naccount = \"myorg-a\"\n");
 
-        assertUsage(cli.run("broker", "--identity", "one=a", "--account", "myorg-a"), "drop -c, --account");
-        assertUsage(cli.run("broker", "--identity", "justaname"), "is not NAME=CONNECTION");
-        assertUsage(once("--listen", "everywhere"), "--listen 'everywhere' is not an address");
-        assertUsage(once("--refresh-at", "1.5", "--sink-file", home.resolve("t").toString()), "between 0 and 1");
-        assertUsage(
-                cli.run(
-                        "broker",
-                        "--account",
-                        "myorg-myacct",
-                        "--user",
-                        "u",
-                        "--private-key",
-                        home.resolve("rsa_key.p8").toString(),
-                        "--endpoint",
-                        "e.example",
-                        "--proxy-to",
-                        "http://example.com",
-                        "--listen",
-                        "127.0.0.1:0"),
-                "plain http to another machine");
+        cli.run("broker", "--identity", "one=a", "--account", "myorg-a").failsWith(2, "drop -c, --account");
+        cli.run("broker", "--identity", "justaname").failsWith(2, "is not NAME=CONNECTION");
+        once("--listen", "everywhere").failsWith(2, "--listen 'everywhere' is not an address");
+        once("--refresh-at", "1.5", "--sink-file", home.resolve("t").toString()).failsWith(2, "between 0 and 1");
+        cli.run(broker("--endpoint", "e.example", "--proxy-to", "http://example.com", "--listen", "127.0.0.1:0"))
+                .failsWith(2, "plain http to another machine");
     }
 
     @Test
@@ -284,40 +229,15 @@ class BrokerCommandTest {
                 new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             var result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
                     java.time.Duration.ofSeconds(60),
-                    () -> cli.run(
-                            "broker",
-                            "--account",
-                            "myorg-myacct",
-                            "--user",
-                            "u",
-                            "--private-key",
-                            home.resolve("rsa_key.p8").toString(),
+                    () -> cli.run(broker(
                             "--endpoint",
                             "e.example",
                             "--token-url",
                             tokenUrl(),
                             "--listen",
-                            "127.0.0.1:" + taken.getLocalPort()));
+                            "127.0.0.1:" + taken.getLocalPort())));
 
-            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-            assertThat(result.oneLineError()).as(result.toString()).isTrue();
-            assertThat(result.err())
-                    .contains("127.0.0.1:" + taken.getLocalPort() + ": the address is in use")
-                    .contains("--listen");
+            result.failsWith(1, "127.0.0.1:" + taken.getLocalPort() + ": the address is in use", "--listen");
         }
-    }
-
-    /** connections.toml, owner-only as papi expects (it warns otherwise). */
-    private void connections(String toml) throws java.io.IOException {
-        Files.createDirectories(home.resolve(".snowflake"));
-        Path file = Files.writeString(home.resolve(".snowflake/connections.toml"), toml);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-
-    private static void assertUsage(CliRun.Result result, String message) {
-        assertThat(result).isNotNull();
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains(message);
     }
 }

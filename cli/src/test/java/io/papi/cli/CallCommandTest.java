@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -23,60 +22,43 @@ import io.papi.broker.BrokerServer;
 import io.papi.broker.Identity;
 import io.papi.broker.TokenExchange;
 import io.papi.broker.TokenScope;
+import io.papi.testing.SnowflakeTokenEndpoint;
+import io.papi.testing.StubServer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code papi call} against WireMock as Snowflake's /oauth/token and as the SPCS ingress. */
-class CallCommandTest {
+class CallCommandTest extends KeyedHomeTest {
     @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension snowflake = StubServer.onFreePort();
 
     @RegisterExtension
-    static WireMockExtension ingress = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @TempDir
-    Path home;
-
-    CliRun cli;
-
-    @BeforeEach
-    void keys() {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
-    }
+    static WireMockExtension ingress = StubServer.onFreePort();
 
     private CliRun.Result mintingCall(String... tail) {
-        String[] base = {
-            "call",
-            "--account",
-            "myorg-myacct",
-            "--user",
-            "svc_data_api",
-            "--private-key",
-            home.resolve("rsa_key.p8").toString(),
-            "--token-url",
-            snowflake.baseUrl() + "/oauth/token"
-        };
-        String[] args = new String[base.length + tail.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(tail, 0, args, base.length, tail.length);
-        return cli.run(args);
+        return cli.run(Args.of(
+                "call", serviceUser("myorg-myacct"), "--token-url", SnowflakeTokenEndpoint.url(snowflake), tail));
     }
 
     private static void issue(String token) {
-        snowflake.stubFor(
-                post("/oauth/token").willReturn(aResponse().withStatus(200).withBody(token)));
+        SnowflakeTokenEndpoint.issues(snowflake, token);
+    }
+
+    /** The service user's identity for a broker, scoped to the ingress and exchanging at the stub. */
+    private Identity identity() {
+        return Identity.builder("default")
+                .account(AccountIdentifier.parse("myorg-myacct"))
+                .user(SERVICE_USER)
+                .privateKeyFile(privateKey())
+                .scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
+                .exchange(TokenExchange.builder()
+                        .tokenUrl(URI.create(SnowflakeTokenEndpoint.url(snowflake)))
+                        .build())
+                .build();
     }
 
     @Test
@@ -165,21 +147,12 @@ class CallCommandTest {
         ingress.stubFor(get("/customer/1")
                 .withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZstaleToken\""))
                 .willReturn(aResponse().withStatus(401)));
-        Identity identity = Identity.builder("default")
-                .account(AccountIdentifier.parse("myorg-myacct"))
-                .user("svc_data_api")
-                .privateKeyFile(home.resolve("rsa_key.p8"))
-                .scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
-                .exchange(TokenExchange.builder()
-                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
-                        .build())
-                .build();
 
         // the broker's default secret, which papi call reads by itself
         String secret = io.papi.broker.BrokerSecret.readOrCreate(
                 io.papi.broker.BrokerSecret.defaultFile(home.resolve(".papi")));
         try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder()
-                .identity(identity)
+                .identity(identity())
                 .listen(new InetSocketAddress("127.0.0.1", 0))
                 .authToken(secret)
                 .drain(Duration.ZERO)
@@ -202,24 +175,14 @@ class CallCommandTest {
 
     @Test
     void aBrokerOnAUnixSocketGivesTheTokenWithoutASecret() throws Exception {
-        snowflake.stubFor(post("/oauth/token")
-                .willReturn(aResponse().withStatus(200).withBody("ver:1-hint:4711-ETMsDgAAAZsocketToken")));
+        issue("ver:1-hint:4711-ETMsDgAAAZsocketToken");
         ingress.stubFor(get("/customer/1")
                 .withHeader("Authorization", equalTo("Snowflake Token=\"ver:1-hint:4711-ETMsDgAAAZsocketToken\""))
                 .willReturn(aResponse().withStatus(200).withBody("via socket")));
-        Identity identity = Identity.builder("default")
-                .account(AccountIdentifier.parse("myorg-myacct"))
-                .user("svc_data_api")
-                .privateKeyFile(home.resolve("rsa_key.p8"))
-                .scope(TokenScope.forEndpoint("localhost:" + ingress.getPort()))
-                .exchange(TokenExchange.builder()
-                        .tokenUrl(URI.create(snowflake.baseUrl() + "/oauth/token"))
-                        .build())
-                .build();
         java.nio.file.Path socket = home.resolve("run").resolve("broker.sock");
 
         try (BrokerServer broker = BrokerServer.start(BrokerConfig.builder()
-                .identity(identity)
+                .identity(identity())
                 .listen(io.papi.serving.ServerAddress.unix(socket))
                 .drain(Duration.ZERO)
                 .build())) {
@@ -239,9 +202,7 @@ class CallCommandTest {
 
         var result = cli.run("call", "--broker", "http://127.0.0.1:" + closed, ingress.baseUrl() + "/customer/1");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("cannot reach the broker").contains("papi broker");
+        result.failsWith(1, "cannot reach the broker", "papi broker");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.papi.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -28,6 +30,15 @@ public final class CliRun {
         return this;
     }
 
+    /** papi jwt for {@code user} on {@code account} signed with {@code key}, then {@code extra}. */
+    public Result jwt(String account, String user, Path key, String... extra) {
+        return run(jwtArgs(account, user, key, extra));
+    }
+
+    public static String[] jwtArgs(String account, String user, Path key, String... extra) {
+        return Args.of("jwt", "--account", account, "--user", user, "--private-key", key, extra);
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -47,6 +58,19 @@ public final class CliRun {
                     && !trimmed.contains("\n")
                     && !trimmed.contains("\tat ")
                     && !trimmed.contains("Exception:");
+        }
+
+        /**
+         * Asserts papi exited with {@code expected}, wrote exactly one line to stderr (no stack trace), and that the
+         * line names each of {@code mentions}.
+         */
+        public Result failsWith(int expected, String... mentions) {
+            assertThat(exitCode).as(toString()).isEqualTo(expected);
+            assertThat(oneLineError()).as(toString()).isTrue();
+            if (mentions.length > 0) {
+                assertThat(err).contains(mentions);
+            }
+            return this;
         }
 
         @Override

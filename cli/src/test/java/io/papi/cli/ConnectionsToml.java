@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** A test home's {@code ~/.snowflake/connections.toml}, owner-only as papi expects (it warns otherwise). */
+/** Snowflake's connections.toml as a test writes it: owner-only, as papi expects (it warns otherwise). */
 final class ConnectionsToml {
     /** One connection, {@code shop}, that logs in through the browser: enough for the scripted driver. */
     static final String SHOP =
@@ -13,10 +13,15 @@ final class ConnectionsToml {
 
     private ConnectionsToml() {}
 
-    /** Writes {@code toml} as {@code home}'s connections.toml, 0600. */
-    static Path write(Path home, String toml) throws IOException {
-        Path file = Files.createDirectories(home.resolve(".snowflake")).resolve("connections.toml");
-        Files.writeString(file, toml);
+    /** Writes {@code toml} to {@code home/.snowflake/connections.toml}, where papi looks without SNOWFLAKE_HOME. */
+    static Path inHome(Path home, String toml) throws IOException {
+        return write(home.resolve(".snowflake"), toml);
+    }
+
+    /** Writes {@code toml} to {@code dir/connections.toml}, creating {@code dir}. */
+    static Path write(Path dir, String toml) throws IOException {
+        Files.createDirectories(dir);
+        Path file = Files.writeString(dir.resolve("connections.toml"), toml);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
     }

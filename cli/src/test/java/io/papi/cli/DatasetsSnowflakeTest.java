@@ -20,7 +20,7 @@ class DatasetsSnowflakeTest {
 
     @BeforeEach
     void connection() throws Exception {
-        ConnectionsToml.write(home, ConnectionsToml.SHOP);
+        ConnectionsToml.inHome(home, ConnectionsToml.SHOP);
         snowflake = new ScriptedSnowflake();
         cli = new CliRun(home);
         cli.snowflake(snowflake);

@@ -6,16 +6,12 @@ import io.papi.broker.KeyFingerprint;
 import io.papi.broker.PassphraseSource;
 import io.papi.broker.PublicKeys;
 import io.papi.cli.ScriptedSnowflake.Rows;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** papi doctor against a recording driver answering with the result shapes Snowflake documents. */
-class DoctorCommandTest {
+class DoctorCommandTest extends KeyedHomeTest {
     static final List<String> GRANT_COLUMNS = List.of(
             "created_on",
             "privilege",
@@ -26,26 +22,16 @@ class DoctorCommandTest {
             "grant_option",
             "granted_by");
 
-    @TempDir
-    Path home;
-
-    CliRun cli;
     ScriptedSnowflake snowflake;
     String fingerprint;
 
     @BeforeEach
     void setUp() throws Exception {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
-        fingerprint = KeyFingerprint.of(PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none()));
-        Path dir = home.resolve(".snowflake");
-        Files.createDirectories(dir);
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file,
+        fingerprint = KeyFingerprint.of(PublicKeys.read(publicKey(), PassphraseSource.none()));
+        ConnectionsToml.inHome(
+                home,
                 "[publisher]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nauthenticator = \"externalbrowser\"\n"
                         + "role = \"DATA_API_ROLE\"\nwarehouse = \"DATA_API_WH\"\ndatabase = \"API\"\nschema = \"DATA\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         snowflake = new ScriptedSnowflake();
         cli.snowflake(snowflake);
     }
@@ -62,6 +48,40 @@ class DoctorCommandTest {
         return new String[] {privilege, on, name};
     }
 
+    /** What the setup scripts grant DATA_API_ROLE: privilege, object kind, object name. */
+    private static final String[][] DATA_API_ROLE_GRANTS = {
+        g("USAGE", "WAREHOUSE", "DATA_API_WH"),
+        g("USAGE", "DATABASE", "API"),
+        g("USAGE", "SCHEMA", "API.DATA"),
+        g("CREATE TABLE", "SCHEMA", "API.DATA"),
+        g("CREATE HYBRID TABLE", "SCHEMA", "API.DATA"),
+        g("SELECT", "TABLE", "API.DATA.USER_RATINGS"),
+        g("SELECT", "TABLE", "API.DATA.TITLE"),
+        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS"),
+        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS_HYBRID"),
+        g("CREATE SERVICE", "SCHEMA", "API.DATA"),
+        g("READ", "STAGE", "API.DATA.SPECS"),
+        g("READ", "IMAGE_REPOSITORY", "API.DATA.API"),
+        g("USAGE", "COMPUTE_POOL", "API"),
+        g("MONITOR", "COMPUTE_POOL", "API"),
+        g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")
+    };
+
+    /** {@code grants} without the rows of these privileges. */
+    private static String[][] without(String[][] grants, String... privileges) {
+        List<String> dropped = List.of(privileges);
+        return java.util.Arrays.stream(grants)
+                .filter(r -> !dropped.contains(r[0]))
+                .toArray(String[][]::new);
+    }
+
+    /** Answers SELECT COUNT(*) FROM {@code table} with {@code count}. */
+    private void rowCount(String table, long count) {
+        snowflake.answer(
+                "^SELECT COUNT\\(\\*\\) FROM " + table.replace(".", "\\.") + "$",
+                Rows.of("COUNT(*)").row(count));
+    }
+
     /** What a healthy account answers, as the setup scripts leave it. */
     private void healthyAccount() {
         long now = System.currentTimeMillis();
@@ -70,40 +90,14 @@ class DoctorCommandTest {
                         + "DATE_PART\\(EPOCH_MILLISECOND, CURRENT_TIMESTAMP\\(\\)\\)$",
                 Rows.of("CURRENT_ROLE()", "CURRENT_WAREHOUSE()", "CURRENT_DATABASE()", "CURRENT_SCHEMA()", "DATE_PART")
                         .row("DATA_API_ROLE", "DATA_API_WH", "API", "DATA", now));
-        snowflake.answer(
-                "^SHOW GRANTS TO ROLE DATA_API_ROLE$",
-                grants(
-                        "DATA_API_ROLE",
-                        g("USAGE", "WAREHOUSE", "DATA_API_WH"),
-                        g("USAGE", "DATABASE", "API"),
-                        g("USAGE", "SCHEMA", "API.DATA"),
-                        g("CREATE TABLE", "SCHEMA", "API.DATA"),
-                        g("CREATE HYBRID TABLE", "SCHEMA", "API.DATA"),
-                        g("SELECT", "TABLE", "API.DATA.USER_RATINGS"),
-                        g("SELECT", "TABLE", "API.DATA.TITLE"),
-                        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS"),
-                        g("OWNERSHIP", "TABLE", "API.DATA.MOVIE_RECOMMENDATIONS_HYBRID"),
-                        g("CREATE SERVICE", "SCHEMA", "API.DATA"),
-                        g("READ", "STAGE", "API.DATA.SPECS"),
-                        g("READ", "IMAGE_REPOSITORY", "API.DATA.API"),
-                        g("USAGE", "COMPUTE_POOL", "API"),
-                        g("MONITOR", "COMPUTE_POOL", "API"),
-                        g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")));
+        snowflake.answer("^SHOW GRANTS TO ROLE DATA_API_ROLE$", grants("DATA_API_ROLE", DATA_API_ROLE_GRANTS));
         snowflake.answer(
                 "^SHOW GRANTS TO ROLE DATA_API_CALLER_ROLE$",
                 grants("DATA_API_CALLER_ROLE", g("USAGE", "SERVICE_ROLE", "API.DATA.API!ALL_ENDPOINTS_USAGE")));
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.USER_RATINGS$",
-                Rows.of("COUNT(*)").row(100000L));
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.TITLE$",
-                Rows.of("COUNT(*)").row(1682L));
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS$",
-                Rows.of("COUNT(*)").row(943L));
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS_HYBRID$",
-                Rows.of("COUNT(*)").row(943L));
+        rowCount("API.DATA.USER_RATINGS", 100000L);
+        rowCount("API.DATA.TITLE", 1682L);
+        rowCount("API.DATA.MOVIE_RECOMMENDATIONS", 943L);
+        rowCount("API.DATA.MOVIE_RECOMMENDATIONS_HYBRID", 943L);
         snowflake.answer(
                 "^SHOW SERVICE CONTAINERS IN SERVICE API\\.DATA\\.API$",
                 Rows.of(
@@ -154,7 +148,15 @@ class DoctorCommandTest {
                 "--service",
                 "API.DATA.API",
                 "--public-key",
-                home.resolve("rsa_key.pub").toString());
+                publicKey().toString());
+    }
+
+    /** Runs {@link #doctor()}, which must exit 1 with each of {@code lines} in its report. */
+    private CliRun.Result doctorFailsWith(String... lines) {
+        var result = doctor();
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).contains(lines);
+        return result;
     }
 
     @Test
@@ -186,26 +188,10 @@ class DoctorCommandTest {
         healthyAccount();
         snowflake.answer(
                 "^SHOW GRANTS TO ROLE DATA_API_ROLE$",
-                grants(
-                        "DATA_API_ROLE",
-                        g("USAGE", "WAREHOUSE", "DATA_API_WH"),
-                        g("USAGE", "DATABASE", "API"),
-                        g("USAGE", "SCHEMA", "API.DATA"),
-                        g("CREATE TABLE", "SCHEMA", "API.DATA"),
-                        g("SELECT", "TABLE", "API.DATA.USER_RATINGS"),
-                        g("SELECT", "TABLE", "API.DATA.TITLE"),
-                        g("CREATE SERVICE", "SCHEMA", "API.DATA"),
-                        g("READ", "STAGE", "API.DATA.SPECS"),
-                        g("READ", "IMAGE_REPOSITORY", "API.DATA.API"),
-                        g("USAGE", "COMPUTE_POOL", "API"),
-                        g("MONITOR", "COMPUTE_POOL", "API"),
-                        g("BIND SERVICE ENDPOINT", "ACCOUNT", "XY12345")));
+                grants("DATA_API_ROLE", without(DATA_API_ROLE_GRANTS, "CREATE HYBRID TABLE", "OWNERSHIP")));
 
-        var result = doctor();
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out())
-                .contains("\u2717 grants for publish: DATA_API_ROLE lacks CREATE HYBRID TABLE on SCHEMA API.DATA; "
+        var result = doctorFailsWith(
+                "\u2717 grants for publish: DATA_API_ROLE lacks CREATE HYBRID TABLE on SCHEMA API.DATA; "
                         + "fix: GRANT CREATE HYBRID TABLE ON SCHEMA API.DATA TO ROLE DATA_API_ROLE;\n");
         assertThat(result.out().lines().filter(l -> l.startsWith("\u2717"))).hasSize(1);
         assertThat(result.out()).endsWith("1 of 14 checks failed\n");
@@ -214,26 +200,18 @@ class DoctorCommandTest {
     @Test
     void anEmptyLookupTableAndAMissingOneFailWithHowToPublish() {
         healthyAccount();
-        snowflake.answer(
-                "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS_HYBRID$",
-                Rows.of("COUNT(*)").row(0L));
+        rowCount("API.DATA.MOVIE_RECOMMENDATIONS_HYBRID", 0L);
         snowflake.refuse(
                 "^SELECT COUNT\\(\\*\\) FROM API\\.DATA\\.MOVIE_RECOMMENDATIONS$",
                 "SQL compilation error:\nObject 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist or not authorized.",
                 "42S02",
                 2003);
 
-        var result = doctor();
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out())
-                .contains(
-                        "\u2717 API.DATA.MOVIE_RECOMMENDATIONS_HYBRID is empty; fix: papi recommend -c <publisher> "
-                                + "--from-snowflake --publish --store snowflake (an empty lookup table answers every id with [])\n");
-        assertThat(result.out())
-                .contains(
-                        "\u2717 API.DATA.MOVIE_RECOMMENDATIONS: SQL compilation error: Object 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist "
-                                + "or not authorized.; fix: papi recommend");
+        doctorFailsWith(
+                "\u2717 API.DATA.MOVIE_RECOMMENDATIONS_HYBRID is empty; fix: papi recommend -c <publisher> "
+                        + "--from-snowflake --publish --store snowflake (an empty lookup table answers every id with [])\n",
+                "\u2717 API.DATA.MOVIE_RECOMMENDATIONS: SQL compilation error: Object 'API.DATA.MOVIE_RECOMMENDATIONS' does not exist "
+                        + "or not authorized.; fix: papi recommend");
     }
 
     @Test
@@ -243,14 +221,10 @@ class DoctorCommandTest {
                 "^SELECT CURRENT_ROLE",
                 Rows.of("a", "b", "c", "d", "e").row("DATA_API_ROLE", null, "API", null, System.currentTimeMillis()));
 
-        var result = doctor();
-
-        assertThat(result.out())
-                .contains(
-                        "\u2717 no current warehouse: papi's statements name tables without a database and queries "
-                                + "need a warehouse; fix: add warehouse = \"DATA_API_WH\" to the connection (or SNOWFLAKE_WAREHOUSE)\n",
-                        "\u2717 no current schema: papi's statements name tables without a database; fix: add schema = \"DATA\" to the connection");
-        assertThat(result.exitCode()).isEqualTo(1);
+        doctorFailsWith(
+                "\u2717 no current warehouse: papi's statements name tables without a database and queries "
+                        + "need a warehouse; fix: add warehouse = \"DATA_API_WH\" to the connection (or SNOWFLAKE_WAREHOUSE)\n",
+                "\u2717 no current schema: papi's statements name tables without a database; fix: add schema = \"DATA\" to the connection");
     }
 
     @Test
@@ -270,14 +244,11 @@ class DoctorCommandTest {
                         .row("RSA_PUBLIC_KEY_FP", "SHA256:b2xka2V5b2xka2V5b2xka2V5b2xka2V5b2xka2V5b2w=", "null", "")
                         .row("RSA_PUBLIC_KEY_2_FP", "null", "null", ""));
 
-        var result = doctor();
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out())
-                .contains(
-                        "\u2717 service API.DATA.API: instance 0 container api is PENDING (Readiness probe is failing "
-                                + "at path: /readyz, port: 8001); fix: read its log: SELECT SYSTEM$GET_SERVICE_LOGS('API.DATA.API', 0, 'api', 100);");
-        assertThat(result.out()).contains("\u2717 SVC_DATA_API holds neither slot of", "fix: papi user rotate");
+        var result = doctorFailsWith(
+                "\u2717 service API.DATA.API: instance 0 container api is PENDING (Readiness probe is failing "
+                        + "at path: /readyz, port: 8001); fix: read its log: SELECT SYSTEM$GET_SERVICE_LOGS('API.DATA.API', 0, 'api', 100);",
+                "\u2717 SVC_DATA_API holds neither slot of",
+                "fix: papi user rotate");
         assertThat(result.out()).containsPattern("\u2717 clock: local \\+9\\d{4} ms against Snowflake");
     }
 
@@ -315,8 +286,7 @@ class DoctorCommandTest {
     void aServiceNameThatIsNotPlainIsAUsageError() {
         var result = cli.run("doctor", "-c", "publisher", "--service", "API.DATA.X; DROP DATABASE API");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(2);
         assertThat(snowflake.connects).isEmpty();
     }
 }

@@ -119,7 +119,11 @@ class DriverJwtConformanceTest {
                 "myorg_myacct"
             })
     void papisIssAndSubAreTheDriversForEveryAccountForm(String account) throws Exception {
-        JsonNode driver = driverClaims(account);
+        assertSameSubjectAndIssuer(account, driverClaims(account));
+    }
+
+    /** papi's JWT for {@code account} (an account identifier or a host name) carries the driver's sub and iss. */
+    private void assertSameSubjectAndIssuer(String account, JsonNode driver) {
         KeyPairJwt papi = new KeyPairJwt(AccountIdentifier.parse(account), "svc_data_api", key, Clock.systemUTC());
 
         assertThat(papi.subject())
@@ -140,14 +144,6 @@ class DriverJwtConformanceTest {
                 "xy12345.us-east-1.privatelink.snowflakecomputing.com"
             })
     void papisIssAndSubAreTheDriversForAHostName(String host) throws Exception {
-        JsonNode driver = driverClaims(null, host);
-        KeyPairJwt papi = new KeyPairJwt(AccountIdentifier.parse(host), "svc_data_api", key, Clock.systemUTC());
-
-        assertThat(papi.subject())
-                .as("sub for " + host)
-                .isEqualTo(driver.path("sub").asText());
-        assertThat(papi.issuer())
-                .as("iss for " + host)
-                .isEqualTo(driver.path("iss").asText());
+        assertSameSubjectAndIssuer(host, driverClaims(null, host));
     }
 }

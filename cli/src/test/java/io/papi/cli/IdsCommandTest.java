@@ -68,8 +68,7 @@ class IdsCommandTest {
     }
 
     private static void assertOneLineUsageError(CliRun.Result result, String... mentions) {
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(2);
         assertThat(result.out()).as(result.toString()).isEmpty();
         assertThat(result.err()).contains(mentions);
     }

@@ -49,9 +49,7 @@ class KeygenAndJwtCommandTest {
 
         var again = cli.run("keygen", "--out", home.toString());
 
-        assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.oneLineError()).as(again.toString()).isTrue();
-        assertThat(again.err()).contains("already exists").contains("--force");
+        again.failsWith(2, "already exists", "--force");
         assertThat(Files.readString(home.resolve("rsa_key.p8"))).isEqualTo(before);
         assertThat(cli.run("keygen", "--out", home.toString(), "--force").exitCode())
                 .isZero();
@@ -68,14 +66,7 @@ class KeygenAndJwtCommandTest {
         assertThat(Files.readString(home.resolve("rsa_key.p8"))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
 
         var jwt = cli.env("PRIVATE_KEY_PASSPHRASE", "correct horse")
-                .run(
-                        "jwt",
-                        "--account",
-                        "myorg-myacct",
-                        "--user",
-                        "svc",
-                        "--private-key",
-                        home.resolve("rsa_key.p8").toString());
+                .jwt("myorg-myacct", "svc", home.resolve("rsa_key.p8"));
         assertThat(jwt.exitCode()).as(jwt.toString()).isZero();
         assertThat(jwt.err()).isEmpty();
     }
@@ -84,9 +75,7 @@ class KeygenAndJwtCommandTest {
     void encryptedKeygenWithoutPassphraseFailsAndWritesNothing() {
         var result = new CliRun(home).run("keygen", "--out", home.toString(), "--encrypt");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("PRIVATE_KEY_PASSPHRASE");
+        result.failsWith(2, "PRIVATE_KEY_PASSPHRASE");
         assertThat(home.resolve("rsa_key.p8")).doesNotExist();
     }
 
@@ -96,16 +85,8 @@ class KeygenAndJwtCommandTest {
         cli.run("keygen", "--out", home.toString());
         RSAPublicKey pub = PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none());
 
-        var result = cli.run(
-                "jwt",
-                "--account",
-                "xy12345.us-east-1.privatelink",
-                "--user",
-                "svc_data_api",
-                "--private-key",
-                home.resolve("rsa_key.p8").toString(),
-                "--lifetime",
-                "30m");
+        var result = cli.jwt(
+                "xy12345.us-east-1.privatelink", "svc_data_api", home.resolve("rsa_key.p8"), "--lifetime", "30m");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         String[] lines = result.out().split("\n");
@@ -137,19 +118,8 @@ class KeygenAndJwtCommandTest {
     void jwtRefusesALifetimeOverAnHour() throws Exception {
         CliRun cli = new CliRun(home);
         cli.run("keygen", "--out", home.toString());
-        var result = cli.run(
-                "jwt",
-                "--account",
-                "a",
-                "--user",
-                "u",
-                "--private-key",
-                home.resolve("rsa_key.p8").toString(),
-                "--lifetime",
-                "2h");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("at most 1h");
+        var result = cli.jwt("a", "u", home.resolve("rsa_key.p8"), "--lifetime", "2h");
+        result.failsWith(2, "at most 1h");
         assertThat(result.out()).isEmpty();
     }
 

@@ -124,15 +124,7 @@ class OneShotRunTest {
             {"jwt", "-c", "x", "--connection", "y", "--account", "a", "--user", "u", "--private-key", k},
             {"jwt", "--user", "u", "--private-key", k},
             {"jwt", "--account", "a", "--user", "u", "--private-key", k, "--lifetime", "2h"},
-            {
-                "jwt",
-                "--account",
-                "a",
-                "--user",
-                "u",
-                "--private-key",
-                encrypted.resolve("rsa_key.p8").toString()
-            },
+            CliRun.jwtArgs("a", "u", encrypted.resolve("rsa_key.p8")),
             {"fingerprint"},
             {"fingerprint", k, k},
             {"fingerprint", home.resolve("missing.pem").toString()},

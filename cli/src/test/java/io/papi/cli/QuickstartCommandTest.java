@@ -19,6 +19,11 @@ class QuickstartCommandTest {
     }
 
     private CliRun.Result quickstart() throws IOException {
+        return quickstart(freePort());
+    }
+
+    /** papi quickstart --exit on free ports, its token endpoint on {@code tokenPort}. */
+    private CliRun.Result quickstart(int tokenPort) throws IOException {
         return new CliRun(home)
                 .env("PAPI_HOME", home.resolve("papi").toString())
                 .run(
@@ -27,7 +32,7 @@ class QuickstartCommandTest {
                         "--api-port",
                         String.valueOf(freePort()),
                         "--token-port",
-                        String.valueOf(freePort()),
+                        String.valueOf(tokenPort),
                         "--broker-port",
                         String.valueOf(freePort()),
                         "--proxy-port",
@@ -60,19 +65,7 @@ class QuickstartCommandTest {
     @Test
     void aBusyPortIsOneClearLine() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            var result = new CliRun(home)
-                    .env("PAPI_HOME", home.resolve("papi").toString())
-                    .run(
-                            "quickstart",
-                            "--exit",
-                            "--api-port",
-                            String.valueOf(freePort()),
-                            "--token-port",
-                            String.valueOf(busy.getLocalPort()),
-                            "--broker-port",
-                            String.valueOf(freePort()),
-                            "--proxy-port",
-                            String.valueOf(freePort()));
+            var result = quickstart(busy.getLocalPort());
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err()).contains("port " + busy.getLocalPort()).contains("--token-port");
         }

@@ -28,12 +28,21 @@ class RecommendCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
     }
 
+    /** papi recommend on the generated ratings, with {@code flags}. */
+    private static CliRun.Result recommend(Object... flags) {
+        return new CliRun(home).run(Args.of("recommend", "--ratings", data, flags));
+    }
+
+    /** The first line of {@code out} that starts with {@code name} and a space: an algorithm's row. */
+    private static String row(String out, String name) {
+        return out.lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow();
+    }
+
     @Test
     void generateRefusesToOverwriteAndIsDeterministic() throws Exception {
         CliRun cli = new CliRun(home);
         var again = cli.run("data", "generate", "--out", data.toString());
-        assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.oneLineError()).as(again.toString()).isTrue();
+        again.failsWith(2);
         Path other = home.resolve("other");
         assertThat(cli.run("data", "generate", "--out", other.toString()).exitCode())
                 .isZero();
@@ -44,7 +53,7 @@ class RecommendCommandTest {
     @Test
     void writesOneLinePerUserInAscendingOrderWithoutItemsTheUserRated() throws Exception {
         Path out = home.resolve("recs-ease.jsonl");
-        var result = new CliRun(home).run("recommend", "--ratings", data.toString(), "--out", out.toString());
+        var result = recommend("--out", out);
         assertThat(result.exitCode()).as(result.toString()).isZero();
 
         List<String> lines = Files.readAllLines(out);
@@ -81,17 +90,7 @@ class RecommendCommandTest {
     @Test
     void notebookGivesThreeAndUsersFileLimitsTheUsers() throws Exception {
         Path users = Files.writeString(home.resolve("users.txt"), "22\n186\n");
-        var result = new CliRun(home)
-                .run(
-                        "recommend",
-                        "--ratings",
-                        data.toString(),
-                        "--algorithm",
-                        "notebook",
-                        "--users",
-                        users.toString(),
-                        "--out",
-                        "-");
+        var result = recommend("--algorithm", "notebook", "--users", users, "--out", "-");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSize(2);
@@ -103,16 +102,7 @@ class RecommendCommandTest {
     @Test
     void publishesToTheLocalStore() throws Exception {
         Path localDir = home.resolve("local-publish");
-        var result = new CliRun(home)
-                .run(
-                        "recommend",
-                        "--ratings",
-                        data.toString(),
-                        "--algorithm",
-                        "popular",
-                        "--publish",
-                        "--local-dir",
-                        localDir.toString());
+        var result = recommend("--algorithm", "popular", "--publish", "--local-dir", localDir);
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("Published 943 users");
         assertThat(localDir.resolve("recs.jsonl")).doesNotExist();
@@ -132,12 +122,7 @@ class RecommendCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         List<Double> ndcg = new ArrayList<>();
         for (String name : List.of("ease", "itemknn", "popular")) {
-            String row = result.out()
-                    .lines()
-                    .filter(l -> l.startsWith(name + " "))
-                    .findFirst()
-                    .orElseThrow();
-            ndcg.add(Double.parseDouble(row.trim().split("\\s+")[3]));
+            ndcg.add(Double.parseDouble(row(result.out(), name).trim().split("\\s+")[3]));
         }
         assertThat(ndcg.get(0)).isGreaterThan(ndcg.get(1));
         assertThat(ndcg.get(1)).isGreaterThan(ndcg.get(2));
@@ -145,45 +130,23 @@ class RecommendCommandTest {
 
     @Test
     void theDefaultTunesAndPrintsItsChoiceAndAGivenKnobStaysFixed() {
-        CliRun cli = new CliRun(home);
-        var tuned = cli.run(
-                "recommend",
-                "--ratings",
-                data.toString(),
-                "--out",
-                home.resolve("recs-tuned.jsonl").toString());
+        var tuned = recommend("--out", home.resolve("recs-tuned.jsonl"));
         assertThat(tuned.exitCode()).as(tuned.toString()).isZero();
         assertThat(tuned.out())
                 .containsPattern("edlae: tuned lambda=\\d+ alpha=[0-9.]+ damping=[0-9.]+ input=(ratings|binary), "
                         + "validation nDCG@10 0\\.\\d{4} \\(\\d+ fits");
 
-        var fixed = cli.run(
-                "recommend",
-                "--ratings",
-                data.toString(),
-                "--lambda",
-                "350",
-                "--algorithm",
-                "ease",
-                "--out",
-                home.resolve("recs-fixed.jsonl").toString());
+        var fixed = recommend("--lambda", "350", "--algorithm", "ease", "--out", home.resolve("recs-fixed.jsonl"));
         assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
         assertThat(fixed.out()).contains("ease: lambda=350 (not tuned)");
 
-        var off = cli.run(
-                "recommend",
-                "--ratings",
-                data.toString(),
-                "--tune",
-                "off",
-                "--out",
-                home.resolve("recs-off.jsonl").toString());
+        var off = recommend("--tune", "off", "--out", home.resolve("recs-off.jsonl"));
         assertThat(off.out()).contains("edlae: lambda=200 alpha=1 damping=0.2 input=ratings (not tuned)");
 
-        var bad = cli.run("recommend", "--ratings", data.toString(), "--tune", "sometimes");
+        var bad = recommend("--tune", "sometimes");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--tune must be auto or off, not 'sometimes'");
-        var badInput = cli.run("recommend", "--ratings", data.toString(), "--input", "stars");
+        var badInput = recommend("--input", "stars");
         assertThat(badInput.exitCode()).isEqualTo(2);
         assertThat(badInput.err()).contains("--input must be binary or ratings, not 'stars'");
     }
@@ -193,16 +156,8 @@ class RecommendCommandTest {
         var result = new CliRun(home)
                 .run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "edlae,ease,popular");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        String edlae = result.out()
-                .lines()
-                .filter(l -> l.startsWith("edlae "))
-                .findFirst()
-                .orElseThrow();
-        String ease = result.out()
-                .lines()
-                .filter(l -> l.startsWith("ease "))
-                .findFirst()
-                .orElseThrow();
+        String edlae = row(result.out(), "edlae");
+        String ease = row(result.out(), "ease");
         assertThat(edlae).containsPattern("lambda=\\d+ alpha=\\S+ damping=\\S+ input=\\S+ \\(tuned\\)");
         assertThat(ease).containsPattern("lambda=\\d+ \\(tuned\\)");
         assertThat(result.out()).containsPattern("(?m)^popular .* - ");
@@ -264,11 +219,9 @@ class RecommendCommandTest {
         assertThat(withFile.exitCode()).isEqualTo(2);
         assertThat(withFile.err()).contains("--in-warehouse reads --ratings-table in Snowflake: leave out --ratings");
         var ease = cli.run("recommend", "--in-warehouse", "--algorithm", "ease");
-        assertThat(ease.exitCode()).isEqualTo(2);
-        assertThat(ease.oneLineError()).as(ease.toString()).isTrue();
+        ease.failsWith(2);
         var noAccount = cli.run("recommend", "--in-warehouse");
-        assertThat(noAccount.exitCode()).as(noAccount.toString()).isEqualTo(2);
-        assertThat(noAccount.oneLineError()).as(noAccount.toString()).isTrue();
+        noAccount.failsWith(2);
     }
 
     @Test
@@ -283,15 +236,12 @@ class RecommendCommandTest {
         assertThat(lenient.err()).contains("1 bad").contains("bad.csv:3");
 
         var strict = cli.run("recommend", "--ratings", bad.toString(), "--strict", "--out", "-");
-        assertThat(strict.exitCode()).isEqualTo(2);
-        assertThat(strict.oneLineError()).as(strict.toString()).isTrue();
-        assertThat(strict.err()).contains("bad.csv:3");
+        strict.failsWith(2, "bad.csv:3");
     }
 
     @Test
     void unknownAlgorithmIsAUsageError() {
-        var result = new CliRun(home).run("recommend", "--ratings", data.toString(), "--algorithm", "svd");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        var result = recommend("--algorithm", "svd");
+        result.failsWith(2);
     }
 }

@@ -127,7 +127,7 @@ class RecommendListsCommandTest {
      * statement; it must succeed.
      */
     private static ScriptedSnowflake listsInShop(String... args) throws Exception {
-        ConnectionsToml.write(home, ConnectionsToml.SHOP);
+        ConnectionsToml.inHome(home, ConnectionsToml.SHOP);
         ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
         List<String> all =
                 new ArrayList<>(List.of("recommend", "lists", "-c", "shop", "--lists-table", "API.DATA.PAPI_LISTS"));

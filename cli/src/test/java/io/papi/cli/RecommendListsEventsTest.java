@@ -153,7 +153,7 @@ class RecommendListsEventsTest {
     }
 
     private static ScriptedSnowflake snowflake(InputShape shape) throws IOException {
-        ConnectionsToml.write(home, ConnectionsToml.SHOP);
+        ConnectionsToml.inHome(home, ConnectionsToml.SHOP);
         Rows columns = Rows.of("COLUMN_NAME");
         shape.requiredColumns().forEach(c -> columns.row(c.toUpperCase(java.util.Locale.ROOT)));
         return new ScriptedSnowflake()

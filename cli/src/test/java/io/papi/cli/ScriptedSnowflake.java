@@ -1,9 +1,8 @@
 package io.papi.cli;
 
-import java.lang.reflect.Proxy;
+import io.papi.testing.FakeSnowflakeDriver;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverPropertyInfo;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -11,13 +10,13 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +26,7 @@ import java.util.regex.Pattern;
  * rows, shaped as Snowflake documents them), an update, or an SQLException with Snowflake's code and SQLState.
  * A statement with no scripted reply fails, so a test sees every statement it did not expect.
  */
-public final class ScriptedSnowflake implements Driver {
-    public record Connect(String url, Properties properties) {}
-
+public final class ScriptedSnowflake extends FakeSnowflakeDriver {
     /** Rows of a result set; column names as Snowflake returns them. */
     public record Rows(List<String> columns, List<List<Object>> rows) {
         public static Rows of(String... columns) {
@@ -44,7 +41,6 @@ public final class ScriptedSnowflake implements Driver {
 
     private record Reply(Pattern pattern, Rows rows, SQLException failure) {}
 
-    public final List<Connect> connects = new CopyOnWriteArrayList<>();
     public final List<String> statements = new CopyOnWriteArrayList<>();
     private final Map<String, Reply> replies = new LinkedHashMap<>();
     private SQLException loginFailure;
@@ -79,74 +75,63 @@ public final class ScriptedSnowflake implements Driver {
     }
 
     @Override
-    public Connection connect(String url, Properties info) throws SQLException {
-        connects.add(new Connect(url, info));
+    protected Connection open(String url, Properties info) throws SQLException {
         if (loginFailure != null) {
             throw loginFailure;
         }
-        return (Connection) Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "createStatement" -> statement(null);
-                    case "prepareStatement" -> statement((String) args[0]);
-                    case "close", "setAutoCommit", "commit", "rollback" -> null;
-                    case "isClosed" -> false;
-                    case "getAutoCommit" -> true;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "scripted Snowflake connection";
-                    default -> throw new SQLFeatureNotSupportedException("ScriptedSnowflake: " + method.getName());
-                });
+        return proxy(Connection.class, "scripted Snowflake connection", (method, returnType, args) -> switch (method) {
+            case "createStatement" -> statement(null);
+            case "prepareStatement" -> statement((String) args[0]);
+            case "close", "setAutoCommit", "commit", "rollback" -> null;
+            case "isClosed" -> false;
+            case "getAutoCommit" -> true;
+            default -> throw new SQLFeatureNotSupportedException("ScriptedSnowflake: " + method);
+        });
     }
 
     /** A statement; with {@code prepared} SQL, a prepared statement whose binds are accepted and not checked. */
     private Statement statement(String prepared) {
         ResultSet[] current = {null};
-        Class<?> type = prepared == null ? Statement.class : java.sql.PreparedStatement.class;
-        return (Statement) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> switch (method.getName()) {
-                    case "execute" -> {
-                        current[0] = run(prepared != null ? prepared : (String) args[0]);
-                        yield current[0] != null;
-                    }
-                    case "executeQuery" -> {
-                        String sql = prepared != null ? prepared : (String) args[0];
-                        current[0] = run(sql);
-                        if (current[0] == null) {
-                            throw new SQLException("statement returned no rows: " + sql);
-                        }
-                        yield current[0];
-                    }
-                    case "executeUpdate" -> {
-                        run(prepared != null ? prepared : (String) args[0]);
-                        yield 0;
-                    }
-                    case "executeBatch" -> {
-                        run(prepared);
-                        yield new int[0];
-                    }
-                    case "getResultSet" -> current[0];
-                    case "addBatch" -> null;
-                    case "close",
-                            "setQueryTimeout",
-                            "setFetchSize",
-                            "setString",
-                            "setLong",
-                            "setInt",
-                            "setObject",
-                            "setBigDecimal" -> null;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "scripted statement";
-                    default -> throw new SQLFeatureNotSupportedException("ScriptedSnowflake: " + method.getName());
-                });
+        Class<? extends Statement> type = prepared == null ? Statement.class : PreparedStatement.class;
+        return proxy(type, "scripted statement", (method, returnType, args) -> switch (method) {
+            case "execute" -> {
+                current[0] = run(prepared != null ? prepared : (String) args[0]);
+                yield current[0] != null;
+            }
+            case "executeQuery" -> {
+                String sql = prepared != null ? prepared : (String) args[0];
+                current[0] = run(sql);
+                if (current[0] == null) {
+                    throw new SQLException("statement returned no rows: " + sql);
+                }
+                yield current[0];
+            }
+            case "executeUpdate" -> {
+                run(prepared != null ? prepared : (String) args[0]);
+                yield 0;
+            }
+            case "executeBatch" -> {
+                run(prepared);
+                yield new int[0];
+            }
+            case "getResultSet" -> current[0];
+            case "addBatch" -> null;
+            case "close",
+                    "setQueryTimeout",
+                    "setFetchSize",
+                    "setString",
+                    "setLong",
+                    "setInt",
+                    "setObject",
+                    "setBigDecimal" -> null;
+            default -> throw new SQLFeatureNotSupportedException("ScriptedSnowflake: " + method);
+        });
     }
 
     private ResultSet run(String sql) throws SQLException {
         statements.add(sql);
         List<Reply> latestFirst = new ArrayList<>(replies.values());
-        java.util.Collections.reverse(latestFirst);
+        Collections.reverse(latestFirst);
         for (Reply reply : latestFirst) {
             if (reply.pattern().matcher(sql).find()) {
                 if (reply.failure() != null) {
@@ -161,37 +146,24 @@ public final class ScriptedSnowflake implements Driver {
     private static ResultSet resultSet(Rows rows) {
         int[] at = {-1};
         Object[] last = {null};
-        ResultSetMetaData meta = (ResultSetMetaData) Proxy.newProxyInstance(
-                ScriptedSnowflake.class.getClassLoader(),
-                new Class<?>[] {ResultSetMetaData.class},
-                (proxy, method, args) -> switch (method.getName()) {
+        ResultSetMetaData meta =
+                proxy(ResultSetMetaData.class, "scripted metadata", (method, returnType, args) -> switch (method) {
                     case "getColumnCount" -> rows.columns().size();
                     case "getColumnName", "getColumnLabel" -> rows.columns().get((Integer) args[0] - 1);
-                    default -> throw new SQLFeatureNotSupportedException(method.getName());
+                    default -> throw new SQLFeatureNotSupportedException(method);
                 });
-        return (ResultSet) Proxy.newProxyInstance(
-                ScriptedSnowflake.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "next":
-                            return ++at[0] < rows.rows().size();
-                        case "close":
-                            return null;
-                        case "wasNull":
-                            return last[0] == null;
-                        case "getMetaData":
-                            return meta;
-                        case "getString", "getObject", "getLong", "getInt", "getBoolean":
-                            Object value = value(rows, at[0], args[0]);
-                            last[0] = value;
-                            return convert(method.getName(), value);
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            throw new SQLFeatureNotSupportedException("ScriptedSnowflake result: " + method.getName());
-                    }
-                });
+        return proxy(ResultSet.class, "scripted result", (method, returnType, args) -> switch (method) {
+            case "next" -> ++at[0] < rows.rows().size();
+            case "close" -> null;
+            case "wasNull" -> last[0] == null;
+            case "getMetaData" -> meta;
+            case "getString", "getObject", "getLong", "getInt", "getBoolean" -> {
+                Object value = value(rows, at[0], args[0]);
+                last[0] = value;
+                yield convert(method, value);
+            }
+            default -> throw new SQLFeatureNotSupportedException("ScriptedSnowflake result: " + method);
+        });
     }
 
     private static Object value(Rows rows, int row, Object column) throws SQLException {
@@ -224,35 +196,5 @@ public final class ScriptedSnowflake implements Driver {
                 value != null && Boolean.parseBoolean(value.toString().toLowerCase(Locale.ROOT));
             default -> value;
         };
-    }
-
-    @Override
-    public boolean acceptsURL(String url) {
-        return url.startsWith("jdbc:snowflake://");
-    }
-
-    @Override
-    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-        return new DriverPropertyInfo[0];
-    }
-
-    @Override
-    public int getMajorVersion() {
-        return 1;
-    }
-
-    @Override
-    public int getMinorVersion() {
-        return 0;
-    }
-
-    @Override
-    public boolean jdbcCompliant() {
-        return false;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
     }
 }

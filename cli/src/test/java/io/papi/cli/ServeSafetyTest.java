@@ -22,9 +22,7 @@ class ServeSafetyTest {
     void refusesAnOpenBindWithoutAuthOutsideSpcs() {
         var result = cli().run("serve", "--host", "0.0.0.0", "--port", "0");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("--host 0.0.0.0 with --auth none", "--insecure-no-auth", "--auth local");
+        result.failsWith(2, "--host 0.0.0.0 with --auth none", "--insecure-no-auth", "--auth local");
         assertThat(Files.exists(home.resolve("papi")))
                 .as("nothing created before refusing")
                 .isFalse();
@@ -46,8 +44,7 @@ class ServeSafetyTest {
                 .env("SNOWFLAKE_SCHEMA", "DATA")
                 .run("serve", "--store", "snowflake", "--port", "0");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(1);
         assertThat(result.err())
                 .contains(
                         "SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but the SPCS session token file "
@@ -76,8 +73,7 @@ class ServeSafetyTest {
     void outsideSpcsWithoutAConnectionTheErrorIsTheOneTheDocQuotes() throws Exception {
         var result = cli().run("serve", "--store", "snowflake", "--port", "0");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(2);
         String quoted =
                 "--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is configured; ";
         assertThat(result.err()).contains(quoted);

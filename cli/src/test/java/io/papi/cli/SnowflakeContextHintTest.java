@@ -2,9 +2,7 @@ package io.papi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,12 +12,8 @@ class SnowflakeContextHintTest {
     Path home;
 
     private CliRun cli(ScriptedSnowflake snowflake) throws Exception {
-        Path dir = home.resolve(".snowflake");
-        Files.createDirectories(dir);
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[bare]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nauthenticator = \"externalbrowser\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.inHome(
+                home, "[bare]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nauthenticator = \"externalbrowser\"\n");
         return new CliRun(home).snowflake(snowflake);
     }
 
@@ -34,13 +28,11 @@ class SnowflakeContextHintTest {
 
         var result = cli(snowflake).run("recommend", "-c", "bare", "--from-snowflake", "--algorithm", "popular");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err())
-                .contains(
-                        "Object 'USER_RATINGS' does not exist or not authorized.",
-                        "give the connection database and schema",
-                        "papi doctor -c NAME");
+        result.failsWith(
+                1,
+                "Object 'USER_RATINGS' does not exist or not authorized.",
+                "give the connection database and schema",
+                "papi doctor -c NAME");
     }
 
     @Test

@@ -7,37 +7,25 @@ import io.papi.broker.PassphraseSource;
 import io.papi.broker.PublicKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** papi user create against a recording driver that answers as Snowflake does, with each authenticator. */
-class SnowflakeLoginTest {
-    @TempDir
-    Path home;
-
-    CliRun cli;
+class SnowflakeLoginTest extends KeyedHomeTest {
     ScriptedSnowflake snowflake;
     String fingerprint;
 
     @BeforeEach
-    void keys() {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
-        fingerprint = KeyFingerprint.of(PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none()));
+    void scriptSnowflake() {
+        fingerprint = KeyFingerprint.of(PublicKeys.read(publicKey(), PassphraseSource.none()));
         snowflake = new ScriptedSnowflake();
         cli.snowflake(snowflake);
     }
 
     private void connection(String body) throws Exception {
-        Path dir = home.resolve(".snowflake");
-        Files.createDirectories(dir);
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[admin]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nrole = \"SECURITYADMIN\"\n" + body);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.inHome(
+                home, "[admin]\naccount = \"myorg-myacct\"\nuser = \"ME\"\nrole = \"SECURITYADMIN\"\n" + body);
     }
 
     private static ScriptedSnowflake.Rows describe(String fp1, String fp2) {
@@ -51,12 +39,7 @@ class SnowflakeLoginTest {
 
     private CliRun.Result create() {
         return cli.run(
-                "user",
-                "create",
-                "-c",
-                "admin",
-                "--public-key",
-                home.resolve("rsa_key.pub").toString());
+                "user", "create", "-c", "admin", "--public-key", publicKey().toString());
     }
 
     @Test
@@ -90,10 +73,7 @@ class SnowflakeLoginTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err())
-                .contains("already existed with another key (SHA256:c3RhbGVr", fingerprint, "papi user rotate");
+        result.failsWith(1, "already existed with another key (SHA256:c3RhbGVr", fingerprint, "papi user rotate");
     }
 
     @Test
@@ -109,13 +89,11 @@ class SnowflakeLoginTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err())
-                .contains(
-                        "statement 2 of 3 (GRANT ROLE)",
-                        "user SVC_DATA_API exists now without role DATA_API_CALLER_ROLE",
-                        "MANAGE GRANTS");
+        result.failsWith(
+                1,
+                "statement 2 of 3 (GRANT ROLE)",
+                "user SVC_DATA_API exists now without role DATA_API_CALLER_ROLE",
+                "MANAGE GRANTS");
         assertThat(snowflake.statements).hasSize(2);
     }
 
@@ -180,7 +158,7 @@ class SnowflakeLoginTest {
                 "--authenticator",
                 "oauth",
                 "--public-key",
-                home.resolve("rsa_key.pub").toString());
+                publicKey().toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(snowflake.connects.get(0).properties())
@@ -190,7 +168,7 @@ class SnowflakeLoginTest {
 
     @Test
     void keyPairIsTheDefaultWithAPrivateKeyAndPassesTheKeyObject() throws Exception {
-        connection("private_key_file = \"" + home.resolve("rsa_key.p8") + "\"\n");
+        connection("private_key_file = \"" + privateKey() + "\"\n");
         snowflake.accept("^CREATE").accept("^GRANT").answer("^DESCRIBE", describe("null", fingerprint));
 
         assertThat(create().exitCode()).isZero();
@@ -207,16 +185,14 @@ class SnowflakeLoginTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err())
-                .contains(
-                        "unknown authenticator 'kerberos'",
-                        "externalbrowser",
-                        "username_password_mfa",
-                        "programmatic_access_token",
-                        "oauth",
-                        "snowflake_jwt");
+        result.failsWith(
+                2,
+                "unknown authenticator 'kerberos'",
+                "externalbrowser",
+                "username_password_mfa",
+                "programmatic_access_token",
+                "oauth",
+                "snowflake_jwt");
         assertThat(snowflake.connects).isEmpty();
     }
 
@@ -229,8 +205,7 @@ class SnowflakeLoginTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
+        result.failsWith(1);
         assertThat(result.err())
                 .contains("with authenticator username_password_mfa", "TOTP passcode")
                 .doesNotContain("pw\"");

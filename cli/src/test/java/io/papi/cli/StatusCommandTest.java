@@ -7,23 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import io.papi.testing.SnowflakeTokenEndpoint;
+import io.papi.testing.StubServer;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,17 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code papi status} against a real broker process holding one healthy identity and one whose JWT is rejected. */
 class StatusCommandTest {
     private static final String TOKEN = "ver:1-hint:4711-ETMsDgAAAZstatusToken99";
-    private static final Pattern BROKER = Pattern.compile("^Broker: +(http://127\\.0\\.0\\.1:\\d+)");
 
     @RegisterExtension
-    static WireMockExtension snowflake = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension snowflake = StubServer.onFreePort();
 
     @RegisterExtension
-    static WireMockExtension stub = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension stub = StubServer.onFreePort();
 
     @TempDir
     Path home;
@@ -51,81 +40,43 @@ class StatusCommandTest {
     void showsTheHealthyAndTheFailingIdentityAndExitsOne() throws Exception {
         new CliRun(home).run("keygen", "--out", home.toString());
         Path key = home.resolve("rsa_key.p8");
-        Path snowflakeHome = Files.createDirectory(home.resolve("sf"));
-        Files.writeString(
-                snowflakeHome.resolve("connections.toml"),
+        Path snowflakeHome = home.resolve("sf");
+        ConnectionsToml.write(
+                snowflakeHome,
                 "[good]\naccount = \"myorg-acct\"\nuser = \"svc_good\"\nprivate_key_file = \"" + key + "\"\n"
                         + "papi_endpoint = \"good-myorg-acct.snowflakecomputing.app\"\n"
                         + "[bad]\naccount = \"myorg-acct\"\nuser = \"svc_bad\"\nprivate_key_file = \"" + key + "\"\n"
                         + "papi_endpoint = \"bad-myorg-acct.snowflakecomputing.app\"\n");
-        Files.setPosixFilePermissions(
-                snowflakeHome.resolve("connections.toml"),
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         snowflake.stubFor(post("/oauth/token")
                 .withRequestBody(containing("good-myorg-acct"))
                 .willReturn(aResponse().withStatus(200).withBody(TOKEN)));
-        snowflake.stubFor(
-                post("/oauth/token")
-                        .withRequestBody(containing("bad-myorg-acct"))
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(400)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"data\":null,\"code\":\"390144\",\"message\":\"JWT token is invalid. [0f1e2d3c-aaaa-bbbb-cccc-123456789abc]\",\"success\":false}")));
+        snowflake.stubFor(post("/oauth/token")
+                .withRequestBody(containing("bad-myorg-acct"))
+                .willReturn(SnowflakeTokenEndpoint.jwtInvalid()));
 
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.papi.cli.PapiMain",
-                        "broker",
-                        "--identity",
-                        "good=good",
-                        "--identity",
-                        "bad=bad",
-                        "--token-url",
-                        snowflake.baseUrl() + "/oauth/token",
-                        "--listen",
-                        "127.0.0.1:0")
-                .redirectError(home.resolve("broker.err").toFile());
-        builder.environment().put("SNOWFLAKE_HOME", snowflakeHome.toString());
-        builder.environment().put("PAPI_HOME", home.resolve("papi").toString());
-        Process broker = builder.start();
-        List<String> out = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    out.add(line);
-                }
-            } catch (IOException e) {
-                // the broker ended
-            }
-        });
-        reader.start();
-        try {
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> out.stream().anyMatch(l -> l.startsWith("Serving until")));
-            String url = out.stream()
-                    .map(BROKER::matcher)
-                    .filter(Matcher::find)
-                    .map(m -> m.group(1))
-                    .findFirst()
-                    .orElseThrow();
+        try (PapiProcess broker = PapiProcess.start(
+                home.resolve("broker.err"),
+                Map.of(
+                        "SNOWFLAKE_HOME",
+                        snowflakeHome.toString(),
+                        "PAPI_HOME",
+                        home.resolve("papi").toString()),
+                "io.papi.cli.PapiMain",
+                "broker",
+                "--identity",
+                "good=good",
+                "--identity",
+                "bad=bad",
+                "--token-url",
+                SnowflakeTokenEndpoint.url(snowflake),
+                "--listen",
+                "127.0.0.1:0")) {
+            broker.awaitServing();
+            String url = broker.url("Broker");
+            assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
             CliRun cli = new CliRun(home)
                     .env("PAPI_HOME", home.resolve("status-home").toString());
-            String[] args = {
-                "status",
-                "--broker",
-                url,
-                "--api",
-                "off",
-                "--local-dir",
-                home.resolve("no-account").toString(),
-                "--json"
-            };
+            String[] args = status(url, "off", "--json");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 JsonNode report = JsonOutput.MAPPER.readTree(cli.run(args).out());
                 return report.at("/broker/identities/0/expiresInSeconds").isNumber()
@@ -133,14 +84,7 @@ class StatusCommandTest {
             });
 
             CliRun.Result json = cli.run(args);
-            CliRun.Result table = cli.run(
-                    "status",
-                    "--broker",
-                    url,
-                    "--api",
-                    "off",
-                    "--local-dir",
-                    home.resolve("no-account").toString());
+            CliRun.Result table = cli.run(status(url, "off"));
 
             assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
             JsonNode report = JsonOutput.MAPPER.readTree(json.out());
@@ -165,12 +109,14 @@ class StatusCommandTest {
                     .contains("Broker  " + url + "  unhealthy")
                     .containsPattern("(?m)^  good +yes +\\d+m \\d+s +\\d+s ago +in \\d+m \\d+s +0 +-$")
                     .containsPattern("(?m)^  bad +NO +no token +- +in \\S+ +\\d+ +the JWT was rejected")
-                    .contains("Local account  " + home.resolve("no-account") + "  -: no local account")
+                    .contains("Local account  " + home.resolve("none") + "  -: no local account")
                     .contains("Unhealthy: broker: not ready: bad (");
-        } finally {
-            broker.destroyForcibly().waitFor();
-            reader.join(5_000);
         }
+    }
+
+    /** papi status asking {@code broker} and {@code api}, with a local-account folder that does not exist. */
+    private String[] status(String broker, String api, String... extra) {
+        return Args.of("status", "--broker", broker, "--api", api, "--local-dir", home.resolve("none"), extra);
     }
 
     private static JsonNode identity(JsonNode report, String name) {
@@ -203,16 +149,7 @@ class StatusCommandTest {
                 papi_http_server_requests_seconds_count{method="GET",route="/readyz",status="200"} 2.0
                 """)));
 
-        var result = new CliRun(home)
-                .env("PAPI_HOME", papiHome.toString())
-                .run(
-                        "status",
-                        "--broker",
-                        stub.baseUrl(),
-                        "--api",
-                        stub.baseUrl(),
-                        "--local-dir",
-                        home.resolve("none").toString());
+        var result = new CliRun(home).env("PAPI_HOME", papiHome.toString()).run(status(stub.baseUrl(), stub.baseUrl()));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         stub.verify(getRequestedFor(urlEqualTo("/readyz"))
@@ -237,16 +174,7 @@ class StatusCommandTest {
                 .withHeader("Authorization", equalTo("Snowflake Token=\"" + token + "\""))
                 .willReturn(aResponse().withStatus(200).withBody("papi_cache_lookups_total{result=\"hit\"} 3.0\n")));
 
-        var result = new CliRun(home)
-                .run(
-                        "status",
-                        "--broker",
-                        stub.baseUrl(),
-                        "--api",
-                        stub.baseUrl(),
-                        "--json",
-                        "--local-dir",
-                        home.resolve("none").toString());
+        var result = new CliRun(home).run(status(stub.baseUrl(), stub.baseUrl(), "--json"));
 
         JsonNode report = JsonOutput.MAPPER.readTree(result.out());
         assertThat(report.at("/api/cacheHits").asLong()).isEqualTo(3);
@@ -260,15 +188,7 @@ class StatusCommandTest {
             port = socket.getLocalPort();
         }
 
-        var result = new CliRun(home)
-                .run(
-                        "status",
-                        "--broker",
-                        "http://127.0.0.1:" + port,
-                        "--api",
-                        "off",
-                        "--local-dir",
-                        home.resolve("none").toString());
+        var result = new CliRun(home).run(status("http://127.0.0.1:" + port, "off"));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("not running: nothing listens on 127.0.0.1:" + port);
@@ -280,9 +200,7 @@ class StatusCommandTest {
                 .run("status", "--auth-token-file", home.resolve("nope").toString(), "--api", "off");
         var badUrl = new CliRun(home).run("status", "--broker", "ftp://x", "--api", "off");
 
-        assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.oneLineError()).as(missing.toString()).isTrue();
-        assertThat(missing.err()).contains("does not exist");
+        missing.failsWith(2, "does not exist");
         assertThat(badUrl.exitCode()).isEqualTo(2);
         assertThat(badUrl.err()).contains("--broker 'ftp://x' is not an http(s) URL");
     }

@@ -4,41 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.papi.broker.PassphraseSource;
 import io.papi.broker.PublicKeys;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UserCommandTest {
-    @TempDir
-    Path home;
-
-    CliRun cli;
+class UserCommandTest extends KeyedHomeTest {
     String keyValue;
 
     @BeforeEach
-    void keys() {
-        cli = new CliRun(home);
-        cli.run("keygen", "--out", home.toString());
-        keyValue = PublicKeys.snowflakeValue(PublicKeys.read(home.resolve("rsa_key.pub"), PassphraseSource.none()));
+    void readKeyValue() {
+        keyValue = PublicKeys.snowflakeValue(PublicKeys.read(publicKey(), PassphraseSource.none()));
     }
 
     private String pub() {
-        return home.resolve("rsa_key.pub").toString();
+        return publicKey().toString();
+    }
+
+    /** papi user create --print-sql for user {@code name} with role {@code role} and the home's public key. */
+    private CliRun.Result printCreate(String name, String role) {
+        return cli.run("user", "create", "--name", name, "--role", role, "--public-key", pub(), "--print-sql");
     }
 
     @Test
     void createPrintsTheServiceUserStatements() {
-        var result = cli.run(
-                "user",
-                "create",
-                "--name",
-                "svc_data_api",
-                "--role",
-                "DATA_API_ROLE",
-                "--public-key",
-                pub(),
-                "--print-sql");
+        var result = printCreate("svc_data_api", "DATA_API_ROLE");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
                 .isEqualTo(
@@ -50,16 +38,7 @@ class UserCommandTest {
 
     @Test
     void namesWithQuotesCannotBreakOutOfTheStatement() {
-        var result = cli.run(
-                "user",
-                "create",
-                "--name",
-                "o'brien\"; DROP USER ADMIN; --",
-                "--role",
-                "R",
-                "--public-key",
-                pub(),
-                "--print-sql");
+        var result = printCreate("o'brien\"; DROP USER ADMIN; --", "R");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
                 .startsWith("CREATE USER IF NOT EXISTS \"o'brien\"\"; DROP USER ADMIN; --\" TYPE = SERVICE");
@@ -99,9 +78,7 @@ class UserCommandTest {
     @Test
     void createWithoutAPublicKeySaysWhatIsMissing() {
         var result = cli.run("user", "create", "--print-sql");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("--public-key");
+        result.failsWith(2, "--public-key");
     }
 
     @Test
@@ -123,8 +100,6 @@ class UserCommandTest {
         var result = cli.env("SNOWFLAKE_ACCOUNT", "myorg-myacct")
                 .env("SNOWFLAKE_USER", "admin")
                 .run("user", "create", "--public-key", pub());
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("SNOWFLAKE_PASSWORD").contains("--private-key");
+        result.failsWith(2, "SNOWFLAKE_PASSWORD", "--private-key");
     }
 }

@@ -9,8 +9,13 @@ import io.papi.recommender.Ratings;
 import io.papi.recommender.Tuner;
 import io.papi.recommender.Tuning;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -78,30 +83,8 @@ public final class AlgorithmOptions {
     public Parameters parameters() {
         Parameters p = Parameters.defaults();
         try {
-            if (lambda != null) {
-                p = p.withEaseLambda(lambda);
-            }
-            if (alpha != null) {
-                p = p.withDenoising(alpha);
-            }
-            if (damping != null) {
-                p = p.withDamping(damping);
-            }
-            if (input != null) {
-                p = p.withRatingAware(
-                        switch (input.toLowerCase(Locale.ROOT)) {
-                            case "ratings" -> true;
-                            case "binary" -> false;
-                            default ->
-                                throw new IllegalArgumentException(
-                                        "--input must be binary or ratings, not '" + input + "'");
-                        });
-            }
-            if (neighbours != null) {
-                p = p.withKnnNeighbours(neighbours);
-            }
-            if (shrinkage != null) {
-                p = p.withKnnShrinkage(shrinkage);
+            for (GivenKnob knob : given()) {
+                p = knob.apply().apply(p);
             }
         } catch (IllegalArgumentException e) {
             throw PapiException.usage(e.getMessage());
@@ -112,25 +95,37 @@ public final class AlgorithmOptions {
     /** The knobs given on the command line. */
     Set<Knob> fixed() {
         Set<Knob> fixed = EnumSet.noneOf(Knob.class);
-        if (lambda != null) {
-            fixed.add(Knob.LAMBDA);
-        }
-        if (alpha != null) {
-            fixed.add(Knob.DENOISING);
-        }
-        if (damping != null) {
-            fixed.add(Knob.DAMPING);
-        }
-        if (input != null) {
-            fixed.add(Knob.RATING_INPUT);
-        }
-        if (neighbours != null) {
-            fixed.add(Knob.NEIGHBOURS);
-        }
-        if (shrinkage != null) {
-            fixed.add(Knob.SHRINKAGE);
-        }
+        given().forEach(knob -> fixed.add(knob.knob()));
         return fixed;
+    }
+
+    /** A knob given on the command line, and how it changes the parameters. */
+    private record GivenKnob(Knob knob, UnaryOperator<Parameters> apply) {}
+
+    /** The knobs given, in the order their values are checked. */
+    private List<GivenKnob> given() {
+        return Stream.of(
+                        given(Knob.LAMBDA, lambda, Parameters::withEaseLambda),
+                        given(Knob.DENOISING, alpha, Parameters::withDenoising),
+                        given(Knob.DAMPING, damping, Parameters::withDamping),
+                        given(Knob.RATING_INPUT, input, (p, v) -> p.withRatingAware(ratingAware(v))),
+                        given(Knob.NEIGHBOURS, neighbours, Parameters::withKnnNeighbours),
+                        given(Knob.SHRINKAGE, shrinkage, Parameters::withKnnShrinkage))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** The knob when its flag was given (its value checked only when applied), else null. */
+    private static <T> GivenKnob given(Knob knob, T value, BiFunction<Parameters, T, Parameters> with) {
+        return value == null ? null : new GivenKnob(knob, p -> with.apply(p, value));
+    }
+
+    private static boolean ratingAware(String input) {
+        return switch (input.toLowerCase(Locale.ROOT)) {
+            case "ratings" -> true;
+            case "binary" -> false;
+            default -> throw new IllegalArgumentException("--input must be binary or ratings, not '" + input + "'");
+        };
     }
 
     /** Tunes (or, with --tune off, returns the given and default knobs as they are). */

@@ -49,9 +49,7 @@ import picocli.CommandLine.Option;
             "See docs/broker.md."
         })
 public final class BrokerCommand extends PapiSubcommand {
-    @Mixin
-    IdentityOptions identity = new IdentityOptions();
-
+    /** The single identity, and where and how every identity exchanges its JWTs. */
     @Mixin
     ExchangeOptions exchange = new ExchangeOptions();
 
@@ -148,8 +146,8 @@ public final class BrokerCommand extends PapiSubcommand {
     @Override
     protected int run() throws Exception {
         Settings global = new Settings(environment(), null, this::warn);
-        List<Identity> list = new BrokerIdentities(identity, exchange, environment(), this::warn, patFile)
-                .resolve(identitySpecs(global));
+        List<Identity> list =
+                new BrokerIdentities(exchange, environment(), this::warn, patFile).resolve(identitySpecs(global));
         BrokerConfig.Builder config = BrokerConfig.builder()
                 .identities(list)
                 .policy(policy(global))

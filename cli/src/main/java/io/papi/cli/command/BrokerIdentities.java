@@ -25,33 +25,16 @@ import java.util.function.Consumer;
  * access token file ({@code token_file_path}, the Snowflake CLI's key for it), and the single identity takes
  * {@code --pat-file}. Role and endpoint fall back to {@code --role} and {@code --endpoint} (or their variables);
  * {@code --token-url} applies to all.
+ *
+ * @param patFile the single identity's programmatic access token file, or null for a key pair
  */
-final class BrokerIdentities {
+record BrokerIdentities(ExchangeOptions exchange, Environment environment, Consumer<String> warnings, Path patFile) {
     /** The name of the identity built from the single-identity flags. */
     static final String DEFAULT_NAME = "default";
 
-    private final IdentityOptions identity;
-    private final ExchangeOptions exchange;
-    private final Environment environment;
-    private final Consumer<String> warnings;
-    private final Path patFile;
-
-    /** @param patFile the single identity's programmatic access token file, or null for a key pair */
-    BrokerIdentities(
-            IdentityOptions identity,
-            ExchangeOptions exchange,
-            Environment environment,
-            Consumer<String> warnings,
-            Path patFile) {
-        this.patFile = patFile;
-        this.identity = identity;
-        this.exchange = exchange;
-        this.environment = environment;
-        this.warnings = warnings;
-    }
-
     /** {@code specs} empty: the one identity of the flags; else one identity per {@code NAME=CONNECTION}. */
     List<Identity> resolve(List<String> specs) {
+        IdentityOptions identity = exchange.identity;
         if (specs.isEmpty()) {
             return List.of(single());
         }
@@ -71,20 +54,16 @@ final class BrokerIdentities {
     }
 
     private Identity single() {
+        IdentityOptions identity = exchange.identity;
         Settings settings = identity.settings(environment, warnings);
         AccountIdentifier account = identity.account(settings);
-        if (patFile != null) {
-            return build(
-                    Identity.builder(DEFAULT_NAME).patFile(patFile),
-                    account,
-                    identity.user(settings),
-                    exchange.scope(settings),
-                    exchange.exchange(settings, account));
-        }
-        return build(
-                Identity.builder(DEFAULT_NAME)
+        Identity.Builder credential = patFile != null
+                ? Identity.builder(DEFAULT_NAME).patFile(patFile)
+                : Identity.builder(DEFAULT_NAME)
                         .privateKeyFile(identity.privateKeyFile(settings))
-                        .passphrase(new RememberedPassphrase(identity.passphrase, settings, null)),
+                        .passphrase(new RememberedPassphrase(identity.passphrase, settings, null));
+        return build(
+                credential,
                 account,
                 identity.user(settings),
                 exchange.scope(settings),
@@ -117,7 +96,7 @@ final class BrokerIdentities {
                     : Identity.builder(name)
                             .privateKeyFile(Path.of(require(connection, "private_key_file", where)))
                             .passphrase(new RememberedPassphrase(
-                                    identity.passphrase,
+                                    exchange.identity.passphrase,
                                     global,
                                     connection.get("private_key_file_pwd").orElse(null)));
         } catch (IllegalArgumentException e) {
@@ -145,22 +124,8 @@ final class BrokerIdentities {
                         .get("host")
                         .map(h -> URI.create("https://" + h + "/oauth/token"))
                         .orElseGet(() -> TokenUrls.forAccount(account));
-        TokenExchange tokens = exchange(tokenUrl, global);
+        TokenExchange tokens = exchange.exchange(global, tokenUrl);
         return build(credential, account, user, scope, tokens);
-    }
-
-    private TokenExchange exchange(URI tokenUrl, Settings global) {
-        try {
-            return TokenExchange.builder()
-                    .tokenUrl(tokenUrl)
-                    .timeout(ExchangeOptions.duration(global, Setting.TIMEOUT, exchange.timeout))
-                    .defaultTokenLifetime(
-                            ExchangeOptions.duration(global, Setting.TOKEN_LIFETIME, exchange.defaultTokenLifetime))
-                    .clock(environment.clock())
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw PapiException.usage(e.getMessage());
-        }
     }
 
     private static Identity build(

@@ -3,10 +3,7 @@ package io.papi.cli.command;
 import io.papi.broker.AccountIdentifier;
 import io.papi.broker.BrokerSecret;
 import io.papi.broker.ForwardingProxy;
-import io.papi.broker.KeyPairJwt;
 import io.papi.broker.SessionToken;
-import io.papi.broker.TokenExchange;
-import io.papi.broker.TokenExchangeException;
 import io.papi.broker.TokenScope;
 import io.papi.cli.PapiException;
 import io.papi.cli.call.BrokerTokens;
@@ -43,11 +40,7 @@ import picocli.CommandLine.Parameters;
             "or a redirect. With a broker, a 401 (or a redirect to the login page) gets one retry with a fresh token."
         })
 public final class CallCommand extends PapiSubcommand {
-    private static final Duration JWT_LIFETIME = Duration.ofMinutes(59);
-
-    @Mixin
-    IdentityOptions identity = new IdentityOptions();
-
+    /** The identity, and where its session token comes from, when no --broker gives one. */
     @Mixin
     ExchangeOptions exchange = new ExchangeOptions();
 
@@ -108,7 +101,7 @@ public final class CallCommand extends PapiSubcommand {
 
     @Override
     protected int run() {
-        Settings settings = identity.settings(environment(), this::warn);
+        Settings settings = exchange.identity.settings(environment(), this::warn);
         CallRequest request = CallRequest.parse(url, method, data, headers, System.in);
         Duration limit = ExchangeOptions.duration(settings, Setting.CALL_TIMEOUT, maxTime);
         OkHttpClient client = new OkHttpClient.Builder()
@@ -164,7 +157,7 @@ public final class CallCommand extends PapiSubcommand {
     }
 
     private CallToken mint(Settings settings, CallRequest request) {
-        AccountIdentifier account = identity.account(settings);
+        AccountIdentifier account = exchange.identity.account(settings);
         String endpoint = settings.get(Setting.ENDPOINT, exchange.endpoint).orElse(request.endpoint());
         TokenScope scope;
         try {
@@ -172,14 +165,8 @@ public final class CallCommand extends PapiSubcommand {
         } catch (IllegalArgumentException e) {
             throw PapiException.usage(e.getMessage());
         }
-        TokenExchange tokens = exchange.exchange(settings, account);
-        KeyPairJwt minter = identity.minter(settings);
-        try {
-            SessionToken token = tokens.exchange(minter.mint(JWT_LIFETIME), scope);
-            return new CallToken(token.value(), token.hash(), false);
-        } catch (TokenExchangeException e) {
-            throw new PapiException(io.papi.cli.ExitCode.FAILURE, e.getMessage(), e);
-        }
+        SessionToken token = exchange.sessionToken(settings, account, scope);
+        return new CallToken(token.value(), token.hash(), false);
     }
 
     private static Response execute(OkHttpClient client, Request call, CallRequest request, Duration limit) {

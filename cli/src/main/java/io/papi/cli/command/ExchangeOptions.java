@@ -1,18 +1,32 @@
 package io.papi.cli.command;
 
 import io.papi.broker.AccountIdentifier;
+import io.papi.broker.KeyPairJwt;
+import io.papi.broker.SessionToken;
 import io.papi.broker.TokenExchange;
+import io.papi.broker.TokenExchangeException;
 import io.papi.broker.TokenScope;
 import io.papi.broker.TokenUrls;
+import io.papi.cli.ExitCode;
 import io.papi.cli.PapiException;
 import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
 import java.net.URI;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where and how a JWT is exchanged for a session token: endpoint, role, token URL, timeouts. */
+/**
+ * Who exchanges a JWT for a session token ({@link IdentityOptions}), and where and how: endpoint, role, token URL,
+ * timeouts. Shared by {@code token}, {@code broker} and {@code call}.
+ */
 public final class ExchangeOptions {
+    /** The lifetime of a JWT minted for one exchange: just under Snowflake's limit of one hour. */
+    static final Duration JWT_LIFETIME = Duration.ofMinutes(59);
+
+    @Mixin
+    IdentityOptions identity = new IdentityOptions();
+
     @Option(
             names = "--endpoint",
             paramLabel = "INGRESS_HOST",
@@ -75,12 +89,42 @@ public final class ExchangeOptions {
     }
 
     public TokenExchange exchange(Settings settings, AccountIdentifier account) {
-        return TokenExchange.builder()
-                .tokenUrl(tokenUrl(settings, account))
-                .timeout(duration(settings, Setting.TIMEOUT, timeout))
-                .defaultTokenLifetime(duration(settings, Setting.TOKEN_LIFETIME, defaultTokenLifetime))
-                .clock(settings.environment().clock())
-                .build();
+        return exchange(settings, tokenUrl(settings, account));
+    }
+
+    /** An exchange at {@code tokenUrl} with this command's timeouts. */
+    TokenExchange exchange(Settings settings, URI tokenUrl) {
+        try {
+            return TokenExchange.builder()
+                    .tokenUrl(tokenUrl)
+                    .timeout(duration(settings, Setting.TIMEOUT, timeout))
+                    .defaultTokenLifetime(duration(settings, Setting.TOKEN_LIFETIME, defaultTokenLifetime))
+                    .clock(settings.environment().clock())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw PapiException.usage(e.getMessage());
+        }
+    }
+
+    /** A session token of {@code scope} for a fresh JWT of the identity's key; a refused exchange fails the command. */
+    SessionToken sessionToken(Settings settings, AccountIdentifier account, TokenScope scope) {
+        TokenExchange client = exchange(settings, account);
+        KeyPairJwt minter = identity.minter(settings);
+        return refusalFails(() -> client.exchange(minter.mint(JWT_LIFETIME), scope));
+    }
+
+    /** One call to the token endpoint; its refusal ends the command with exit 1 and the endpoint's reason. */
+    static SessionToken refusalFails(TokenCall call) {
+        try {
+            return call.run();
+        } catch (TokenExchangeException e) {
+            throw new PapiException(ExitCode.FAILURE, e.getMessage(), e);
+        }
+    }
+
+    /** A call to the token endpoint. */
+    interface TokenCall {
+        SessionToken run() throws TokenExchangeException;
     }
 
     /** A duration setting where 0 is allowed (it turns something off). */

@@ -227,7 +227,7 @@ public final class QuickstartCommand extends PapiSubcommand {
             printListRoutes(proxyUrl, lists);
             out().flush();
             if (exitAfterLookup) {
-                closeAll(started);
+                RunUntilStopped.closeAll(started, leaving -> {}); // best effort: the lookup succeeded
                 return 0;
             }
             out().println();
@@ -236,7 +236,7 @@ public final class QuickstartCommand extends PapiSubcommand {
             RunUntilStopped.await(out(), started);
             return 0;
         } catch (Exception e) {
-            closeAll(started);
+            RunUntilStopped.closeAll(started, e::addSuppressed);
             throw e;
         }
     }
@@ -298,15 +298,5 @@ public final class QuickstartCommand extends PapiSubcommand {
     private void step(String line) {
         out().println("• " + line);
         out().flush();
-    }
-
-    private static void closeAll(List<AutoCloseable> started) {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception ignored) {
-                // best effort: we are already failing or leaving
-            }
-        }
     }
 }

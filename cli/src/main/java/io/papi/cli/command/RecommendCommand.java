@@ -237,27 +237,26 @@ public final class RecommendCommand extends PapiSubcommand {
 
     private int publish(Settings settings, List<UserRecommendations> result, ProgressListener progress)
             throws Exception {
-        String kind = storeOptions.kind(settings);
+        StoreOptions.Kind kind = storeOptions.kind(settings);
         TableName lookup = tableName(storeOptions.table(settings));
         try {
-            switch (kind) {
-                case "h2" -> {
+            return switch (kind) {
+                case H2 -> {
                     Path dir = storeOptions.localDir.resolve(environment());
                     // LocalStore.jdbcUrl creates the directory 0700
                     try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(dir))) {
-                        return LookupPublisher.h2(c, lookup).publish(result, progress);
+                        yield LookupPublisher.h2(c, lookup).publish(result, progress);
                     }
                 }
-                case "snowflake" -> {
+                case SNOWFLAKE -> {
                     try (Connection c = SnowflakeJdbc.target(
                                     settings, null, null, null, storeOptions.passphrase.source(settings))
                             .connect()) {
-                        return LookupPublisher.snowflake(c, tableName(batchTable), lookup)
+                        yield LookupPublisher.snowflake(c, tableName(batchTable), lookup)
                                 .publish(result, progress);
                     }
                 }
-                default -> throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
-            }
+            };
         } catch (SQLException e) {
             throw PapiException.failure("publishing failed and was rolled back (the previous recommendations stay): "
                     + SnowflakeJdbc.explain(e));
@@ -266,7 +265,7 @@ public final class RecommendCommand extends PapiSubcommand {
 
     private String describeTarget(Settings settings) {
         String table = storeOptions.table(settings);
-        return storeOptions.kind(settings).equals("h2")
+        return storeOptions.kind(settings) == StoreOptions.Kind.H2
                 ? table + " in the local account " + storeOptions.localDir.resolve(environment())
                 : table + " in Snowflake";
     }

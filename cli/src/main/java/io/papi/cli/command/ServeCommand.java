@@ -135,9 +135,7 @@ public final class ServeCommand extends PapiSubcommand {
             RunUntilStopped.await(out(), started);
             return 0;
         } catch (RuntimeException e) {
-            for (int i = started.size() - 1; i >= 0; i--) {
-                started.get(i).close();
-            }
+            RunUntilStopped.closeAll(started, e::addSuppressed);
             throw e;
         }
     }
@@ -172,48 +170,42 @@ public final class ServeCommand extends PapiSubcommand {
     }
 
     private RecommendationStore store(Settings settings, List<AutoCloseable> started) throws Exception {
-        String kind = storeOptions.kind(settings);
+        StoreOptions.Kind kind = storeOptions.kind(settings);
         String tableName = storeOptions.table(settings);
-        switch (kind) {
-            case "h2" -> {
-                Path dir = storeOptions.localDir.resolve(environment());
-                RecommendationStore h2 = Stores.h2(LocalStore.jdbcUrl(dir), tableName);
-                started.add(h2);
-                return h2;
+        RecommendationStore store = switch (kind) {
+            case H2 -> Stores.h2(LocalStore.jdbcUrl(storeOptions.localDir.resolve(environment())), tableName);
+            case SNOWFLAKE ->
+                Stores.snowflake(
+                        snowflakeDataSource(settings), tableName, parseIdMode().keyType());
+        };
+        started.add(store);
+        return store;
+    }
+
+    /** Inside SPCS the service's own session; elsewhere the caller's connection. */
+    private javax.sql.DataSource snowflakeDataSource(Settings settings) {
+        var env = environment();
+        if (env.get("SNOWFLAKE_HOST").isPresent()) {
+            // inside SPCS: always the service's own session; a token file problem is named, never hidden
+            // behind the connections.toml path (which would blame a missing SNOWFLAKE_USER)
+            Path tokenFile = spcsTokenFile(settings);
+            try {
+                Stores.checkSpcsTokenFile(tokenFile);
+                return Stores.spcsDataSource(env.variables(), tokenFile);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw PapiException.failure(
+                        "SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but " + e.getMessage());
             }
-            case "snowflake" -> {
-                var env = environment();
-                javax.sql.DataSource dataSource;
-                if (env.get("SNOWFLAKE_HOST").isPresent()) {
-                    // inside SPCS: always the service's own session; a token file problem is named, never hidden
-                    // behind the connections.toml path (which would blame a missing SNOWFLAKE_USER)
-                    Path tokenFile = spcsTokenFile(settings);
-                    try {
-                        Stores.checkSpcsTokenFile(tokenFile);
-                        dataSource = Stores.spcsDataSource(env.variables(), tokenFile);
-                    } catch (IllegalArgumentException | IllegalStateException e) {
-                        throw PapiException.failure(
-                                "SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but " + e.getMessage());
-                    }
-                } else {
-                    if (storeOptions.connection == null
-                            && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
-                        throw PapiException.usage(
-                                "--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is "
-                                        + "configured; inside SPCS this runs as the service, elsewhere pass -c NAME (connections.toml) "
-                                        + "or set SNOWFLAKE_ACCOUNT and SNOWFLAKE_USER");
-                    }
-                    var target =
-                            SnowflakeJdbc.target(settings, null, null, null, storeOptions.passphrase.source(settings));
-                    dataSource = Stores.snowflakeDataSource(target.url(), target.properties());
-                }
-                RecommendationStore sf =
-                        Stores.snowflake(dataSource, tableName, parseIdMode().keyType());
-                started.add(sf);
-                return sf;
-            }
-            default -> throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
         }
+        if (storeOptions.connection == null
+                && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
+            throw PapiException.usage(
+                    "--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is "
+                            + "configured; inside SPCS this runs as the service, elsewhere pass -c NAME (connections.toml) "
+                            + "or set SNOWFLAKE_ACCOUNT and SNOWFLAKE_USER");
+        }
+        var target = SnowflakeJdbc.target(settings, null, null, null, storeOptions.passphrase.source(settings));
+        return Stores.snowflakeDataSource(target.url(), target.properties());
     }
 
     private IngressAuth ingress(Settings settings, int apiPort, List<AutoCloseable> started) throws Exception {

@@ -1,5 +1,6 @@
 package io.papi.cli.command;
 
+import io.papi.cli.PapiException;
 import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
 import java.util.Locale;
@@ -41,9 +42,28 @@ public final class StoreOptions {
         return new Settings(command.environment(), connection, command::warn);
     }
 
-    /** {@code h2} or {@code snowflake} as given (lower-cased), else the default; checked by the caller. */
-    public String kind(Settings settings) {
-        return settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
+    /** The kinds of lookup store. */
+    public enum Kind {
+        /** The local account's embedded store. */
+        H2,
+        /** A Snowflake hybrid table. */
+        SNOWFLAKE;
+
+        /** As {@code --store} names it. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The store given (any case), else the default. */
+    public Kind kind(Settings settings) {
+        String kind = settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "h2" -> Kind.H2;
+            case "snowflake" -> Kind.SNOWFLAKE;
+            default -> throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
+        };
     }
 
     /** The lookup table's name as given, else the default. */

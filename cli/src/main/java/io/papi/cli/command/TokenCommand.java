@@ -1,15 +1,11 @@
 package io.papi.cli.command;
 
 import io.papi.broker.AccountIdentifier;
-import io.papi.broker.KeyPairJwt;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenExchange;
-import io.papi.broker.TokenExchangeException;
 import io.papi.cli.JsonOutput;
-import io.papi.cli.PapiException;
 import io.papi.cli.config.Settings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,9 +22,7 @@ import picocli.CommandLine.Option;
             "Send it as: Authorization: Snowflake Token=\"<token>\" (or use --header)."
         })
 public final class TokenCommand extends PapiSubcommand {
-    @Mixin
-    IdentityOptions identity = new IdentityOptions();
-
+    /** The identity, and where its session token comes from. */
     @Mixin
     ExchangeOptions exchange = new ExchangeOptions();
 
@@ -51,21 +45,16 @@ public final class TokenCommand extends PapiSubcommand {
 
     @Override
     protected int run() {
-        Settings settings = identity.settings(environment(), this::warn);
-        AccountIdentifier account = identity.account(settings);
+        Settings settings = exchange.identity.settings(environment(), this::warn);
+        AccountIdentifier account = exchange.identity.account(settings);
         var scope = exchange.scope(settings);
-        TokenExchange client = exchange.exchange(settings, account);
         SessionToken token;
-        try {
-            if (patFile != null) {
-                token = client.exchangeProgrammaticAccessToken(
-                        new String(PassphraseOptions.readPassphraseFile(patFile)), scope);
-            } else {
-                KeyPairJwt minter = identity.minter(settings);
-                token = client.exchange(minter.mint(Duration.ofMinutes(59)), scope);
-            }
-        } catch (TokenExchangeException e) {
-            throw new PapiException(io.papi.cli.ExitCode.FAILURE, e.getMessage(), e);
+        if (patFile != null) {
+            TokenExchange client = exchange.exchange(settings, account);
+            token = ExchangeOptions.refusalFails(() -> client.exchangeProgrammaticAccessToken(
+                    new String(PassphraseOptions.readPassphraseFile(patFile)), scope));
+        } else {
+            token = exchange.sessionToken(settings, account, scope);
         }
         if (format != null && format.header) {
             out().println("Authorization: " + token.authorizationHeader());

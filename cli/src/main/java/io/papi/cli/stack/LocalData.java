@@ -21,15 +21,11 @@ import java.util.Optional;
 /**
  * The local account's data: synthetic MovieLens-shaped ratings and the recommendations computed from them,
  * published to the embedded lookup table. Made once; later runs find the table filled and keep it.
+ *
+ * @param localDir the local account's directory, which holds the embedded store
+ * @param table the lookup table's name
  */
-public final class LocalData {
-    private final Path localDir;
-    private final String table;
-
-    public LocalData(Path localDir, String table) {
-        this.localDir = localDir;
-        this.table = table;
-    }
+public record LocalData(Path localDir, String table) {
 
     /** Rows in the lookup table, or 0 when it does not exist yet. */
     public long rows() throws SQLException {

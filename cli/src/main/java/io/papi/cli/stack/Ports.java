@@ -15,11 +15,8 @@ public final class Ports {
     public static <T> T bind(String what, String host, int port, String flag, Start<T> start) {
         try {
             return start.start();
-        } catch (BindException e) {
-            throw PapiException.failure(what + ": port " + port + " on " + host
-                    + " is in use (is papi already running?); choose another with " + flag);
         } catch (IOException e) {
-            if (e.getCause() instanceof BindException) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
                 throw PapiException.failure(what + ": port " + port + " on " + host
                         + " is in use (is papi already running?); choose another with " + flag);
             }
