@@ -7,6 +7,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Snowflake's connections.toml as a test writes it: owner-only, as papi expects (it warns otherwise). */
 final class ConnectionsToml {
+    /** One connection, {@code shop}, that logs in through the browser: enough for the scripted driver. */
+    static final String SHOP =
+            "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n";
+
     private ConnectionsToml() {}
 
     /** Writes {@code toml} to {@code home/.snowflake/connections.toml}, where papi looks without SNOWFLAKE_HOME. */

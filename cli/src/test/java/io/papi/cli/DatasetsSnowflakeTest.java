@@ -3,9 +3,7 @@ package io.papi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.papi.cli.ScriptedSnowflake.Rows;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +20,7 @@ class DatasetsSnowflakeTest {
 
     @BeforeEach
     void connection() throws Exception {
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        ConnectionsToml.inHome(home, ConnectionsToml.SHOP);
         snowflake = new ScriptedSnowflake();
         cli = new CliRun(home);
         cli.snowflake(snowflake);

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,29 +122,25 @@ class RecommendListsCommandTest {
         }
     }
 
+    /**
+     * papi recommend lists ARGS -c shop --lists-table API.DATA.PAPI_LISTS on a scripted Snowflake that accepts every
+     * statement; it must succeed.
+     */
+    private static ScriptedSnowflake listsInShop(String... args) throws Exception {
+        ConnectionsToml.inHome(home, ConnectionsToml.SHOP);
+        ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
+        List<String> all =
+                new ArrayList<>(List.of("recommend", "lists", "-c", "shop", "--lists-table", "API.DATA.PAPI_LISTS"));
+        all.addAll(List.of(args));
+        CliRun.Result run = new CliRun(home).snowflake(snowflake).run(all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return snowflake;
+    }
+
     @Test
     void publishesToSnowflakeStagingFirstThenReplacingInOneTransaction() throws Exception {
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
-        CliRun.Result run = new CliRun(home)
-                .snowflake(snowflake)
-                .run(
-                        "recommend",
-                        "lists",
-                        "--datasets",
-                        datasets.toString(),
-                        "--publish",
-                        "--store",
-                        "snowflake",
-                        "-c",
-                        "shop",
-                        "--lists-table",
-                        "API.DATA.PAPI_LISTS");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        ScriptedSnowflake snowflake =
+                listsInShop("--datasets", datasets.toString(), "--publish", "--store", "snowflake");
         assertThat(snowflake.statements)
                 .filteredOn(s -> !s.startsWith("ALTER SESSION") && !s.startsWith("SELECT CURRENT"))
                 .containsSubsequence(
@@ -158,11 +154,6 @@ class RecommendListsCommandTest {
 
     @Test
     void inTheWarehouseComputesThereAndReplacesTheListsInOneTransaction() throws Exception {
-        Path dir = Files.createDirectories(home.resolve(".snowflake"));
-        Path file = dir.resolve("connections.toml");
-        Files.writeString(
-                file, "[shop]\naccount = \"myorg-myacct\"\nuser = \"ANALYST\"\nauthenticator = \"externalbrowser\"\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         CliRun.Result printed =
                 new CliRun(home).run("recommend", "lists", "--print-sql", "--interactions-table", "SHOP.RECS.EVENTS");
         assertThat(printed.exitCode()).as(printed.toString()).isZero();
@@ -170,20 +161,7 @@ class RecommendListsCommandTest {
                 .contains("FROM SHOP.RECS.EVENTS")
                 .contains("BEGIN;")
                 .contains("COMMIT;");
-        ScriptedSnowflake snowflake = new ScriptedSnowflake().accept(".");
-        CliRun.Result run = new CliRun(home)
-                .snowflake(snowflake)
-                .run(
-                        "recommend",
-                        "lists",
-                        "--in-warehouse",
-                        "-c",
-                        "shop",
-                        "--interactions-table",
-                        "SHOP.RECS.EVENTS",
-                        "--lists-table",
-                        "API.DATA.PAPI_LISTS");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        ScriptedSnowflake snowflake = listsInShop("--in-warehouse", "--interactions-table", "SHOP.RECS.EVENTS");
         assertThat(snowflake.statements)
                 .anyMatch(s -> s.contains("FROM SHOP.RECS.EVENTS"))
                 .containsSubsequence(

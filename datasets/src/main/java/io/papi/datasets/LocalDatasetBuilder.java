@@ -16,11 +16,24 @@ public final class LocalDatasetBuilder {
 
     private LocalDatasetBuilder() {}
 
+    /**
+     * Builds {@code datasets} from {@code source} under {@code target} (refusing to replace dataset folders that
+     * exist there unless {@code replace}): staged, then committed only when every dataset was built.
+     */
+    public static BuildResult buildInto(
+            EventFile source, List<TrainingDataset> datasets, BuildOptions options, Path target, boolean replace)
+            throws IOException {
+        try (OutputFolder folder = OutputFolder.prepare(target, datasets, replace)) {
+            BuildResult result = build(source, datasets, options, folder);
+            folder.commit();
+            return result;
+        }
+    }
+
     /** Builds {@code datasets} from {@code source} into {@code out}'s staging folder (commit is the caller's). */
     public static BuildResult build(
             EventFile source, List<TrainingDataset> datasets, BuildOptions options, OutputFolder out) {
-        Path scratch = out.staging().resolve(".scratch");
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(scratch)) {
+        return onScratch(out, warehouse -> {
             source.load(warehouse, SOURCE_TABLE);
             Map<TrainingDataset, Long> rows = new EnumMap<>(TrainingDataset.class);
             for (TrainingDataset dataset : datasets) {
@@ -35,14 +48,7 @@ public final class LocalDatasetBuilder {
                 rows.put(dataset, count);
             }
             return new BuildResult(rows);
-        } catch (SQLException e) {
-            throw DatasetException.failure(
-                    "the embedded engine failed: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);
-        } catch (IOException e) {
-            throw DatasetException.failure("cannot write the datasets: " + e.getMessage(), e);
-        } finally {
-            OutputFolder.deleteTree(scratch);
-        }
+        });
     }
 
     /**
@@ -53,8 +59,7 @@ public final class LocalDatasetBuilder {
         if (input.size() == 0) {
             throw DatasetException.badInput("no ratings were read: check --ratings and --ratings-format");
         }
-        Path scratch = out.staging().resolve(".scratch");
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(scratch)) {
+        return onScratch(out, warehouse -> {
             RatingsTables.load(warehouse, input);
             Map<TrainingDataset, Long> rows = new EnumMap<>(TrainingDataset.class);
             for (TrainingDataset dataset : ratingsDatasets(input)) {
@@ -69,6 +74,19 @@ public final class LocalDatasetBuilder {
                 DatasetWriter.write(warehouse, dataset.folder(), dataset, out.folder(dataset), options);
             }
             return new BuildResult(rows);
+        });
+    }
+
+    /** What a build does on the embedded engine. */
+    private interface Build {
+        BuildResult run(EmbeddedWarehouse warehouse) throws SQLException, IOException;
+    }
+
+    /** Runs {@code build} on an engine whose scratch folder is under {@code out}'s staging folder, then removed. */
+    private static BuildResult onScratch(OutputFolder out, Build build) {
+        Path scratch = out.staging().resolve(".scratch");
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(scratch)) {
+            return build.run(warehouse);
         } catch (SQLException e) {
             throw DatasetException.failure(
                     "the embedded engine failed: " + EmbeddedWarehouse.firstLine(e.getMessage()), e);

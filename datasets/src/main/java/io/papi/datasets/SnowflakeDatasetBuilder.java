@@ -40,18 +40,38 @@ public final class SnowflakeDatasetBuilder {
      */
     public SnowflakeDatasetBuilder(
             InputShape shape, String table, List<TrainingDataset> datasets, BuildOptions options, String stage) {
-        if (!TABLE.matcher(table).matches()) {
-            throw DatasetException.badInput(
-                    "--table must be DB.SCHEMA.TABLE (unquoted identifiers), not '" + table + "'");
-        }
+        this(shape, table, datasets, options, stage, "--table");
         if (!STAGE.matcher(stage).matches()) {
             throw DatasetException.badInput("--stage must be @DB.SCHEMA.STAGE[/path], not '" + stage + "'");
+        }
+    }
+
+    private SnowflakeDatasetBuilder(
+            InputShape shape,
+            String table,
+            List<TrainingDataset> datasets,
+            BuildOptions options,
+            String stage,
+            String tableFlag) {
+        if (!TABLE.matcher(table).matches()) {
+            throw DatasetException.badInput(
+                    tableFlag + " must be DB.SCHEMA.TABLE (unquoted identifiers), not '" + table + "'");
         }
         this.shape = shape;
         this.table = table;
         this.datasets = List.copyOf(datasets);
         this.options = options;
-        this.stage = stage.endsWith("/") ? stage.substring(0, stage.length() - 1) : stage;
+        this.stage = stage == null || !stage.endsWith("/") ? stage : stage.substring(0, stage.length() - 1);
+    }
+
+    /**
+     * Builds the session's temporary tables and unloads nothing, for statements that read them next on the same
+     * connection ({@code papi recommend lists --in-warehouse --events-table}); {@code tableFlag} names the table in
+     * messages.
+     */
+    public static SnowflakeDatasetBuilder tablesOnly(
+            InputShape shape, String table, List<TrainingDataset> datasets, BuildOptions options, String tableFlag) {
+        return new SnowflakeDatasetBuilder(shape, table, datasets, options, null, tableFlag);
     }
 
     /** The statements that build the temporary tables, in order. */
@@ -67,6 +87,9 @@ public final class SnowflakeDatasetBuilder {
     /** The statements that unload the built tables to the stage, in order. */
     public List<String> unloadStatements() {
         List<String> statements = new ArrayList<>();
+        if (stage == null) {
+            return statements; // tablesOnly
+        }
         for (TrainingDataset dataset : datasets) {
             String folder = stage + "/" + dataset.folder() + "/";
             String columns = String.join(
@@ -116,9 +139,9 @@ public final class SnowflakeDatasetBuilder {
                 execute(connection, builds.get(i));
                 long count = count(connection, "SELECT COUNT(*) FROM " + dataset.folder());
                 if (count == 0 && dataset.role() == TrainingDataset.Role.INTERACTIONS) {
-                    throw DatasetException.badInput(
-                            table + ": no interactions in the date window " + options.window()
-                                    + "; choose the window with --start-date/--end-date, or --as-of/--look-back-days (nothing was unloaded)");
+                    throw DatasetException.badInput(table + ": no interactions in the date window " + options.window()
+                            + "; choose the window with --start-date/--end-date, or --as-of/--look-back-days"
+                            + (stage == null ? "" : " (nothing was unloaded)"));
                 }
                 rows.put(dataset, count);
             }

@@ -65,6 +65,17 @@ public final class RecipeLists {
         return lists;
     }
 
+    /**
+     * {@link #compute}'s lists, then for-you per user ({@link PerUserLists}): every row {@code papi recommend lists}
+     * publishes.
+     */
+    public static List<ItemList> computeWithPerUser(
+            List<Interaction> rows, Map<String, Set<String>> genres, ListOptions o) {
+        List<ItemList> lists = new ArrayList<>(compute(rows, genres, o));
+        lists.addAll(PerUserLists.itemLists(rows, o.size()));
+        return lists;
+    }
+
     /** The most a user's seen list holds: their latest items, so a heavy user's row stays small. */
     public static final int SEEN_ITEMS = 500;
 

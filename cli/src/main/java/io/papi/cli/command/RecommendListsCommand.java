@@ -1,10 +1,19 @@
 package io.papi.cli.command;
 
 import io.papi.cli.PapiException;
+import io.papi.cli.command.datasets.EcommerceInputOptions;
+import io.papi.cli.command.datasets.EventInput;
+import io.papi.cli.command.datasets.MediaInputOptions;
+import io.papi.cli.command.datasets.TemporaryDatasets;
+import io.papi.cli.command.datasets.WindowOptions;
 import io.papi.cli.config.Settings;
 import io.papi.cli.snowflake.SnowflakeJdbc;
 import io.papi.cli.stack.LocalStore;
+import io.papi.datasets.BuildOptions;
+import io.papi.datasets.DatasetException;
 import io.papi.datasets.MovieLensFacts;
+import io.papi.datasets.SnowflakeDatasetBuilder;
+import io.papi.datasets.TrainingDataset;
 import io.papi.lists.DatasetsFolder;
 import io.papi.lists.ItemList;
 import io.papi.lists.ListOptions;
@@ -27,12 +36,14 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** {@code papi recommend lists}: Amazon Personalize's recipes as papi lists, from the output of papi datasets. */
 @Command(
@@ -44,9 +55,13 @@ import picocli.CommandLine.Option;
             "bought-together, also-viewed, similar (per seed item). Written as JSON Lines",
             "{\"list\":\"bought-together\",\"key\":\"<item>\",\"items\":[{\"item_id\":..,\"score\":..}]}",
             "and/or published to the lists table (--publish), replacing the previous lists in one transaction.",
+            "Or from the Snowplow events papi datasets reads (--events FILE, --plays FILE),",
+            "built with papi datasets' window and input flags in a temporary folder ($TMPDIR).",
             "Or from ratings (--ratings, read as papi recommend reads them): each rating is a VIDEO_ON_DEMAND Watch,",
             "giving most-popular, trending and similar (genres from MovieLens' u.item).",
             "Also for-you, per user: papi's default recommender on View+Purchase or Watch, bought items left out.",
+            "--in-warehouse computes in Snowflake from --interactions-table, or from the raw",
+            "--events-table or --plays-table, built there first as papi datasets --table does.",
             "Algorithms and what differs from Personalize: docs/recipes.md."
         })
 final class RecommendListsCommand extends PapiSubcommand {
@@ -68,6 +83,18 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Mixin
     RatingsOptions ratings = new RatingsOptions();
 
+    /** --events and the e-commerce flags, exactly as papi datasets ecommerce takes them. */
+    @Mixin
+    EcommerceInputOptions ecommerce = new EcommerceInputOptions();
+
+    /** --plays and --valid-play-seconds, exactly as papi datasets media takes them. */
+    @Mixin
+    MediaInputOptions media = new MediaInputOptions();
+
+    /** The date window of papi datasets, for --events, --plays, --events-table and --plays-table. */
+    @Mixin
+    WindowOptions dateWindow = new WindowOptions();
+
     @Option(
             names = "--interactions-table",
             paramLabel = "TABLE",
@@ -75,6 +102,22 @@ final class RecommendListsCommand extends PapiSubcommand {
             description =
                     "With --in-warehouse or --print-sql: the interactions table papi datasets built (default: ${DEFAULT-VALUE})")
     String interactionsTable;
+
+    @Option(
+            names = "--events-table",
+            paramLabel = "DB.SCHEMA.TABLE",
+            description =
+                    "With --in-warehouse or --print-sql: a table shaped like snowplow_ecommerce_product_interactions; "
+                            + "its interactions are built there first, as papi datasets ecommerce --table builds them")
+    String eventsTable;
+
+    @Option(
+            names = "--plays-table",
+            paramLabel = "DB.SCHEMA.TABLE",
+            description =
+                    "With --in-warehouse or --print-sql: a table shaped like snowplow_media_player_base; its interactions "
+                            + "are built there first, as papi datasets media --table builds them")
+    String playsTable;
 
     @Option(
             names = "--print-sql",
@@ -105,61 +148,9 @@ final class RecommendListsCommand extends PapiSubcommand {
             description = "The lists table (default: ${DEFAULT-VALUE})")
     String listsTable;
 
-    @Option(
-            names = "--size",
-            paramLabel = "N",
-            defaultValue = "100",
-            description = "Items per list, 1-500 (default: ${DEFAULT-VALUE})")
-    int size;
-
-    @Option(
-            names = "--window",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Popular lists count only the last DURATION before the latest event (e.g. 7d; default: all)")
-    Duration window;
-
-    @Option(
-            names = "--half-life",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Popular lists weigh each user by 2^(-age/half-life) (e.g. 3d; default: no decay)")
-    Duration halfLife;
-
-    @Option(
-            names = "--trend-interval",
-            paramLabel = "30m|1h|3h|1d",
-            defaultValue = "1d",
-            description = "Trending compares the latest interval with the one before (default: ${DEFAULT-VALUE})")
-    String trendInterval;
-
-    @Option(
-            names = "--trend-min",
-            paramLabel = "N",
-            defaultValue = "5",
-            description = "Trending needs at least N interactions in the latest interval (default: ${DEFAULT-VALUE})")
-    int trendMin;
-
-    @Option(
-            names = "--min-support",
-            paramLabel = "N",
-            defaultValue = "2",
-            description = "Bought-together needs a pair in N transactions (default: ${DEFAULT-VALUE})")
-    int minSupport;
-
-    @Option(
-            names = "--measure",
-            paramLabel = "lift|cosine",
-            defaultValue = "lift",
-            description = "How bought-together scores a pair (default: ${DEFAULT-VALUE})")
-    String measure;
-
-    @Option(
-            names = "--jaccard",
-            paramLabel = "X",
-            defaultValue = "0.01",
-            description = "Also-viewed keeps pairs whose session Jaccard is at least X (default: ${DEFAULT-VALUE})")
-    double jaccard;
+    /** --size, --window, --half-life, the trending and co-occurrence knobs. */
+    @Mixin
+    ListTuningOptions tuning = new ListTuningOptions();
 
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
@@ -167,7 +158,8 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Option(
             names = {"-c", "--connection"},
             paramLabel = "NAME",
-            description = "Snowflake connection for --store snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
+            description =
+                    "Snowflake connection for --in-warehouse, --store snowflake and --from-snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
     String connection;
 
     @Mixin
@@ -175,7 +167,7 @@ final class RecommendListsCommand extends PapiSubcommand {
 
     @Override
     protected int run() throws Exception {
-        ListOptions options = options();
+        ListOptions options = tuning.options();
         Settings settings = new Settings(environment(), connection, this::warn);
         ListsTableStatements table;
         try {
@@ -189,25 +181,18 @@ final class RecommendListsCommand extends PapiSubcommand {
         if (kind != null && !kind.equals("h2") && !kind.equals("snowflake")) {
             throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
         }
+        EventInput events = checkInputs();
         if (inWarehouse || printSql) {
-            return inWarehouse(settings, options, table);
+            return inWarehouse(settings, options, table, events);
         }
         boolean fromRatings = ratings.ratings != null || ratings.fromSnowflake;
-        if (datasets == null && !fromRatings) {
-            throw PapiException.usage(
-                    "--datasets DIR (the --out folder of papi datasets) or --ratings FILE|DIR is required, "
-                            + "or --in-warehouse -c CONN");
-        }
-        if (datasets != null && fromRatings) {
-            throw PapiException.usage("give --datasets or --ratings, not both");
-        }
         boolean toStdout = "-".equals(out);
         Path outFile = out == null ? (publish ? null : Path.of("lists.jsonl")) : toStdout ? null : Path.of(out);
         PrintWriter report = toStdout ? err() : out();
 
         long t0 = System.nanoTime();
         List<ItemList> lists;
-        int events;
+        int interactionCount;
         try {
             List<io.papi.lists.Interaction> interactions;
             java.util.Map<String, java.util.Set<String>> genres;
@@ -217,15 +202,18 @@ final class RecommendListsCommand extends PapiSubcommand {
                 interactions = RatingsWatches.interactions(loaded.ratings());
                 genres = RatingsWatches.genres(movieLensGenres());
             } else {
-                DatasetsFolder folder = DatasetsFolder.read(datasets);
+                DatasetsFolder folder = datasets != null
+                        ? DatasetsFolder.read(datasets)
+                        : TemporaryDatasets.read(events, buildOptions(events), temporaryParent());
                 interactions = folder.interactions();
                 genres = folder.genres();
             }
-            events = interactions.size();
-            lists = new java.util.ArrayList<>(RecipeLists.compute(interactions, genres, options));
-            // recommended for you / top picks: the default recommender, bought items left out (PerUserLists)
-            lists.addAll(io.papi.lists.PerUserLists.itemLists(interactions, options.size()));
+            interactionCount = interactions.size();
+            // with for-you / top picks: the default recommender, bought items left out (PerUserLists)
+            lists = RecipeLists.computeWithPerUser(interactions, genres, options);
         } catch (ListsException e) {
+            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+        } catch (DatasetException e) {
             throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -236,10 +224,13 @@ final class RecommendListsCommand extends PapiSubcommand {
         }
         report.println(String.format(
                 Locale.ROOT,
-                "lists: %d rows (%s) from %,d interactions in %.2f s%s",
+                "lists: %d rows (%s) from %,d interactions%s in %.2f s%s",
                 lists.size(),
                 countByList(lists),
-                events,
+                interactionCount,
+                events == null
+                        ? ""
+                        : " (" + events.fileFlag() + " " + events.file() + ", window " + dateWindow.window() + ")",
                 seconds,
                 outFile != null ? " -> " + outFile : ""));
         if (publish) {
@@ -267,31 +258,57 @@ final class RecommendListsCommand extends PapiSubcommand {
         return genres;
     }
 
-    private int inWarehouse(Settings settings, ListOptions options, ListsTableStatements table) throws Exception {
-        if (datasets != null
-                || ratings.ratings != null
-                || ratings.fromSnowflake
-                || out != null
-                || publish
-                || store != null) {
+    private int inWarehouse(Settings settings, ListOptions options, ListsTableStatements table, EventInput events)
+            throws Exception {
+        if (out != null || publish || store != null) {
             throw PapiException.usage(
-                    "--in-warehouse reads --interactions-table and publishes in Snowflake: leave out --datasets, --ratings, "
-                            + "--out, --publish and --store");
+                    "--in-warehouse and --print-sql publish in Snowflake, to --lists-table: leave out --out, --publish and --store");
+        }
+        SnowflakeDatasetBuilder build = null;
+        String interactions = interactionsTable;
+        if (events != null) {
+            String flag = events == ecommerce ? "--events-table" : "--plays-table";
+            TrainingDataset built = events.datasets().stream()
+                    .filter(d -> d.role() == TrainingDataset.Role.INTERACTIONS)
+                    .findFirst()
+                    .orElseThrow();
+            try {
+                build = SnowflakeDatasetBuilder.tablesOnly(
+                        events.shape(),
+                        events == ecommerce ? eventsTable : playsTable,
+                        List.of(built),
+                        buildOptions(events),
+                        flag);
+            } catch (DatasetException e) {
+                throw PapiException.usage(e.getMessage());
+            }
+            interactions = built.folder(); // the session's temporary table
         }
         ListsWarehouseSql sql;
         try {
-            sql = ListsWarehouseSql.of(options, interactionsTable, table);
+            sql = ListsWarehouseSql.of(options, interactions, table);
         } catch (IllegalArgumentException e) {
             throw PapiException.usage("--interactions-table: " + e.getMessage());
         }
         if (printSql) {
+            if (build != null) {
+                out().println("-- papi datasets, in the warehouse: the interactions the lists read");
+                for (String statement : build.allStatements()) {
+                    out().print(statement + ";\n\n");
+                }
+            }
             out().print(sql.text());
             return 0;
         }
         long t0 = System.nanoTime();
-        try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings))
-                .connect()) {
+        try (Connection c =
+                RatingsOptions.snowflakeConnection(settings, passphrase).get()) {
+            if (build != null) {
+                build.run(c);
+            }
             sql.run(c);
+        } catch (DatasetException e) {
+            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
         } catch (SQLException e) {
             throw PapiException.failure(
                     "the warehouse run failed; the previous lists stay: " + SnowflakeJdbc.explain(e));
@@ -299,32 +316,96 @@ final class RecommendListsCommand extends PapiSubcommand {
         out().println(String.format(
                 Locale.ROOT,
                 "Published the lists of %s to %s in Snowflake in %.1f s (%d statements)",
-                interactionsTable.toUpperCase(Locale.ROOT),
+                build == null
+                        ? interactions.toUpperCase(Locale.ROOT)
+                        : (events == ecommerce ? eventsTable : playsTable),
                 table.shown(),
                 (System.nanoTime() - t0) / 1e9,
-                sql.portable().size() + sql.publish().size()));
+                (build == null ? 0 : build.allStatements().size())
+                        + sql.portable().size()
+                        + sql.publish().size()));
         return 0;
     }
 
-    private ListOptions options() {
-        if (size < 1 || size > 500) {
-            throw PapiException.usage("--size must be between 1 and 500, not " + size);
+    /**
+     * Checks that one input is given, and that the flags shaping a datasets build go with one; returns the events
+     * input (file or warehouse table), or null for --datasets, --ratings and --interactions-table.
+     */
+    private EventInput checkInputs() {
+        ParseResult given = spec.commandLine().getParseResult();
+        List<String> inputs = new ArrayList<>();
+        for (String flag :
+                List.of("--datasets", "--events", "--plays", "--ratings", "--from-snowflake", "--in-warehouse")) {
+            if (given.hasMatchedOption(flag)) {
+                inputs.add(flag);
+            }
         }
-        try {
-            ListOptions.Measure m = switch (measure.toLowerCase(Locale.ROOT)) {
-                case "lift" -> ListOptions.Measure.LIFT;
-                case "cosine" -> ListOptions.Measure.COSINE;
-                default -> throw new IllegalArgumentException("--measure is lift or cosine, not " + measure);
-            };
-            return ListOptions.defaults()
-                    .withSize(size)
-                    .withPopularity(window, halfLife)
-                    .withTrending(ListOptions.trendInterval(trendInterval), trendMin)
-                    .withBoughtTogether(minSupport, m)
-                    .withAlsoViewed(jaccard);
-        } catch (IllegalArgumentException e) {
-            throw PapiException.usage(e.getMessage());
+        boolean warehouse = inWarehouse || printSql;
+        List<String> tables = new ArrayList<>();
+        for (String flag : List.of("--interactions-table", "--events-table", "--plays-table")) {
+            if (given.hasMatchedOption(flag)) {
+                tables.add(flag);
+            }
         }
+        if (inputs.size() > 1) {
+            throw PapiException.usage("give one input, not " + (inputs.size() == 2 ? "both " : "")
+                    + String.join(" and ", inputs) + ": " + INPUTS);
+        }
+        if (printSql && !inWarehouse && !inputs.isEmpty()) {
+            throw PapiException.usage("--print-sql prints the warehouse statements, from --interactions-table, "
+                    + "--events-table or --plays-table: leave out " + inputs.get(0));
+        }
+        if (tables.size() > 1) {
+            throw PapiException.usage("give one warehouse table, not " + (tables.size() == 2 ? "both " : "")
+                    + String.join(" and ", tables));
+        }
+        if (!warehouse && !tables.isEmpty()) {
+            throw PapiException.usage(
+                    tables.get(0) + " is read in Snowflake: add --in-warehouse -c CONN (or --print-sql)");
+        }
+        if (!warehouse && inputs.isEmpty()) {
+            throw PapiException.usage("an input is required: " + INPUTS);
+        }
+        EventInput events = ecommerce.file() != null || eventsTable != null
+                ? ecommerce
+                : media.file() != null || playsTable != null ? media : null;
+        for (Object shaping : List.of(ecommerce, media, dateWindow)) {
+            for (String flag : givenFlags(shaping)) {
+                boolean fits = events != null && (shaping == dateWindow || shaping == events);
+                if (!flag.equals("--events") && !flag.equals("--plays") && !fits) {
+                    throw PapiException.usage(flag + " shapes the datasets built from events: it goes with "
+                            + (shaping == media
+                                    ? "--plays or --plays-table"
+                                    : shaping == ecommerce
+                                            ? "--events or --events-table"
+                                            : "--events, --plays, --events-table or --plays-table"));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static final String INPUTS = "--datasets DIR (the --out folder of papi datasets), --events FILE, "
+            + "--plays FILE, --ratings FILE|DIR, or --in-warehouse -c CONN";
+
+    /** The flags of the mixin {@code options} given on the command line. */
+    private List<String> givenFlags(Object options) {
+        ParseResult given = spec.commandLine().getParseResult();
+        return spec.mixins().values().stream()
+                .filter(m -> m.userObject() == options)
+                .flatMap(m -> m.options().stream())
+                .map(OptionSpec::longestName)
+                .filter(given::hasMatchedOption)
+                .toList();
+    }
+
+    private BuildOptions buildOptions(EventInput events) {
+        return events.refine(BuildOptions.defaults().withWindow(dateWindow.window()));
+    }
+
+    /** TMPDIR as the environment gives it, else Java's temporary folder. */
+    private Path temporaryParent() {
+        return Path.of(environment().get("TMPDIR").orElse(System.getProperty("java.io.tmpdir")));
     }
 
     private int publish(Settings settings, String kind, ListsTableStatements table, List<ItemList> lists)
@@ -336,8 +417,8 @@ final class RecommendListsCommand extends PapiSubcommand {
                     return new ListsPublisher(c, table, ListsPublisher.Dialect.H2).publish(lists);
                 }
             }
-            try (Connection c = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings))
-                    .connect()) {
+            try (Connection c =
+                    RatingsOptions.snowflakeConnection(settings, passphrase).get()) {
                 return new ListsPublisher(c, table, ListsPublisher.Dialect.SNOWFLAKE).publish(lists);
             }
         } catch (SQLException e) {

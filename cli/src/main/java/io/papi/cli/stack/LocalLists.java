@@ -4,7 +4,6 @@ import io.papi.datasets.BuildOptions;
 import io.papi.datasets.EventFile;
 import io.papi.datasets.InputShape;
 import io.papi.datasets.LocalDatasetBuilder;
-import io.papi.datasets.OutputFolder;
 import io.papi.datasets.SyntheticEvents;
 import io.papi.datasets.TrainingDataset;
 import io.papi.lists.DatasetsFolder;
@@ -60,21 +59,16 @@ public final class LocalLists {
         Path events = SyntheticEvents.csvFile(work, InputShape.ECOMMERCE);
         SyntheticEvents.writeCsv(spec, events);
         Path datasets = work.resolve("datasets");
-        List<TrainingDataset> ecommerce = TrainingDataset.ecommerce();
-        try (OutputFolder folder = OutputFolder.prepare(datasets, ecommerce, true)) {
-            LocalDatasetBuilder.build(
-                    EventFile.of(events, InputShape.ECOMMERCE),
-                    ecommerce,
-                    BuildOptions.defaults().withFormats(EnumSet.of(BuildOptions.OutputFormat.CSV)),
-                    folder);
-            folder.commit();
-        }
+        LocalDatasetBuilder.buildInto(
+                EventFile.of(events, InputShape.ECOMMERCE),
+                TrainingDataset.ecommerce(),
+                BuildOptions.defaults().withFormats(EnumSet.of(BuildOptions.OutputFormat.CSV)),
+                datasets,
+                true);
         DatasetsFolder input = DatasetsFolder.read(datasets);
-        List<ItemList> lists = new java.util.ArrayList<>(
-                RecipeLists.compute(input.interactions(), input.genres(), ListOptions.defaults()));
-        // recommended for you: the per-user rows POST /recommendations reads first, as papi recommend lists writes them
-        lists.addAll(io.papi.lists.PerUserLists.itemLists(
-                input.interactions(), ListOptions.defaults().size()));
+        // with for-you: the per-user rows POST /recommendations reads first, as papi recommend lists writes them
+        List<ItemList> lists =
+                RecipeLists.computeWithPerUser(input.interactions(), input.genres(), ListOptions.defaults());
         try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir))) {
             new ListsPublisher(
                             c, ListsTableStatements.named(ListsTableStatements.DEFAULT_NAME), ListsPublisher.Dialect.H2)

@@ -10,9 +10,7 @@ import io.papi.datasets.BuildResult;
 import io.papi.datasets.DatasetException;
 import io.papi.datasets.DatasetSql;
 import io.papi.datasets.EventFile;
-import io.papi.datasets.InputShape;
 import io.papi.datasets.LocalDatasetBuilder;
-import io.papi.datasets.OutputFolder;
 import io.papi.datasets.SnowflakeDatasetBuilder;
 import io.papi.datasets.TrainingDataset;
 import io.papi.datasets.Validator;
@@ -52,28 +50,26 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
 
-    /** The Snowplow table the source is shaped like. */
-    abstract InputShape shape();
+    /** The subcommand's events file flag and the options that shape the build. */
+    @Mixin
+    private EventInput input;
 
-    /** The source file flag's value, or null. */
-    abstract Path sourceFile();
+    DatasetBuildCommand(EventInput input) {
+        this.input = input;
+    }
 
-    /** The flag that names a source file, for messages. */
-    abstract String sourceFlag();
-
-    abstract List<TrainingDataset> datasets();
-
-    /** The options beyond the window and formats this command adds. */
-    abstract BuildOptions refine(BuildOptions options);
+    private EventInput input() {
+        return input;
+    }
 
     @Override
     protected int run() throws Exception {
-        BuildOptions options =
-                refine(BuildOptions.defaults().withWindow(window.window()).withFormats(output.formats()));
+        BuildOptions options = input().refine(
+                        BuildOptions.defaults().withWindow(window.window()).withFormats(output.formats()));
         try {
             if (table != null) {
-                if (sourceFile() != null) {
-                    throw PapiException.usage("give either " + sourceFlag() + " FILE or --table, not both");
+                if (input().file() != null) {
+                    throw PapiException.usage("give either " + input().fileFlag() + " FILE or --table, not both");
                 }
                 return fromSnowflake(options);
             }
@@ -83,12 +79,16 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
         }
     }
 
+    private List<TrainingDataset> datasets() {
+        return input().datasets();
+    }
+
     private int fromFile(BuildOptions options) throws IOException {
-        if (sourceFile() == null) {
-            throw PapiException.usage(
-                    sourceFlag() + " FILE is required (a .csv or .parquet shaped like " + shape().table()
-                            + "), or -c CONNECTION --table DB.SCHEMA.TABLE; make test data with: papi data generate --kind "
-                            + shape().name().toLowerCase(Locale.ROOT) + " --out events");
+        if (input().file() == null) {
+            throw PapiException.usage(input().fileFlag() + " FILE is required (a .csv or .parquet shaped like "
+                    + input().shape().table()
+                    + "), or -c CONNECTION --table DB.SCHEMA.TABLE; make test data with: papi data generate --kind "
+                    + input().shape().name().toLowerCase(Locale.ROOT) + " --out events");
         }
         if (output.stage != null) {
             throw PapiException.usage("--stage needs a Snowflake source (--table); for a file, use --out DIR");
@@ -96,7 +96,7 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
         if (output.printSql) {
             for (TrainingDataset dataset : datasets()) {
                 out().println("-- " + dataset.folder());
-                out().println(DatasetSql.select(dataset, shape().table(), options)
+                out().println(DatasetSql.select(dataset, input().shape().table(), options)
                                 .strip() + ";");
                 out().println();
             }
@@ -105,13 +105,9 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
         if (output.out == null) {
             throw PapiException.usage("--out DIR is required: the folder to write the dataset folders into");
         }
-        EventFile file = EventFile.of(sourceFile(), shape());
+        EventFile file = EventFile.of(input().file(), input().shape());
         long started = System.nanoTime();
-        BuildResult result;
-        try (OutputFolder folder = OutputFolder.prepare(output.out, datasets(), output.force)) {
-            result = LocalDatasetBuilder.build(file, datasets(), options, folder);
-            folder.commit();
-        }
+        BuildResult result = LocalDatasetBuilder.buildInto(file, datasets(), options, output.out, output.force);
         double seconds = (System.nanoTime() - started) / 1e9;
         for (TrainingDataset dataset : datasets()) {
             out().printf(
@@ -142,7 +138,11 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
                     "--table needs --stage @DB.SCHEMA.STAGE to unload to (or --print-sql to see the statements)");
         }
         SnowflakeDatasetBuilder builder = new SnowflakeDatasetBuilder(
-                shape(), table, datasets(), options, output.stage != null ? output.stage : "@MY_DB.MY_SCHEMA.MY_STAGE");
+                input().shape(),
+                table,
+                datasets(),
+                options,
+                output.stage != null ? output.stage : "@MY_DB.MY_SCHEMA.MY_STAGE");
         if (output.printSql) {
             for (String statement : builder.allStatements()) {
                 out().println(statement + ";");
