@@ -31,13 +31,8 @@ trap 'stop_all; rm -rf "$PAPI_HOME"' EXIT
 wait_for() { for _ in $(seq 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "bench: $1 did not come up" >&2; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-./papi quickstart --exit --api-port $((base + 10)) --token-port $((base + 11)) --broker-port $((base + 12)) --proxy-port $((base + 13)) >"$PAPI_HOME/qs.log" 2>&1 \
-  || { cat "$PAPI_HOME/qs.log" >&2; exit 1; }
-PAPI_SKIP_BUILD=1 ./papi local --port $token --session-lifetime 1h >"$PAPI_HOME/local.log" 2>&1 &
-pids+=($!)
-PAPI_SKIP_BUILD=1 ./papi serve --host 127.0.0.1 --port $api --auth local --cache-ttl 180s >"$PAPI_HOME/serve.log" 2>&1 &
-pids+=($!)
-wait_for "http://127.0.0.1:$api/healthz"
+. bench/local-stack.sh
+start_local_stack "$base" "$api" "$token"
 PAPI_SKIP_BUILD=1 ./papi broker --account LOCAL --user SVC_DATA_API --private-key "$PAPI_HOME/keys/rsa_key.p8" \
   --role DATA_API_ROLE --endpoint 127.0.0.1:$api --token-url http://127.0.0.1:$token/oauth/token \
   --listen 127.0.0.1:$broker --proxy-listen 127.0.0.1:$proxy --proxy-to http://127.0.0.1:$api >"$PAPI_HOME/broker.log" 2>&1 &
