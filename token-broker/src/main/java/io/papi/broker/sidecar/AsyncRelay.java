@@ -64,7 +64,6 @@ final class AsyncRelay implements AutoCloseable {
         // no cookie jar: the proxy serves every local process, so a cookie the endpoint set for one caller must not
         // go back up with the next caller's request (it also spares a cookie match on every request)
         jetty.setHttpCookieStore(new HttpCookieStore.Empty());
-        jetty.getProtocolHandlers().clear(); // 401s and redirects are the proxy's to judge, not the client's
         // every listener here only hands bytes on (asynchronous writes) or dispatches (the retry): the selector
         // thread may run them itself instead of waking a pool thread for each answer
         jetty.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
@@ -73,6 +72,9 @@ final class AsyncRelay implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the proxy's HTTP client: " + e, e);
         }
+        // 401s and redirects are the proxy's to judge, not the client's; start() installs the default protocol
+        // handlers (redirect, authentication, 100-continue, upgrade), so they are removed after it, not before
+        jetty.getProtocolHandlers().clear();
         this.client = jetty;
     }
 
