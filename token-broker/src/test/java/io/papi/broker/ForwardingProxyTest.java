@@ -297,11 +297,12 @@ class ForwardingProxyTest extends RunningBrokerTest {
     @Test
     void anUnreachableEndpointIsA502() throws Exception {
         issueTokensLiving(600);
-        int closedPort;
+        // the port stays bound while the broker and the proxy pick their own ports, so neither can be given it
+        // (a proxy sent to itself would time out instead of answering 502); closed only once they listen
         try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+            int closedPort = socket.getLocalPort();
+            start(config().proxy(new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + closedPort)));
         }
-        start(config().proxy(new InetSocketAddress("127.0.0.1", 0), URI.create("http://127.0.0.1:" + closedPort)));
         heldToken();
 
         Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
