@@ -27,7 +27,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +63,7 @@ public final class HttpServing implements AutoCloseable {
     public static HttpServing start(ServingConfig config, Handler handler) throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(handler, "handler");
-        QueuedThreadPool threads = new QueuedThreadPool(config.threads(), Math.min(4, config.threads()));
+        InlineResumeThreadPool threads = new InlineResumeThreadPool(config.threads(), Math.min(4, config.threads()));
         threads.setName("papi-" + config.name());
         threads.setDaemon(true);
         Server server = new Server(threads);
@@ -102,6 +102,7 @@ public final class HttpServing implements AutoCloseable {
             }
             throw new IOException("cannot start " + config.name() + " on " + config.address() + ": " + e, e);
         }
+        threads.resumeInline(server.getInvocationType() == Invocable.InvocationType.NON_BLOCKING);
         if (socket != null) {
             // connecting needs write permission on the socket: with the usual umask others have none from the start
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
