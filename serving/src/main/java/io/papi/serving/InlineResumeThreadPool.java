@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When an asynchronous answer completes (the forwarding proxy writes the endpoint's answer from the HTTP
  * client's selector thread), Jetty resumes the connection by executing it on the pool: one thread wake-up and one
- * context switch per request, about a fifth of the proxy's CPU on two cores. Resuming only reads what the caller
- * sent next and, if a request is there, starts its non-blocking handler: what Jetty's selector itself runs inline
- * for a non-blocking server. So the hand-off buys nothing there, and this pool skips it. With a blocking handler
+ * context switch per request, 15% of the proxy's CPU per request on two cores (docs/PERFORMANCE.md, issue 9).
+ * Resuming only reads what the caller sent next and, if a request is there, starts its non-blocking handler: what
+ * Jetty's selector itself runs inline for a non-blocking server. So the hand-off buys nothing there, and this pool
+ * skips it (an {@link java.util.concurrent.Executor} may run a task in the calling thread). With a blocking handler
  * anywhere in the server, every job goes to the pool as usual.
  */
 final class InlineResumeThreadPool extends QueuedThreadPool {
