@@ -155,12 +155,8 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description =
-                    "Snowflake connection for --in-warehouse, --store snowflake and --from-snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
@@ -168,7 +164,7 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Override
     protected int run() throws Exception {
         ListOptions options = tuning.options();
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = connection.settings(environment(), this::warn);
         ListsTableStatements table;
         try {
             table = ListsTableStatements.named(listsTable);

@@ -197,7 +197,7 @@ public final class ServeCommand extends PapiSubcommand {
                         "SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but " + e.getMessage());
             }
         }
-        if (storeOptions.connection == null
+        if (!storeOptions.connection.given()
                 && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
             throw PapiException.usage(
                     "--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is "

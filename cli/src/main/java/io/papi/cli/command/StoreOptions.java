@@ -17,19 +17,15 @@ public final class StoreOptions {
             names = "--store",
             paramLabel = "h2|snowflake",
             description =
-                    "Lookup store: h2 (the local account's embedded store) or snowflake (env PAPI_STORE; default h2)")
+                    "Lookup store: h2, the local account's embedded store, or snowflake, a hybrid table reached over your "
+                            + "connection (-c) outside SPCS (env PAPI_STORE; default h2)")
     String store;
 
     @Mixin
     TableOption table = new TableOption();
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description =
-                    "Snowflake connection for --store snowflake outside SPCS, and for recommend's --from-snowflake and "
-                            + "--in-warehouse (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
@@ -39,7 +35,7 @@ public final class StoreOptions {
 
     /** The settings of this command's connection ({@code -c}, else the environment's or the default connection). */
     public Settings settings(PapiSubcommand command) {
-        return new Settings(command.environment(), connection, command::warn);
+        return connection.settings(command.environment(), command::warn);
     }
 
     /** The kinds of lookup store. */

@@ -27,7 +27,11 @@ abstract class UserSubcommand extends PapiSubcommand {
             description = "Service user's name (default: ${DEFAULT-VALUE})")
     String name;
 
-    @Option(names = "--print-sql", description = "Print the statements only; connect to nothing")
+    @Option(
+            names = "--print-sql",
+            description =
+                    "Print the statements only; connect to nothing (else they run over your own connection: -c, or "
+                            + "--account, --admin-user and --private-key)")
     boolean printSql;
 
     @Option(names = "--local", description = "Apply to the local account (the embedded stand-in) instead of Snowflake")
@@ -36,12 +40,8 @@ abstract class UserSubcommand extends PapiSubcommand {
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description =
-                    "Your own Snowflake connection to run the statements with (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Option(names = "--account", paramLabel = "ACCOUNT", description = "Account to connect to (env SNOWFLAKE_ACCOUNT)")
     String account;
@@ -102,7 +102,7 @@ abstract class UserSubcommand extends PapiSubcommand {
             sql.forEach(out()::println);
             return 0;
         }
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = connection.settings(environment(), this::warn);
         var target = SnowflakeJdbc.target(
                 settings,
                 account,
