@@ -35,11 +35,8 @@ public final class DoctorCommand extends PapiSubcommand {
     @Mixin
     ConnectionOption connection = new ConnectionOption();
 
-    @Option(
-            names = "--authenticator",
-            paramLabel = "NAME",
-            description = "Override the connection's authenticator (env SNOWFLAKE_AUTHENTICATOR)")
-    String authenticator;
+    @Mixin
+    AuthenticatorOption authenticator = new AuthenticatorOption();
 
     @Option(
             names = "--service",
@@ -75,7 +72,7 @@ public final class DoctorCommand extends PapiSubcommand {
         String prefix = serviceName == null ? "" : serviceName.substring(0, serviceName.lastIndexOf('.') + 1);
         String lookup = prefix + qualified(table.name(settings), "--table");
         var key = publicKey == null ? null : UserSubcommand.publicKey(publicKey, passphrase, settings);
-        var target = SnowflakeJdbc.target(settings, null, null, null, authenticator, passphrase.source(settings));
+        var target = SnowflakeJdbc.target(settings, null, null, null, authenticator.name, passphrase.source(settings));
 
         List<AccountCheck> checks = new ArrayList<>();
         java.util.function.Consumer<AccountCheck> report = check -> {

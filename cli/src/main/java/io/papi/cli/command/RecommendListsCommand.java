@@ -135,11 +135,9 @@ final class RecommendListsCommand extends PapiSubcommand {
             description = "Publish to the lists table of --store (h2: the local account; snowflake: your connection)")
     boolean publish;
 
-    @Option(
-            names = "--store",
-            paramLabel = "h2|snowflake",
-            description = "Where --publish writes (env PAPI_STORE; default h2)")
-    String store;
+    /** Where --publish writes. */
+    @Mixin
+    StoreOption store = new StoreOption();
 
     @Option(
             names = "--lists-table",
@@ -171,12 +169,7 @@ final class RecommendListsCommand extends PapiSubcommand {
         } catch (IllegalArgumentException e) {
             throw PapiException.usage("--lists-table: " + e.getMessage());
         }
-        String kind = publish
-                ? settings.require(io.papi.cli.config.Setting.STORE, store).toLowerCase(Locale.ROOT)
-                : null;
-        if (kind != null && !kind.equals("h2") && !kind.equals("snowflake")) {
-            throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
-        }
+        StoreOption.Kind kind = publish ? store.kind(settings) : null;
         EventInput events = checkInputs();
         if (inWarehouse || printSql) {
             return inWarehouse(settings, options, table, events);
@@ -232,7 +225,7 @@ final class RecommendListsCommand extends PapiSubcommand {
         if (publish) {
             int rows = publish(settings, kind, table, lists);
             report.println("Published " + rows + " lists to " + table.shown()
-                    + (kind.equals("h2")
+                    + (kind == StoreOption.Kind.H2
                             ? " in the local account " + localDir.resolve(environment())
                             : " in Snowflake"));
         }
@@ -256,7 +249,7 @@ final class RecommendListsCommand extends PapiSubcommand {
 
     private int inWarehouse(Settings settings, ListOptions options, ListsTableStatements table, EventInput events)
             throws Exception {
-        if (out != null || publish || store != null) {
+        if (out != null || publish || store.given()) {
             throw PapiException.usage(
                     "--in-warehouse and --print-sql publish in Snowflake, to --lists-table: leave out --out, --publish and --store");
         }
@@ -404,10 +397,10 @@ final class RecommendListsCommand extends PapiSubcommand {
         return Path.of(environment().get("TMPDIR").orElse(System.getProperty("java.io.tmpdir")));
     }
 
-    private int publish(Settings settings, String kind, ListsTableStatements table, List<ItemList> lists)
+    private int publish(Settings settings, StoreOption.Kind kind, ListsTableStatements table, List<ItemList> lists)
             throws Exception {
         try {
-            if (kind.equals("h2")) {
+            if (kind == StoreOption.Kind.H2) {
                 // LocalStore.jdbcUrl creates the directory 0700
                 try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir.resolve(environment())))) {
                     return new ListsPublisher(c, table, ListsPublisher.Dialect.H2).publish(lists);

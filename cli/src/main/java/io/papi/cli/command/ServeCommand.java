@@ -170,7 +170,7 @@ public final class ServeCommand extends PapiSubcommand {
     }
 
     private RecommendationStore store(Settings settings, List<AutoCloseable> started) throws Exception {
-        StoreOptions.Kind kind = storeOptions.kind(settings);
+        StoreOption.Kind kind = storeOptions.kind(settings);
         String tableName = storeOptions.table(settings);
         RecommendationStore store = switch (kind) {
             case H2 -> Stores.h2(LocalStore.jdbcUrl(storeOptions.localDir.resolve(environment())), tableName);

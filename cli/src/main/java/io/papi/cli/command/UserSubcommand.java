@@ -59,13 +59,8 @@ abstract class UserSubcommand extends PapiSubcommand {
                     "Your own private key for the JDBC connection (env SNOWFLAKE_PRIVATE_KEY_PATH; else SNOWFLAKE_PASSWORD)")
     Path adminKey;
 
-    @Option(
-            names = "--authenticator",
-            paramLabel = "NAME",
-            description =
-                    "How your JDBC login authenticates: snowflake_jwt, externalbrowser, username_password_mfa, "
-                            + "programmatic_access_token, oauth, snowflake (env SNOWFLAKE_AUTHENTICATOR; default from the connection)")
-    String authenticator;
+    @Mixin
+    AuthenticatorOption authenticator = new AuthenticatorOption();
 
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
@@ -108,7 +103,7 @@ abstract class UserSubcommand extends PapiSubcommand {
                 account,
                 adminUser,
                 adminKey == null ? null : adminKey.toString(),
-                authenticator,
+                authenticator.name,
                 passphrase.source(settings));
         String needed = privilegesNeeded();
         if (needed != null) {
