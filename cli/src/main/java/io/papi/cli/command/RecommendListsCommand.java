@@ -14,6 +14,7 @@ import io.papi.datasets.DatasetException;
 import io.papi.datasets.MovieLensFacts;
 import io.papi.datasets.SnowflakeDatasetBuilder;
 import io.papi.datasets.TrainingDataset;
+import io.papi.files.SecureFiles;
 import io.papi.lists.DatasetsFolder;
 import io.papi.lists.ItemList;
 import io.papi.lists.ListOptions;
@@ -29,10 +30,8 @@ import io.papi.recommender.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -201,15 +200,16 @@ final class RecommendListsCommand extends PapiSubcommand {
             // with for-you / top picks: the default recommender, bought items left out (PerUserLists)
             lists = RecipeLists.computeWithPerUser(interactions, genres, options);
         } catch (ListsException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         } catch (DatasetException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (toStdout) {
             write(lists, out());
         } else if (outFile != null) {
-            writeAtomically(lists, outFile);
+            // as papi recommend writes recs.jsonl: a temporary file forced to disk, renamed over the target
+            SecureFiles.writeTextAtomically(outFile, w -> write(lists, w));
         }
         report.println(String.format(
                 Locale.ROOT,
@@ -297,7 +297,7 @@ final class RecommendListsCommand extends PapiSubcommand {
             }
             sql.run(c);
         } catch (DatasetException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         } catch (SQLException e) {
             throw PapiException.failure(
                     "the warehouse run failed; the previous lists stay: " + SnowflakeJdbc.explain(e));
@@ -435,18 +435,5 @@ final class RecommendListsCommand extends PapiSubcommand {
             to.write('\n');
         }
         to.flush();
-    }
-
-    private static void writeAtomically(List<ItemList> lists, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(lists, w);
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

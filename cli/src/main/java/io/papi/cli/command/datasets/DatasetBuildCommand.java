@@ -74,7 +74,7 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
             }
             return fromFile(options);
         } catch (DatasetException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         }
     }
 
