@@ -28,6 +28,11 @@ public class PapiException extends RuntimeException {
         return new PapiException(ExitCode.USAGE, message);
     }
 
+    /** {@link #usage} when the user's input was at fault ({@code badInput}), else {@link #failure}. */
+    public static PapiException of(String message, boolean badInput) {
+        return badInput ? usage(message) : failure(message);
+    }
+
     public int exitCode() {
         return exitCode;
     }

@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each bad input gives one clear line on stderr, no stack trace, nothing on stdout, and a non-zero exit. */
 class BadInputTest {
@@ -31,6 +33,15 @@ class BadInputTest {
         assertThat(result.oneLineError()).as(result.toString()).isTrue();
         assertThat(result.out()).as(result.toString()).isEmpty();
         assertThat(result.err()).contains(mentions);
+    }
+
+    /** serve and recommend lists share one --store option: the same error, before anything is read. */
+    @ParameterizedTest
+    @ValueSource(strings = {"serve --port 0", "recommend lists --datasets no-such-folder --publish"})
+    void unknownStoreKind(String command) {
+        var result = cli.run((command + " --store BoGus").split(" "));
+        assertOneLineFailure(result, "--store must be h2 or snowflake, not 'bogus'");
+        assertThat(result.exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputFormatTest {
     @TempDir
     Path dir;
+
+    /** Loading {@code input} as e-commerce events into a fresh embedded warehouse throws a DatasetException. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertLoadingFails(Path input) {
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
+            return assertThatThrownBy(
+                            () -> EventFile.of(input, InputShape.ECOMMERCE).load(warehouse, "x"))
+                    .isInstanceOf(DatasetException.class);
+        }
+    }
 
     private Path buildEcommerce(BuildOptions options) throws IOException {
         Path input = Fixtures.file(
@@ -133,11 +143,7 @@ class OutputFormatTest {
     void aMissingColumnIsNamed() throws IOException {
         Path input =
                 Fixtures.file(dir, "short.csv", "domain_userid,product_id,derived_tstamp", "d1,p1,2025-01-05 10:00:00");
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
-            assertThatThrownBy(() -> EventFile.of(input, InputShape.ECOMMERCE).load(warehouse, "x"))
-                    .isInstanceOf(DatasetException.class)
-                    .hasMessageContaining("missing column ecommerce_user_id");
-        }
+        assertLoadingFails(input).hasMessageContaining("missing column ecommerce_user_id");
     }
 
     @Test
@@ -147,22 +153,14 @@ class OutputFormatTest {
                 "bad.csv",
                 Fixtures.ECOMMERCE_HEADER,
                 "u1,d1,s1,p1,yesterday,true,product_view,false,false,,,5.00,Kids,false");
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
-            assertThatThrownBy(() -> EventFile.of(input, InputShape.ECOMMERCE).load(warehouse, "x"))
-                    .isInstanceOf(DatasetException.class)
-                    .hasMessageContaining("column derived_tstamp: 'yesterday' is not a timestamp");
-        }
+        assertLoadingFails(input).hasMessageContaining("column derived_tstamp: 'yesterday' is not a timestamp");
     }
 
     @Test
     void aFileThatIsNotParquetOrNotAFileIsRefusedWithItsName() throws IOException {
         Path garbage = dir.resolve("events.parquet");
         Files.writeString(garbage, "this is not parquet");
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(null)) {
-            assertThatThrownBy(() -> EventFile.of(garbage, InputShape.ECOMMERCE).load(warehouse, "x"))
-                    .isInstanceOf(DatasetException.class)
-                    .hasMessageStartingWith(garbage + ": not a readable Parquet file");
-        }
+        assertLoadingFails(garbage).hasMessageStartingWith(garbage + ": not a readable Parquet file");
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
         assertThatThrownBy(() -> EventFile.of(folder, InputShape.ECOMMERCE))
                 .isInstanceOf(DatasetException.class)

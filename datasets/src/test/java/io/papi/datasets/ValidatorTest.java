@@ -44,6 +44,11 @@ class ValidatorTest {
         return rows;
     }
 
+    /** The validation, not strict, of an e-commerce interactions folder holding {@code rows}. */
+    private ValidationReport validateInteractions(List<String> rows) throws IOException {
+        return Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+    }
+
     private static List<Problem> withRule(ValidationReport report, String rule) {
         return report.problems().stream().filter(p -> p.rule().equals(rule)).toList();
     }
@@ -70,8 +75,7 @@ class ValidatorTest {
 
     @Test
     void fewerThanAThousandInteractionsIsAnError() throws IOException {
-        ValidationReport report =
-                Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, views(30, 33)), false);
+        ValidationReport report = validateInteractions(views(30, 33));
         assertThat(withRule(report, Problem.MIN_INTERACTIONS))
                 .singleElement()
                 .hasToString(INTERACTIONS
@@ -83,7 +87,7 @@ class ValidatorTest {
     void fewerThanTwentyFiveUsersWithTwoInteractionsIsAnError() throws IOException {
         List<String> rows = views(24, 50);
         rows.add("loner,item-1,1736000000,View");
-        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        ValidationReport report = validateInteractions(rows);
         assertThat(withRule(report, Problem.MIN_USERS))
                 .singleElement()
                 .extracting(Problem::message)
@@ -95,7 +99,7 @@ class ValidatorTest {
     void anIdOverTwoHundredFiftySixCharactersIsAnErrorOnItsRow() throws IOException {
         List<String> rows = views(30, 40);
         rows.set(2, "x".repeat(257) + ",item-1,1736000000,View");
-        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        ValidationReport report = validateInteractions(rows);
         assertThat(withRule(report, Problem.ID_LENGTH))
                 .singleElement()
                 .hasToString(
@@ -106,7 +110,7 @@ class ValidatorTest {
     void aTimestampInMillisecondsIsAnError() throws IOException {
         List<String> rows = views(30, 40);
         rows.set(0, "user-0,item-0,1736000000000,View");
-        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        ValidationReport report = validateInteractions(rows);
         assertThat(withRule(report, Problem.MILLISECONDS)).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(1);
             assertThat(p.message()).contains("looks like epoch milliseconds");
@@ -186,7 +190,7 @@ class ValidatorTest {
         for (int i = 0; i < 11; i++) {
             rows.set(i, "user-0,item-" + i + ",1736000000,Type" + i);
         }
-        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        ValidationReport report = validateInteractions(rows);
         assertThat(withRule(report, Problem.METADATA_LIMIT))
                 .singleElement()
                 .extracting(Problem::message)
@@ -198,7 +202,7 @@ class ValidatorTest {
         List<String> rows = views(30, 40);
         rows.set(4, "user-0,item-0,yesterday,View");
         rows.set(5, "user-0,item-0,1736000000");
-        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        ValidationReport report = validateInteractions(rows);
         assertThat(withRule(report, Problem.BAD_VALUE))
                 .singleElement()
                 .hasToString(INTERACTIONS + ": row 5: error: TIMESTAMP 'yesterday' is not a whole number [bad-value]");
@@ -225,7 +229,7 @@ class ValidatorTest {
         for (int i = 0; i < 8; i++) {
             rows.set(i, "user-0,item-0,1736000000000,View");
         }
-        ValidationReport report = Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+        ValidationReport report = validateInteractions(rows);
         assertThat(withRule(report, Problem.MILLISECONDS))
                 .hasSize(6)
                 .last()

@@ -36,12 +36,17 @@ class UserRegistryTest extends OpenAccountTest {
         users = account.users();
     }
 
+    /** {@code change} had {@code outcome}, and its message names each of {@code mentions}. */
+    private static void assertChange(UserChange change, UserChange.Outcome outcome, String... mentions) {
+        assertThat(change.outcome()).isEqualTo(outcome);
+        assertThat(change.message()).contains(mentions);
+    }
+
     @Test
     void createsUserWithKeyInTheFirstSlot() {
         UserChange change = users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
 
-        assertThat(change.outcome()).isEqualTo(UserChange.Outcome.CREATED);
-        assertThat(change.message()).contains("SVC_DATA_API", "DATA_API_ROLE", ALICE_FP);
+        assertChange(change, UserChange.Outcome.CREATED, "SVC_DATA_API", "DATA_API_ROLE", ALICE_FP);
         assertThat(users.describe("SVC_DATA_API"))
                 .contains(new LocalUser(
                         "SVC_DATA_API", "DATA_API_ROLE", ALICE_FP, null, Instant.parse("2025-06-01T12:00:00.123Z")));
@@ -67,8 +72,7 @@ class UserRegistryTest extends OpenAccountTest {
 
         UserChange again = users.create("SVC_DATA_API", "DATA_API_ROLE", BOB);
 
-        assertThat(again.outcome()).isEqualTo(UserChange.Outcome.UNCHANGED);
-        assertThat(again.message()).contains("RSA_PUBLIC_KEY_2");
+        assertChange(again, UserChange.Outcome.UNCHANGED, "RSA_PUBLIC_KEY_2");
         assertThat(users.describe("SVC_DATA_API").orElseThrow().rsaPublicKeyFp())
                 .isEqualTo(ALICE_FP);
     }
@@ -79,8 +83,7 @@ class UserRegistryTest extends OpenAccountTest {
 
         UserChange change = users.create("SVC_DATA_API", "DATA_API_ROLE", BOB);
 
-        assertThat(change.outcome()).isEqualTo(UserChange.Outcome.UPDATED);
-        assertThat(change.message()).contains("RSA_PUBLIC_KEY " + ALICE_FP + " -> " + BOB_FP);
+        assertChange(change, UserChange.Outcome.UPDATED, "RSA_PUBLIC_KEY " + ALICE_FP + " -> " + BOB_FP);
         assertThat(users.describe("SVC_DATA_API").orElseThrow().rsaPublicKeyFp())
                 .isEqualTo(BOB_FP);
     }
@@ -189,8 +192,7 @@ class UserRegistryTest extends OpenAccountTest {
 
         UserChange change = users.setKey("SVC_DATA_API", 2, BOB);
 
-        assertThat(change.outcome()).isEqualTo(UserChange.Outcome.UPDATED);
-        assertThat(change.message()).contains("RSA_PUBLIC_KEY_2 (unset) -> " + BOB_FP);
+        assertChange(change, UserChange.Outcome.UPDATED, "RSA_PUBLIC_KEY_2 (unset) -> " + BOB_FP);
         LocalUser user = users.describe("SVC_DATA_API").orElseThrow();
         assertThat(user.fingerprint(1)).isEqualTo(ALICE_FP);
         assertThat(user.fingerprint(2)).isEqualTo(BOB_FP);
@@ -229,8 +231,7 @@ class UserRegistryTest extends OpenAccountTest {
         UserChange first = users.unsetKey("SVC_DATA_API", 1);
         UserChange second = users.unsetKey("SVC_DATA_API", 1);
 
-        assertThat(first.outcome()).isEqualTo(UserChange.Outcome.UPDATED);
-        assertThat(first.message()).contains("unset RSA_PUBLIC_KEY", ALICE_FP);
+        assertChange(first, UserChange.Outcome.UPDATED, "unset RSA_PUBLIC_KEY", ALICE_FP);
         assertThat(second.outcome()).isEqualTo(UserChange.Outcome.UNCHANGED);
         LocalUser user = users.describe("SVC_DATA_API").orElseThrow();
         assertThat(user.rsaPublicKeyFp()).isNull();

@@ -38,7 +38,7 @@ record BrokerIdentities(ExchangeOptions exchange, Environment environment, Consu
         if (specs.isEmpty()) {
             return List.of(single());
         }
-        if (identity.connection != null
+        if (identity.connection.given()
                 || identity.account != null
                 || identity.user != null
                 || identity.privateKey != null

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Check a Snowflake account before you need it.",
-            "The login and its authenticator, the session's role,",
+            "The login of your connection (-c) and its authenticator, the session's role,",
             "warehouse, database and schema, the grants of each step (sql/required-grants.tsv), the lookup tables and",
             "their row counts, the service and its endpoint (--service), the service user's key (--public-key), the clock.",
             "One line per check, \u2713 or \u2717 with the fix; exits 1 when a check fails."
@@ -32,17 +32,11 @@ public final class DoctorCommand extends PapiSubcommand {
     static final String[] INPUT_TABLES = {"USER_RATINGS", "TITLE"};
     static final String BATCH_TABLE = LookupTable.DEFAULT_BATCH_NAME;
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description = "The Snowflake connection to check (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
-    @Option(
-            names = "--authenticator",
-            paramLabel = "NAME",
-            description = "Override the connection's authenticator (env SNOWFLAKE_AUTHENTICATOR)")
-    String authenticator;
+    @Mixin
+    AuthenticatorOption authenticator = new AuthenticatorOption();
 
     @Option(
             names = "--service",
@@ -73,12 +67,12 @@ public final class DoctorCommand extends PapiSubcommand {
 
     @Override
     protected int run() throws Exception {
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = connection.settings(environment(), this::warn);
         String serviceName = service == null ? null : qualified(service, "--service");
         String prefix = serviceName == null ? "" : serviceName.substring(0, serviceName.lastIndexOf('.') + 1);
         String lookup = prefix + qualified(table.name(settings), "--table");
         var key = publicKey == null ? null : UserSubcommand.publicKey(publicKey, passphrase, settings);
-        var target = SnowflakeJdbc.target(settings, null, null, null, authenticator, passphrase.source(settings));
+        var target = SnowflakeJdbc.target(settings, null, null, null, authenticator.name, passphrase.source(settings));
 
         List<AccountCheck> checks = new ArrayList<>();
         java.util.function.Consumer<AccountCheck> report = check -> {

@@ -58,11 +58,8 @@ final class EvaluateCommand extends PapiSubcommand {
             description = "Algorithms to compare (default: ${DEFAULT-VALUE})")
     List<String> algorithms;
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description = "Snowflake connection for --from-snowflake")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
@@ -72,7 +69,7 @@ final class EvaluateCommand extends PapiSubcommand {
         if (k < 1 || k > 1000) {
             throw io.papi.cli.PapiException.usage("--k must be between 1 and 1000, not " + k);
         }
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = connection.settings(environment(), this::warn);
         List<Algorithm> chosen = new ArrayList<>();
         for (String name : algorithms) {
             chosen.add(AlgorithmOptions.parse(name.trim()));

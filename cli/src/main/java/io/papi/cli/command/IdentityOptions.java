@@ -17,11 +17,8 @@ import picocli.CommandLine.Option;
  * Shared by {@code jwt}, {@code token}, {@code broker} and {@code call}.
  */
 public final class IdentityOptions {
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description = "Named connection in connections.toml / config.toml (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @picocli.CommandLine.Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Option(
             names = "--account",
@@ -44,7 +41,7 @@ public final class IdentityOptions {
 
     /** Settings with this identity's connection. */
     public Settings settings(Environment environment, Consumer<String> warnings) {
-        return new Settings(environment, connection, warnings);
+        return connection.settings(environment, warnings);
     }
 
     public AccountIdentifier account(Settings settings) {

@@ -76,7 +76,7 @@ public final class OneShotRun {
             return null;
         }
         JwtCommand jwt = new JwtCommand();
-        jwt.identity.connection = given.get(given.containsKey("-c") ? "-c" : "--connection");
+        jwt.identity.connection.name = given.get(given.containsKey("-c") ? "-c" : "--connection");
         jwt.identity.account = given.get("--account");
         jwt.identity.user = given.get("--user");
         jwt.identity.privateKey = path(given.get("--private-key"));

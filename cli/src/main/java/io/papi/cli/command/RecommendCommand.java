@@ -237,7 +237,7 @@ public final class RecommendCommand extends PapiSubcommand {
 
     private int publish(Settings settings, List<UserRecommendations> result, ProgressListener progress)
             throws Exception {
-        StoreOptions.Kind kind = storeOptions.kind(settings);
+        StoreOption.Kind kind = storeOptions.kind(settings);
         TableName lookup = tableName(storeOptions.table(settings));
         try {
             return switch (kind) {
@@ -265,7 +265,7 @@ public final class RecommendCommand extends PapiSubcommand {
 
     private String describeTarget(Settings settings) {
         String table = storeOptions.table(settings);
-        return storeOptions.kind(settings) == StoreOptions.Kind.H2
+        return storeOptions.kind(settings) == StoreOption.Kind.H2
                 ? table + " in the local account " + storeOptions.localDir.resolve(environment())
                 : table + " in Snowflake";
     }

@@ -14,6 +14,7 @@ import io.papi.datasets.DatasetException;
 import io.papi.datasets.MovieLensFacts;
 import io.papi.datasets.SnowflakeDatasetBuilder;
 import io.papi.datasets.TrainingDataset;
+import io.papi.files.SecureFiles;
 import io.papi.lists.DatasetsFolder;
 import io.papi.lists.ItemList;
 import io.papi.lists.ListOptions;
@@ -29,10 +30,8 @@ import io.papi.recommender.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -135,11 +134,9 @@ final class RecommendListsCommand extends PapiSubcommand {
             description = "Publish to the lists table of --store (h2: the local account; snowflake: your connection)")
     boolean publish;
 
-    @Option(
-            names = "--store",
-            paramLabel = "h2|snowflake",
-            description = "Where --publish writes (env PAPI_STORE; default h2)")
-    String store;
+    /** Where --publish writes. */
+    @Mixin
+    StoreOption store = new StoreOption();
 
     @Option(
             names = "--lists-table",
@@ -155,12 +152,8 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description =
-                    "Snowflake connection for --in-warehouse, --store snowflake and --from-snowflake (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
@@ -168,19 +161,14 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Override
     protected int run() throws Exception {
         ListOptions options = tuning.options();
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = connection.settings(environment(), this::warn);
         ListsTableStatements table;
         try {
             table = ListsTableStatements.named(listsTable);
         } catch (IllegalArgumentException e) {
             throw PapiException.usage("--lists-table: " + e.getMessage());
         }
-        String kind = publish
-                ? settings.require(io.papi.cli.config.Setting.STORE, store).toLowerCase(Locale.ROOT)
-                : null;
-        if (kind != null && !kind.equals("h2") && !kind.equals("snowflake")) {
-            throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
-        }
+        StoreOption.Kind kind = publish ? store.kind(settings) : null;
         EventInput events = checkInputs();
         if (inWarehouse || printSql) {
             return inWarehouse(settings, options, table, events);
@@ -212,15 +200,16 @@ final class RecommendListsCommand extends PapiSubcommand {
             // with for-you / top picks: the default recommender, bought items left out (PerUserLists)
             lists = RecipeLists.computeWithPerUser(interactions, genres, options);
         } catch (ListsException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         } catch (DatasetException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (toStdout) {
             write(lists, out());
         } else if (outFile != null) {
-            writeAtomically(lists, outFile);
+            // as papi recommend writes recs.jsonl: a temporary file forced to disk, renamed over the target
+            SecureFiles.writeTextAtomically(outFile, w -> write(lists, w));
         }
         report.println(String.format(
                 Locale.ROOT,
@@ -236,7 +225,7 @@ final class RecommendListsCommand extends PapiSubcommand {
         if (publish) {
             int rows = publish(settings, kind, table, lists);
             report.println("Published " + rows + " lists to " + table.shown()
-                    + (kind.equals("h2")
+                    + (kind == StoreOption.Kind.H2
                             ? " in the local account " + localDir.resolve(environment())
                             : " in Snowflake"));
         }
@@ -260,7 +249,7 @@ final class RecommendListsCommand extends PapiSubcommand {
 
     private int inWarehouse(Settings settings, ListOptions options, ListsTableStatements table, EventInput events)
             throws Exception {
-        if (out != null || publish || store != null) {
+        if (out != null || publish || store.given()) {
             throw PapiException.usage(
                     "--in-warehouse and --print-sql publish in Snowflake, to --lists-table: leave out --out, --publish and --store");
         }
@@ -308,7 +297,7 @@ final class RecommendListsCommand extends PapiSubcommand {
             }
             sql.run(c);
         } catch (DatasetException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         } catch (SQLException e) {
             throw PapiException.failure(
                     "the warehouse run failed; the previous lists stay: " + SnowflakeJdbc.explain(e));
@@ -408,10 +397,10 @@ final class RecommendListsCommand extends PapiSubcommand {
         return Path.of(environment().get("TMPDIR").orElse(System.getProperty("java.io.tmpdir")));
     }
 
-    private int publish(Settings settings, String kind, ListsTableStatements table, List<ItemList> lists)
+    private int publish(Settings settings, StoreOption.Kind kind, ListsTableStatements table, List<ItemList> lists)
             throws Exception {
         try {
-            if (kind.equals("h2")) {
+            if (kind == StoreOption.Kind.H2) {
                 // LocalStore.jdbcUrl creates the directory 0700
                 try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir.resolve(environment())))) {
                     return new ListsPublisher(c, table, ListsPublisher.Dialect.H2).publish(lists);
@@ -446,18 +435,5 @@ final class RecommendListsCommand extends PapiSubcommand {
             to.write('\n');
         }
         to.flush();
-    }
-
-    private static void writeAtomically(List<ItemList> lists, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(lists, w);
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -170,7 +170,7 @@ public final class ServeCommand extends PapiSubcommand {
     }
 
     private RecommendationStore store(Settings settings, List<AutoCloseable> started) throws Exception {
-        StoreOptions.Kind kind = storeOptions.kind(settings);
+        StoreOption.Kind kind = storeOptions.kind(settings);
         String tableName = storeOptions.table(settings);
         RecommendationStore store = switch (kind) {
             case H2 -> Stores.h2(LocalStore.jdbcUrl(storeOptions.localDir.resolve(environment())), tableName);
@@ -197,7 +197,7 @@ public final class ServeCommand extends PapiSubcommand {
                         "SNOWFLAKE_HOST is set, so papi serve runs as an SPCS service, but " + e.getMessage());
             }
         }
-        if (storeOptions.connection == null
+        if (!storeOptions.connection.given()
                 && settings.explicit(Setting.ACCOUNT, null).isEmpty()) {
             throw PapiException.usage(
                     "--store snowflake: not inside SPCS (SNOWFLAKE_HOST is not set) and no connection is "

@@ -1,11 +1,7 @@
 package io.papi.cli.command;
 
-import io.papi.cli.PapiException;
-import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
-import java.util.Locale;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The lookup store a command serves from or publishes to: {@code --store}, {@code --table}, {@code -c}, and the
@@ -13,23 +9,14 @@ import picocli.CommandLine.Option;
  * Declared once for {@code papi serve} and {@code papi recommend}.
  */
 public final class StoreOptions {
-    @Option(
-            names = "--store",
-            paramLabel = "h2|snowflake",
-            description =
-                    "Lookup store: h2 (the local account's embedded store) or snowflake (env PAPI_STORE; default h2)")
-    String store;
+    @Mixin
+    StoreOption store = new StoreOption();
 
     @Mixin
     TableOption table = new TableOption();
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description =
-                    "Snowflake connection for --store snowflake outside SPCS, and for recommend's --from-snowflake and "
-                            + "--in-warehouse (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
@@ -39,31 +26,12 @@ public final class StoreOptions {
 
     /** The settings of this command's connection ({@code -c}, else the environment's or the default connection). */
     public Settings settings(PapiSubcommand command) {
-        return new Settings(command.environment(), connection, command::warn);
-    }
-
-    /** The kinds of lookup store. */
-    public enum Kind {
-        /** The local account's embedded store. */
-        H2,
-        /** A Snowflake hybrid table. */
-        SNOWFLAKE;
-
-        /** As {@code --store} names it. */
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        return connection.settings(command.environment(), command::warn);
     }
 
     /** The store given (any case), else the default. */
-    public Kind kind(Settings settings) {
-        String kind = settings.require(Setting.STORE, store).toLowerCase(Locale.ROOT);
-        return switch (kind) {
-            case "h2" -> Kind.H2;
-            case "snowflake" -> Kind.SNOWFLAKE;
-            default -> throw PapiException.usage("--store must be h2 or snowflake, not '" + kind + "'");
-        };
+    public StoreOption.Kind kind(Settings settings) {
+        return store.kind(settings);
     }
 
     /** The lookup table's name as given, else the default. */
@@ -73,6 +41,6 @@ public final class StoreOptions {
 
     /** Whether {@code --store} was given on the command line. */
     public boolean storeGiven() {
-        return store != null;
+        return store.given();
     }
 }

@@ -27,7 +27,11 @@ abstract class UserSubcommand extends PapiSubcommand {
             description = "Service user's name (default: ${DEFAULT-VALUE})")
     String name;
 
-    @Option(names = "--print-sql", description = "Print the statements only; connect to nothing")
+    @Option(
+            names = "--print-sql",
+            description =
+                    "Print the statements only; connect to nothing (else they run over your own connection: -c, or "
+                            + "--account, --admin-user and --private-key)")
     boolean printSql;
 
     @Option(names = "--local", description = "Apply to the local account (the embedded stand-in) instead of Snowflake")
@@ -36,12 +40,8 @@ abstract class UserSubcommand extends PapiSubcommand {
     @Mixin
     LocalDirOption localDir = new LocalDirOption();
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description =
-                    "Your own Snowflake connection to run the statements with (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Option(names = "--account", paramLabel = "ACCOUNT", description = "Account to connect to (env SNOWFLAKE_ACCOUNT)")
     String account;
@@ -59,13 +59,8 @@ abstract class UserSubcommand extends PapiSubcommand {
                     "Your own private key for the JDBC connection (env SNOWFLAKE_PRIVATE_KEY_PATH; else SNOWFLAKE_PASSWORD)")
     Path adminKey;
 
-    @Option(
-            names = "--authenticator",
-            paramLabel = "NAME",
-            description =
-                    "How your JDBC login authenticates: snowflake_jwt, externalbrowser, username_password_mfa, "
-                            + "programmatic_access_token, oauth, snowflake (env SNOWFLAKE_AUTHENTICATOR; default from the connection)")
-    String authenticator;
+    @Mixin
+    AuthenticatorOption authenticator = new AuthenticatorOption();
 
     @Mixin
     PassphraseOptions passphrase = new PassphraseOptions();
@@ -102,13 +97,13 @@ abstract class UserSubcommand extends PapiSubcommand {
             sql.forEach(out()::println);
             return 0;
         }
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = connection.settings(environment(), this::warn);
         var target = SnowflakeJdbc.target(
                 settings,
                 account,
                 adminUser,
                 adminKey == null ? null : adminKey.toString(),
-                authenticator,
+                authenticator.name,
                 passphrase.source(settings));
         String needed = privilegesNeeded();
         if (needed != null) {

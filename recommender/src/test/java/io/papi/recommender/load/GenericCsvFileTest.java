@@ -58,11 +58,10 @@ class GenericCsvFileTest {
 
         Dataset d = Loaders.genericCsv(f, mapping, LoadOptions.defaults());
 
-        assertThat(d.reports().get(0).details())
-                .isEqualTo(String.join(
-                        "\n",
-                        "r.csv:3: expected 3 fields, found 2",
-                        "r.csv:4: rating column r '0.2' is out of range 0.5 to 5"));
+        BadRows.assertListed(
+                d.reports().get(0),
+                "r.csv:3: expected 3 fields, found 2",
+                "r.csv:4: rating column r '0.2' is out of range 0.5 to 5");
     }
 
     @Test

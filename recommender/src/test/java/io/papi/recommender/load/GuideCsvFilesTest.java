@@ -79,16 +79,13 @@ class GuideCsvFilesTest {
                         + "1,5,\"3,2024-12-04T15:55:49.000\n"); // 7 unterminated quote
         Dataset d = Loaders.guideCsv(ratings, null, LoadOptions.defaults());
 
-        LoadReport report = d.reports().get(0);
-        assertThat(report.bad()).isEqualTo(5);
-        assertThat(report.details())
-                .isEqualTo(String.join(
-                        "\n",
-                        "ratings.csv:3: expected 4 comma-separated fields, found 3",
-                        "ratings.csv:4: ITEM_ID 'abc' is not a whole number",
-                        "ratings.csv:5: RATING '9' is out of range 1 to 5",
-                        "ratings.csv:6: TIMESTAMP '2024-13-04T15:55:49.000' is not an ISO local date-time such as 2024-12-04T15:55:49.000",
-                        "ratings.csv:7: quoted field starting at column 5 has no closing quote"));
+        BadRows.assertListed(
+                d.reports().get(0),
+                "ratings.csv:3: expected 4 comma-separated fields, found 3",
+                "ratings.csv:4: ITEM_ID 'abc' is not a whole number",
+                "ratings.csv:5: RATING '9' is out of range 1 to 5",
+                "ratings.csv:6: TIMESTAMP '2024-13-04T15:55:49.000' is not an ISO local date-time such as 2024-12-04T15:55:49.000",
+                "ratings.csv:7: quoted field starting at column 5 has no closing quote");
     }
 
     @Test

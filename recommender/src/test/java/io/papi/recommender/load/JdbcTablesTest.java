@@ -65,8 +65,10 @@ class JdbcTablesTest {
         }
         Dataset d = Loaders.fromJdbc(connection, TableName.of("USER_RATINGS"), null, LoadOptions.defaults());
 
-        assertThat(d.reports().get(0).details())
-                .isEqualTo("USER_RATINGS:2: USER_ID is NULL\nUSER_RATINGS:3: RATING '7' is out of range 1 to 5");
+        BadRows.assertListed(
+                d.reports().get(0),
+                "USER_RATINGS:2: USER_ID is NULL",
+                "USER_RATINGS:3: RATING '7' is out of range 1 to 5");
         assertThatThrownBy(() ->
                         Loaders.fromJdbc(connection, TableName.of("USER_RATINGS"), null, LoadOptions.strictMode()))
                 .isInstanceOf(BadDataException.class)

@@ -1,6 +1,7 @@
 package io.papi.cli.command.datasets;
 
 import io.papi.cli.PapiException;
+import io.papi.cli.command.ConnectionOption;
 import io.papi.cli.command.PapiSubcommand;
 import io.papi.cli.command.PassphraseOptions;
 import io.papi.cli.config.Settings;
@@ -34,17 +35,15 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Option(
-            names = {"-c", "--connection"},
-            paramLabel = "NAME",
-            description = "Snowflake connection for --table (env SNOWFLAKE_DEFAULT_CONNECTION_NAME)")
-    String connection;
+    @Mixin
+    ConnectionOption connection = new ConnectionOption();
 
     @Option(
             names = "--table",
             paramLabel = "DB.SCHEMA.TABLE",
             description =
-                    "Read a Snowflake table instead of a file; the build runs in the warehouse and unloads to --stage")
+                    "Read a Snowflake table over your connection (-c) instead of a file; the build runs in the warehouse and "
+                            + "unloads to --stage")
     String table;
 
     @Mixin
@@ -75,7 +74,7 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
             }
             return fromFile(options);
         } catch (DatasetException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         }
     }
 
@@ -150,7 +149,7 @@ abstract class DatasetBuildCommand extends PapiSubcommand {
             }
             return 0;
         }
-        Settings settings = new Settings(environment(), connection, this::warn);
+        Settings settings = connection.settings(environment(), this::warn);
         try (Connection jdbc = SnowflakeJdbc.target(settings, null, null, null, passphrase.source(settings))
                 .connect()) {
             BuildResult result = builder.run(jdbc);

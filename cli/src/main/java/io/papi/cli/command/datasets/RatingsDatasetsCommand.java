@@ -85,7 +85,7 @@ final class RatingsDatasetsCommand extends PapiSubcommand {
             result = LocalDatasetBuilder.buildRatings(input, options, folder);
             folder.commit();
         } catch (DatasetException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         }
         for (TrainingDataset dataset : datasets) {
             out().printf(

@@ -72,7 +72,7 @@ public final class SyntheticEventsOptions {
                     seed);
             return 0;
         } catch (DatasetException e) {
-            throw e.badInput() ? PapiException.usage(e.getMessage()) : PapiException.failure(e.getMessage());
+            throw PapiException.of(e.getMessage(), e.badInput());
         }
     }
 }
