@@ -131,4 +131,37 @@ class TokenCommandTest extends KeyedHomeTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--endpoint").contains("PAPI_ENDPOINT");
     }
+
+    @Test
+    void aProgrammaticAccessTokenFileIsExchangedWithTheTokenExchangeGrant() throws Exception {
+        SnowflakeTokenEndpoint.issues(snowflake, "ver:1-hint:4711-ETMsDgAAAZfromPat0123");
+        java.nio.file.Path pat = home.resolve("pat.txt");
+        java.nio.file.Files.writeString(pat, "pat-secret-value\n");
+
+        var result = token("--pat-file", pat.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out().strip()).isEqualTo("ver:1-hint:4711-ETMsDgAAAZfromPat0123");
+        snowflake.verify(postRequestedFor(urlEqualTo(SnowflakeTokenEndpoint.PATH))
+                .withRequestBody(containing("subject_token=pat-secret-value")));
+        assertThat(result.err()).doesNotContain("pat-secret-value");
+    }
+
+    @Test
+    void aMissingOrMalformedPatFileIsOneLineNamingThePatFile() throws Exception {
+        java.nio.file.Path missing = home.resolve("no-such-pat.txt");
+        var absent = token("--pat-file", missing.toString());
+        assertThat(absent.exitCode()).isEqualTo(2);
+        assertThat(absent.err().strip())
+                .startsWith("papi: PAT file " + missing + " does not exist")
+                .doesNotContain("passphrase")
+                .doesNotContain("\n");
+
+        java.nio.file.Path two = home.resolve("two-tokens.txt");
+        java.nio.file.Files.writeString(two, "pat-one pat-two\n");
+        var malformed = token("--pat-file", two.toString());
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("does not hold one token").doesNotContain("pat-one");
+        snowflake.verify(0, postRequestedFor(urlEqualTo(SnowflakeTokenEndpoint.PATH)));
+    }
 }

@@ -1,6 +1,7 @@
 package io.papi.cli.command;
 
 import io.papi.broker.AccountIdentifier;
+import io.papi.broker.PatFile;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenExchange;
 import io.papi.cli.JsonOutput;
@@ -51,8 +52,8 @@ public final class TokenCommand extends PapiSubcommand {
         SessionToken token;
         if (patFile != null) {
             TokenExchange client = exchange.exchange(settings, account);
-            token = ExchangeOptions.refusalFails(() -> client.exchangeProgrammaticAccessToken(
-                    new String(PassphraseOptions.readPassphraseFile(patFile)), scope));
+            token = ExchangeOptions.refusalFails(
+                    () -> client.exchangeProgrammaticAccessToken(PatFile.read(patFile), scope));
         } else {
             token = exchange.sessionToken(settings, account, scope);
         }
