@@ -107,9 +107,16 @@ class BrokerProcessTest extends KeyedHomeTest {
                     key, (RSAPrivateCrtKey) KeyPairs.generate(2048).getPrivate(), null);
             Process hup = new ProcessBuilder("kill", "-HUP", Long.toString(broker.pid())).start();
             assertThat(hup.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(30))
-                    .until(() -> Files.readString(stderr).contains("SIGHUP: keys reloaded"));
+            try {
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> Files.readString(stderr).contains("SIGHUP: keys reloaded"));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError(
+                        "no 'SIGHUP: keys reloaded' within 30 s; broker alive: " + broker.isAlive() + "; its stderr:\n"
+                                + Files.readString(stderr) + "\nits stdout:\n" + String.join("\n", out),
+                        e);
+            }
             assertThat(Files.readString(stderr)).contains("new key");
             assertThat(broker.isAlive()).isTrue();
 

@@ -332,6 +332,8 @@ public final class BrokerCommand extends PapiSubcommand {
             warn("SIGHUP: keys reloaded");
         } catch (KeyFileException e) {
             warn("SIGHUP: " + e.getMessage() + " (the previous key stays in use)");
+        } catch (RuntimeException e) { // the signal's thread would end with a stack trace and no word of it
+            warn("SIGHUP: the keys could not be reloaded (" + e + "); the previous keys stay in use");
         }
     }
 
