@@ -39,11 +39,54 @@ class BrokerProcessTest extends KeyedHomeTest {
     @RegisterExtension
     static WireMockExtension ingress = StubServer.onFreePort();
 
-    @Test
-    void servesProxiesReloadsTheKeyOnSighupAndExitsZeroOnSigterm() throws Exception {
+    /** kill(1), and coreutils' env that can set a signal's disposition for the process it runs (8.31 or later). */
+    private static void assumeSignalTools() throws Exception {
         assumeTrue(
                 Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
                 "needs kill(1)");
+        Process probe = new ProcessBuilder("env", "--default-signal=HUP", "--ignore-signal=HUP", "true").start();
+        assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "needs env --default-signal");
+    }
+
+    @Test
+    void aBrokerStartedWithSighupIgnoredSaysSoInsteadOfPromisingAReload() throws Exception {
+        assumeSignalTools();
+        SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
+        Path stderr = home.resolve("broker.err");
+        try (PapiProcess broker = PapiProcess.start(
+                stderr,
+                Map.of("PAPI_HOME", home.resolve("papi-home").toString()),
+                List.of("env", "--ignore-signal=HUP"), // as nohup starts it
+                Args.of(
+                        "io.papi.cli.Papi",
+                        "broker",
+                        serviceUser("myorg-myacct"),
+                        "--endpoint",
+                        "abc-myorg-myacct.snowflakecomputing.app",
+                        "--token-url",
+                        SnowflakeTokenEndpoint.url(snowflake),
+                        "--listen",
+                        "127.0.0.1:0"))) {
+            broker.awaitServing();
+
+            assertThat(broker.out())
+                    .filteredOn(l -> l.startsWith("Serving until"))
+                    .singleElement()
+                    .asString()
+                    .contains("SIGHUP is ignored")
+                    .contains("5 s check")
+                    .doesNotContain("SIGHUP reloads");
+            // and SIGHUP does not end it: the disposition it was started with is kept
+            Process hup = new ProcessBuilder("kill", "-HUP", Long.toString(broker.pid())).start();
+            assertThat(hup.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(500);
+            assertThat(broker.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void servesProxiesReloadsTheKeyOnSighupAndExitsZeroOnSigterm() throws Exception {
+        assumeSignalTools();
         Path key = privateKey();
         SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("proxied")));
@@ -51,6 +94,8 @@ class BrokerProcessTest extends KeyedHomeTest {
         try (PapiProcess broker = PapiProcess.start(
                 stderr,
                 Map.of("PAPI_HOME", home.resolve("papi-home").toString()), // never the real ~/.papi
+                // SIGHUP as a shell gives it, even when this build was started with it ignored (nohup mvn ...)
+                List.of("env", "--default-signal=HUP"),
                 Args.of(
                         "-Dorg.slf4j.simpleLogger.log.io.papi=info",
                         "io.papi.cli.Papi",

@@ -35,7 +35,17 @@ final class PapiProcess implements AutoCloseable {
      * PAPI_HOME: never the real ~/.papi).
      */
     static PapiProcess start(Path stderr, Map<String, String> env, String... javaArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        return start(stderr, env, List.of(), javaArgs);
+    }
+
+    /**
+     * As {@link #start(Path, Map, String...)}, with {@code launcher} run first (for example {@code env
+     * --ignore-signal=HUP}), which then runs java.
+     */
+    static PapiProcess start(Path stderr, Map<String, String> env, List<String> launcher, String... javaArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path")));

@@ -319,8 +319,15 @@ public final class BrokerCommand extends PapiSubcommand {
         }
         out().println("Try:     "
                 + BrokerCurl.tokenJson(base, config.callerSecret().isPresent() ? secretFile : null));
-        boolean hangup = HangupSignal.onHangup(() -> reload(server));
-        out().println("Serving until Ctrl-C or SIGTERM" + (hangup ? "; SIGHUP reloads the keys." : "."));
+        HangupSignal.Outcome hangup = HangupSignal.onHangup(() -> reload(server));
+        out().println("Serving until Ctrl-C or SIGTERM"
+                + switch (hangup) {
+                    case INSTALLED -> "; SIGHUP reloads the keys.";
+                    case IGNORED ->
+                        "; SIGHUP is ignored (this process was started with it ignored, as nohup does),"
+                                + " so a changed key file is picked up by the 5 s check instead.";
+                    case UNSUPPORTED -> ".";
+                });
         out().flush();
         RunUntilStopped.await(out(), List.of(server));
         return 0;
