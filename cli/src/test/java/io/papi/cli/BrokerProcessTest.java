@@ -48,16 +48,17 @@ class BrokerProcessTest extends KeyedHomeTest {
         assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "needs env --default-signal");
     }
 
-    @Test
-    void aBrokerStartedWithSighupIgnoredSaysSoInsteadOfPromisingAReload() throws Exception {
-        assumeSignalTools();
-        SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
-        Path stderr = home.resolve("broker.err");
-        try (PapiProcess broker = PapiProcess.start(
+    /**
+     * {@code papi broker} for the service user, on a free port, run by {@code env SIGNAL_OPTION} (which sets the
+     * disposition of SIGHUP it starts with), in a PAPI_HOME of this test's (never the real ~/.papi).
+     */
+    private PapiProcess startBroker(Path stderr, String signalOption, String... extra) throws Exception {
+        return PapiProcess.start(
                 stderr,
                 Map.of("PAPI_HOME", home.resolve("papi-home").toString()),
-                List.of("env", "--ignore-signal=HUP"), // as nohup starts it
+                List.of("env", signalOption),
                 Args.of(
+                        "-Dorg.slf4j.simpleLogger.log.io.papi=info",
                         "io.papi.cli.Papi",
                         "broker",
                         serviceUser("myorg-myacct"),
@@ -66,7 +67,16 @@ class BrokerProcessTest extends KeyedHomeTest {
                         "--token-url",
                         SnowflakeTokenEndpoint.url(snowflake),
                         "--listen",
-                        "127.0.0.1:0"))) {
+                        "127.0.0.1:0",
+                        extra));
+    }
+
+    @Test
+    void aBrokerStartedWithSighupIgnoredSaysSoInsteadOfPromisingAReload() throws Exception {
+        assumeSignalTools();
+        SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
+        Path stderr = home.resolve("broker.err");
+        try (PapiProcess broker = startBroker(stderr, "--ignore-signal=HUP")) { // as nohup starts it
             broker.awaitServing();
 
             assertThat(broker.out())
@@ -91,26 +101,9 @@ class BrokerProcessTest extends KeyedHomeTest {
         SnowflakeTokenEndpoint.issues(snowflake, TOKEN);
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("proxied")));
         Path stderr = home.resolve("broker.err");
-        try (PapiProcess broker = PapiProcess.start(
-                stderr,
-                Map.of("PAPI_HOME", home.resolve("papi-home").toString()), // never the real ~/.papi
-                // SIGHUP as a shell gives it, even when this build was started with it ignored (nohup mvn ...)
-                List.of("env", "--default-signal=HUP"),
-                Args.of(
-                        "-Dorg.slf4j.simpleLogger.log.io.papi=info",
-                        "io.papi.cli.Papi",
-                        "broker",
-                        serviceUser("myorg-myacct"),
-                        "--endpoint",
-                        "abc-myorg-myacct.snowflakecomputing.app",
-                        "--token-url",
-                        SnowflakeTokenEndpoint.url(snowflake),
-                        "--listen",
-                        "127.0.0.1:0",
-                        "--proxy-listen",
-                        "127.0.0.1:0",
-                        "--proxy-to",
-                        ingress.baseUrl()))) {
+        // SIGHUP as a shell gives it, even when this build was started with it ignored (nohup mvn ...)
+        try (PapiProcess broker = startBroker(
+                stderr, "--default-signal=HUP", "--proxy-listen", "127.0.0.1:0", "--proxy-to", ingress.baseUrl())) {
             broker.awaitServing();
             List<String> out = broker.out();
             String apiUrl = broker.url("Broker");
