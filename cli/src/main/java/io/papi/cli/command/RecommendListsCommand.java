@@ -16,6 +16,7 @@ import io.papi.datasets.SnowflakeDatasetBuilder;
 import io.papi.datasets.TrainingDataset;
 import io.papi.files.SecureFiles;
 import io.papi.lists.DatasetsFolder;
+import io.papi.lists.Interaction;
 import io.papi.lists.ItemList;
 import io.papi.lists.ListOptions;
 import io.papi.lists.ListsException;
@@ -36,8 +37,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
@@ -182,8 +187,8 @@ final class RecommendListsCommand extends PapiSubcommand {
         List<ItemList> lists;
         int interactionCount;
         try {
-            List<io.papi.lists.Interaction> interactions;
-            java.util.Map<String, java.util.Set<String>> genres;
+            List<Interaction> interactions;
+            Map<String, Set<String>> genres;
             if (fromRatings) {
                 Dataset loaded = ratings.load(
                         ProgressListener.NONE, err(), RatingsOptions.snowflakeConnection(settings, passphrase));
@@ -233,8 +238,8 @@ final class RecommendListsCommand extends PapiSubcommand {
     }
 
     /** Genres by item from u.item beside MovieLens' u.data; none for the other formats, which carry no genres. */
-    private java.util.Map<Long, String> movieLensGenres() throws IOException {
-        java.util.Map<Long, String> genres = new java.util.HashMap<>();
+    private Map<Long, String> movieLensGenres() throws IOException {
+        Map<Long, String> genres = new HashMap<>();
         if (ratings.fromSnowflake || ratings.mapping != null) {
             return genres;
         }
@@ -417,7 +422,7 @@ final class RecommendListsCommand extends PapiSubcommand {
     }
 
     private static String countByList(List<ItemList> lists) {
-        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (ItemList list : lists) {
             counts.merge(list.name().id(), 1, Integer::sum);
         }
