@@ -125,7 +125,8 @@ public final class HttpServing implements AutoCloseable {
                     new SslConnectionFactory(tls.contextFactory(), httpFactory.getProtocol()), httpFactory
                 })
                 .orElse(new ConnectionFactory[] {httpFactory});
-        ServerConnector connector = new ServerConnector(server, config.acceptors(), config.selectors(), factories);
+        ServerConnector connector =
+                new SharedSelectorConnector(server, config.acceptors(), config.selectors(), factories);
         connector.setHost(
                 tcp.address().getAddress() != null
                         ? tcp.address().getAddress().getHostAddress()

@@ -9,6 +9,8 @@
  *   <li>{@link io.papi.serving.PemTls}: TLS from two PEM files.</li>
  *   <li>{@link io.papi.serving.LoopbackNames}: "is this loopback", from text alone.</li>
  *   <li>{@link io.papi.serving.HttpServing}: the running listener.</li>
+ *   <li>{@link io.papi.serving.OutboundConnections}: outgoing connections served by a TCP listener's own selector
+ *       threads (the broker's proxy reaches its endpoint with them).</li>
  *   <li>{@link io.papi.serving.JsonLine} and {@link io.papi.serving.JsonLineErrorHandler}: the one-line JSON error
  *       body, also for the errors Jetty raises itself.</li>
  * </ol>

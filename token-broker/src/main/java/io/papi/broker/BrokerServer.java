@@ -85,7 +85,8 @@ public final class BrokerServer implements AutoCloseable {
                         settings.timeout(),
                         settings.threads(),
                         config.drain(),
-                        metrics);
+                        metrics,
+                        null);
             }
         } catch (IOException | RuntimeException e) {
             if (listener != null) {

@@ -12,11 +12,15 @@ import io.papi.serving.ServingConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -76,7 +80,8 @@ public final class ForwardingProxy implements AutoCloseable {
                 Duration.ofSeconds(60),
                 32,
                 Duration.ofSeconds(5),
-                new BrokerMetrics(Clock.systemUTC()));
+                new BrokerMetrics(Clock.systemUTC()),
+                null);
     }
 
     static ForwardingProxy start(
@@ -88,13 +93,18 @@ public final class ForwardingProxy implements AutoCloseable {
             Duration timeout,
             int threads,
             Duration drain,
-            BrokerMetrics metrics)
+            BrokerMetrics metrics,
+            X509TrustManager endpointTrust)
             throws IOException {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(tokens, "tokens");
         HttpUrl url = validUpstream(upstream);
-        OkHttpClient client = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
+        SSLContext endpointTls = endpointTrust == null ? null : trusting(endpointTrust);
+        OkHttpClient.Builder okhttp = new OkHttpClient.Builder();
+        if (endpointTls != null) {
+            okhttp.sslSocketFactory(endpointTls.getSocketFactory(), endpointTrust);
+        }
+        OkHttpClient client = okhttp.connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .followRedirects(false)
@@ -110,7 +120,7 @@ public final class ForwardingProxy implements AutoCloseable {
         if (tls != null) {
             serving.tls(tls);
         }
-        ProxyHandler handler = new ProxyHandler(url, tokens, client, guard, metrics, timeout, threads);
+        ProxyHandler handler = new ProxyHandler(url, tokens, client, guard, metrics, timeout, threads, endpointTls);
         HttpServing listener;
         try {
             listener = HttpServing.start(serving.build(), handler);
@@ -119,6 +129,17 @@ public final class ForwardingProxy implements AutoCloseable {
             throw e;
         }
         return new ForwardingProxy(listener, handler, drain, client, upstream);
+    }
+
+    /** TLS that trusts what {@code trust} does, for an endpoint whose certificate the JDK's trust store lacks. */
+    private static SSLContext trusting(X509TrustManager trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS to the endpoint: " + e, e);
+        }
     }
 
     /**

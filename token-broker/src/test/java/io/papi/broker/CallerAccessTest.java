@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.papi.broker.testing.Openssl;
 import io.papi.serving.PemTls;
 import io.papi.serving.ServerAddress;
-import java.io.ByteArrayInputStream;
+import io.papi.testing.TestTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,14 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -188,24 +183,7 @@ class CallerAccessTest extends RunningBrokerTest {
     @Test
     void beyondLoopbackTlsAndTheSecretGuardEverythingButLivez() throws Exception {
         issueTokensLiving(600);
-        Openssl openssl = new Openssl(dir);
-        openssl.run(
-                (byte[]) null,
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                "tls.key",
-                "-out",
-                "tls.crt",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=papi-test",
-                "-addext",
-                "subjectAltName=IP:127.0.0.1");
+        new Openssl(dir).selfSigned("papi-test", "tls.crt", "tls.key");
         start(config().listen(new InetSocketAddress("0.0.0.0", 0))
                 .tls(new PemTls(dir.resolve("tls.crt"), dir.resolve("tls.key"))));
         OkHttpClient tls = trusting(dir.resolve("tls.crt"));
@@ -244,18 +222,9 @@ class CallerAccessTest extends RunningBrokerTest {
     }
 
     private static OkHttpClient trusting(Path certificate) throws Exception {
-        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificate)));
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("papi", cert);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        X509TrustManager manager = (X509TrustManager) factory.getTrustManagers()[0];
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {manager}, null);
+        X509TrustManager manager = TestTls.trusting(certificate);
         return new OkHttpClient.Builder()
-                .sslSocketFactory(context.getSocketFactory(), manager)
+                .sslSocketFactory(TestTls.context(manager).getSocketFactory(), manager)
                 .build();
     }
 

@@ -3,144 +3,138 @@ package io.papi.broker.sidecar;
 import io.papi.broker.RefreshingTokenSource;
 import io.papi.broker.SessionToken;
 import io.papi.broker.TokenUnavailableException;
+import io.papi.serving.OutboundConnections;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import okhttp3.HttpUrl;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.PreEncodedHttpField;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.util.thread.Invocable;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's fast path for requests without a body (most of them: lookups are GETs): the request goes to the
- * endpoint on Jetty's asynchronous client and the answer is copied back as it arrives, so no thread waits on the
- * endpoint. A 401 or a redirect to the login page drops that answer and sends the request once more with a fresh
- * token, as the blocking path does.
+ * The proxy's fast path for requests without a body (most of them: lookups are GETs). The request goes to the
+ * endpoint on a kept-alive connection served by the proxy listener's own selector threads, and the answer is
+ * passed on part by part as it arrives: no thread waits on the endpoint, and no thread hands the answer to another.
+ * A 401 or a redirect to the login page drops that answer and sends the request once more with a fresh token, as
+ * the blocking path does.
  */
 final class AsyncRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncRelay.class);
 
-    private final HttpClient client;
     private final HttpUrl upstream;
     private final RefreshingTokenSource tokens;
     private final BrokerMetrics metrics;
-    private final Duration timeout;
-    /** The Authorization field for the token last used, encoded once: a token serves thousands of requests. */
-    private volatile TokenField authorization;
+    private final UpstreamPool pool;
+    private final SslContextFactory.Client tls;
+    /** {@code Host: ...\r\n}, as the endpoint's URL names it. */
+    private final byte[] hostLine;
+    /** The Authorization line for the token last used, encoded once: a token serves thousands of requests. */
+    private volatile TokenLine authorization;
 
-    private record TokenField(SessionToken token, HttpField field) {}
+    private record TokenLine(SessionToken token, byte[] line) {}
 
     AsyncRelay(
-            HttpUrl upstream, RefreshingTokenSource tokens, BrokerMetrics metrics, Duration timeout, int connections) {
+            HttpUrl upstream,
+            RefreshingTokenSource tokens,
+            BrokerMetrics metrics,
+            Duration timeout,
+            int connections,
+            SSLContext endpointTls) {
         this.upstream = upstream;
         this.tokens = tokens;
         this.metrics = metrics;
-        this.timeout = timeout;
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(4, Math.min(16, connections)), 2);
-        threads.setName("papi-proxy-client");
-        threads.setDaemon(true);
-        HttpClient jetty = new HttpClient();
-        jetty.setExecutor(threads);
-        jetty.setFollowRedirects(false);
-        jetty.setConnectTimeout(10_000);
-        jetty.setIdleTimeout(timeout.toMillis());
-        jetty.setMaxConnectionsPerDestination(Math.max(8, connections));
-        jetty.setMaxRequestsQueuedPerDestination(4096);
-        jetty.setUserAgentField(null); // the caller's User-Agent goes through, none of our own
-        jetty.getContentDecoderFactories()
-                .clear(); // relay bodies as they are: no Accept-Encoding added, nothing decoded
-        // no cookie jar: the proxy serves every local process, so a cookie the endpoint set for one caller must not
-        // go back up with the next caller's request (it also spares a cookie match on every request)
-        jetty.setHttpCookieStore(new HttpCookieStore.Empty());
-        // every listener here only hands bytes on (asynchronous writes) or dispatches (the retry): the selector
-        // thread may run them itself instead of waking a pool thread for each answer
-        jetty.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the proxy's HTTP client: " + e, e);
-        }
-        // 401s and redirects are the proxy's to judge, not the client's; start() installs the default protocol
-        // handlers (redirect, authentication, 100-continue, upgrade), so they are removed after it, not before
-        jetty.getProtocolHandlers().clear();
-        this.client = jetty;
+        this.tls = upstream.isHttps() ? startedTls(endpointTls) : null;
+        this.pool =
+                new UpstreamPool(upstream.host(), upstream.port(), tls, timeout.toMillis(), Math.max(8, connections));
+        String host = upstream.host().indexOf(':') >= 0 ? "[" + upstream.host() + "]" : upstream.host();
+        boolean defaultPort = upstream.port() == HttpUrl.defaultPort(upstream.scheme());
+        this.hostLine = ("Host: " + host + (defaultPort ? "" : ":" + upstream.port()) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Sends {@code call} with {@code token}; answers it, on some thread, when the endpoint's answer has been relayed. */
+    /**
+     * TLS to the endpoint, verified as the JDK does (its trust store, unless {@code context} says otherwise) with the
+     * certificate's name checked against the host.
+     */
+    private static SslContextFactory.Client startedTls(SSLContext context) {
+        SslContextFactory.Client tls = new SslContextFactory.Client();
+        if (context != null) {
+            tls.setSslContext(context);
+        }
+        tls.setEndpointIdentificationAlgorithm("HTTPS");
+        try {
+            tls.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up TLS to the endpoint: " + e, e);
+        }
+        return tls;
+    }
+
+    /**
+     * Sends {@code call} with {@code token} to {@code target} (the endpoint's path and query); answers it, on some
+     * thread, when the endpoint's answer has been relayed.
+     */
     void forward(HttpCall call, String target, SessionToken token, boolean retried) {
+        Connector connector = call.request().getConnectionMetaData().getConnector();
+        if (!(connector instanceof OutboundConnections outbound)) {
+            throw new IllegalStateException("the proxy listener cannot open connections to the endpoint");
+        }
+        pool.send(outbound, new Relay(outbound, call, target, token, retried, request(call, target, token)));
+    }
+
+    private byte[] request(HttpCall call, String target, SessionToken token) {
         HttpFields incoming = call.headers();
         ForwardedHeaders rules = ForwardedHeaders.of(incoming.getValuesList(HttpHeader.CONNECTION));
-        Request request = client.newRequest(target)
-                .method(call.method())
-                .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .headers(headers -> {
-                    for (HttpField field : incoming) {
-                        if (rules.upstream(field)) {
-                            headers.add(field);
-                        }
-                    }
-                    headers.put(authorization(token));
-                });
-        AtomicBoolean handled = new AtomicBoolean();
-        String identity = tokens.identity().name();
-        request.onResponseContentSource((answer, content) -> {
-            handled.set(true);
-            if (!retried
-                    && LoginRedirect.meansNoValidToken(
-                            answer.getStatus(), answer.getHeaders().get(HttpHeader.LOCATION), upstream.host())) {
-                content.fail(new CancellationException("retrying with a fresh token"));
-                LOG.info(
-                        "proxy: {} {} answered {} with token {}; retrying once with a fresh token",
-                        call.method(),
-                        call.path(),
-                        answer.getStatus(),
-                        token.hash());
-                call.request().getContext().execute(() -> retry(call, target, token));
-                return;
+        StringBuilder head = new StringBuilder(256)
+                .append(call.method())
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n");
+        for (HttpField field : incoming) {
+            if (rules.upstream(field)) {
+                head.append(field.getName())
+                        .append(": ")
+                        .append(field.getValue())
+                        .append("\r\n");
             }
-            metrics.proxyRequest(identity, answer.getStatus(), retried);
-            relay(call, answer, content);
-        });
-        request.send(result -> {
-            if (result.isFailed() && !handled.get()) {
-                Throwable failure = result.getFailure();
-                boolean late =
-                        failure instanceof TimeoutException || failure instanceof java.net.SocketTimeoutException;
-                int status = late ? 504 : 502;
-                metrics.proxyRequest(identity, status, retried);
-                call.error(
-                        status,
-                        late ? "upstream_timeout" : "upstream_unreachable",
-                        late
-                                ? "the endpoint " + upstream.host() + " did not answer in time (" + failure.getMessage()
-                                        + ")"
-                                : "the endpoint " + upstream.host() + ":" + upstream.port() + " could not be reached ("
-                                        + failure.getClass().getSimpleName()
-                                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")");
-            }
-        });
+        }
+        if (HttpMethod.POST.is(call.method())
+                || HttpMethod.PUT.is(call.method())
+                || HttpMethod.PATCH.is(call.method())) {
+            head.append("Content-Length: 0\r\n");
+        }
+        byte[] authorizationLine = authorizationLine(token);
+        byte[] fields = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        // request line and caller's headers, then Host and Authorization, then the blank line
+        byte[] all = new byte[fields.length + hostLine.length + authorizationLine.length + 2];
+        System.arraycopy(fields, 0, all, 0, fields.length);
+        System.arraycopy(hostLine, 0, all, fields.length, hostLine.length);
+        System.arraycopy(authorizationLine, 0, all, fields.length + hostLine.length, authorizationLine.length);
+        all[all.length - 2] = '\r';
+        all[all.length - 1] = '\n';
+        return all;
     }
 
-    private HttpField authorization(SessionToken token) {
-        TokenField last = authorization;
+    private byte[] authorizationLine(SessionToken token) {
+        TokenLine last = authorization;
         if (last == null || last.token() != token) {
-            last = new TokenField(
-                    token, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, token.authorizationHeader()));
+            last = new TokenLine(
+                    token,
+                    ("Authorization: " + token.authorizationHeader() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             authorization = last;
         }
-        return last.field();
+        return last.line();
     }
 
     private void retry(HttpCall call, String target, SessionToken rejected) {
@@ -157,30 +151,142 @@ final class AsyncRelay implements AutoCloseable {
         forward(call, target, fresh, true);
     }
 
-    private static void relay(HttpCall call, Response answer, Content.Source content) {
-        org.eclipse.jetty.server.Response response = call.response();
-        HttpFields headers = answer.getHeaders();
-        ForwardedHeaders rules = ForwardedHeaders.of(headers.getValuesList(HttpHeader.CONNECTION));
-        HttpFields.Mutable outgoing = response.getHeaders();
-        for (HttpField field : headers) {
-            if (rules.downstream(field)) {
-                outgoing.add(field);
-            }
-        }
-        long length = headers.getLongField(HttpHeader.CONTENT_LENGTH);
-        if (length >= 0 && !headers.contains(HttpHeader.TRANSFER_ENCODING)) {
-            outgoing.put(HttpHeader.CONTENT_LENGTH, length);
-        }
-        response.setStatus(answer.getStatus());
-        Content.copy(content, response, call.callback());
-    }
-
     @Override
     public void close() {
-        try {
-            client.stop();
-        } catch (Exception e) {
-            LOG.debug("stopping the proxy's HTTP client: {}", e.toString());
+        pool.close();
+        if (tls != null) {
+            try {
+                tls.stop();
+            } catch (Exception e) {
+                LOG.debug("stopping the proxy's TLS: {}", e.toString());
+            }
+        }
+    }
+
+    /** One request and where its answer goes: the caller's response. */
+    private final class Relay implements UpstreamExchange {
+        private final OutboundConnections outbound;
+        private final HttpCall call;
+        private final String target;
+        private final SessionToken token;
+        private final boolean retried;
+        private final byte[] request;
+        private boolean resent;
+        private boolean lastWritten;
+
+        Relay(
+                OutboundConnections outbound,
+                HttpCall call,
+                String target,
+                SessionToken token,
+                boolean retried,
+                byte[] request) {
+            this.outbound = outbound;
+            this.call = call;
+            this.target = target;
+            this.token = token;
+            this.retried = retried;
+            this.request = request;
+        }
+
+        @Override
+        public ByteBuffer request() {
+            return ByteBuffer.wrap(request);
+        }
+
+        @Override
+        public boolean head() {
+            return HttpMethod.HEAD.is(call.method());
+        }
+
+        @Override
+        public boolean headers(int status, HttpFields fields) {
+            String identity = tokens.identity().name();
+            if (!retried && LoginRedirect.meansNoValidToken(status, fields.get(HttpHeader.LOCATION), upstream.host())) {
+                LOG.info(
+                        "proxy: {} {} answered {} with token {}; retrying once with a fresh token",
+                        call.method(),
+                        BrokerHandler.printable(call.path()),
+                        status,
+                        token.hash());
+                call.request().getContext().execute(() -> retry(call, target, token));
+                return false;
+            }
+            if (status == 101) {
+                metrics.proxyRequest(identity, 502, retried);
+                call.error(502, "upstream_protocol", "the endpoint switched protocols, which the proxy does not relay");
+                return false;
+            }
+            metrics.proxyRequest(identity, status, retried);
+            org.eclipse.jetty.server.Response response = call.response();
+            ForwardedHeaders rules = ForwardedHeaders.of(fields.getValuesList(HttpHeader.CONNECTION));
+            HttpFields.Mutable outgoing = response.getHeaders();
+            for (HttpField field : fields) {
+                if (rules.downstream(field)) {
+                    outgoing.add(field);
+                }
+            }
+            long length = fields.getLongField(HttpHeader.CONTENT_LENGTH);
+            if (length >= 0 && !fields.contains(HttpHeader.TRANSFER_ENCODING)) {
+                outgoing.put(HttpHeader.CONTENT_LENGTH, length);
+            }
+            response.setStatus(status);
+            return true;
+        }
+
+        @Override
+        public void content(ByteBuffer part, boolean last, Callback written) {
+            lastWritten = last;
+            call.response().write(last, part, written);
+        }
+
+        @Override
+        public void completed() {
+            if (lastWritten) {
+                call.callback().succeeded();
+            } else {
+                call.response().write(true, BufferUtil.EMPTY_BUFFER, call.callback());
+            }
+        }
+
+        @Override
+        public void abandoned(Throwable failure) {
+            call.callback().failed(failure);
+        }
+
+        @Override
+        public void failed(Throwable failure, boolean answered, boolean resendable) {
+            if (answered) {
+                LOG.debug("proxy: the endpoint's answer to {} broke off: {}", call.method(), failure.toString());
+                call.callback().failed(failure);
+                return;
+            }
+            if (resendable && !resent && idempotent(call.method())) {
+                resent = true;
+                pool.send(outbound, this);
+                return;
+            }
+            boolean late = failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
+            int status = late ? 504 : 502;
+            metrics.proxyRequest(tokens.identity().name(), status, retried);
+            call.error(
+                    status,
+                    late ? "upstream_timeout" : "upstream_unreachable",
+                    late
+                            ? "the endpoint " + upstream.host() + " did not answer in time (" + failure.getMessage()
+                                    + ")"
+                            : "the endpoint " + upstream.host() + ":" + upstream.port() + " could not be reached ("
+                                    + failure.getClass().getSimpleName()
+                                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")");
+        }
+
+        private boolean idempotent(String method) {
+            return HttpMethod.GET.is(method)
+                    || HttpMethod.HEAD.is(method)
+                    || HttpMethod.OPTIONS.is(method)
+                    || HttpMethod.TRACE.is(method)
+                    || HttpMethod.PUT.is(method)
+                    || HttpMethod.DELETE.is(method);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -39,6 +40,9 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
 
     private final HttpUrl upstream;
     private final String base;
+    /** The endpoint URL's path without its last slash: usually empty. */
+    private final String basePath;
+
     private final RefreshingTokenSource tokens;
     private final OkHttpClient client;
     private final CallerGuard guard;
@@ -48,6 +52,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
     /**
      * @param client for requests with a body, which may be sent twice and so are held (up to 1 MiB) on a pool thread
      * @param timeout the longest wait between bytes of the endpoint's answer
+     * @param endpointTls TLS for an https endpoint whose certificate the JDK's trust store lacks; null for the JDK's
      */
     public ProxyHandler(
             HttpUrl upstream,
@@ -56,15 +61,18 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
             CallerGuard guard,
             BrokerMetrics metrics,
             Duration timeout,
-            int connections) {
+            int connections,
+            SSLContext endpointTls) {
         this.upstream = upstream;
         String text = upstream.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        String path = upstream.encodedPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.tokens = tokens;
         this.client = client;
         this.guard = guard;
         this.metrics = metrics;
-        this.relay = new AsyncRelay(upstream, tokens, metrics, timeout, connections);
+        this.relay = new AsyncRelay(upstream, tokens, metrics, timeout, connections, endpointTls);
     }
 
     @Override
@@ -78,7 +86,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         }
         Optional<SessionToken> held = hasBody(request) ? Optional.empty() : tokens.held(Duration.ZERO);
         if (held.isPresent()) {
-            relay.forward(call, targetText(call), held.get(), false);
+            relay.forward(call, requestTarget(call), held.get(), false);
         } else {
             request.getContext().execute(() -> blocking(call));
         }
@@ -172,11 +180,11 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
     }
 
     /**
-     * The endpoint's URL for {@code call} as text: the path and query as sent, after the endpoint's base, when they
-     * hold only characters a URI allows and no dot segment (as Jetty parsed them, nearly always); else as OkHttp
-     * normalizes them.
+     * The request target for {@code call} at the endpoint: the path and query as sent, after the endpoint's base path,
+     * when they hold only characters a URI allows and no dot segment (as Jetty parsed them, nearly always); else as
+     * OkHttp normalizes them.
      */
-    private String targetText(HttpCall call) {
+    private String requestTarget(HttpCall call) {
         String rawPath = call.path();
         String rawQuery = call.rawQuery();
         if (rawPath == null
@@ -185,9 +193,10 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
                 || rawPath.contains("/.")
                 || !UriChars.plain(rawPath)
                 || (rawQuery != null && !UriChars.plain(rawQuery))) {
-            return target(call).toString();
+            HttpUrl url = target(call);
+            return url.encodedQuery() == null ? url.encodedPath() : url.encodedPath() + "?" + url.encodedQuery();
         }
-        return rawQuery == null ? base + rawPath : base + rawPath + "?" + rawQuery;
+        return rawQuery == null ? basePath + rawPath : basePath + rawPath + "?" + rawQuery;
     }
 
     private HttpUrl target(HttpCall call) {

@@ -52,6 +52,27 @@ public final class Openssl {
         return "file:" + name;
     }
 
+    /** A self-signed RSA certificate for {@code 127.0.0.1}, valid a day, and its key: PEM files in the folder. */
+    public void selfSigned(String commonName, String certificate, String key) {
+        run(
+                (byte[]) null,
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                key,
+                "-out",
+                certificate,
+                "-days",
+                "1",
+                "-subj",
+                "/CN=" + commonName,
+                "-addext",
+                "subjectAltName=IP:127.0.0.1");
+    }
+
     /** Runs {@code openssl args...} with {@code stdin}, returns stdout; fails the test with stderr on a non-zero exit. */
     public byte[] run(byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
