@@ -3,6 +3,7 @@ package io.papi.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.papi.testing.Openssl;
 import io.papi.testing.TestTls;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -26,25 +26,13 @@ class PemTlsTest {
     @TempDir
     Path dir;
 
-    private void openssl(String... args) throws Exception {
-        Process p = new ProcessBuilder(args)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-    }
-
     @Test
     void servesHttpsWithAnRsaOrEcKeyFromPem() throws Exception {
         for (String key : new String[] {"rsa:2048", "ec"}) {
             String[] newKey = key.equals("ec")
                     ? new String[] {"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"}
                     : new String[] {"-newkey", key};
-            String[] args = new String[] {
-                "openssl",
-                "req",
+            String[] args = {
                 "-x509",
                 "-nodes",
                 "-keyout",
@@ -58,11 +46,11 @@ class PemTlsTest {
                 "-addext",
                 "subjectAltName=IP:127.0.0.1"
             };
-            String[] all = new String[args.length + newKey.length];
-            System.arraycopy(args, 0, all, 0, 3);
-            System.arraycopy(newKey, 0, all, 3, newKey.length);
-            System.arraycopy(args, 3, all, 3 + newKey.length, args.length - 3);
-            openssl(all);
+            String[] all = new String[1 + newKey.length + args.length];
+            all[0] = "req";
+            System.arraycopy(newKey, 0, all, 1, newKey.length);
+            System.arraycopy(args, 0, all, 1 + newKey.length, args.length);
+            new Openssl(dir).run(all);
 
             try (HttpServing serving = HttpServing.start(
                     ServingConfig.builder("tls", ServerAddress.tcp("127.0.0.1", 0))
@@ -100,21 +88,7 @@ class PemTlsTest {
         assertThatThrownBy(() -> new PemTls(cert, key).contextFactory()).hasMessageContaining("--tls-cert " + cert);
         assertThatThrownBy(() -> new PemTls(dir.resolve("missing.pem"), key).contextFactory())
                 .hasMessageContaining("does not exist");
-        openssl(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                "real.key",
-                "-out",
-                "real.pem",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=x");
+        new Openssl(dir).selfSigned("x", "real.pem", "real.key");
         assertThatThrownBy(() -> new PemTls(dir.resolve("real.pem"), key).contextFactory())
                 .hasMessageContaining("--tls-key " + key)
                 .hasMessageContaining("PKCS#8");

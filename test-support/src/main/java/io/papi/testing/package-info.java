@@ -11,6 +11,8 @@
  *       {@code /oauth/token}, with tokens whose expiry follows the test clock.</li>
  *   <li>{@link io.papi.testing.FakeSnowflakeDriver}: a JDBC driver standing in for snowflake-jdbc, recording
  *       every connect.</li>
+ *   <li>{@link io.papi.testing.Openssl}: the real {@code openssl} binary, to compare papi's keys with it and to make
+ *       test certificates.</li>
  *   <li>{@link io.papi.testing.TestTls}: trust in one self-signed certificate, for a test server's clients.</li>
  * </ol>
  */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.papi.broker.testing.Openssl;
 import io.papi.serving.PemTls;
 import io.papi.serving.ServerAddress;
+import io.papi.testing.Openssl;
 import io.papi.testing.TestTls;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.papi.broker.sidecar.BrokerMetrics;
-import io.papi.broker.testing.Openssl;
 import io.papi.broker.testing.ScriptedEndpoint;
 import io.papi.serving.HttpServing;
 import io.papi.serving.PemTls;
 import io.papi.serving.ServerAddress;
 import io.papi.serving.ServingConfig;
+import io.papi.testing.Openssl;
 import io.papi.testing.TestTls;
 import java.io.IOException;
 import java.io.OutputStream;

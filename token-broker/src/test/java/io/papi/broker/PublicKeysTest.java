@@ -3,7 +3,7 @@ package io.papi.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.papi.broker.testing.Openssl;
+import io.papi.testing.Openssl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;

@@ -1,4 +1,4 @@
-package io.papi.broker.testing;
+package io.papi.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
