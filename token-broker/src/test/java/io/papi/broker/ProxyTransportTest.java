@@ -16,15 +16,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -193,6 +196,41 @@ class ProxyTransportTest extends RunningBrokerTest {
         });
 
         assertThatThrownBy(() -> proxied("GET", "/short")).isInstanceOf(UncheckedIOException.class);
+        assertThat(proxied("GET", "/next").body()).isEqualTo("ok");
+    }
+
+    @Test
+    void aCallerThatLeavesMidAnswerHasTheEndpointConnectionClosedAndTheNextCallerIsServed() throws Exception {
+        CountDownLatch cutOff = new CountDownLatch(1);
+        proxyTo((request, out) -> {
+            if (!request.head().startsWith("GET /endless")) {
+                return write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+            write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            String chunk = Integer.toHexString(16 * 1024) + "\r\n" + "x".repeat(16 * 1024) + "\r\n";
+            try {
+                for (int i = 0; i < 2_000; i++) { // 32 MiB at most, a part every 5 ms
+                    write(out, chunk);
+                    out.flush();
+                    Thread.sleep(5);
+                }
+            } catch (IOException closedByTheProxy) {
+                cutOff.countDown();
+            }
+            return false;
+        });
+
+        try (Socket caller = new Socket("127.0.0.1", proxy.port())) {
+            caller.setSoTimeout(5_000);
+            caller.getOutputStream()
+                    .write(("GET /endless HTTP/1.1\r\nHost: 127.0.0.1:" + proxy.port() + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(caller.getInputStream().readNBytes(64 * 1024)).hasSize(64 * 1024);
+        } // the caller goes away
+
+        assertThat(cutOff.await(5, TimeUnit.SECONDS))
+                .as("the endpoint's connection closed")
+                .isTrue();
         assertThat(proxied("GET", "/next").body()).isEqualTo("ok");
     }
 
