@@ -219,8 +219,13 @@ class BrokerCommandTest extends KeyedHomeTest {
         cli.run("broker", "--identity", "justaname").failsWith(2, "is not NAME=CONNECTION");
         once("--listen", "everywhere").failsWith(2, "--listen 'everywhere' is not an address");
         once("--refresh-at", "1.5", "--sink-file", home.resolve("t").toString()).failsWith(2, "between 0 and 1");
-        cli.run(broker("--endpoint", "e.example", "--proxy-to", "http://example.com", "--listen", "127.0.0.1:0"))
+        Path papiHome = home.resolve("papi-home");
+        cli.env("PAPI_HOME", papiHome.toString())
+                .run(broker("--endpoint", "e.example", "--proxy-to", "http://example.com", "--listen", "127.0.0.1:0"))
                 .failsWith(2, "plain http to another machine");
+        assertThat(papiHome.resolve("broker"))
+                .as("nothing written on bad input")
+                .doesNotExist();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.papi.cli.command;
 import io.papi.broker.BrokerConfig;
 import io.papi.broker.BrokerSecret;
 import io.papi.broker.BrokerServer;
+import io.papi.broker.ForwardingProxy;
 import io.papi.broker.Identity;
 import io.papi.broker.KeyFileException;
 import io.papi.broker.RefreshPolicy;
@@ -258,6 +259,8 @@ public final class BrokerCommand extends PapiSubcommand {
         } catch (java.net.URISyntaxException e) {
             throw PapiException.usage("--proxy-to '" + to + "' is not a URL such as https://<ingress host>");
         }
+        usage(() ->
+                ForwardingProxy.validUpstream(uri)); // before the secret is written: bad input leaves nothing behind
         usage(() -> config.proxy(address, uri));
     }
 
