@@ -7,12 +7,17 @@ import java.util.function.Function;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Outgoing TCP connections served by a listener's own selector threads, so that a relay reads the endpoint's answer
- * on the thread that also serves its caller: no hand-off between two selectors per request. Offered by every TCP
- * listener {@link HttpServing} starts; reach it from a request with
+ * Outgoing TCP connections served by a listener's own selector threads, so that a relay can read the endpoint's
+ * answer on the thread that also serves its caller, with no hand-off between selectors per request. Offered by every
+ * TCP listener {@link HttpServing} starts; reach it from a request with
  * {@code request.getConnectionMetaData().getConnector()}.
+ *
+ * <p>New connections go to the listener's selectors in turn. With one selector (Jetty's choice up to three cores)
+ * caller and endpoint connections always share its thread; with more, a pooled connection serves callers of any
+ * selector, and a request whose two connections sit on different selectors is handed over once, as before.
  */
 public interface OutboundConnections {
     /** How long a connect may take. */
@@ -30,4 +35,7 @@ public interface OutboundConnections {
 
     /** The listener's threads, for work that may block. */
     Executor executor();
+
+    /** The listener's timer, for deadlines. */
+    Scheduler scheduler();
 }

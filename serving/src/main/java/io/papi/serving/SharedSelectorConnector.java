@@ -77,6 +77,11 @@ final class SharedSelectorConnector extends ServerConnector implements OutboundC
         return getExecutor();
     }
 
+    @Override
+    public Scheduler scheduler() {
+        return getScheduler();
+    }
+
     private final class Manager extends ServerConnectorManager {
         /** Channels opened by {@link #connect}, until their endpoint closes. */
         private final Set<Object> outbound = ConcurrentHashMap.newKeySet();

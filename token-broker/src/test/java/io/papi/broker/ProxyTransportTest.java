@@ -60,11 +60,19 @@ class ProxyTransportTest extends RunningBrokerTest {
     }
 
     private void proxyTo(ScriptedEndpoint.Script script) throws IOException {
+        proxyTo(script, Duration.ofSeconds(5));
+    }
+
+    private void proxyTo(ScriptedEndpoint.Script script, Duration timeout) throws IOException {
         endpoint = new ScriptedEndpoint(script);
-        proxyTo(URI.create("http://127.0.0.1:" + endpoint.port()), null);
+        proxyTo(URI.create("http://127.0.0.1:" + endpoint.port()), null, timeout);
     }
 
     private void proxyTo(URI target, X509TrustManager trust) throws IOException {
+        proxyTo(target, trust, Duration.ofSeconds(5));
+    }
+
+    private void proxyTo(URI target, X509TrustManager trust, Duration timeout) throws IOException {
         issueTokensLiving(600);
         start(config());
         RefreshingTokenSource tokens = broker.broker().source("default");
@@ -75,7 +83,7 @@ class ProxyTransportTest extends RunningBrokerTest {
                 tokens,
                 null,
                 null,
-                Duration.ofSeconds(5),
+                timeout,
                 8,
                 Duration.ofMillis(200),
                 new BrokerMetrics(Clock.systemUTC()),
@@ -232,6 +240,115 @@ class ProxyTransportTest extends RunningBrokerTest {
                 .as("the endpoint's connection closed")
                 .isTrue();
         assertThat(proxied("GET", "/next").body()).isEqualTo("ok");
+    }
+
+    @Test
+    void anAnswerThatClosesTheConnectionIsNotReused() throws IOException {
+        proxyTo((request, out) -> {
+            if (request.head().startsWith("GET /v10")) {
+                write(out, "HTTP/1.0 200 OK\r\nContent-Length: 4\r\n\r\nv1.0");
+            } else if (request.method().equals("GET")) {
+                write(out, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nlast");
+            } else {
+                write(out, "HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok");
+            }
+            Thread.sleep(50); // as a real server, it closes a moment after answering, not before the proxy reads
+            return false;
+        });
+
+        assertThat(proxied("GET", "/a").body()).isEqualTo("last");
+        assertThat(proxied("POST", "/orders").status()).isEqualTo(201);
+        assertThat(proxied("GET", "/v10").body()).isEqualTo("v1.0");
+        assertThat(proxied("POST", "/orders").status()).isEqualTo(201);
+        assertThat(endpoint.connections()).isEqualTo(4);
+        assertThat(endpoint.requests()).hasSize(4);
+    }
+
+    @Test
+    void aTimeoutOnAKeptAliveConnectionIsA504AndTheRequestIsNotSentTwice() throws Exception {
+        proxyTo(
+                (request, out) -> {
+                    if (request.number() == 2) {
+                        Thread.sleep(1_500);
+                    }
+                    return write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                },
+                Duration.ofMillis(300));
+
+        assertThat(proxied("GET", "/warm").status()).isEqualTo(200);
+        Answer slow = proxied("GET", "/slow");
+
+        assertThat(slow.status()).isEqualTo(504);
+        assertThat(slow.json().get("reason").asText()).isEqualTo("upstream_timeout");
+        Thread.sleep(300);
+        assertThat(endpoint.requests())
+                .extracting(r -> r.head().substring(0, 9))
+                .containsExactly("GET /warm", "GET /slow");
+    }
+
+    @Test
+    void aBodyThatBreaksAfterTheHeadersEndsTheCallersAnswerAtOnce() throws IOException {
+        proxyTo((request, out) -> {
+            write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nnot-a-size\r\n");
+            out.flush();
+            Thread.sleep(3_000); // and keeps the connection open
+            return false;
+        });
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> proxied("GET", "/broken")).isInstanceOf(UncheckedIOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aHeadAfterEarlyHintsHasNoBodyAndTheConnectionStaysInStep() throws IOException {
+        proxyTo((request, out) -> request.method().equals("HEAD")
+                ? write(
+                        out,
+                        "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
+                                + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n")
+                : write(out, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nafter"));
+
+        Answer head = proxied("HEAD", "/item/1");
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(proxied("GET", "/item/1").body()).isEqualTo("after");
+        assertThat(endpoint.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestThatFindsNoFreeConnectionWithinTheTimeoutIsA504() throws Exception {
+        CountDownLatch busy = new CountDownLatch(8);
+        proxyTo(
+                (request, out) -> {
+                    if (request.head().startsWith("GET /trickle")) {
+                        write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+                        out.flush();
+                        busy.countDown();
+                        for (int i = 0; i < 20; i++) { // one byte every 100 ms: never idle, never done for 2 s
+                            write(out, "1\r\nx\r\n");
+                            out.flush();
+                            Thread.sleep(100);
+                        }
+                        return write(out, "0\r\n\r\n");
+                    }
+                    return write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                },
+                Duration.ofMillis(400));
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 8; i++) {
+                callers.submit(() -> proxied("GET", "/trickle"));
+            }
+            assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue(); // all eight connections are taken
+
+            Answer waited = proxied("GET", "/quick");
+
+            assertThat(waited.status()).isEqualTo(504);
+            assertThat(waited.json().get("error").asText()).contains("no connection to the endpoint came free");
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import okhttp3.HttpUrl;
 import org.eclipse.jetty.http.HttpField;
@@ -43,6 +44,10 @@ final class AsyncRelay implements AutoCloseable {
     private volatile TokenLine authorization;
 
     private record TokenLine(SessionToken token, byte[] line) {}
+
+    private static final int NEW = 0;
+    private static final int RELAYING = 1;
+    private static final int DONE = 2;
 
     AsyncRelay(
             HttpUrl upstream,
@@ -138,17 +143,22 @@ final class AsyncRelay implements AutoCloseable {
     }
 
     private void retry(HttpCall call, String target, SessionToken rejected) {
-        tokens.invalidate(rejected.hash());
-        SessionToken fresh;
         try {
-            fresh = tokens.get(Duration.ZERO);
-        } catch (TokenUnavailableException e) {
-            metrics.proxyRequest(tokens.identity().name(), 503, true);
-            e.retryAfter().ifPresent(d -> call.setHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
-            call.error(503, "no_token", e.getMessage());
-            return;
+            tokens.invalidate(rejected.hash());
+            SessionToken fresh;
+            try {
+                fresh = tokens.get(Duration.ZERO);
+            } catch (TokenUnavailableException e) {
+                metrics.proxyRequest(tokens.identity().name(), 503, true);
+                e.retryAfter().ifPresent(d -> call.setHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+                call.error(503, "no_token", e.getMessage());
+                return;
+            }
+            forward(call, target, fresh, true);
+        } catch (RuntimeException e) { // on a pool thread: nobody else would answer the caller
+            LOG.error("proxy: retrying {} {} failed", call.method(), BrokerHandler.printable(call.path()), e);
+            call.error(500, "internal", "internal error (" + e.getClass().getSimpleName() + "); see the broker's log");
         }
-        forward(call, target, fresh, true);
     }
 
     @Override
@@ -171,6 +181,12 @@ final class AsyncRelay implements AutoCloseable {
         private final SessionToken token;
         private final boolean retried;
         private final byte[] request;
+        /**
+         * NEW until the answer's headers are relayed (RELAYING) or the caller is answered otherwise (DONE); whoever
+         * moves it answers the caller, so a failure on one thread and an answer on another cannot both write.
+         */
+        private final AtomicInteger state = new AtomicInteger(NEW);
+
         private boolean resent;
         private boolean lastWritten;
 
@@ -202,7 +218,12 @@ final class AsyncRelay implements AutoCloseable {
         @Override
         public boolean headers(int status, HttpFields fields) {
             String identity = tokens.identity().name();
-            if (!retried && LoginRedirect.meansNoValidToken(status, fields.get(HttpHeader.LOCATION), upstream.host())) {
+            boolean rejected = !retried
+                    && LoginRedirect.meansNoValidToken(status, fields.get(HttpHeader.LOCATION), upstream.host());
+            if (!state.compareAndSet(NEW, rejected || status == 101 ? DONE : RELAYING)) {
+                return false; // answered already (a timeout on another thread)
+            }
+            if (rejected) {
                 LOG.info(
                         "proxy: {} {} answered {} with token {}; retrying once with a fresh token",
                         call.method(),
@@ -242,6 +263,9 @@ final class AsyncRelay implements AutoCloseable {
 
         @Override
         public void completed() {
+            if (!state.compareAndSet(RELAYING, DONE)) {
+                return;
+            }
             if (lastWritten) {
                 call.callback().succeeded();
             } else {
@@ -251,19 +275,27 @@ final class AsyncRelay implements AutoCloseable {
 
         @Override
         public void abandoned(Throwable failure) {
-            call.callback().failed(failure);
+            if (state.compareAndSet(RELAYING, DONE)) {
+                call.callback().failed(failure);
+            }
         }
 
         @Override
-        public void failed(Throwable failure, boolean answered, boolean resendable) {
-            if (answered) {
+        public void failed(Throwable failure, boolean resendable) {
+            if (state.compareAndSet(RELAYING, DONE)) { // the headers went out: the caller's answer breaks off
                 LOG.debug("proxy: the endpoint's answer to {} broke off: {}", call.method(), failure.toString());
                 call.callback().failed(failure);
+                return;
+            }
+            if (state.get() != NEW) {
                 return;
             }
             if (resendable && !resent && idempotent(call.method())) {
                 resent = true;
                 pool.send(outbound, this);
+                return;
+            }
+            if (!state.compareAndSet(NEW, DONE)) {
                 return;
             }
             boolean late = failure instanceof TimeoutException || failure instanceof SocketTimeoutException;

@@ -11,6 +11,8 @@ import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.AbstractConnection;
@@ -52,8 +54,13 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     /** The exchange the parser's callbacks serve, set before each parse. */
     private UpstreamExchange parsing;
 
-    private boolean answered;
+    private volatile boolean answered;
     private int status;
+    /** The answer asks for the connection to end after it: {@code Connection: close}, or HTTP/1.0 without keep-alive. */
+    private boolean closeAfter;
+    /** The parser gave up after the headers (a broken chunk, say), or a callback of ours threw. */
+    private boolean broken;
+
     private HttpFields.Mutable fields;
     private boolean dropped;
     private boolean complete;
@@ -90,11 +97,15 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
         fields = HttpFields.build();
         dropped = false;
         complete = false;
+        closeAfter = false;
+        broken = false;
         writeFailure = null;
         parser.setHeadResponse(next.head());
         exchange.set(next);
         getEndPoint()
-                .write(Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {}, this::failed), next.request());
+                .write(
+                        Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {}, x -> failed(next, x)),
+                        next.request());
     }
 
     /** True when this connection served a request before the one in hand: it may have been closed by the endpoint meanwhile. */
@@ -120,6 +131,14 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
             if (exchange.get() != current) {
                 return; // failed while parsing
             }
+            if (broken || (parser.isTerminated() && !complete)) {
+                failed(
+                        current,
+                        parser.isAtEOF()
+                                ? new EOFException("the endpoint closed the connection before its answer ended")
+                                : new IOException("the endpoint's answer broke off: it is not valid HTTP/1.1"));
+                return;
+            }
             if (dropped) {
                 exchange.compareAndSet(current, null);
                 close();
@@ -144,7 +163,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
                 continue;
             }
             if (parser.isAtEOF()) {
-                failed(new EOFException("the endpoint closed the connection before its answer ended"));
+                failed(current, new EOFException("the endpoint closed the connection before its answer ended"));
                 return;
             }
             int filled;
@@ -154,7 +173,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
                 }
                 filled = getEndPoint().fill(buffer);
             } catch (IOException e) {
-                failed(e);
+                failed(current, e);
                 return;
             }
             if (filled == 0) {
@@ -184,7 +203,8 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
         if (!exchange.compareAndSet(done, null)) {
             return; // failed meanwhile, and answered so
         }
-        boolean reusable = !parser.isClose()
+        boolean reusable = !closeAfter
+                && !parser.isClose()
                 && !parser.isAtEOF()
                 && !BufferUtil.hasContent(buffer)
                 && getEndPoint().isOpen();
@@ -227,11 +247,29 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     }
 
     private void failed(Throwable failure) {
-        UpstreamExchange current = exchange.getAndSet(null);
-        close();
+        UpstreamExchange current = exchange.get();
         if (current != null) {
-            current.failed(failure, answered, reused() && !answered && !parserStarted());
+            failed(current, failure);
+        } else {
+            close();
         }
+    }
+
+    /** {@code which} failed, if it is still this connection's: it is answered once, and the connection closed. */
+    private void failed(UpstreamExchange which, Throwable failure) {
+        boolean mine = exchange.compareAndSet(which, null);
+        close();
+        if (mine) {
+            which.failed(failure, resendable(failure));
+        }
+    }
+
+    /**
+     * Nothing came back on a connection that had served before, and it ended (not timed out): the endpoint may have
+     * closed it just as the request went out, so the request may go again on another connection.
+     */
+    private boolean resendable(Throwable failure) {
+        return reused() && !answered && !parserStarted() && !(failure instanceof TimeoutException);
     }
 
     private boolean parserStarted() {
@@ -240,8 +278,17 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
 
     @Override
     public boolean onIdleExpired(TimeoutException timeout) {
-        failed(timeout);
-        return true;
+        UpstreamExchange current = exchange.get();
+        if (current != null) {
+            failed(current, timeout);
+            return true;
+        }
+        // idle in the pool: closed only if no request is taking it this very moment
+        if (pool.removeIdle(this)) {
+            close();
+            return true;
+        }
+        return false;
     }
 
     /** The layer below (TLS) failed for {@code failure}; the close that follows reports it. */
@@ -256,10 +303,8 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
         pool.closed(this);
         if (current != null) {
             Throwable why = cause != null ? cause : transportFailure;
-            current.failed(
-                    why != null ? why : new EOFException("the connection to the endpoint closed"),
-                    answered,
-                    reused() && !answered && !parserStarted());
+            Throwable failure = why != null ? why : new EOFException("the connection to the endpoint closed");
+            current.failed(failure, resendable(failure));
         }
     }
 
@@ -268,10 +313,19 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     @Override
     public void startResponse(HttpVersion version, int status, String reason) {
         this.status = status;
+        // HTTP/1.0 ends the connection after the answer unless it says keep-alive (Jetty's parser leaves this to us)
+        this.closeAfter = version != HttpVersion.HTTP_1_1;
     }
 
     @Override
     public void parsedHeader(HttpField field) {
+        if (field.getHeader() == HttpHeader.CONNECTION) {
+            if (field.contains(HttpHeaderValue.CLOSE.asString())) {
+                closeAfter = true;
+            } else if (field.contains(HttpHeaderValue.KEEP_ALIVE.asString())) {
+                closeAfter = false;
+            }
+        }
         fields.add(field);
     }
 
@@ -280,7 +334,14 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
         if (status >= 100 && status < 200 && status != 101) {
             return false; // an interim answer: its end resets the parser for the real one
         }
-        if (!parsing.headers(status, fields)) {
+        boolean relayed;
+        try {
+            relayed = parsing.headers(status, fields);
+        } catch (RuntimeException e) {
+            broken = true;
+            return true;
+        }
+        if (!relayed) {
             dropped = true;
             return true;
         }
@@ -294,7 +355,12 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
                 && parser.getContentLength() >= 0
                 && parser.getContentRead() >= parser.getContentLength();
         write.set(WRITING);
-        parsing.content(part, last, partWritten);
+        try {
+            parsing.content(part, last, partWritten);
+        } catch (RuntimeException e) {
+            write.set(NOT_WRITING);
+            broken = true;
+        }
         return true;
     }
 
@@ -307,6 +373,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     public boolean messageComplete() {
         if (status >= 100 && status < 200 && status != 101) {
             parser.reset();
+            parser.setHeadResponse(parsing.head()); // reset() forgets it
             fields = HttpFields.build();
             status = 0;
             return false;
@@ -317,7 +384,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
 
     @Override
     public void earlyEOF() {
-        // parseNext goes on to report the end; process() turns it into a failure
+        broken = true; // the end came, or the parser gave up, before the answer was whole: process() fails it
     }
 
     @Override

@@ -28,9 +28,9 @@ interface UpstreamExchange {
     void abandoned(Throwable failure);
 
     /**
-     * The request could not be sent or its answer not read. {@code answered}: the headers were passed on already.
-     * {@code resendable}: nothing came back on a connection that had served before, so the endpoint may have closed
-     * it just as it was reused, and the request may go again on another one.
+     * The request could not be sent or its answer not read (if its headers were passed on already, the caller's answer
+     * breaks off). {@code resendable}: nothing came back on a connection that had served before, and it ended (not
+     * timed out), so the endpoint may have closed it just as it was reused, and the request may go again on another.
      */
-    void failed(Throwable failure, boolean answered, boolean resendable);
+    void failed(Throwable failure, boolean resendable);
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLEngine;
 import org.eclipse.jetty.io.Connection;
@@ -17,6 +19,7 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The proxy's kept-alive connections to the endpoint, opened on the proxy listener's own selectors. A request takes
@@ -38,7 +41,17 @@ final class UpstreamPool implements AutoCloseable {
     private final Set<UpstreamConnection> all = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private record Waiting(OutboundConnections outbound, UpstreamExchange exchange) {}
+    /** A request waiting for a connection, with its deadline. */
+    private static final class Waiting {
+        final OutboundConnections outbound;
+        final UpstreamExchange exchange;
+        volatile Scheduler.Task deadline;
+
+        Waiting(OutboundConnections outbound, UpstreamExchange exchange) {
+            this.outbound = outbound;
+            this.exchange = exchange;
+        }
+    }
 
     /**
      * @param tls for an https endpoint: started, verifying the endpoint's certificate and host name; null for http
@@ -58,7 +71,7 @@ final class UpstreamPool implements AutoCloseable {
     /** Sends {@code exchange}'s request on a free connection, a new one, or the next to come free. */
     void send(OutboundConnections outbound, UpstreamExchange exchange) {
         if (closed) {
-            exchange.failed(new IOException("the proxy is stopping"), false, false);
+            exchange.failed(new IOException("the proxy is stopping"), false);
             return;
         }
         UpstreamConnection free = pollIdle();
@@ -75,14 +88,26 @@ final class UpstreamPool implements AutoCloseable {
             exchange.failed(
                     new RejectedExecutionException(
                             MAX_WAITING + " requests already wait for a connection to the endpoint"),
-                    false,
                     false);
             return;
         }
-        waiting.add(new Waiting(outbound, exchange));
-        free = pollIdle(); // one may have come free while this request was being queued
+        Waiting queued = new Waiting(outbound, exchange);
+        waiting.add(queued);
+        queued.deadline = outbound.scheduler().schedule(() -> expire(queued), timeoutMillis, TimeUnit.MILLISECONDS);
+        // a connection, or a slot for one, may have come free while this request was being queued
+        free = pollIdle();
         if (free != null) {
             release(free);
+        }
+        serveWaiting();
+    }
+
+    /** A request that waited the whole timeout for a connection gets the endpoint's 504. */
+    private void expire(Waiting late) {
+        if (waiting.remove(late)) {
+            waitingCount.decrementAndGet();
+            late.exchange.failed(
+                    new TimeoutException("no connection to the endpoint came free in " + timeoutMillis + " ms"), false);
         }
     }
 
@@ -112,8 +137,17 @@ final class UpstreamPool implements AutoCloseable {
         Waiting next = waiting.poll();
         if (next != null) {
             waitingCount.decrementAndGet();
+            Scheduler.Task deadline = next.deadline;
+            if (deadline != null) {
+                deadline.cancel();
+            }
         }
         return next;
+    }
+
+    /** Takes {@code connection} out of the idle ones; false when a request has just taken it. */
+    boolean removeIdle(UpstreamConnection connection) {
+        return idle.remove(connection);
     }
 
     /** Opens a connection for {@code exchange}, on a pool thread: resolving the endpoint's name may block. */
@@ -158,7 +192,7 @@ final class UpstreamPool implements AutoCloseable {
 
     private void connectFailed(OutboundConnections outbound, UpstreamExchange exchange, Throwable failure) {
         open.decrementAndGet();
-        exchange.failed(failure, false, false);
+        exchange.failed(failure, false);
         serveWaiting();
     }
 
@@ -177,7 +211,7 @@ final class UpstreamPool implements AutoCloseable {
         }
         Waiting next = pollWaiting();
         if (next != null) {
-            connection.send(next.exchange());
+            connection.send(next.exchange);
         } else {
             idle.push(connection);
         }
@@ -201,7 +235,7 @@ final class UpstreamPool implements AutoCloseable {
             open.decrementAndGet();
             return;
         }
-        connect(next.outbound(), next.exchange());
+        connect(next.outbound, next.exchange);
     }
 
     @Override
@@ -212,7 +246,7 @@ final class UpstreamPool implements AutoCloseable {
         }
         Waiting next;
         while ((next = pollWaiting()) != null) {
-            next.exchange().failed(new IOException("the proxy is stopping"), false, false);
+            next.exchange.failed(new IOException("the proxy is stopping"), false);
         }
     }
 }
