@@ -139,9 +139,9 @@ final class RecommendListsCommand extends PapiSubcommand {
             description = "Publish to the lists table of --store (h2: the local account; snowflake: your connection)")
     boolean publish;
 
-    /** Where --publish writes. */
+    /** Where --publish writes, and how it is reached (-c, --local-dir, --passphrase-file). */
     @Mixin
-    StoreOption store = new StoreOption();
+    StoreAccessOptions where = new StoreAccessOptions();
 
     @Option(
             names = "--lists-table",
@@ -154,26 +154,17 @@ final class RecommendListsCommand extends PapiSubcommand {
     @Mixin
     ListTuningOptions tuning = new ListTuningOptions();
 
-    @Mixin
-    LocalDirOption localDir = new LocalDirOption();
-
-    @Mixin
-    ConnectionOption connection = new ConnectionOption();
-
-    @Mixin
-    PassphraseOptions passphrase = new PassphraseOptions();
-
     @Override
     protected int run() throws Exception {
         ListOptions options = tuning.options();
-        Settings settings = connection.settings(environment(), this::warn);
+        Settings settings = where.settings(this);
         ListsTableStatements table;
         try {
             table = ListsTableStatements.named(listsTable);
         } catch (IllegalArgumentException e) {
             throw PapiException.usage("--lists-table: " + e.getMessage());
         }
-        StoreOption.Kind kind = publish ? store.kind(settings) : null;
+        StoreOption.Kind kind = publish ? where.kind(settings) : null;
         EventInput events = checkInputs();
         if (inWarehouse || printSql) {
             return inWarehouse(settings, options, table, events);
@@ -191,7 +182,7 @@ final class RecommendListsCommand extends PapiSubcommand {
             Map<String, Set<String>> genres;
             if (fromRatings) {
                 Dataset loaded = ratings.load(
-                        ProgressListener.NONE, err(), RatingsOptions.snowflakeConnection(settings, passphrase));
+                        ProgressListener.NONE, err(), RatingsOptions.snowflakeConnection(settings, where.passphrase));
                 interactions = RatingsWatches.interactions(loaded.ratings());
                 genres = RatingsWatches.genres(movieLensGenres());
             } else {
@@ -231,7 +222,7 @@ final class RecommendListsCommand extends PapiSubcommand {
             int rows = publish(settings, kind, table, lists);
             report.println("Published " + rows + " lists to " + table.shown()
                     + (kind == StoreOption.Kind.H2
-                            ? " in the local account " + localDir.resolve(environment())
+                            ? " in the local account " + where.localDir.resolve(environment())
                             : " in Snowflake"));
         }
         return 0;
@@ -254,7 +245,7 @@ final class RecommendListsCommand extends PapiSubcommand {
 
     private int inWarehouse(Settings settings, ListOptions options, ListsTableStatements table, EventInput events)
             throws Exception {
-        if (out != null || publish || store.given()) {
+        if (out != null || publish || where.storeGiven()) {
             throw PapiException.usage(
                     "--in-warehouse and --print-sql publish in Snowflake, to --lists-table: leave out --out, --publish and --store");
         }
@@ -296,7 +287,7 @@ final class RecommendListsCommand extends PapiSubcommand {
         }
         long t0 = System.nanoTime();
         try (Connection c =
-                RatingsOptions.snowflakeConnection(settings, passphrase).get()) {
+                RatingsOptions.snowflakeConnection(settings, where.passphrase).get()) {
             if (build != null) {
                 build.run(c);
             }
@@ -407,12 +398,13 @@ final class RecommendListsCommand extends PapiSubcommand {
         try {
             if (kind == StoreOption.Kind.H2) {
                 // LocalStore.jdbcUrl creates the directory 0700
-                try (Connection c = DriverManager.getConnection(LocalStore.jdbcUrl(localDir.resolve(environment())))) {
+                try (Connection c =
+                        DriverManager.getConnection(LocalStore.jdbcUrl(where.localDir.resolve(environment())))) {
                     return new ListsPublisher(c, table, ListsPublisher.Dialect.H2).publish(lists);
                 }
             }
-            try (Connection c =
-                    RatingsOptions.snowflakeConnection(settings, passphrase).get()) {
+            try (Connection c = RatingsOptions.snowflakeConnection(settings, where.passphrase)
+                    .get()) {
                 return new ListsPublisher(c, table, ListsPublisher.Dialect.SNOWFLAKE).publish(lists);
             }
         } catch (SQLException e) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --store}: where a command's tables are, the local account's embedded database or Snowflake. Declared once
- * for {@code papi serve}, {@code papi recommend} (through {@link StoreOptions}) and {@code papi recommend lists}.
+ * for {@code papi serve}, {@code papi recommend} and {@code papi recommend lists}, through {@link StoreAccessOptions}.
  */
 public final class StoreOption {
     @Option(
