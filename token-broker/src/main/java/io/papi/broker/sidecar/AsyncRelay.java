@@ -150,14 +150,13 @@ final class AsyncRelay implements AutoCloseable {
                 fresh = tokens.get(Duration.ZERO);
             } catch (TokenUnavailableException e) {
                 metrics.proxyRequest(tokens.identity().name(), 503, true);
-                e.retryAfter().ifPresent(d -> call.setHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
-                call.error(503, "no_token", e.getMessage());
+                ProxyErrors.noToken(call, e);
                 return;
             }
             forward(call, target, fresh, true);
         } catch (RuntimeException e) { // on a pool thread: nobody else would answer the caller
             LOG.error("proxy: retrying {} {} failed", call.method(), BrokerHandler.printable(call.path()), e);
-            call.error(500, "internal", "internal error (" + e.getClass().getSimpleName() + "); see the broker's log");
+            ProxyErrors.internal(call, e);
         }
     }
 
@@ -299,26 +298,13 @@ final class AsyncRelay implements AutoCloseable {
                 return;
             }
             boolean late = failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
-            int status = late ? 504 : 502;
-            metrics.proxyRequest(tokens.identity().name(), status, retried);
-            call.error(
-                    status,
-                    late ? "upstream_timeout" : "upstream_unreachable",
-                    late
-                            ? "the endpoint " + upstream.host() + " did not answer in time (" + failure.getMessage()
-                                    + ")"
-                            : "the endpoint " + upstream.host() + ":" + upstream.port() + " could not be reached ("
-                                    + failure.getClass().getSimpleName()
-                                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")");
+            metrics.proxyRequest(tokens.identity().name(), late ? 504 : 502, retried);
+            ProxyErrors.upstream(call, upstream, late, failure);
         }
 
         private boolean idempotent(String method) {
-            return HttpMethod.GET.is(method)
-                    || HttpMethod.HEAD.is(method)
-                    || HttpMethod.OPTIONS.is(method)
-                    || HttpMethod.TRACE.is(method)
-                    || HttpMethod.PUT.is(method)
-                    || HttpMethod.DELETE.is(method);
+            HttpMethod known = HttpMethod.fromString(method);
+            return known != null && known.isIdempotent(); // GET, HEAD, OPTIONS, TRACE, PUT, DELETE (RFC 9110 9.2.2)
         }
     }
 }

@@ -119,8 +119,7 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
             if (response.isCommitted()) {
                 callback.failed(e);
             } else {
-                call.error(
-                        500, "internal", "internal error (" + e.getClass().getSimpleName() + "); see the broker's log");
+                ProxyErrors.internal(call, e);
             }
         }
     }
@@ -163,11 +162,10 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
             relay(call, answer);
         } catch (TokenUnavailableException e) {
             metrics.proxyRequest(identity, 503, retried);
-            e.retryAfter().ifPresent(d -> call.setHeader("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
-            call.error(503, "no_token", e.getMessage());
+            ProxyErrors.noToken(call, e);
         } catch (UpstreamException e) {
-            metrics.proxyRequest(identity, e.status, retried);
-            call.error(e.status, e.status == 504 ? "upstream_timeout" : "upstream_unreachable", e.getMessage());
+            metrics.proxyRequest(identity, e.late ? 504 : 502, retried);
+            ProxyErrors.upstream(call, upstream, e.late, e.getCause());
         } finally {
             if (answer != null) {
                 answer.close();
@@ -223,14 +221,9 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         try {
             return client.newCall(request.build()).execute();
         } catch (InterruptedIOException e) { // SocketTimeoutException, or OkHttp's own timeout
-            throw new UpstreamException(
-                    504, "the endpoint " + upstream.host() + " did not answer in time (" + e.getMessage() + ")");
+            throw new UpstreamException(true, e);
         } catch (IOException e) {
-            throw new UpstreamException(
-                    502,
-                    "the endpoint " + upstream.host() + ":" + upstream.port() + " could not be reached ("
-                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                            + ")");
+            throw new UpstreamException(false, e);
         }
     }
 
@@ -290,14 +283,14 @@ public final class ProxyHandler extends Handler.Abstract.NonBlocking implements 
         call.callback().succeeded();
     }
 
-    /** The endpoint could not be reached: 502, or 504 when it did not answer in time. */
+    /** The endpoint could not be reached (502), or did not answer in time ({@code late}: 504). */
     private static final class UpstreamException extends Exception {
         private static final long serialVersionUID = 1L;
-        final int status;
+        final boolean late;
 
-        UpstreamException(int status, String message) {
-            super(message);
-            this.status = status;
+        UpstreamException(boolean late, IOException cause) {
+            super(cause);
+            this.late = late;
         }
     }
 }

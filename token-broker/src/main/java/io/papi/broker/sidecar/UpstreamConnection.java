@@ -54,7 +54,6 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     /** The exchange the parser's callbacks serve, set before each parse. */
     private UpstreamExchange parsing;
 
-    private volatile boolean answered;
     private int status;
     /** The answer asks for the connection to end after it: {@code Connection: close}, or HTTP/1.0 without keep-alive. */
     private boolean closeAfter;
@@ -92,7 +91,6 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
     /** Sends {@code next}'s request; the answer comes to it. */
     void send(UpstreamExchange next) {
         served++;
-        answered = false;
         status = 0;
         fields = HttpFields.build();
         dropped = false;
@@ -269,7 +267,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
      * closed it just as the request went out, so the request may go again on another connection.
      */
     private boolean resendable(Throwable failure) {
-        return reused() && !answered && !parserStarted() && !(failure instanceof TimeoutException);
+        return reused() && !parserStarted() && !(failure instanceof TimeoutException);
     }
 
     private boolean parserStarted() {
@@ -345,7 +343,6 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking implements
             dropped = true;
             return true;
         }
-        answered = true;
         return false;
     }
 
