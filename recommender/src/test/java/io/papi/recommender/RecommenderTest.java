@@ -14,16 +14,7 @@ class RecommenderTest {
 
     /** A slice of the synthetic data (users 1..150, items 1..400) keeps EASE and item-kNN quick. */
     private static Ratings slice() {
-        Ratings all = TestData.synthetic().ratings();
-        Ratings.Builder b = Ratings.builder();
-        for (int u = 0; u < 150; u++) {
-            for (int p = all.start(u); p < all.end(u); p++) {
-                if (all.itemId(all.item(p)) <= 400) {
-                    b.add(all.userId(u), all.itemId(all.item(p)), all.value(p), all.timestamp(p));
-                }
-            }
-        }
-        return b.build();
+        return TestRatings.syntheticSlice(150, 400);
     }
 
     @ParameterizedTest

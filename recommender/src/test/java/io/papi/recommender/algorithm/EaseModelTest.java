@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
+import io.papi.recommender.TestRatings;
 import org.junit.jupiter.api.Test;
 
 class EaseModelTest {
+
+    /** Items A, B and C. */
+    private static final long[] ITEMS_10_20_30 = {10, 20, 30};
 
     /**
      * Users {A,B}, {B,C}, {A,B,C} over items A, B, C give XᵀX = [[2,2,1],[2,3,2],[1,2,2]]. With λ = 1,
@@ -17,15 +21,12 @@ class EaseModelTest {
      */
     @Test
     void matchesTheClosedFormSolvedByHand() {
-        Ratings r = Ratings.builder()
-                .add(1, 10, 4, 0)
-                .add(1, 20, 1, 0) // ratings become 1s: EASE sees interactions
-                .add(2, 20, 5, 0)
-                .add(2, 30, 2, 0)
-                .add(3, 10, 3, 0)
-                .add(3, 20, 3, 0)
-                .add(3, 30, 3, 0)
-                .build();
+        // ratings become 1s: EASE sees interactions
+        Ratings r = TestRatings.pivot(
+                ITEMS_10_20_30,
+                new int[] {4, 1, 0}, // user 1
+                new int[] {0, 5, 2}, // user 2
+                new int[] {3, 3, 3}); // user 3
 
         EaseModel model = EaseModel.train(r, 1.0, ProgressListener.NONE);
 
@@ -109,12 +110,10 @@ class EaseModelTest {
 
     /** Users {A,B} and {B,C} over items A, B, C: fewer users than items, so EASE takes the Woodbury route. */
     private static Ratings twoUsersOverThreeItems() {
-        return Ratings.builder()
-                .add(1, 10, 5, 0)
-                .add(1, 20, 5, 0)
-                .add(2, 20, 1, 0)
-                .add(2, 30, 1, 0)
-                .build();
+        return TestRatings.pivot(
+                ITEMS_10_20_30,
+                new int[] {5, 5, 0}, // user 1
+                new int[] {0, 1, 1}); // user 2
     }
 
     private static void assertWeights(EaseModel model, float[][] expected) {

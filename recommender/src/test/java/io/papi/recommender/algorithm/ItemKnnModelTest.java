@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
+import io.papi.recommender.TestRatings;
 import org.junit.jupiter.api.Test;
 
 class ItemKnnModelTest {
@@ -13,14 +14,10 @@ class ItemKnnModelTest {
      * Raters: item A {1,2,3}, B {1,2}, C {3}. Co-occurrence A·B = 2, A·C = 1, B·C = 0.
      * With shrinkage 1: sim(A,B) = 2/(√6+1), sim(A,C) = 1/(√3+1), sim(B,C) = 0.
      */
-    private static final Ratings R = Ratings.builder()
-            .add(1, 1, 5, 0)
-            .add(1, 2, 5, 0)
-            .add(2, 1, 1, 0)
-            .add(2, 2, 2, 0)
-            .add(3, 1, 3, 0)
-            .add(3, 3, 4, 0)
-            .build();
+    private static final Ratings R = TestRatings.pivot(
+            new int[] {5, 5, 0}, // user 1
+            new int[] {1, 2, 0}, // user 2
+            new int[] {3, 0, 4}); // user 3
 
     @Test
     void cosineOfRaterSetsIsShrunk() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
-import io.papi.recommender.TestData;
+import io.papi.recommender.TestRatings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,16 +54,7 @@ class ItemKnnSqlTest {
 
     @Test
     void theWarehouseSqlRanksWhatTheInMemoryModelRanks() throws Exception {
-        Ratings all = TestData.synthetic().ratings();
-        Ratings.Builder b = Ratings.builder();
-        for (int u = 0; u < 60; u++) {
-            for (int p = all.start(u); p < all.end(u); p++) {
-                if (all.itemId(all.item(p)) <= 150) {
-                    b.add(all.userId(u), all.itemId(all.item(p)), all.value(p), all.timestamp(p));
-                }
-            }
-        }
-        Ratings r = b.build();
+        Ratings r = TestRatings.syntheticSlice(60, 150);
         ItemKnnModel model = ItemKnnModel.train(r, NEIGHBOURS, SHRINKAGE, ProgressListener.NONE);
 
         Map<Long, List<double[]>> sqlTop = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.papi.recommender.ProgressListener;
 import io.papi.recommender.Ratings;
 import io.papi.recommender.RecommendedItem;
 import io.papi.recommender.Recommender;
+import io.papi.recommender.TestRatings;
 import io.papi.recommender.Titles;
 import io.papi.recommender.UserRecommendations;
 import java.util.List;
@@ -27,17 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class NotebookUserKnnTest {
 
-    private static final Ratings PIVOT = Ratings.builder()
-            .add(1, 1, 5, 0)
-            .add(1, 2, 3, 0)
-            .add(2, 1, 5, 0)
-            .add(2, 2, 3, 0)
-            .add(2, 3, 4, 0)
-            .add(3, 1, 5, 0)
-            .add(3, 2, 3, 0)
-            .add(3, 4, 4, 0)
-            .add(4, 5, 2, 0)
-            .build();
+    private static final Ratings PIVOT = TestRatings.pivot(
+            new int[] {5, 3, 0, 0, 0}, // u1
+            new int[] {5, 3, 4, 0, 0}, // u2
+            new int[] {5, 3, 0, 4, 0}, // u3
+            new int[] {0, 0, 0, 0, 2}); // u4
     private static final Titles TITLES = Titles.of(Map.of(1L, "One", 2L, "Two", 3L, "Three", 4L, "Four", 5L, "Five"));
 
     private static List<UserRecommendations> recommend(int neighbours, long user) {
