@@ -36,6 +36,15 @@ class UserRegistryTest extends OpenAccountTest {
         users = account.users();
     }
 
+    /** The user most tests start from: SVC_DATA_API, default role DATA_API_ROLE, Alice's key in the first slot. */
+    private void createServiceUser() {
+        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+    }
+
+    private LocalUser serviceUser() {
+        return users.describe("SVC_DATA_API").orElseThrow();
+    }
+
     /** {@code change} had {@code outcome}, and its message names each of {@code mentions}. */
     private static void assertChange(UserChange change, UserChange.Outcome outcome, String... mentions) {
         assertThat(change.outcome()).isEqualTo(outcome);
@@ -54,7 +63,7 @@ class UserRegistryTest extends OpenAccountTest {
 
     @Test
     void creatingTheSameUserWithTheSameKeyAgainChangesNothing() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
         clock.advance(Duration.ofMinutes(1));
 
         UserChange again = users.create("svc_data_api", "data_api_role", ALICE);
@@ -67,30 +76,28 @@ class UserRegistryTest extends OpenAccountTest {
 
     @Test
     void creatingWithTheKeyAlreadyInTheSecondSlotChangesNothing() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
         users.setKey("SVC_DATA_API", 2, BOB);
 
         UserChange again = users.create("SVC_DATA_API", "DATA_API_ROLE", BOB);
 
         assertChange(again, UserChange.Outcome.UNCHANGED, "RSA_PUBLIC_KEY_2");
-        assertThat(users.describe("SVC_DATA_API").orElseThrow().rsaPublicKeyFp())
-                .isEqualTo(ALICE_FP);
+        assertThat(serviceUser().rsaPublicKeyFp()).isEqualTo(ALICE_FP);
     }
 
     @Test
     void creatingWithANewKeyReplacesTheFirstSlotAndSaysWhatItReplaced() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
 
         UserChange change = users.create("SVC_DATA_API", "DATA_API_ROLE", BOB);
 
         assertChange(change, UserChange.Outcome.UPDATED, "RSA_PUBLIC_KEY " + ALICE_FP + " -> " + BOB_FP);
-        assertThat(users.describe("SVC_DATA_API").orElseThrow().rsaPublicKeyFp())
-                .isEqualTo(BOB_FP);
+        assertThat(serviceUser().rsaPublicKeyFp()).isEqualTo(BOB_FP);
     }
 
     @Test
     void creatingWithANewRoleUpdatesTheDefaultRole() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
 
         UserChange change = users.create("SVC_DATA_API", "ANALYST", ALICE);
 
@@ -98,7 +105,7 @@ class UserRegistryTest extends OpenAccountTest {
         assertThat(change.message())
                 .contains("default role DATA_API_ROLE -> ANALYST")
                 .doesNotContain("RSA_PUBLIC_KEY");
-        assertThat(users.describe("SVC_DATA_API").orElseThrow().defaultRole()).isEqualTo("ANALYST");
+        assertThat(serviceUser().defaultRole()).isEqualTo("ANALYST");
     }
 
     @Test
@@ -136,7 +143,7 @@ class UserRegistryTest extends OpenAccountTest {
     void noRoleMeansPublic() {
         users.create("SVC_DATA_API", null, ALICE);
 
-        assertThat(users.describe("SVC_DATA_API").orElseThrow().defaultRole()).isEqualTo("PUBLIC");
+        assertThat(serviceUser().defaultRole()).isEqualTo("PUBLIC");
     }
 
     @Test
@@ -188,19 +195,19 @@ class UserRegistryTest extends OpenAccountTest {
 
     @Test
     void setKeyFillsTheSecondSlotAndKeepsTheFirst() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
 
         UserChange change = users.setKey("SVC_DATA_API", 2, BOB);
 
         assertChange(change, UserChange.Outcome.UPDATED, "RSA_PUBLIC_KEY_2 (unset) -> " + BOB_FP);
-        LocalUser user = users.describe("SVC_DATA_API").orElseThrow();
+        LocalUser user = serviceUser();
         assertThat(user.fingerprint(1)).isEqualTo(ALICE_FP);
         assertThat(user.fingerprint(2)).isEqualTo(BOB_FP);
     }
 
     @Test
     void setKeyWithTheKeyAlreadyThereChangesNothing() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
 
         assertThat(users.setKey("SVC_DATA_API", 1, ALICE).outcome()).isEqualTo(UserChange.Outcome.UNCHANGED);
     }
@@ -215,7 +222,7 @@ class UserRegistryTest extends OpenAccountTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 3, -1})
     void keySlotsAreOneAndTwo(int slot) {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
 
         assertThatThrownBy(() -> users.setKey("SVC_DATA_API", slot, BOB))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -225,7 +232,7 @@ class UserRegistryTest extends OpenAccountTest {
 
     @Test
     void unsetKeyEmptiesTheSlotOnce() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
         users.setKey("SVC_DATA_API", 2, BOB);
 
         UserChange first = users.unsetKey("SVC_DATA_API", 1);
@@ -233,14 +240,14 @@ class UserRegistryTest extends OpenAccountTest {
 
         assertChange(first, UserChange.Outcome.UPDATED, "unset RSA_PUBLIC_KEY", ALICE_FP);
         assertThat(second.outcome()).isEqualTo(UserChange.Outcome.UNCHANGED);
-        LocalUser user = users.describe("SVC_DATA_API").orElseThrow();
+        LocalUser user = serviceUser();
         assertThat(user.rsaPublicKeyFp()).isNull();
         assertThat(user.rsaPublicKey2Fp()).isEqualTo(BOB_FP);
     }
 
     @Test
     void setDefaultRoleChangesTheRole() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
 
         assertThat(users.setDefaultRole("SVC_DATA_API", "analyst").message()).contains("DATA_API_ROLE -> ANALYST");
         assertThat(users.setDefaultRole("SVC_DATA_API", "ANALYST").outcome()).isEqualTo(UserChange.Outcome.UNCHANGED);
@@ -248,7 +255,7 @@ class UserRegistryTest extends OpenAccountTest {
 
     @Test
     void dropRemovesTheUserOnce() {
-        users.create("SVC_DATA_API", "DATA_API_ROLE", ALICE);
+        createServiceUser();
 
         assertThat(users.drop("svc_data_api")).isTrue();
         assertThat(users.drop("SVC_DATA_API")).isFalse();

@@ -34,6 +34,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The exchange against a stand-in for Snowflake's /oauth/token that answers with the shapes Snowflake uses. */
 class TokenExchangeTest {
@@ -188,12 +190,7 @@ class TokenExchangeTest {
 
     @Test
     void a400With390144SaysTheJwtWasRejectedAndHowToFindOutWhy() {
-        answer(snowflakeError(400, "390144", "JWT token is invalid. [" + REF + "]"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(e.status()).isEqualTo(400);
+        TokenExchangeException e = refused(invalidJwt(400), Kind.PERMANENT, 400);
         assertThat(e.snowflakeCode()).contains("390144");
         assertThat(e.getMessage())
                 .startsWith("the JWT was rejected (Snowflake 390144, ref " + REF + "): check the account form "
@@ -205,37 +202,23 @@ class TokenExchangeTest {
                 .endsWith("an admin can read the cause with SYSTEM$GET_LOGIN_FAILURE_DETAILS('" + REF + "')");
     }
 
-    @Test
-    void a401With390144IsTheSameRejection() {
-        answer(snowflakeError(401, "390144", "JWT token is invalid. [" + REF + "]"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(e.status()).isEqualTo(401);
-        assertThat(e.getMessage()).startsWith("the JWT was rejected (Snowflake 390144, ref " + REF + ")");
-    }
-
-    @Test
-    void a200CarryingSnowflakesErrorShapeIsNoToken() {
-        answer(snowflakeError(200, "390144", "JWT token is invalid. [" + REF + "]"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
+    /** A 401 is the same rejection as a 400; a 200 carrying Snowflake's error shape is no token either. */
+    @ParameterizedTest
+    @ValueSource(ints = {401, 200})
+    void a390144IsTheSameRejectionWhateverTheStatus(int status) {
+        TokenExchangeException e = refused(invalidJwt(status), Kind.PERMANENT, status);
         assertThat(e.getMessage()).startsWith("the JWT was rejected (Snowflake 390144, ref " + REF + ")");
     }
 
     @Test
     void anOauthInvalidGrantIsAJwtRejection() {
-        answer(aResponse()
-                .withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The JWT is not valid.\"}"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
+        TokenExchangeException e = refused(
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The JWT is not valid.\"}"),
+                Kind.PERMANENT,
+                400);
         assertThat(e.snowflakeCode()).isEmpty();
         assertThat(e.getMessage())
                 .startsWith(
@@ -256,16 +239,14 @@ class TokenExchangeTest {
 
     @Test
     void a403SaysTheRoleIsNotGrantedOrTheEndpointIsOutOfReach() {
-        answer(snowflakeError(
-                403,
-                "390186",
-                "The role requested in the connection or the default role if none was requested "
-                        + "in the connection ('DATA_API_ROLE') is not listed in the Access Token or was filtered."));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(e.status()).isEqualTo(403);
+        TokenExchangeException e = refused(
+                snowflakeError(
+                        403,
+                        "390186",
+                        "The role requested in the connection or the default role if none was requested "
+                                + "in the connection ('DATA_API_ROLE') is not listed in the Access Token or was filtered."),
+                Kind.PERMANENT,
+                403);
         assertThat(e.getMessage())
                 .startsWith("HTTP 403 from 127.0.0.1:" + snowflake.getPort() + ", Snowflake 390186: The role requested")
                 .endsWith(
@@ -275,12 +256,8 @@ class TokenExchangeTest {
 
     @Test
     void a404SaysTheTokenUrlIsWrong() {
-        answer(aResponse().withStatus(404).withBody("<html><body>Not Found</body></html>"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(e.status()).isEqualTo(404);
+        TokenExchangeException e = refused(
+                aResponse().withStatus(404).withBody("<html><body>Not Found</body></html>"), Kind.PERMANENT, 404);
         assertThat(e.getMessage())
                 .isEqualTo("wrong token URL: " + tokenUrl()
                         + " answered HTTP 404; it should be https://<account>.snowflakecomputing.com/oauth/token");
@@ -288,14 +265,12 @@ class TokenExchangeTest {
 
     @Test
     void aRedirectIsNotFollowedAndSaysSo() {
-        answer(aResponse()
-                .withStatus(302)
-                .withHeader("Location", "https://login.example.com/sso?next=%2Foauth%2Ftoken"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(e.status()).isEqualTo(302);
+        TokenExchangeException e = refused(
+                aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "https://login.example.com/sso?next=%2Foauth%2Ftoken"),
+                Kind.PERMANENT,
+                302);
         assertThat(e.getMessage())
                 .startsWith("the token URL " + tokenUrl() + " redirects (HTTP 302 to login.example.com)");
         assertThat(snowflake.getAllServeEvents()).hasSize(1);
@@ -303,12 +278,10 @@ class TokenExchangeTest {
 
     @Test
     void a429IsTransientAndCarriesRetryAfterSeconds() {
-        answer(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("Too Many Requests"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(e.status()).isEqualTo(429);
+        TokenExchangeException e = refused(
+                aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("Too Many Requests"),
+                Kind.TRANSIENT,
+                429);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(e.getMessage())
                 .isEqualTo("rate-limited by 127.0.0.1:" + snowflake.getPort() + " (HTTP 429): retry after 7 s");
@@ -316,16 +289,14 @@ class TokenExchangeTest {
 
     @Test
     void a503IsTransientAndReadsRetryAfterAsAnHttpDateAgainstTheServersDate() {
-        answer(aResponse()
-                .withStatus(503)
-                .withHeader("Date", "Sat, 01 Mar 2025 12:00:00 GMT")
-                .withHeader("Retry-After", "Sat, 01 Mar 2025 12:00:30 GMT")
-                .withBody("Service Unavailable"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(e.status()).isEqualTo(503);
+        TokenExchangeException e = refused(
+                aResponse()
+                        .withStatus(503)
+                        .withHeader("Date", "Sat, 01 Mar 2025 12:00:00 GMT")
+                        .withHeader("Retry-After", "Sat, 01 Mar 2025 12:00:30 GMT")
+                        .withBody("Service Unavailable"),
+                Kind.TRANSIENT,
+                503);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
         assertThat(e.serverDate()).contains(NOW);
         assertThat(e.getMessage())
@@ -335,14 +306,12 @@ class TokenExchangeTest {
 
     @Test
     void a500IsTransient() {
-        answer(aResponse()
-                .withStatus(500)
-                .withBody("{\"code\":\"000603\",\"message\":\"Internal error\",\"success\":false}"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(e.status()).isEqualTo(500);
+        TokenExchangeException e = refused(
+                aResponse()
+                        .withStatus(500)
+                        .withBody("{\"code\":\"000603\",\"message\":\"Internal error\",\"success\":false}"),
+                Kind.TRANSIENT,
+                500);
         assertThat(e.retryAfter()).isEmpty();
         assertThat(e.getMessage())
                 .startsWith("Snowflake unavailable: 127.0.0.1:" + snowflake.getPort()
@@ -392,12 +361,7 @@ class TokenExchangeTest {
 
     @Test
     void aConnectionResetIsTransient() {
-        answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(e.status()).isZero();
+        TokenExchangeException e = refused(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), Kind.TRANSIENT, 0);
         assertThat(e.getMessage())
                 .startsWith("the connection to 127.0.0.1:" + snowflake.getPort() + " failed before an answer (");
         assertThat(snowflake.getAllServeEvents())
@@ -407,12 +371,7 @@ class TokenExchangeTest {
 
     @Test
     void anEmptyResponseIsTransient() {
-        answer(aResponse().withFault(Fault.EMPTY_RESPONSE));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(e.status()).isZero();
+        TokenExchangeException e = refused(aResponse().withFault(Fault.EMPTY_RESPONSE), Kind.TRANSIENT, 0);
     }
 
     @Test
@@ -434,17 +393,14 @@ class TokenExchangeTest {
 
     @Test
     void anHtmlPageIsNotATokenAndOnlyItsFirstBytesAreShown() {
-        answer(
+        TokenExchangeException e = refused(
                 aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "text/html")
                         .withBody(
-                                "<!DOCTYPE html>\n<html><head><title>Sign in to Snowflake</title></head><body>...</body></html>"));
-
-        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
-
-        assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(e.status()).isEqualTo(200);
+                                "<!DOCTYPE html>\n<html><head><title>Sign in to Snowflake</title></head><body>...</body></html>"),
+                Kind.PERMANENT,
+                200);
         assertThat(e.getMessage())
                 .isEqualTo("the token endpoint answered with something that is not a token "
                         + "(first bytes: <!DOCTYPE html> <html><head><title>Sign): check the token URL " + tokenUrl());
@@ -500,12 +456,26 @@ class TokenExchangeTest {
         return URI.create("http://127.0.0.1:" + snowflake.getPort() + "/oauth/token");
     }
 
+    /** Snowflake's answer to a JWT it does not accept, with the reference an admin looks the cause up by. */
+    private static ResponseDefinitionBuilder invalidJwt(int status) {
+        return snowflakeError(status, "390144", "JWT token is invalid. [" + REF + "]");
+    }
+
     private static ResponseDefinitionBuilder snowflakeError(int status, String code, String message) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"data\":null,\"code\":\"" + code + "\",\"message\":\"" + message
                         + "\",\"success\":false,\"headers\":null}");
+    }
+
+    /** Answers {@code response} to one exchange, and checks the failure's kind and HTTP status (0: no answer). */
+    private TokenExchangeException refused(ResponseDefinitionBuilder response, Kind kind, int status) {
+        answer(response);
+        TokenExchangeException e = failure(() -> exchange.exchange(jwt, SCOPE));
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.status()).isEqualTo(status);
+        return e;
     }
 
     /** The exception, after checking what every failure must be: one line, and free of the JWT and the token. */
