@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.papi.testing.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,17 +56,12 @@ class TestPageBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (open != null) {
-            open.close();
-        }
-        if (guarded != null) {
-            guarded.close();
-        }
-        if (lists != null) {
-            lists.stop(0);
+        try {
+            Resources.closeAll(chromium, open, guarded);
+        } finally {
+            if (lists != null) {
+                lists.stop(0);
+            }
         }
     }
 

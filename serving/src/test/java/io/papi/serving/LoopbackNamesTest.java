@@ -2,8 +2,8 @@ package io.papi.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which Host headers name this machine's loopback, judged from the text alone. */
@@ -58,16 +58,16 @@ class LoopbackNamesTest {
         assertThat(LoopbackNames.isLoopbackHostHeader(host)).isFalse();
     }
 
-    @Test
-    void literalsAreParsedWithoutLookingAnythingUp() {
-        assertThat(LoopbackNames.literal("127.0.0.1")).isPresent();
-        assertThat(LoopbackNames.literal("::1")).isPresent();
-        assertThat(LoopbackNames.literal("[::1]")).isPresent();
-        assertThat(LoopbackNames.literal("256.0.0.1")).isEmpty();
-        assertThat(LoopbackNames.literal("cafe")).isEmpty();
-        assertThat(LoopbackNames.literal("localhost")).isEmpty();
-        assertThat(LoopbackNames.isLoopbackHost("localhost")).isTrue();
-        assertThat(LoopbackNames.isLoopbackHost("::1")).isTrue();
-        assertThat(LoopbackNames.isLoopbackHost("10.1.1.1")).isFalse();
+    /** A literal address is parsed from its text; a name is never one, so nothing is looked up. */
+    @ParameterizedTest(name = "{0} is a literal: {1}")
+    @CsvSource({"127.0.0.1, true", "::1, true", "[::1], true", "256.0.0.1, false", "cafe, false", "localhost, false"})
+    void literalsAreParsedWithoutLookingAnythingUp(String host, boolean literal) {
+        assertThat(LoopbackNames.literal(host).isPresent()).isEqualTo(literal);
+    }
+
+    @ParameterizedTest(name = "{0} is loopback: {1}")
+    @CsvSource({"localhost, true", "::1, true", "10.1.1.1, false"})
+    void aBareHostIsLoopbackByNameOrLiteral(String host, boolean loopback) {
+        assertThat(LoopbackNames.isLoopbackHost(host)).isEqualTo(loopback);
     }
 }

@@ -14,6 +14,8 @@
  *   <li>{@link io.papi.testing.Openssl}: the real {@code openssl} binary, to compare papi's keys with it and to make
  *       test certificates.</li>
  *   <li>{@link io.papi.testing.TestTls}: trust in one self-signed certificate, for a test server's clients.</li>
+ *   <li>{@link io.papi.testing.Resources}: teardown that closes every server a test started, even when one
+ *       fails.</li>
  * </ol>
  */
 package io.papi.testing;

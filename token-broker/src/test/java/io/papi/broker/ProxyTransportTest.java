@@ -11,6 +11,7 @@ import io.papi.serving.PemTls;
 import io.papi.serving.ServerAddress;
 import io.papi.serving.ServingConfig;
 import io.papi.testing.Openssl;
+import io.papi.testing.Resources;
 import io.papi.testing.TestTls;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,16 +48,8 @@ class ProxyTransportTest extends RunningBrokerTest {
     private HttpServing tlsEndpoint;
 
     @AfterEach
-    void stopProxy() throws IOException {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (endpoint != null) {
-            endpoint.close();
-        }
-        if (tlsEndpoint != null) {
-            tlsEndpoint.close();
-        }
+    void stopProxy() throws Exception {
+        Resources.closeAll(proxy, endpoint, tlsEndpoint);
     }
 
     private void proxyTo(ScriptedEndpoint.Script script) throws IOException {
