@@ -26,10 +26,9 @@ class EcommerceSemanticsTest {
     Path dir;
 
     private Path input() throws IOException {
-        return Fixtures.file(
+        return Fixtures.ecommerceEvents(
                 dir,
                 "events.csv",
-                Fixtures.ECOMMERCE_HEADER,
                 // a product view on the window's first instant
                 "u1,d1,s1,p1,2025-01-01 00:00:00,true,product_view,false,false,,,10.00,Women/Shoes/Sneakers,false",
                 // a list view one millisecond before the window: out (its user and price appear nowhere else)
@@ -117,10 +116,9 @@ class EcommerceSemanticsTest {
 
     @Test
     void anotherCategorySeparatorIsReplacedByPipes() throws IOException {
-        Path input = Fixtures.file(
+        Path input = Fixtures.ecommerceEvents(
                 dir,
                 "sep.csv",
-                Fixtures.ECOMMERCE_HEADER,
                 "u1,d1,s1,p1,2025-01-01 00:00:00,true,product_view,false,false,,,10.00,Women > Shoes/Sneakers > Red,false");
         Path out = dir.resolve("sep-out");
         Fixtures.build(

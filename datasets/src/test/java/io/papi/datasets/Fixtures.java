@@ -12,15 +12,25 @@ import java.util.List;
 
 /** Small inputs written by hand, and the rows a build wrote, read back. */
 final class Fixtures {
-    static final String ECOMMERCE_HEADER =
+    private static final String ECOMMERCE_HEADER =
             "Ecommerce_User_Id,DOMAIN_USERID,domain_sessionid,product_id,derived_tstamp,is_product_view,"
                     + "product_view_type,is_add_to_cart,is_product_transaction,transaction_id,product_quantity,product_price,"
                     + "product_category,ecommerce_user_is_guest";
-    static final String MEDIA_HEADER =
+    private static final String MEDIA_HEADER =
             "user_id,user_identifier,media_identifier,media_label,start_tstamp,play_time_secs,"
                     + "duration_secs,is_valid_play";
 
     private Fixtures() {}
+
+    /** A Snowplow e-commerce events CSV: the header, then {@code rows}. */
+    static Path ecommerceEvents(Path dir, String name, String... rows) throws IOException {
+        return file(dir, name, ECOMMERCE_HEADER, rows);
+    }
+
+    /** A Snowplow media plays CSV: the header, then {@code rows}. */
+    static Path mediaPlays(Path dir, String name, String... rows) throws IOException {
+        return file(dir, name, MEDIA_HEADER, rows);
+    }
 
     static Path file(Path dir, String name, String header, String... rows) throws IOException {
         Path file = dir.resolve(name);

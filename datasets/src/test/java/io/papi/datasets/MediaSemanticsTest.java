@@ -20,10 +20,9 @@ class MediaSemanticsTest {
     Path dir;
 
     private Path input() throws IOException {
-        return Fixtures.file(
+        return Fixtures.mediaPlays(
                 dir,
                 "plays.csv",
-                Fixtures.MEDIA_HEADER,
                 // a valid play by a known user
                 "42,dA," + M1 + ",\"Label, \"\"x\"\"\",2025-01-05 10:00:00,31,100,true",
                 // exactly 30 s: not valid (strictly greater than 30)

@@ -28,10 +28,9 @@ class OutputFormatTest {
     }
 
     private Path buildEcommerce(BuildOptions options) throws IOException {
-        Path input = Fixtures.file(
+        Path input = Fixtures.ecommerceEvents(
                 dir,
                 "events.csv",
-                Fixtures.ECOMMERCE_HEADER,
                 "u1,d1,s1,\"p,4 \"\"q\"\"\nü\",2025-01-05 10:00:00,true,product_view,false,false,,,5.00,Kids/Toys,false",
                 "\"o'brien, \"\"jr\"\"\",d2,s2,p2,2025-01-06 10:00:00,true,product_view,false,false,,,,,");
         Path out = dir.resolve("out");
@@ -123,11 +122,8 @@ class OutputFormatTest {
 
     @Test
     void aFailedBuildLeavesNoFolderBehind() throws IOException {
-        Path input = Fixtures.file(
-                dir,
-                "late.csv",
-                Fixtures.ECOMMERCE_HEADER,
-                "u1,d1,s1,p1,2026-05-05 10:00:00,true,product_view,false,false,,,5.00,Kids,false");
+        Path input = Fixtures.ecommerceEvents(
+                dir, "late.csv", "u1,d1,s1,p1,2026-05-05 10:00:00,true,product_view,false,false,,,5.00,Kids,false");
         Path out = dir.resolve("nested/out");
         assertThatThrownBy(() -> Fixtures.build(
                         input, InputShape.ECOMMERCE, TrainingDataset.ecommerce(), BuildOptions.defaults(), out))
@@ -148,11 +144,8 @@ class OutputFormatTest {
 
     @Test
     void aValueThatIsNotATimestampIsNamedWithItsColumn() throws IOException {
-        Path input = Fixtures.file(
-                dir,
-                "bad.csv",
-                Fixtures.ECOMMERCE_HEADER,
-                "u1,d1,s1,p1,yesterday,true,product_view,false,false,,,5.00,Kids,false");
+        Path input = Fixtures.ecommerceEvents(
+                dir, "bad.csv", "u1,d1,s1,p1,yesterday,true,product_view,false,false,,,5.00,Kids,false");
         assertLoadingFails(input).hasMessageContaining("column derived_tstamp: 'yesterday' is not a timestamp");
     }
 

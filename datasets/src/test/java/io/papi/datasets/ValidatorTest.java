@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,28 @@ class ValidatorTest {
     /** The validation, not strict, of an e-commerce interactions folder holding {@code rows}. */
     private ValidationReport validateInteractions(List<String> rows) throws IOException {
         return Validator.validate(folder(TrainingDataset.ECOMMERCE_INTERACTIONS, rows), false);
+    }
+
+    /**
+     * The validation of {@code views(30, 40)}, a folder that passes, with each row {@code i} (from 0) for which
+     * {@code replaced} gives a row replaced by that row.
+     */
+    private ValidationReport validateViewsWith(IntFunction<String> replaced) throws IOException {
+        List<String> rows = views(30, 40);
+        for (int i = 0; i < rows.size(); i++) {
+            String row = replaced.apply(i);
+            if (row != null) {
+                rows.set(i, row);
+            }
+        }
+        return validateInteractions(rows);
+    }
+
+    /** The validation of {@code views(30, 40)} under the CSV header {@code header}, with the usual schema. */
+    private ValidationReport validateViewsUnder(String header) throws IOException {
+        return Validator.validate(
+                folder(INTERACTIONS, SchemaJson.of(TrainingDataset.ECOMMERCE_INTERACTIONS), header, views(30, 40)),
+                false);
     }
 
     private static List<Problem> withRule(ValidationReport report, String rule) {
@@ -97,9 +120,7 @@ class ValidatorTest {
 
     @Test
     void anIdOverTwoHundredFiftySixCharactersIsAnErrorOnItsRow() throws IOException {
-        List<String> rows = views(30, 40);
-        rows.set(2, "x".repeat(257) + ",item-1,1736000000,View");
-        ValidationReport report = validateInteractions(rows);
+        ValidationReport report = validateViewsWith(i -> i == 2 ? "x".repeat(257) + ",item-1,1736000000,View" : null);
         assertThat(withRule(report, Problem.ID_LENGTH))
                 .singleElement()
                 .hasToString(
@@ -108,9 +129,7 @@ class ValidatorTest {
 
     @Test
     void aTimestampInMillisecondsIsAnError() throws IOException {
-        List<String> rows = views(30, 40);
-        rows.set(0, "user-0,item-0,1736000000000,View");
-        ValidationReport report = validateInteractions(rows);
+        ValidationReport report = validateViewsWith(i -> i == 0 ? "user-0,item-0,1736000000000,View" : null);
         assertThat(withRule(report, Problem.MILLISECONDS)).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(1);
             assertThat(p.message()).contains("looks like epoch milliseconds");
@@ -119,12 +138,7 @@ class ValidatorTest {
 
     @Test
     void aSchemaAndHeaderInDifferentOrdersIsAnError() throws IOException {
-        Path folder = folder(
-                INTERACTIONS,
-                SchemaJson.of(TrainingDataset.ECOMMERCE_INTERACTIONS),
-                "ITEM_ID,USER_ID,TIMESTAMP,EVENT_TYPE",
-                views(30, 40));
-        ValidationReport report = Validator.validate(folder, false);
+        ValidationReport report = validateViewsUnder("ITEM_ID,USER_ID,TIMESTAMP,EVENT_TYPE");
         assertThat(withRule(report, Problem.FIELD_ORDER))
                 .singleElement()
                 .extracting(Problem::message)
@@ -186,11 +200,7 @@ class ValidatorTest {
 
     @Test
     void moreThanTenMetadataFieldsAndEventTypesTogetherIsAnError() throws IOException {
-        List<String> rows = views(30, 40);
-        for (int i = 0; i < 11; i++) {
-            rows.set(i, "user-0,item-" + i + ",1736000000,Type" + i);
-        }
-        ValidationReport report = validateInteractions(rows);
+        ValidationReport report = validateViewsWith(i -> i < 11 ? "user-0,item-" + i + ",1736000000,Type" + i : null);
         assertThat(withRule(report, Problem.METADATA_LIMIT))
                 .singleElement()
                 .extracting(Problem::message)
@@ -199,10 +209,11 @@ class ValidatorTest {
 
     @Test
     void aValueOfTheWrongTypeOrARowOfTheWrongWidthIsAnError() throws IOException {
-        List<String> rows = views(30, 40);
-        rows.set(4, "user-0,item-0,yesterday,View");
-        rows.set(5, "user-0,item-0,1736000000");
-        ValidationReport report = validateInteractions(rows);
+        ValidationReport report = validateViewsWith(i -> switch (i) {
+            case 4 -> "user-0,item-0,yesterday,View";
+            case 5 -> "user-0,item-0,1736000000";
+            default -> null;
+        });
         assertThat(withRule(report, Problem.BAD_VALUE))
                 .singleElement()
                 .hasToString(INTERACTIONS + ": row 5: error: TIMESTAMP 'yesterday' is not a whole number [bad-value]");
@@ -213,23 +224,14 @@ class ValidatorTest {
 
     @Test
     void aByteOrderMarkIsAnError() throws IOException {
-        Path folder = folder(
-                INTERACTIONS,
-                SchemaJson.of(TrainingDataset.ECOMMERCE_INTERACTIONS),
-                "\uFEFFUSER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE",
-                views(30, 40));
-        assertThat(withRule(Validator.validate(folder, false), Problem.SCHEMA))
+        assertThat(withRule(validateViewsUnder("\uFEFFUSER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE"), Problem.SCHEMA))
                 .extracting(Problem::message)
                 .contains("personalize-dataset.csv starts with a byte-order mark; Personalize takes UTF-8 without one");
     }
 
     @Test
     void onlyTheFirstFiveRowsOfARuleAreListedAndTheRestCounted() throws IOException {
-        List<String> rows = views(30, 40);
-        for (int i = 0; i < 8; i++) {
-            rows.set(i, "user-0,item-0,1736000000000,View");
-        }
-        ValidationReport report = validateInteractions(rows);
+        ValidationReport report = validateViewsWith(i -> i < 8 ? "user-0,item-0,1736000000000,View" : null);
         assertThat(withRule(report, Problem.MILLISECONDS))
                 .hasSize(6)
                 .last()
