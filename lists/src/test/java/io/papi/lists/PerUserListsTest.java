@@ -1,9 +1,13 @@
 package io.papi.lists;
 
+import static io.papi.lists.Histories.events;
+import static io.papi.lists.Histories.ids;
+import static io.papi.lists.Histories.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PerUserListsTest {
@@ -11,8 +15,9 @@ class PerUserListsTest {
         return new Interaction(user, item, 1, type);
     }
 
-    private static List<String> ids(List<ScoredItem> items) {
-        return items.stream().map(ScoredItem::itemId).toList();
+    /** {@code user}'s events of one {@code type}, one per item, in order. */
+    private static Stream<Interaction> history(String user, EventType type, String... items) {
+        return events(user, type, 1, items);
     }
 
     /**
@@ -23,19 +28,14 @@ class PerUserListsTest {
      */
     @Test
     void boughtItemsAreLeftOutAndIdsComeBackAsStrings() {
-        List<Interaction> rows = List.of(
-                row("u1", "SKU-X", EventType.VIEW),
-                row("u1", "SKU-Y", EventType.VIEW),
-                row("u1", "SKU-Z", EventType.PURCHASE),
-                row("u2", "SKU-X", EventType.VIEW),
-                row("u2", "SKU-Y", EventType.VIEW),
-                row("u2", "SKU-W", EventType.VIEW),
-                row("u2", "SKU-Z", EventType.VIEW),
-                row("u3", "SKU-X", EventType.VIEW),
-                row("u3", "SKU-W", EventType.PURCHASE),
-                row("u3", "SKU-Y", EventType.VIEW),
-                row("u3", "SKU-V", EventType.VIEW),
-                row("u4", "SKU-Q", EventType.OTHER));
+        List<Interaction> rows = rows(
+                history("u1", EventType.VIEW, "SKU-X", "SKU-Y"),
+                history("u1", EventType.PURCHASE, "SKU-Z"),
+                history("u2", EventType.VIEW, "SKU-X", "SKU-Y", "SKU-W", "SKU-Z"),
+                history("u3", EventType.VIEW, "SKU-X"),
+                history("u3", EventType.PURCHASE, "SKU-W"),
+                history("u3", EventType.VIEW, "SKU-Y", "SKU-V"),
+                history("u4", EventType.OTHER, "SKU-Q"));
         Map<String, List<ScoredItem>> lists = PerUserLists.compute(rows, 10);
         assertThat(lists).containsOnlyKeys("u1", "u2", "u3");
         assertThat(ids(lists.get("u1"))).contains("SKU-W").doesNotContain("SKU-Z", "SKU-X", "SKU-Y");
@@ -45,13 +45,10 @@ class PerUserListsTest {
 
     @Test
     void watchesTrainTheMediaListsAndNoUsableRowsGiveNoLists() {
-        List<Interaction> rows = List.of(
-                row("1", "10", EventType.WATCH),
-                row("1", "11", EventType.WATCH),
-                row("2", "10", EventType.WATCH),
-                row("2", "11", EventType.WATCH),
-                row("2", "12", EventType.WATCH),
-                row("3", "12", EventType.WATCH));
+        List<Interaction> rows = rows(
+                history("1", EventType.WATCH, "10", "11"),
+                history("2", EventType.WATCH, "10", "11", "12"),
+                history("3", EventType.WATCH, "12"));
         Map<String, List<ScoredItem>> lists = PerUserLists.compute(rows, 1);
         assertThat(ids(lists.get("1"))).containsExactly("12");
         assertThat(PerUserLists.compute(List.of(row("u", "i", EventType.OTHER)), 5))

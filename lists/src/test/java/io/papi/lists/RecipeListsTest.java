@@ -1,5 +1,8 @@
 package io.papi.lists;
 
+import static io.papi.lists.Histories.events;
+import static io.papi.lists.Histories.ids;
+import static io.papi.lists.Histories.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.papi.lists.compute.ItemToItemLists;
@@ -10,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class RecipeListsTest {
@@ -21,19 +25,15 @@ class RecipeListsTest {
         return new Interaction(user, item, t, EventType.PURCHASE);
     }
 
-    private static List<String> ids(List<ScoredItem> items) {
-        return items.stream().map(ScoredItem::itemId).toList();
+    /** One transaction: {@code user}'s purchases of {@code items} at time {@code t}. */
+    private static Stream<Interaction> basket(String user, long t, String... items) {
+        return events(user, EventType.PURCHASE, t, items);
     }
 
     @Test
     void boughtTogetherOfAStartsWithBForBasketsAbAbAc() {
-        List<Interaction> rows = List.of(
-                buy("u1", "a", 10),
-                buy("u1", "b", 10),
-                buy("u2", "a", 20),
-                buy("u2", "b", 20),
-                buy("u3", "a", 30),
-                buy("u3", "c", 30));
+        List<Interaction> rows =
+                rows(basket("u1", 10, "a", "b"), basket("u2", 20, "a", "b"), basket("u3", 30, "a", "c"));
         Map<String, List<ScoredItem>> cosine =
                 ItemToItemLists.boughtTogether(rows, 1, ListOptions.Measure.COSINE, 10, 100);
         // cosine(a,b) = 2 / sqrt(3 * 2) = 0.816497; cosine(a,c) = 1 / sqrt(3 * 1) = 0.57735
@@ -125,15 +125,11 @@ class RecipeListsTest {
 
     @Test
     void bestSellersCountDistinctBuyersTiesBrokenByQuantity() {
-        List<Interaction> rows = List.of(
-                buy("u1", "a", 1),
-                buy("u2", "a", 2),
-                buy("u1", "b", 1),
-                buy("u2", "b", 2),
-                buy("u2", "b", 3),
-                buy("u1", "c", 1),
-                view("u2", "c", 1),
-                view("u3", "c", 1));
+        List<Interaction> rows = rows(
+                basket("u1", 1, "a", "b", "c"),
+                basket("u2", 2, "a", "b"),
+                basket("u2", 3, "b"),
+                Stream.of(view("u2", "c", 1), view("u3", "c", 1)));
         assertThat(PopularLists.bestSellers(rows, 3, null, 10))
                 .containsExactly(new ScoredItem("b", 2.0), new ScoredItem("a", 2.0), new ScoredItem("c", 1.0));
     }
@@ -168,14 +164,10 @@ class RecipeListsTest {
 
     @Test
     void computeMakesEveryListAndNowIsTheLatestTimestamp() {
-        List<Interaction> rows = List.of(
-                buy("u1", "a", 10),
-                buy("u1", "b", 10),
-                buy("u2", "a", 20),
-                buy("u2", "b", 20),
-                view("u1", "a", 5),
-                view("u1", "b", 6),
-                view("u3", "z", 100));
+        List<Interaction> rows = rows(
+                basket("u1", 10, "a", "b"),
+                basket("u2", 20, "a", "b"),
+                Stream.of(view("u1", "a", 5), view("u1", "b", 6), view("u3", "z", 100)));
         List<ItemList> lists =
                 RecipeLists.compute(rows, Map.of(), ListOptions.defaults().withTrending(Duration.ofHours(1), 1));
         assertThat(lists)
