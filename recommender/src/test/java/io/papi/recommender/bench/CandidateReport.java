@@ -10,6 +10,7 @@ import io.papi.recommender.Ratings;
 import io.papi.recommender.SyntheticData;
 import io.papi.recommender.Tuner;
 import io.papi.recommender.Tuning;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -28,33 +29,27 @@ public final class CandidateReport {
         Parameters d = Parameters.defaults();
         run(ratings, "EASE, lambda=200 fixed", Algorithm.EASE, d.withEaseLambda(200), EnumSet.allOf(Knob.class));
         run(ratings, "EASE, lambda tuned", Algorithm.EASE, d, Set.of());
-        run(
-                ratings,
-                "EDLAE (denoising), binary, no damping",
-                Algorithm.EDLAE,
-                d.withDamping(0).withRatingAware(false),
-                EnumSet.of(Knob.DAMPING, Knob.RATING_INPUT));
-        run(
-                ratings,
-                "EASE + popularity damping",
-                Algorithm.EDLAE,
-                d.withDenoising(0).withRatingAware(false),
-                EnumSet.of(Knob.DENOISING, Knob.RATING_INPUT));
-        run(
-                ratings,
-                "EASE + rating-aware input",
-                Algorithm.EDLAE,
-                d.withDenoising(0).withDamping(0),
-                EnumSet.of(Knob.DENOISING, Knob.DAMPING));
-        run(
-                ratings,
-                "EDLAE + damping, binary",
-                Algorithm.EDLAE,
-                d.withRatingAware(false),
-                EnumSet.of(Knob.RATING_INPUT));
+        edlaeWithout(ratings, "EDLAE (denoising), binary, no damping", Knob.DAMPING, Knob.RATING_INPUT);
+        edlaeWithout(ratings, "EASE + popularity damping", Knob.DENOISING, Knob.RATING_INPUT);
+        edlaeWithout(ratings, "EASE + rating-aware input", Knob.DENOISING, Knob.DAMPING);
+        edlaeWithout(ratings, "EDLAE + damping, binary", Knob.RATING_INPUT);
         run(ratings, "edlae (default): all four tuned", Algorithm.EDLAE, d, Set.of());
         run(ratings, "itemknn, tuned", Algorithm.ITEMKNN, d, Set.of());
         run(ratings, "popular", Algorithm.POPULAR, d, Set.of());
+    }
+
+    /** EDLAE with each of {@code off} switched off and kept off, the other knobs tuned. */
+    private static void edlaeWithout(Ratings ratings, String label, Knob... off) {
+        Parameters start = Parameters.defaults();
+        for (Knob knob : off) {
+            start = switch (knob) {
+                case DENOISING -> start.withDenoising(0);
+                case DAMPING -> start.withDamping(0);
+                case RATING_INPUT -> start.withRatingAware(false);
+                default -> throw new IllegalArgumentException(knob + " has no off value");
+            };
+        }
+        run(ratings, label, Algorithm.EDLAE, start, EnumSet.copyOf(Arrays.asList(off)));
     }
 
     private static void run(Ratings ratings, String label, Algorithm a, Parameters start, Set<Knob> fixed) {
