@@ -45,9 +45,7 @@ class GenericCsvFileTest {
 
         Dataset d = Loaders.genericCsv(f, mapping, LoadOptions.defaults());
 
-        assertThat(d.ratings().userIds()).containsExactly(1);
-        assertThat(d.ratings().itemIds()).containsExactly(5);
-        assertThat(d.ratings().value(0)).isEqualTo(4f);
+        SingleRating.assertLoaded(d, 1, 5, 4f);
     }
 
     @Test

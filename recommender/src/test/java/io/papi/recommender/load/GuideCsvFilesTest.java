@@ -61,9 +61,7 @@ class GuideCsvFilesTest {
 
         Dataset d = Loaders.guideCsv(ratings, null, LoadOptions.defaults());
 
-        assertThat(d.ratings().userIds()).containsExactly(3);
-        assertThat(d.ratings().itemIds()).containsExactly(7);
-        assertThat(d.ratings().value(0)).isEqualTo(4f);
+        SingleRating.assertLoaded(d, 3, 7, 4f);
     }
 
     @Test
