@@ -212,13 +212,8 @@ class TokenExchangeTest {
 
     @Test
     void anOauthInvalidGrantIsAJwtRejection() {
-        TokenExchangeException e = refused(
-                aResponse()
-                        .withStatus(400)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The JWT is not valid.\"}"),
-                Kind.PERMANENT,
-                400);
+        TokenExchangeException e =
+                refused(oauthError(400, "invalid_grant", "The JWT is not valid."), Kind.PERMANENT, 400);
         assertThat(e.snowflakeCode()).isEmpty();
         assertThat(e.getMessage())
                 .startsWith(
@@ -227,9 +222,7 @@ class TokenExchangeTest {
 
     @Test
     void anOauthInvalidScopeNamesTheScope() {
-        answer(aResponse()
-                .withStatus(400)
-                .withBody("{\"error\":\"invalid_scope\",\"error_description\":\"unknown role\"}"));
+        answer(oauthError(400, "invalid_scope", "unknown role"));
 
         assertThat(failure(() -> exchange.exchange(jwt, SCOPE)).getMessage())
                 .isEqualTo(
@@ -321,9 +314,7 @@ class TokenExchangeTest {
     @Test
     void aPatRejectionNamesThePatAndNeverShowsIt() {
         String pat = "pat-secret-0123456789abcdefghijklmnopqrstuvwxyz";
-        answer(aResponse()
-                .withStatus(401)
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"token " + pat + " expired\"}"));
+        answer(oauthError(401, "invalid_grant", "token " + pat + " expired"));
 
         TokenExchangeException e = failure(() -> exchange.exchangeProgrammaticAccessToken(pat, SCOPE));
 
@@ -459,6 +450,14 @@ class TokenExchangeTest {
     /** Snowflake's answer to a JWT it does not accept, with the reference an admin looks the cause up by. */
     private static ResponseDefinitionBuilder invalidJwt(int status) {
         return snowflakeError(status, "390144", "JWT token is invalid. [" + REF + "]");
+    }
+
+    /** An OAuth error answer (RFC 6749 section 5.2), as Snowflake's /oauth/token gives for a grant it refuses. */
+    private static ResponseDefinitionBuilder oauthError(int status, String error, String description) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
     }
 
     private static ResponseDefinitionBuilder snowflakeError(int status, String code, String message) {
