@@ -51,6 +51,21 @@ class ForwardingProxyTest extends RunningBrokerTest {
         return "http://127.0.0.1:" + broker.proxyPort() + pathAndQuery;
     }
 
+    /** Tokens that live ten minutes, and the broker started with the proxy in front of the WireMock ingress. */
+    private void startProxy() {
+        issueTokensLiving(600);
+        start(withProxy());
+    }
+
+    private Request.Builder proxyRequest(String pathAndQuery) {
+        return new Request.Builder().url(proxyUrl(pathAndQuery));
+    }
+
+    /** A plain GET of {@code pathAndQuery} through the proxy. */
+    private Answer proxyGet(String pathAndQuery) {
+        return call(proxyRequest(pathAndQuery).build());
+    }
+
     private String heldToken() {
         return broker.broker().source("default").get(Duration.ZERO).value();
     }
@@ -65,8 +80,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void forwardsTheRequestWithTheTokenInPlaceOfTheCallersCredentials() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         ingress.stubFor(post(urlEqualTo("/customer/1,2?fields=all"))
                 .willReturn(aResponse()
                         .withStatus(201)
@@ -74,8 +88,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true}")));
 
-        Answer answer = call(new Request.Builder()
-                .url(proxyUrl("/customer/1,2?fields=all"))
+        Answer answer = call(proxyRequest("/customer/1,2?fields=all")
                 .header("Authorization", "Bearer callers-own")
                 .header("X-Papi-Broker", "1")
                 .header("Connection", "X-Trace")
@@ -99,8 +112,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void cookiesPassNeitherWay() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         ingress.stubFor(WireMock.get("/customer/1")
                 .willReturn(aResponse()
                         .withStatus(200)
@@ -108,10 +120,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
                         .withHeader("X-Kept", "1")
                         .withBody("{}")));
 
-        Answer answer = call(new Request.Builder()
-                .url(proxyUrl("/customer/1"))
-                .header("Cookie", "session=callers")
-                .build());
+        Answer answer = call(
+                proxyRequest("/customer/1").header("Cookie", "session=callers").build());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Set-Cookie")).isNull();
@@ -121,8 +131,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void aCookieTheEndpointSetIsNotSentUpWithTheNextCallersRequest() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         ingress.stubFor(WireMock.get("/login-ish")
                 .willReturn(aResponse()
                         .withStatus(200)
@@ -131,8 +140,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
         ingress.stubFor(WireMock.get("/customer/2")
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
 
-        Answer first = call(new Request.Builder().url(proxyUrl("/login-ish")).build());
-        Answer second = call(new Request.Builder().url(proxyUrl("/customer/2")).build());
+        Answer first = proxyGet("/login-ish");
+        Answer second = proxyGet("/customer/2");
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.status()).isEqualTo(200);
@@ -141,24 +150,19 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void aCrossOriginRefererIsRefusedLikeACrossOriginOrigin() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        Answer referer = call(new Request.Builder()
-                .url(proxyUrl("/customer/1"))
+        Answer referer = call(proxyRequest("/customer/1")
                 .header("Referer", "https://evil.example/x")
                 .build());
-        Answer origin = call(new Request.Builder()
-                .url(proxyUrl("/customer/1"))
+        Answer origin = call(proxyRequest("/customer/1")
                 .header("Origin", "https://evil.example")
                 .build());
-        Answer rebound = call(new Request.Builder()
-                .url(proxyUrl("/customer/1"))
+        Answer rebound = call(proxyRequest("/customer/1")
                 .header("Host", "cafe:" + broker.proxyPort())
                 .build());
-        Answer sameOrigin = call(new Request.Builder()
-                .url(proxyUrl("/customer/1"))
+        Answer sameOrigin = call(proxyRequest("/customer/1")
                 .header("Referer", "http://127.0.0.1:" + broker.proxyPort() + "/test")
                 .build());
 
@@ -172,17 +176,14 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void streamsALargeAnswerThroughUnchanged() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         heldToken(); // a token in hand: a GET takes the asynchronous path
         byte[] big = new byte[3 * 1024 * 1024];
         new Random(7).nextBytes(big);
         ingress.stubFor(
                 WireMock.get("/export").willReturn(aResponse().withStatus(200).withBody(big)));
 
-        try (var response = http.newCall(
-                        new Request.Builder().url(proxyUrl("/export")).build())
-                .execute()) {
+        try (var response = http.newCall(proxyRequest("/export").build()).execute()) {
             assertThat(response.code()).isEqualTo(200);
             assertThat(Arrays.equals(response.body().bytes(), big)).isTrue();
         } catch (java.io.IOException e) {
@@ -192,16 +193,14 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void after401TheRequestIsSentOnceMoreWithAFreshToken() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         String stale = heldToken();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("fresh ok")));
         ingress.stubFor(post("/customer/1")
                 .withHeader("Authorization", equalTo(authorization(stale)))
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"session expired\"}")));
 
-        Answer answer = call(new Request.Builder()
-                .url(proxyUrl("/customer/1"))
+        Answer answer = call(proxyRequest("/customer/1")
                 .post(RequestBody.create("body", null))
                 .build());
 
@@ -215,15 +214,14 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void aRedirectToTheLoginPageIsTreatedLikeA401() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         String stale = heldToken();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("[]")));
         ingress.stubFor(WireMock.get("/customer/1")
                 .withHeader("Authorization", equalTo(authorization(stale)))
                 .willReturn(aResponse().withStatus(302).withHeader("Location", LOGIN)));
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+        Answer answer = proxyGet("/customer/1");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(ingressCalls()).isEqualTo(2);
@@ -232,12 +230,10 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void withoutATokenInHandAGetTakesThePoolAndStillWorks() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("first")));
 
-        Answer answer =
-                call(new Request.Builder().url(proxyUrl("/customer/1")).build()); // may arrive before the first token
+        Answer answer = proxyGet("/customer/1"); // may arrive before the first token
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("first");
@@ -245,12 +241,11 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void aRedirectWithinTheEndpointIsRelayedAsItIs() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         ingress.stubFor(
                 WireMock.get("/customer").willReturn(aResponse().withStatus(302).withHeader("Location", "/customer/")));
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer")).build());
+        Answer answer = proxyGet("/customer");
 
         assertThat(answer.status()).isEqualTo(302);
         assertThat(answer.header("Location")).isEqualTo("/customer/");
@@ -260,13 +255,12 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void aSecond401IsRelayedNotLoopedOn() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         heldToken();
         ingress.stubFor(
                 any(anyUrl()).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"role not allowed\"}")));
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+        Answer answer = proxyGet("/customer/1");
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).contains("role not allowed");
@@ -275,16 +269,14 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void aBodyTooLargeToHoldIsStreamedOnceAndNotRetried() throws Exception {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
         Path upload = dir.resolve("upload.bin");
         byte[] data = new byte[2 * 1024 * 1024 + 17];
         new Random(11).nextBytes(data);
         Files.write(upload, data);
 
-        Answer answer = call(new Request.Builder()
-                .url(proxyUrl("/bulk"))
+        Answer answer = call(proxyRequest("/bulk")
                 .put(RequestBody.create(upload.toFile(), MediaType.get("application/octet-stream")))
                 .build());
 
@@ -305,7 +297,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
         }
         heldToken();
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+        Answer answer = proxyGet("/customer/1");
 
         assertThat(answer.status()).isEqualTo(502);
         assertThat(answer.json().get("error").asText()).contains("could not be reached");
@@ -319,7 +311,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
         ingress.stubFor(
                 WireMock.get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/slow")).build());
+        Answer answer = proxyGet("/slow");
 
         assertThat(answer.status()).isEqualTo(504);
     }
@@ -329,7 +321,7 @@ class ForwardingProxyTest extends RunningBrokerTest {
         answer(aResponse().withStatus(401).withBody("{\"error\":\"invalid_grant\"}"));
         start(withProxy());
 
-        Answer answer = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+        Answer answer = proxyGet("/customer/1");
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.json().get("reason").asText()).isEqualTo("no_token");
@@ -345,9 +337,8 @@ class ForwardingProxyTest extends RunningBrokerTest {
         start(withProxy().authTokenFile(secret).proxyAuth());
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        Answer refused = call(new Request.Builder().url(proxyUrl("/customer/1")).build());
-        Answer allowed = call(new Request.Builder()
-                .url(proxyUrl("/customer/1"))
+        Answer refused = proxyGet("/customer/1");
+        Answer allowed = call(proxyRequest("/customer/1")
                 .header("Proxy-Authorization", "Bearer proxy-secret-42")
                 .build());
 
@@ -359,11 +350,10 @@ class ForwardingProxyTest extends RunningBrokerTest {
 
     @Test
     void proxiedRequestsAreCountedInTheMetrics() {
-        issueTokensLiving(600);
-        start(withProxy());
+        startProxy();
         ingress.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        call(new Request.Builder().url(proxyUrl("/customer/1")).build());
+        proxyGet("/customer/1");
 
         assertThat(broker.metrics())
                 .contains(
