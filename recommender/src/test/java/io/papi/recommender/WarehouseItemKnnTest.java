@@ -9,13 +9,8 @@ import io.papi.lookup.LookupTable;
 import io.papi.lookup.TableName;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class WarehouseItemKnnTest {
@@ -87,18 +82,19 @@ class WarehouseItemKnnTest {
 
     @Test
     void runsEveryStatementInOrderAndReportsTheRowsPublished() throws Exception {
-        Recording db = new Recording(sql -> false);
+        RecordingConnection db = new RecordingConnection(sql -> false);
         WarehouseItemKnn script = script(200, 0, 10);
 
         long rows = script.run(db.connection(), ProgressListener.NONE);
 
         assertThat(db.calls).containsExactlyElementsOf(script.statements());
-        assertThat(rows).isEqualTo(943);
+        assertThat(rows).isEqualTo(RecordingConnection.INSERTED);
     }
 
     @Test
     void aFailureInsideTheTransactionRollsBackAndNamesTheStatement() {
-        Recording db = new Recording(sql -> sql.startsWith("INSERT INTO \"MOVIE_RECOMMENDATIONS_HYBRID\""));
+        RecordingConnection db =
+                new RecordingConnection(sql -> sql.startsWith("INSERT INTO \"MOVIE_RECOMMENDATIONS_HYBRID\""));
         WarehouseItemKnn script = script(200, 0, 10);
 
         assertThatThrownBy(() -> script.run(db.connection(), ProgressListener.NONE))
@@ -115,7 +111,8 @@ class WarehouseItemKnnTest {
 
     @Test
     void aFailureBeforeTheTransactionStopsWithoutRollback() {
-        Recording db = new Recording(sql -> sql.startsWith("CREATE OR REPLACE TEMPORARY TABLE PAPI_COOCCURRENCE"));
+        RecordingConnection db =
+                new RecordingConnection(sql -> sql.startsWith("CREATE OR REPLACE TEMPORARY TABLE PAPI_COOCCURRENCE"));
 
         assertThatThrownBy(() -> script(200, 0, 10).run(db.connection(), ProgressListener.NONE))
                 .hasMessageStartingWith("statement 6 of ")
@@ -129,47 +126,5 @@ class WarehouseItemKnnTest {
         assertThatThrownBy(() -> script(10, -1, 10))
                 .hasMessage("item-kNN shrinkage must be zero or a positive number, got -1.0");
         assertThatThrownBy(() -> script(10, 0, 0)).hasMessage("top-N must be at least 1, got 0");
-    }
-
-    /** A JDBC double that records each statement, fails the chosen one, and reports 943 rows for INSERTs. */
-    private static final class Recording {
-        final List<String> calls = new ArrayList<>();
-        private final Predicate<String> failOn;
-        private boolean autoCommit;
-        private String last = "";
-
-        Recording(Predicate<String> failOn) {
-            this.failOn = failOn;
-        }
-
-        Connection connection() {
-            return JdbcDouble.of(
-                    Connection.class,
-                    Map.of(
-                            "getAutoCommit", a -> autoCommit,
-                            "setAutoCommit",
-                                    a -> {
-                                        autoCommit = (boolean) a[0];
-                                        return null;
-                                    },
-                            "createStatement", a -> statement()));
-        }
-
-        private Statement statement() {
-            return JdbcDouble.of(
-                    Statement.class,
-                    Map.of(
-                            "execute",
-                                    a -> {
-                                        last = (String) a[0];
-                                        calls.add(last);
-                                        if (failOn.test(last)) {
-                                            throw new SQLException("Hybrid table write failed", "42S02", 2003);
-                                        }
-                                        return false;
-                                    },
-                            "getUpdateCount", a -> last.startsWith("INSERT") ? 943 : 0,
-                            "close", a -> null));
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.papi.recommender.LookupPublisher;
 import io.papi.recommender.ProgressListener;
 import io.papi.recommender.RecommendedItem;
+import io.papi.recommender.RecordingConnection;
 import io.papi.recommender.UserRecommendations;
 import java.sql.SQLException;
 import java.util.List;

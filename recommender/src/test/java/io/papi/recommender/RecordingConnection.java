@@ -1,6 +1,5 @@
-package io.papi.recommender.publish;
+package io.papi.recommender;
 
-import io.papi.recommender.JdbcDouble;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,21 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** A JDBC connection double that records every call a publisher makes, and can fail one statement. */
-final class RecordingConnection {
+/**
+ * A JDBC connection double that records every call a publisher or a warehouse script makes (auto-commit changes,
+ * statements, commits, binds), can fail the statements {@code failOn} picks with a Snowflake-like error, and reports
+ * {@value #INSERTED} rows for each INSERT.
+ */
+public final class RecordingConnection {
 
-    final List<String> calls = new ArrayList<>();
+    /** The update count every INSERT reports. */
+    public static final int INSERTED = 943;
+
+    public final List<String> calls = new ArrayList<>();
     /** The Java type of each bound value, in order: Long for setLong, String for setString. */
-    final List<String> boundTypes = new ArrayList<>();
+    public final List<String> boundTypes = new ArrayList<>();
 
     private boolean autoCommit = true;
+    private String last = "";
     private final Predicate<String> failOn;
 
-    RecordingConnection(Predicate<String> failOn) {
+    public RecordingConnection(Predicate<String> failOn) {
         this.failOn = failOn;
     }
 
-    Connection connection() {
+    public Connection connection() {
         return JdbcDouble.of(
                 Connection.class,
                 Map.of(
@@ -58,14 +65,16 @@ final class RecordingConnection {
                 Map.of(
                         "execute", args -> run(args[0], false),
                         "executeUpdate", args -> run(args[0], 0),
+                        "getUpdateCount", args -> last.startsWith("INSERT") ? INSERTED : 0,
                         "close", args -> null));
     }
 
     /** Records {@code sql}, fails when asked to, else answers {@code result}. */
     private Object run(Object sql, Object result) throws SQLException {
-        calls.add((String) sql);
-        if (failOn.test((String) sql)) {
-            throw new SQLException("Hybrid table write failed");
+        last = (String) sql;
+        calls.add(last);
+        if (failOn.test(last)) {
+            throw new SQLException("Hybrid table write failed", "42S02", 2003);
         }
         return result;
     }
