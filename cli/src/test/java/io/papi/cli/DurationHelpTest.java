@@ -3,8 +3,12 @@ package io.papi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** One duration grammar, said in --help and read the same by every DURATION option. */
 class DurationHelpTest {
@@ -32,5 +36,52 @@ class DurationHelpTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err())
                 .contains("'soon' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
+    }
+
+    /** Each Duration option of the whole tree: the command's path, then the option's name. */
+    private static void durationOptions(CommandLine cmd, List<String> path, List<List<String>> found) {
+        cmd.getCommandSpec().options().stream()
+                .filter(option -> option.type() == Duration.class)
+                .forEach(option -> {
+                    List<String> args = new ArrayList<>(path);
+                    args.add(option.longestName());
+                    found.add(args);
+                });
+        cmd.getSubcommands().forEach((name, sub) -> {
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(name);
+            durationOptions(sub, subPath, found);
+        });
+    }
+
+    @Test
+    void everyDurationOptionInEveryCommandAndMixinTakesTheOneGrammarAndItsError() {
+        // the converter is registered once for the type where papi builds its command line
+        List<List<String>> found = new ArrayList<>();
+        durationOptions(Papi.commandLine(Environment.of(java.util.Map.of(), home)), List.of(), found);
+        assertThat(found)
+                .contains(
+                        List.of("serve", "--store-timeout"),
+                        List.of("local", "--session-lifetime"),
+                        List.of("quickstart", "--session-lifetime"),
+                        List.of("recommend", "lists", "--window"),
+                        List.of("recommend", "lists", "--half-life"));
+        for (List<String> option : found) {
+            for (String value : new String[] {"30", "1h30m", "PT5M"}) {
+                List<String> args = new ArrayList<>(option);
+                args.add(value);
+                args.add("--help");
+                var result = new CliRun(home).run(args.toArray(String[]::new));
+                assertThat(result.exitCode()).as("%s %s", option, value).isZero();
+            }
+            List<String> bad = new ArrayList<>(option);
+            bad.add("soon");
+            var result = new CliRun(home).run(bad.toArray(String[]::new));
+            assertThat(result.exitCode()).as(option.toString()).isEqualTo(2);
+            assertThat(result.err())
+                    .as(option.toString())
+                    .contains("Invalid value for option '" + option.get(option.size() - 1)
+                            + "': 'soon' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
+        }
     }
 }

@@ -42,7 +42,6 @@ public final class LocalCommand extends PapiSubcommand {
             names = "--session-lifetime",
             paramLabel = "DURATION",
             defaultValue = "10m",
-            converter = DurationConverter.class,
             description = "Lifetime of the session tokens issued (default: ${DEFAULT-VALUE})")
     Duration sessionLifetime;
 

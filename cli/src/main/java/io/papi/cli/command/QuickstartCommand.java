@@ -95,7 +95,6 @@ public final class QuickstartCommand extends PapiSubcommand {
             names = "--session-lifetime",
             paramLabel = "DURATION",
             defaultValue = "10m",
-            converter = DurationConverter.class,
             description = "Lifetime of session tokens (default: ${DEFAULT-VALUE})")
     Duration sessionLifetime;
 
