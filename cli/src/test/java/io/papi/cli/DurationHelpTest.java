@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** One duration grammar, said in --help and read the same by every DURATION option. */
 class DurationHelpTest {
@@ -38,27 +37,18 @@ class DurationHelpTest {
                 .contains("'soon' is not a duration: write it like 30 (seconds), 500ms, 30s, 1h30m or PT5M");
     }
 
-    /** Each Duration option of the whole tree: the command's path, then the option's name. */
-    private static void durationOptions(CommandLine cmd, List<String> path, List<List<String>> found) {
-        cmd.getCommandSpec().options().stream()
-                .filter(option -> option.type() == Duration.class)
-                .forEach(option -> {
-                    List<String> args = new ArrayList<>(path);
-                    args.add(option.longestName());
-                    found.add(args);
-                });
-        cmd.getSubcommands().forEach((name, sub) -> {
-            List<String> subPath = new ArrayList<>(path);
-            subPath.add(name);
-            durationOptions(sub, subPath, found);
-        });
-    }
-
     @Test
     void everyDurationOptionInEveryCommandAndMixinTakesTheOneGrammarAndItsError() {
         // the converter is registered once for the type where papi builds its command line
         List<List<String>> found = new ArrayList<>();
-        durationOptions(Papi.commandLine(Environment.of(java.util.Map.of(), home)), List.of(), found);
+        CommandTree.of(home)
+                .forEach((path, cmd) -> cmd.getCommandSpec().options().stream()
+                        .filter(option -> option.type() == Duration.class)
+                        .forEach(option -> {
+                            List<String> args = new ArrayList<>(path);
+                            args.add(option.longestName());
+                            found.add(args);
+                        }));
         assertThat(found)
                 .contains(
                         List.of("serve", "--store-timeout"),
