@@ -69,7 +69,7 @@ class CallCommandTest extends KeyedHomeTest {
 
         var result = mintingCall(ingress.baseUrl() + "/customer/1");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out()).isEqualTo("[{\"id\":1}]");
         assertThat(result.err()).isEmpty();
         snowflake.verify(postRequestedFor(urlEqualTo("/oauth/token"))
@@ -96,7 +96,7 @@ class CallCommandTest extends KeyedHomeTest {
                 "DATA_API_ROLE",
                 ingress.baseUrl() + "/items/7");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         ingress.verify(putRequestedFor(urlEqualTo("/items/7"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withHeader("X-Trace", equalTo("t1"))
@@ -160,7 +160,7 @@ class CallCommandTest extends KeyedHomeTest {
             var result =
                     cli.run("call", "--broker", "http://127.0.0.1:" + broker.port(), ingress.baseUrl() + "/customer/1");
 
-            assertThat(result.exitCode()).as(result.toString()).isZero();
+            result.succeeds();
             assertThat(result.out()).isEqualTo("ok");
             assertThat(ingress.countRequestsMatching(anyRequestedFor(anyUrl()).build())
                             .getCount())
@@ -188,7 +188,7 @@ class CallCommandTest extends KeyedHomeTest {
                 .build())) {
             var result = cli.run("call", "--broker", "unix:" + socket, ingress.baseUrl() + "/customer/1");
 
-            assertThat(result.exitCode()).as(result.toString()).isZero();
+            result.succeeds();
             assertThat(result.out()).isEqualTo("via socket");
         }
     }

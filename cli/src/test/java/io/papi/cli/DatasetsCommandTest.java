@@ -34,7 +34,7 @@ class DatasetsCommandTest {
     void generatedEcommerceEventsBuildTheThreeFoldersAndValidate() {
         Path events = home.resolve("events");
         CliRun.Result generated = papi("data", "generate", "--kind", "ecommerce", "--out", events.toString());
-        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        generated.succeeds();
         Path out = home.resolve("datasets");
         CliRun.Result built = papi(
                 "datasets",
@@ -43,7 +43,7 @@ class DatasetsCommandTest {
                 events.resolve(ECOMMERCE + ".parquet").toString(),
                 "--out",
                 out.toString());
-        assertThat(built.exitCode()).as(built.toString()).isZero();
+        built.succeeds();
         for (String folder : new String[] {"interactions", "users", "items"}) {
             Path dataset = out.resolve("snowplow_recommendations_ecommerce_" + folder);
             assertThat(dataset.resolve("personalize-dataset.csv")).exists();
@@ -55,7 +55,7 @@ class DatasetsCommandTest {
                 .contains("validation: 0 errors")
                 .contains("peak Java heap");
         CliRun.Result validated = papi("datasets", "validate", out.toString());
-        assertThat(validated.exitCode()).as(validated.toString()).isZero();
+        validated.succeeds();
         CliRun.Result strict = papi("datasets", "validate", "--strict", out.toString());
         assertThat(strict.exitCode())
                 .as("the generated items repeat ids whose price changed: a warning, an error with --strict")
@@ -81,7 +81,7 @@ class DatasetsCommandTest {
                 "csv",
                 "--out",
                 out.toString());
-        assertThat(built.exitCode()).as(built.toString()).isZero();
+        built.succeeds();
         Path folder = out.resolve("snowplow_recommendations_media_interactions");
         assertThat(folder.resolve("personalize-dataset.csv")).exists();
         assertThat(folder.resolve("personalize-dataset.parquet")).doesNotExist();
@@ -94,7 +94,7 @@ class DatasetsCommandTest {
                 .isZero();
         Path out = home.resolve("datasets");
         CliRun.Result built = papi("datasets", "ratings", "--ratings", data.toString(), "--out", out.toString());
-        assertThat(built.exitCode()).as(built.toString()).isZero();
+        built.succeeds();
         assertThat(out.resolve("snowplow_recommendations_ratings_interactions/personalize-dataset.csv"))
                 .exists();
         assertThat(out.resolve("snowplow_recommendations_ratings_items/schema.json"))
@@ -139,9 +139,7 @@ class DatasetsCommandTest {
         Path events = Files.writeString(home.resolve("events.csv"), "domain_userid,product_id\nd1,p1\n");
         Path out = home.resolve("out");
         CliRun.Result result = papi("datasets", "ecommerce", "--events", events.toString(), "--out", out.toString());
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("missing column ecommerce_user_id");
+        result.failsWith(2, "missing column ecommerce_user_id");
         assertThat(out).doesNotExist();
         assertThat(entries(home)).isEqualTo(1);
     }
@@ -156,9 +154,7 @@ class DatasetsCommandTest {
                 garbage.toString(),
                 "--out",
                 home.resolve("out").toString());
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("not a readable Parquet file");
+        result.failsWith(2, "not a readable Parquet file");
         assertThat(home.resolve("out")).doesNotExist();
         CliRun.Result absent = papi(
                 "datasets",
@@ -188,11 +184,7 @@ class DatasetsCommandTest {
                 "2025-01-01",
                 "--end-date",
                 "2025-01-31");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err())
-                .contains("no interactions in the date window 2025-01-01..2025-01-31")
-                .contains("2025-03-03..2025-03-03");
+        result.failsWith(2, "no interactions in the date window 2025-01-01..2025-01-31", "2025-03-03..2025-03-03");
         assertThat(home.resolve("deep")).doesNotExist();
     }
 
@@ -228,7 +220,7 @@ class DatasetsCommandTest {
                 "--dedupe",
                 "--views",
                 "product-view");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out())
                 .contains("CREATE OR REPLACE TEMPORARY TABLE snowplow_recommendations_ecommerce_interactions AS")
                 .contains("FROM SHOP.RAW.EVENTS")

@@ -34,7 +34,7 @@ class RecommendListsEventsTest {
         for (String kind : new String[] {"ecommerce", "media"}) {
             CliRun.Result generated = new CliRun(home)
                     .run("data", "generate", "--kind", kind, "--users", "300", "--out", events.toString());
-            assertThat(generated.exitCode()).as(generated.toString()).isZero();
+            generated.succeeds();
         }
         ecommerce = events.resolve(InputShape.ECOMMERCE.table() + ".csv");
         media = events.resolve(InputShape.MEDIA.table() + ".parquet");
@@ -66,7 +66,7 @@ class RecommendListsEventsTest {
         Path tmp = tmpdir(name);
         Path out = home.resolve(name + ".jsonl");
         CliRun.Result run = cli(tmp).run(concat(new String[] {"recommend", "lists", "--out", out.toString()}, args));
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        run.succeeds();
         assertThat(entries(tmp)).as("the temporary datasets folder is removed").isZero();
         return Files.readString(out);
     }
@@ -186,7 +186,7 @@ class RecommendListsEventsTest {
         CliRun.Result run = new CliRun(home)
                 .snowflake(snowflake)
                 .run(concat(new String[] {"recommend", "lists", "--in-warehouse", "-c", "shop"}, source));
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        run.succeeds();
         assertThat(run.out()).contains("Published the lists of SHOP.RAW.EVENTS to API.DATA.PAPI_LISTS");
         List<String> ran = snowflake.statements.stream()
                 .filter(s -> !s.startsWith("ALTER SESSION") && !s.startsWith("SELECT CURRENT"))
@@ -204,7 +204,7 @@ class RecommendListsEventsTest {
         assertThat(ran.get(ran.size() - 1)).startsWith("INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\"");
 
         CliRun.Result print = new CliRun(home).run(concat(new String[] {"recommend", "lists", "--print-sql"}, source));
-        assertThat(print.exitCode()).as(print.toString()).isZero();
+        print.succeeds();
         List<String> shown = printed(print.out());
         assertThat(shown.get(0))
                 .contains("INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'RAW' AND TABLE_NAME = 'EVENTS'");
@@ -238,9 +238,7 @@ class RecommendListsEventsTest {
         CliRun.Result run = new CliRun(home)
                 .snowflake(snowflake)
                 .run("recommend", "lists", "--in-warehouse", "-c", "shop", "--events-table", "SHOP.RAW.EVENTS");
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.oneLineError()).as(run.toString()).isTrue();
-        assertThat(run.err()).contains("SHOP.RAW.EVENTS: no interactions in the date window 2025-01-01..2025-01-31");
+        run.failsWith(2, "SHOP.RAW.EVENTS: no interactions in the date window 2025-01-01..2025-01-31");
         assertThat(snowflake.statements).noneMatch(s -> s.contains("PAPI_L_") || s.contains("PAPI_LISTS"));
     }
 }
