@@ -24,6 +24,17 @@ class DatasetsCommandTest {
         return new CliRun(home).run(args);
     }
 
+    /** papi datasets KIND reading {@code input} (its --events, --plays or --ratings file) into {@code out}, then {@code rest}. */
+    private CliRun.Result build(String kind, Path input, Path out, String... rest) {
+        String inputFlag = switch (kind) {
+            case "ecommerce" -> "--events";
+            case "media" -> "--plays";
+            case "ratings" -> "--ratings";
+            default -> throw new IllegalArgumentException(kind);
+        };
+        return papi(Args.of("datasets", kind, inputFlag, input, "--out", out, rest));
+    }
+
     private static long entries(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.count();
@@ -36,13 +47,7 @@ class DatasetsCommandTest {
         CliRun.Result generated = papi("data", "generate", "--kind", "ecommerce", "--out", events.toString());
         generated.succeeds();
         Path out = home.resolve("datasets");
-        CliRun.Result built = papi(
-                "datasets",
-                "ecommerce",
-                "--events",
-                events.resolve(ECOMMERCE + ".parquet").toString(),
-                "--out",
-                out.toString());
+        CliRun.Result built = build("ecommerce", events.resolve(ECOMMERCE + ".parquet"), out);
         built.succeeds();
         for (String folder : new String[] {"interactions", "users", "items"}) {
             Path dataset = out.resolve("snowplow_recommendations_ecommerce_" + folder);
@@ -70,17 +75,14 @@ class DatasetsCommandTest {
                         .exitCode())
                 .isZero();
         Path out = home.resolve("datasets");
-        CliRun.Result built = papi(
-                "datasets",
+        CliRun.Result built = build(
                 "media",
-                "--plays",
-                events.resolve("snowplow_media_player_base.csv").toString(),
+                events.resolve("snowplow_media_player_base.csv"),
+                out,
                 "--valid-play-seconds",
                 "30",
                 "--format",
-                "csv",
-                "--out",
-                out.toString());
+                "csv");
         built.succeeds();
         Path folder = out.resolve("snowplow_recommendations_media_interactions");
         assertThat(folder.resolve("personalize-dataset.csv")).exists();
@@ -118,15 +120,7 @@ class DatasetsCommandTest {
         }
         Path file = Files.writeString(home.resolve("stars.csv"), csv);
         Path out = home.resolve("datasets");
-        CliRun.Result built = papi(
-                "datasets",
-                "ratings",
-                "--ratings",
-                file.toString(),
-                "--mapping",
-                "user=who,item=what,rating=stars,delimiter=;",
-                "--out",
-                out.toString());
+        CliRun.Result built = build("ratings", file, out, "--mapping", "user=who,item=what,rating=stars,delimiter=;");
         assertThat(built.out()).as(built.toString()).contains("1,200 rows");
         // no timestamps in this file: the required TIMESTAMP is empty, which Personalize may refuse (a warning)
         assertThat(built.err()).contains("1,200 empty values in required field TIMESTAMP");
@@ -138,7 +132,7 @@ class DatasetsCommandTest {
     void aMissingColumnIsNamedOnOneLineWithExitTwoAndNoOutput() throws IOException {
         Path events = Files.writeString(home.resolve("events.csv"), "domain_userid,product_id\nd1,p1\n");
         Path out = home.resolve("out");
-        CliRun.Result result = papi("datasets", "ecommerce", "--events", events.toString(), "--out", out.toString());
+        CliRun.Result result = build("ecommerce", events, out);
         result.failsWith(2, "missing column ecommerce_user_id");
         assertThat(out).doesNotExist();
         assertThat(entries(home)).isEqualTo(1);
@@ -147,22 +141,10 @@ class DatasetsCommandTest {
     @Test
     void anUnreadableFileIsOneLineWithExitTwo() throws IOException {
         Path garbage = Files.writeString(home.resolve("events.parquet"), "not parquet");
-        CliRun.Result result = papi(
-                "datasets",
-                "ecommerce",
-                "--events",
-                garbage.toString(),
-                "--out",
-                home.resolve("out").toString());
+        CliRun.Result result = build("ecommerce", garbage, home.resolve("out"));
         result.failsWith(2, "not a readable Parquet file");
         assertThat(home.resolve("out")).doesNotExist();
-        CliRun.Result absent = papi(
-                "datasets",
-                "media",
-                "--plays",
-                home.resolve("nope.csv").toString(),
-                "--out",
-                home.resolve("out").toString());
+        CliRun.Result absent = build("media", home.resolve("nope.csv"), home.resolve("out"));
         assertThat(absent.exitCode()).isEqualTo(2);
         assertThat(absent.err()).contains("no such file");
     }
@@ -173,17 +155,8 @@ class DatasetsCommandTest {
                 home.resolve("events.csv"),
                 HEADER + "\n" + "u1,d1,s1,p1,2025-03-03 10:00:00,true,product_view,false,false,,,5.00,Kids,false\n");
         Path out = home.resolve("deep/out");
-        CliRun.Result result = papi(
-                "datasets",
-                "ecommerce",
-                "--events",
-                events.toString(),
-                "--out",
-                out.toString(),
-                "--start-date",
-                "2025-01-01",
-                "--end-date",
-                "2025-01-31");
+        CliRun.Result result =
+                build("ecommerce", events, out, "--start-date", "2025-01-01", "--end-date", "2025-01-31");
         result.failsWith(2, "no interactions in the date window 2025-01-01..2025-01-31", "2025-03-03..2025-03-03");
         assertThat(home.resolve("deep")).doesNotExist();
     }
