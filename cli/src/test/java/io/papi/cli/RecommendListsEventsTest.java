@@ -55,17 +55,11 @@ class RecommendListsEventsTest {
         }
     }
 
-    private static String[] concat(String[] a, String... b) {
-        String[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
-
     /** The JSON Lines of papi recommend lists with {@code args}; the TMPDIR it was given is empty afterwards. */
     private static String lists(String name, String... args) throws IOException {
         Path tmp = tmpdir(name);
         Path out = home.resolve(name + ".jsonl");
-        CliRun.Result run = cli(tmp).run(concat(new String[] {"recommend", "lists", "--out", out.toString()}, args));
+        CliRun.Result run = cli(tmp).run(Args.of("recommend", "lists", "--out", out.toString(), args));
         run.succeeds();
         assertThat(entries(tmp)).as("the temporary datasets folder is removed").isZero();
         return Files.readString(out);
@@ -74,8 +68,8 @@ class RecommendListsEventsTest {
     /** The JSON Lines of papi datasets KIND {@code args} --out DIR, then papi recommend lists --datasets DIR. */
     private static String listsOfBuiltDatasets(String name, String kind, String... args) throws IOException {
         Path datasets = home.resolve(name + "-datasets");
-        CliRun.Result built = new CliRun(home)
-                .run(concat(new String[] {"datasets", kind, "--out", datasets.toString(), "--format", "csv"}, args));
+        CliRun.Result built =
+                new CliRun(home).run(Args.of("datasets", kind, "--out", datasets.toString(), "--format", "csv", args));
         // exit 1 where a narrow window leaves fewer interactions than Personalize trains on: built, then refused
         assertThat(built.exitCode()).as(built.toString()).isIn(0, 1);
         assertThat(built.out()).as(built.toString()).contains("built in ");
@@ -91,11 +85,11 @@ class RecommendListsEventsTest {
 
     @Test
     void theWindowAndTheEcommerceFlagsShapeTheListsAsTheyShapeTheDatasets() throws IOException {
-        String[] shaped = concat(WINDOW, "--views", "product-view", "--dedupe", "--category-separator", "/");
-        String fromEvents = lists("shaped", concat(shaped, "--events", ecommerce.toString()));
+        String[] shaped = Args.of(WINDOW, "--views", "product-view", "--dedupe", "--category-separator", "/");
+        String fromEvents = lists("shaped", Args.of(shaped, "--events", ecommerce.toString()));
         assertThat(fromEvents)
                 .isEqualTo(
-                        listsOfBuiltDatasets("shaped", "ecommerce", concat(shaped, "--events", ecommerce.toString())));
+                        listsOfBuiltDatasets("shaped", "ecommerce", Args.of(shaped, "--events", ecommerce.toString())));
         assertThat(fromEvents)
                 .as("a narrower window is other lists")
                 .isNotEqualTo(lists("unshaped", "--events", ecommerce.toString()));
@@ -103,7 +97,7 @@ class RecommendListsEventsTest {
 
     @Test
     void listsFromPlaysEqualTheListsOfTheMediaDatasets() throws IOException {
-        String[] shaped = concat(WINDOW, "--valid-play-seconds", "30", "--plays", media.toString());
+        String[] shaped = Args.of(WINDOW, "--valid-play-seconds", "30", "--plays", media.toString());
         String fromPlays = lists("plays", shaped);
         assertThat(fromPlays).contains("\"list\":\"most-popular\"").contains("\"list\":\"similar\"");
         assertThat(fromPlays).isEqualTo(listsOfBuiltDatasets("plays", "media", shaped));
@@ -181,11 +175,10 @@ class RecommendListsEventsTest {
     private static void buildsTheInteractionsThenTheListsAsPrinted(
             InputShape shape, String flag, String dataset, String... window) throws IOException {
         ScriptedSnowflake snowflake = snowflake(shape);
-        String[] source =
-                concat(new String[] {flag, "SHOP.RAW.EVENTS", "--lists-table", "API.DATA.PAPI_LISTS"}, window);
+        String[] source = Args.of(flag, "SHOP.RAW.EVENTS", "--lists-table", "API.DATA.PAPI_LISTS", window);
         CliRun.Result run = new CliRun(home)
                 .snowflake(snowflake)
-                .run(concat(new String[] {"recommend", "lists", "--in-warehouse", "-c", "shop"}, source));
+                .run(Args.of("recommend", "lists", "--in-warehouse", "-c", "shop", source));
         run.succeeds();
         assertThat(run.out()).contains("Published the lists of SHOP.RAW.EVENTS to API.DATA.PAPI_LISTS");
         List<String> ran = snowflake.statements.stream()
@@ -203,7 +196,7 @@ class RecommendListsEventsTest {
         assertThat(ran).noneMatch(s -> s.startsWith("COPY"));
         assertThat(ran.get(ran.size() - 1)).startsWith("INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\"");
 
-        CliRun.Result print = new CliRun(home).run(concat(new String[] {"recommend", "lists", "--print-sql"}, source));
+        CliRun.Result print = new CliRun(home).run(Args.of("recommend", "lists", "--print-sql", source));
         print.succeeds();
         List<String> shown = printed(print.out());
         assertThat(shown.get(0))
