@@ -1,7 +1,9 @@
 package io.papi.cli;
 
+import io.papi.cli.command.DurationConverter;
 import io.papi.cli.command.PapiCommand;
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /** The {@code papi} command line. */
@@ -41,6 +43,8 @@ public final class Papi {
         if (!registered) {
             PapiCommand.SUBCOMMANDS.forEach(cmd::addSubcommand);
         }
+        // every Duration option, in every command and mixin, reads papi's one grammar
+        cmd.registerConverter(Duration.class, new DurationConverter());
         DurationHelp.explain(cmd);
         cmd.setOut(new PrintWriter(System.out, true));
         cmd.setErr(new PrintWriter(System.err, true));

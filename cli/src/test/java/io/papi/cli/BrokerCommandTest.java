@@ -54,7 +54,7 @@ class BrokerCommandTest extends KeyedHomeTest {
 
         var result = once("--sink-file", token.toString(), "--header-file", header.toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(Files.readString(token)).isEqualTo(TOKEN);
         assertThat(Files.readString(header)).isEqualTo("Authorization: Snowflake Token=\"" + TOKEN + "\"\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token)))
@@ -93,7 +93,7 @@ class BrokerCommandTest extends KeyedHomeTest {
                 "--sink-file",
                 token.toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(Files.readString(token)).isEqualTo(TOKEN);
         snowflake.verify(
                 1,
@@ -166,7 +166,7 @@ class BrokerCommandTest extends KeyedHomeTest {
                 "--sink-file",
                 home.resolve("{identity}.token").toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(Files.readString(home.resolve("reporting.token"))).isEqualTo(TOKEN);
         assertThat(Files.readString(home.resolve("api.token"))).isEqualTo(TOKEN);
         snowflake.verify(postRequestedFor(urlEqualTo("/oauth/token"))
@@ -191,7 +191,7 @@ class BrokerCommandTest extends KeyedHomeTest {
                         "--header-file",
                         home.resolve("{identity}.header").toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(home.resolve("one.header")).exists();
         assertThat(home.resolve("two.header")).exists();
     }

@@ -48,6 +48,13 @@ class CallCommandTest extends KeyedHomeTest {
         SnowflakeTokenEndpoint.issues(snowflake, token);
     }
 
+    /** papi call GET {@code path} with a minted {@code token}, the ingress answering {@code status} and {@code body}. */
+    private CliRun.Result mintingGet(String token, String path, int status, String body) {
+        issue(token);
+        ingress.stubFor(get(path).willReturn(aResponse().withStatus(status).withBody(body)));
+        return mintingCall(ingress.baseUrl() + path);
+    }
+
     /** The service user's identity for a broker, scoped to the ingress and exchanging at the stub. */
     private Identity identity() {
         return Identity.builder("default")
@@ -63,13 +70,9 @@ class CallCommandTest extends KeyedHomeTest {
 
     @Test
     void mintsATokenForTheUrlsHostAndPrintsTheBodyAlone() {
-        issue("ver:1-hint:4711-ETMsDgAAAZcallToken01");
-        ingress.stubFor(
-                get("/customer/1").willReturn(aResponse().withStatus(200).withBody("[{\"id\":1}]")));
+        var result = mintingGet("ver:1-hint:4711-ETMsDgAAAZcallToken01", "/customer/1", 200, "[{\"id\":1}]");
 
-        var result = mintingCall(ingress.baseUrl() + "/customer/1");
-
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out()).isEqualTo("[{\"id\":1}]");
         assertThat(result.err()).isEmpty();
         snowflake.verify(postRequestedFor(urlEqualTo("/oauth/token"))
@@ -96,7 +99,7 @@ class CallCommandTest extends KeyedHomeTest {
                 "DATA_API_ROLE",
                 ingress.baseUrl() + "/items/7");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         ingress.verify(putRequestedFor(urlEqualTo("/items/7"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withHeader("X-Trace", equalTo("t1"))
@@ -105,16 +108,11 @@ class CallCommandTest extends KeyedHomeTest {
 
     @Test
     void anHttpErrorPrintsTheBodyAndExitsOneWithOneLine() {
-        issue("ver:1-hint:4711-ETMsDgAAAZcallToken03");
-        ingress.stubFor(
-                get("/customer/x").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad id x\"}")));
+        var result =
+                mintingGet("ver:1-hint:4711-ETMsDgAAAZcallToken03", "/customer/x", 400, "{\"error\":\"bad id x\"}");
 
-        var result = mintingCall(ingress.baseUrl() + "/customer/x");
-
-        assertThat(result.exitCode()).isEqualTo(1);
+        result.failsWith(1, "HTTP 400 from GET http://localhost:" + ingress.getPort() + "/customer/x");
         assertThat(result.out()).isEqualTo("{\"error\":\"bad id x\"}");
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("HTTP 400 from GET http://localhost:" + ingress.getPort() + "/customer/x");
     }
 
     @Test
@@ -160,7 +158,7 @@ class CallCommandTest extends KeyedHomeTest {
             var result =
                     cli.run("call", "--broker", "http://127.0.0.1:" + broker.port(), ingress.baseUrl() + "/customer/1");
 
-            assertThat(result.exitCode()).as(result.toString()).isZero();
+            result.succeeds();
             assertThat(result.out()).isEqualTo("ok");
             assertThat(ingress.countRequestsMatching(anyRequestedFor(anyUrl()).build())
                             .getCount())
@@ -188,7 +186,7 @@ class CallCommandTest extends KeyedHomeTest {
                 .build())) {
             var result = cli.run("call", "--broker", "unix:" + socket, ingress.baseUrl() + "/customer/1");
 
-            assertThat(result.exitCode()).as(result.toString()).isZero();
+            result.succeeds();
             assertThat(result.out()).isEqualTo("via socket");
         }
     }

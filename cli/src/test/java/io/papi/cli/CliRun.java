@@ -60,6 +60,12 @@ public final class CliRun {
                     && !trimmed.contains("Exception:");
         }
 
+        /** Asserts papi exited 0, showing the whole run (exit code, out and err) when it did not. */
+        public Result succeeds() {
+            assertThat(exitCode).as(toString()).isZero();
+            return this;
+        }
+
         /**
          * Asserts papi exited with {@code expected}, wrote exactly one line to stderr (no stack trace), and that the
          * line names each of {@code mentions}.

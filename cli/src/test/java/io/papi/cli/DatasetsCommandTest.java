@@ -24,6 +24,17 @@ class DatasetsCommandTest {
         return new CliRun(home).run(args);
     }
 
+    /** papi datasets KIND reading {@code input} (its --events, --plays or --ratings file) into {@code out}, then {@code rest}. */
+    private CliRun.Result build(String kind, Path input, Path out, String... rest) {
+        String inputFlag = switch (kind) {
+            case "ecommerce" -> "--events";
+            case "media" -> "--plays";
+            case "ratings" -> "--ratings";
+            default -> throw new IllegalArgumentException(kind);
+        };
+        return papi(Args.of("datasets", kind, inputFlag, input, "--out", out, rest));
+    }
+
     private static long entries(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.count();
@@ -34,16 +45,10 @@ class DatasetsCommandTest {
     void generatedEcommerceEventsBuildTheThreeFoldersAndValidate() {
         Path events = home.resolve("events");
         CliRun.Result generated = papi("data", "generate", "--kind", "ecommerce", "--out", events.toString());
-        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        generated.succeeds();
         Path out = home.resolve("datasets");
-        CliRun.Result built = papi(
-                "datasets",
-                "ecommerce",
-                "--events",
-                events.resolve(ECOMMERCE + ".parquet").toString(),
-                "--out",
-                out.toString());
-        assertThat(built.exitCode()).as(built.toString()).isZero();
+        CliRun.Result built = build("ecommerce", events.resolve(ECOMMERCE + ".parquet"), out);
+        built.succeeds();
         for (String folder : new String[] {"interactions", "users", "items"}) {
             Path dataset = out.resolve("snowplow_recommendations_ecommerce_" + folder);
             assertThat(dataset.resolve("personalize-dataset.csv")).exists();
@@ -55,7 +60,7 @@ class DatasetsCommandTest {
                 .contains("validation: 0 errors")
                 .contains("peak Java heap");
         CliRun.Result validated = papi("datasets", "validate", out.toString());
-        assertThat(validated.exitCode()).as(validated.toString()).isZero();
+        validated.succeeds();
         CliRun.Result strict = papi("datasets", "validate", "--strict", out.toString());
         assertThat(strict.exitCode())
                 .as("the generated items repeat ids whose price changed: a warning, an error with --strict")
@@ -70,18 +75,15 @@ class DatasetsCommandTest {
                         .exitCode())
                 .isZero();
         Path out = home.resolve("datasets");
-        CliRun.Result built = papi(
-                "datasets",
+        CliRun.Result built = build(
                 "media",
-                "--plays",
-                events.resolve("snowplow_media_player_base.csv").toString(),
+                events.resolve("snowplow_media_player_base.csv"),
+                out,
                 "--valid-play-seconds",
                 "30",
                 "--format",
-                "csv",
-                "--out",
-                out.toString());
-        assertThat(built.exitCode()).as(built.toString()).isZero();
+                "csv");
+        built.succeeds();
         Path folder = out.resolve("snowplow_recommendations_media_interactions");
         assertThat(folder.resolve("personalize-dataset.csv")).exists();
         assertThat(folder.resolve("personalize-dataset.parquet")).doesNotExist();
@@ -94,7 +96,7 @@ class DatasetsCommandTest {
                 .isZero();
         Path out = home.resolve("datasets");
         CliRun.Result built = papi("datasets", "ratings", "--ratings", data.toString(), "--out", out.toString());
-        assertThat(built.exitCode()).as(built.toString()).isZero();
+        built.succeeds();
         assertThat(out.resolve("snowplow_recommendations_ratings_interactions/personalize-dataset.csv"))
                 .exists();
         assertThat(out.resolve("snowplow_recommendations_ratings_items/schema.json"))
@@ -118,15 +120,7 @@ class DatasetsCommandTest {
         }
         Path file = Files.writeString(home.resolve("stars.csv"), csv);
         Path out = home.resolve("datasets");
-        CliRun.Result built = papi(
-                "datasets",
-                "ratings",
-                "--ratings",
-                file.toString(),
-                "--mapping",
-                "user=who,item=what,rating=stars,delimiter=;",
-                "--out",
-                out.toString());
+        CliRun.Result built = build("ratings", file, out, "--mapping", "user=who,item=what,rating=stars,delimiter=;");
         assertThat(built.out()).as(built.toString()).contains("1,200 rows");
         // no timestamps in this file: the required TIMESTAMP is empty, which Personalize may refuse (a warning)
         assertThat(built.err()).contains("1,200 empty values in required field TIMESTAMP");
@@ -138,10 +132,8 @@ class DatasetsCommandTest {
     void aMissingColumnIsNamedOnOneLineWithExitTwoAndNoOutput() throws IOException {
         Path events = Files.writeString(home.resolve("events.csv"), "domain_userid,product_id\nd1,p1\n");
         Path out = home.resolve("out");
-        CliRun.Result result = papi("datasets", "ecommerce", "--events", events.toString(), "--out", out.toString());
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("missing column ecommerce_user_id");
+        CliRun.Result result = build("ecommerce", events, out);
+        result.failsWith(2, "missing column ecommerce_user_id");
         assertThat(out).doesNotExist();
         assertThat(entries(home)).isEqualTo(1);
     }
@@ -149,24 +141,10 @@ class DatasetsCommandTest {
     @Test
     void anUnreadableFileIsOneLineWithExitTwo() throws IOException {
         Path garbage = Files.writeString(home.resolve("events.parquet"), "not parquet");
-        CliRun.Result result = papi(
-                "datasets",
-                "ecommerce",
-                "--events",
-                garbage.toString(),
-                "--out",
-                home.resolve("out").toString());
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("not a readable Parquet file");
+        CliRun.Result result = build("ecommerce", garbage, home.resolve("out"));
+        result.failsWith(2, "not a readable Parquet file");
         assertThat(home.resolve("out")).doesNotExist();
-        CliRun.Result absent = papi(
-                "datasets",
-                "media",
-                "--plays",
-                home.resolve("nope.csv").toString(),
-                "--out",
-                home.resolve("out").toString());
+        CliRun.Result absent = build("media", home.resolve("nope.csv"), home.resolve("out"));
         assertThat(absent.exitCode()).isEqualTo(2);
         assertThat(absent.err()).contains("no such file");
     }
@@ -177,22 +155,9 @@ class DatasetsCommandTest {
                 home.resolve("events.csv"),
                 HEADER + "\n" + "u1,d1,s1,p1,2025-03-03 10:00:00,true,product_view,false,false,,,5.00,Kids,false\n");
         Path out = home.resolve("deep/out");
-        CliRun.Result result = papi(
-                "datasets",
-                "ecommerce",
-                "--events",
-                events.toString(),
-                "--out",
-                out.toString(),
-                "--start-date",
-                "2025-01-01",
-                "--end-date",
-                "2025-01-31");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err())
-                .contains("no interactions in the date window 2025-01-01..2025-01-31")
-                .contains("2025-03-03..2025-03-03");
+        CliRun.Result result =
+                build("ecommerce", events, out, "--start-date", "2025-01-01", "--end-date", "2025-01-31");
+        result.failsWith(2, "no interactions in the date window 2025-01-01..2025-01-31", "2025-03-03..2025-03-03");
         assertThat(home.resolve("deep")).doesNotExist();
     }
 
@@ -228,7 +193,7 @@ class DatasetsCommandTest {
                 "--dedupe",
                 "--views",
                 "product-view");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out())
                 .contains("CREATE OR REPLACE TEMPORARY TABLE snowplow_recommendations_ecommerce_interactions AS")
                 .contains("FROM SHOP.RAW.EVENTS")

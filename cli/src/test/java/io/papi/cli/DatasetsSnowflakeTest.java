@@ -57,9 +57,7 @@ class DatasetsSnowflakeTest {
     void aTableThatDoesNotExistIsOneLineWithExitTwoAndNothingIsBuilt() {
         snowflake.answer("INFORMATION_SCHEMA\\.COLUMNS", Rows.of("COLUMN_NAME"));
         CliRun.Result result = build();
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("Snowflake table SHOP.RAW.EVENTS does not exist, or your role cannot see it");
+        result.failsWith(2, "Snowflake table SHOP.RAW.EVENTS does not exist, or your role cannot see it");
         assertThat(snowflake.statements).noneMatch(s -> s.startsWith("CREATE") || s.startsWith("COPY"));
     }
 
@@ -74,7 +72,7 @@ class DatasetsSnowflakeTest {
                         "LENGTH\\(|ABS\\(|IS NULL|COUNT\\(DISTINCT",
                         Rows.of("COUNT(*)").row(0L));
         CliRun.Result result = build();
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out())
                 .contains("5,000 rows  @SHOP.RAW.EXPORTS/snowplow_recommendations_ecommerce_items/")
                 .contains("aws-ecomm-frequently-bought-together")
@@ -97,8 +95,6 @@ class DatasetsSnowflakeTest {
                         "42501",
                         3001);
         CliRun.Result result = build();
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.oneLineError()).as(result.toString()).isTrue();
-        assertThat(result.err()).contains("Insufficient privileges to operate on stage");
+        result.failsWith(1, "Insufficient privileges to operate on stage");
     }
 }

@@ -165,7 +165,7 @@ class DoctorCommandTest extends KeyedHomeTest {
 
         var result = doctor();
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out().lines().filter(l -> l.startsWith("\u2717"))).isEmpty();
         assertThat(result.out())
                 .contains(
@@ -275,7 +275,7 @@ class DoctorCommandTest extends KeyedHomeTest {
 
         var result = cli.run("doctor", "-c", "publisher");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(snowflake.statements)
                 .contains("SELECT COUNT(*) FROM MOVIE_RECOMMENDATIONS_HYBRID")
                 .noneMatch(s -> s.startsWith("SHOW SERVICE"))

@@ -26,12 +26,6 @@ class HelpAndDocsTest {
         return dir;
     }
 
-    private static List<OptionSpec> everyOption(CommandLine cmd) {
-        List<OptionSpec> all = new ArrayList<>(cmd.getCommandSpec().options());
-        cmd.getSubcommands().values().forEach(sub -> all.addAll(everyOption(sub)));
-        return all;
-    }
-
     @Test
     void configurationDocHoldsTheGeneratedTable() throws Exception {
         Path root = repoRoot();
@@ -46,7 +40,9 @@ class HelpAndDocsTest {
 
     @Test
     void everySettingWithAFlagIsAnOptionWhoseHelpNamesItsVariable() {
-        List<OptionSpec> options = everyOption(Papi.commandLine(Environment.of(java.util.Map.of(), home)));
+        List<OptionSpec> options = CommandTree.of(home).values().stream()
+                .flatMap(cmd -> cmd.getCommandSpec().options().stream())
+                .toList();
         for (Setting setting : Setting.values()) {
             if (setting.flag().isEmpty()) {
                 continue;
@@ -65,10 +61,7 @@ class HelpAndDocsTest {
 
     @Test
     void everyCommandHasHelp() {
-        CommandLine root = Papi.commandLine(Environment.of(java.util.Map.of(), home));
-        List<CommandLine> all = new ArrayList<>();
-        collect(root, all);
-        for (CommandLine cmd : all) {
+        for (CommandLine cmd : CommandTree.of(home).values()) {
             assertThat(cmd.getCommandSpec().usageMessage().description())
                     .as(cmd.getCommandName())
                     .isNotEmpty();
@@ -78,25 +71,9 @@ class HelpAndDocsTest {
         }
     }
 
-    private static void collect(CommandLine cmd, List<CommandLine> all) {
-        all.add(cmd);
-        cmd.getSubcommands().values().forEach(sub -> collect(sub, all));
-    }
-
-    /** The argument lists that reach every command: {@code []}, {@code [user]}, {@code [user, create]}, ... */
-    private static void paths(CommandLine cmd, List<String> prefix, List<List<String>> all) {
-        all.add(prefix);
-        cmd.getSubcommands().forEach((name, sub) -> {
-            List<String> path = new ArrayList<>(prefix);
-            path.add(name);
-            paths(sub, path, all);
-        });
-    }
-
     @Test
     void noCommandsHelpPrintsAPicocliWarningAndEveryCommandListFitsOneLineAnEntry() {
-        List<List<String>> all = new ArrayList<>();
-        paths(Papi.commandLine(Environment.of(java.util.Map.of(), home)), List.of(), all);
+        List<List<String>> all = new ArrayList<>(CommandTree.of(home).keySet());
         assertThat(all).hasSizeGreaterThan(15);
         java.io.PrintStream systemErr = System.err;
         java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
@@ -161,7 +138,7 @@ class HelpAndDocsTest {
         var first = cli.run("completion", "--install");
         var again = cli.run("completion", "--install");
 
-        assertThat(first.exitCode()).as(first.toString()).isZero();
+        first.succeeds();
         assertThat(again.exitCode()).isZero();
         assertThat(Files.readString(home.resolve("data/bash-completion/completions/papi")))
                 .contains("complete -F")

@@ -79,7 +79,7 @@ class IdsCommandTest {
 
         var result = ids();
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(lines()).containsExactlyInAnyOrder("1", "3", "7", "22", "186");
         assertThat(result.out()).contains("Wrote 5 ids to " + out).contains("MOVIE_RECOMMENDATIONS_HYBRID");
     }
@@ -91,7 +91,7 @@ class IdsCommandTest {
         var result = cli.env("PAPI_TABLE", "OTHER_LOOKUP")
                 .run("ids", "--local-dir", localDir.toString(), "--out", out.toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(lines()).containsExactlyInAnyOrder("5", "6");
     }
 
@@ -101,7 +101,7 @@ class IdsCommandTest {
 
         var result = ids("--count", "10");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(lines())
                 .hasSize(10)
                 .doesNotHaveDuplicates()
@@ -138,7 +138,7 @@ class IdsCommandTest {
     void rangeWritesEveryIdInItWithoutTouchingAnyStore() throws Exception {
         var result = ids("--range", "1-943", "--sorted");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(lines()).hasSize(943).startsWith("1", "2", "3").endsWith("943");
         assertThat(localDir).doesNotExist();
     }
@@ -170,7 +170,7 @@ class IdsCommandTest {
 
         var result = ids("--range", "1-5", "--force", "--sorted");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(lines()).containsExactly("1", "2", "3", "4", "5");
     }
 

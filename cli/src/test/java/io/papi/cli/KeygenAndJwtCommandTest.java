@@ -24,7 +24,7 @@ class KeygenAndJwtCommandTest {
         var result =
                 new CliRun(home).run("keygen", "--out", home.resolve("keys").toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         Path privateKey = home.resolve("keys/rsa_key.p8");
         Path publicKey = home.resolve("keys/rsa_key.pub");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)))
@@ -62,12 +62,12 @@ class KeygenAndJwtCommandTest {
         CliRun cli = new CliRun(home);
         var keygen =
                 cli.run("keygen", "--out", home.toString(), "--encrypt", "--passphrase-file", passphrase.toString());
-        assertThat(keygen.exitCode()).as(keygen.toString()).isZero();
+        keygen.succeeds();
         assertThat(Files.readString(home.resolve("rsa_key.p8"))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
 
         var jwt = cli.env("PRIVATE_KEY_PASSPHRASE", "correct horse")
                 .jwt("myorg-myacct", "svc", home.resolve("rsa_key.p8"));
-        assertThat(jwt.exitCode()).as(jwt.toString()).isZero();
+        jwt.succeeds();
         assertThat(jwt.err()).isEmpty();
     }
 
@@ -88,7 +88,7 @@ class KeygenAndJwtCommandTest {
         var result = cli.jwt(
                 "xy12345.us-east-1.privatelink", "svc_data_api", home.resolve("rsa_key.p8"), "--lifetime", "30m");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         String[] lines = result.out().split("\n");
         assertThat(lines).hasSize(1);
         SignedJWT jwt = SignedJWT.parse(lines[0]);
@@ -110,7 +110,7 @@ class KeygenAndJwtCommandTest {
                 .env("SNOWFLAKE_USER", "svc")
                 .env("SNOWFLAKE_PRIVATE_KEY_PATH", home.resolve("rsa_key.p8").toString())
                 .run("jwt", "--decode");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out()).contains("\"sub\" : \"MYORG-MYACCT.SVC\"");
     }
 

@@ -81,7 +81,7 @@ class LookupTableContractTest {
         Path data = home.resolve("data");
         CliRun cli = new CliRun(home);
         var generated = cli.run("data", "generate", "--out", data.toString());
-        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        generated.succeeds();
         Path dir = home.resolve("local");
 
         var published = cli.run(
@@ -98,7 +98,7 @@ class LookupTableContractTest {
                 "--local-dir",
                 dir.toString());
 
-        assertThat(published.exitCode()).as(published.toString()).isZero();
+        published.succeeds();
         assertThat(published.out()).contains("Published 943 users to other_lookup in the local account");
         try (RecommendationStore store = Stores.h2(LocalStore.jdbcUrl(dir), "other_lookup")) {
             Map<String, String> rows = store.lookup(List.of("1", "22", "943"));

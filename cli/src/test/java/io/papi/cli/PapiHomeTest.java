@@ -28,7 +28,7 @@ class PapiHomeTest {
         Path out = tmp.resolve("papi/keys");
         var result = new CliRun(tmp).run("keygen", "--out", out.toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
                 .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.getParent())))

@@ -25,7 +25,7 @@ class RecommendCommandTest {
     static void generate() {
         data = home.resolve("data");
         var result = new CliRun(home).run("data", "generate", "--out", data.toString());
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
     }
 
     /** papi recommend on the generated ratings, with {@code flags}. */
@@ -54,7 +54,7 @@ class RecommendCommandTest {
     void writesOneLinePerUserInAscendingOrderWithoutItemsTheUserRated() throws Exception {
         Path out = home.resolve("recs-ease.jsonl");
         var result = recommend("--out", out);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
 
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(943);
@@ -91,7 +91,7 @@ class RecommendCommandTest {
     void notebookGivesThreeAndUsersFileLimitsTheUsers() throws Exception {
         Path users = Files.writeString(home.resolve("users.txt"), "22\n186\n");
         var result = recommend("--algorithm", "notebook", "--users", users, "--out", "-");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("{\"user_id\":22,");
@@ -103,7 +103,7 @@ class RecommendCommandTest {
     void publishesToTheLocalStore() throws Exception {
         Path localDir = home.resolve("local-publish");
         var result = recommend("--algorithm", "popular", "--publish", "--local-dir", localDir);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out()).contains("Published 943 users");
         assertThat(localDir.resolve("recs.jsonl")).doesNotExist();
         try (Connection c = DriverManager.getConnection(io.papi.cli.stack.LocalStore.jdbcUrl(localDir));
@@ -119,7 +119,7 @@ class RecommendCommandTest {
     void evaluateRanksEaseAboveItemKnnAbovePopular() {
         var result = new CliRun(home)
                 .run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "ease,itemknn,popular");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         List<Double> ndcg = new ArrayList<>();
         for (String name : List.of("ease", "itemknn", "popular")) {
             ndcg.add(Double.parseDouble(row(result.out(), name).trim().split("\\s+")[3]));
@@ -131,13 +131,13 @@ class RecommendCommandTest {
     @Test
     void theDefaultTunesAndPrintsItsChoiceAndAGivenKnobStaysFixed() {
         var tuned = recommend("--out", home.resolve("recs-tuned.jsonl"));
-        assertThat(tuned.exitCode()).as(tuned.toString()).isZero();
+        tuned.succeeds();
         assertThat(tuned.out())
                 .containsPattern("edlae: tuned lambda=\\d+ alpha=[0-9.]+ damping=[0-9.]+ input=(ratings|binary), "
                         + "validation nDCG@10 0\\.\\d{4} \\(\\d+ fits");
 
         var fixed = recommend("--lambda", "350", "--algorithm", "ease", "--out", home.resolve("recs-fixed.jsonl"));
-        assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+        fixed.succeeds();
         assertThat(fixed.out()).contains("ease: lambda=350 (not tuned)");
 
         var off = recommend("--tune", "off", "--out", home.resolve("recs-off.jsonl"));
@@ -155,7 +155,7 @@ class RecommendCommandTest {
     void evaluatePrintsOneTableWithTheKnobsEachAlgorithmChose() {
         var result = new CliRun(home)
                 .run("recommend", "evaluate", "--ratings", data.toString(), "--algorithms", "edlae,ease,popular");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         String edlae = row(result.out(), "edlae");
         String ease = row(result.out(), "ease");
         assertThat(edlae).containsPattern("lambda=\\d+ alpha=\\S+ damping=\\S+ input=\\S+ \\(tuned\\)");
@@ -179,7 +179,7 @@ class RecommendCommandTest {
                         "off",
                         "--out",
                         home.resolve("recs-big.jsonl").toString());
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.err().strip())
                 .isEqualTo(
                         "papi: edlae would invert a 5,100×5,100 matrix per fit (5100 users, "
@@ -202,7 +202,7 @@ class RecommendCommandTest {
                         "5",
                         "--table",
                         "APP.LOOKUP");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out())
                 .startsWith("SET NEIGHBOURS = 50;\n\nSET SHRINKAGE = 10;\n\nSET TOP_N = 5;\n\n")
                 .contains(
@@ -232,7 +232,7 @@ class RecommendCommandTest {
                 "USER_ID,ITEM_ID,RATING,TIMESTAMP\n1,10,4,2024-12-04T15:55:49.000\n1,11,nine,2024-12-04T15:55:49.000\n2,10,5,2024-12-04T15:55:49.000\n");
         CliRun cli = new CliRun(home);
         var lenient = cli.run("recommend", "--ratings", bad.toString(), "--algorithm", "popular", "--out", "-");
-        assertThat(lenient.exitCode()).as(lenient.toString()).isZero();
+        lenient.succeeds();
         assertThat(lenient.err()).contains("1 bad").contains("bad.csv:3");
 
         var strict = cli.run("recommend", "--ratings", bad.toString(), "--strict", "--out", "-");

@@ -29,7 +29,7 @@ class RecommendListsCommandTest {
         CliRun cli = new CliRun(home);
         Path events = home.resolve("events");
         CliRun.Result generated = cli.run("data", "generate", "--kind", "ecommerce", "--out", events.toString());
-        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        generated.succeeds();
         datasets = home.resolve("datasets");
         CliRun.Result built = cli.run(
                 "datasets",
@@ -39,7 +39,7 @@ class RecommendListsCommandTest {
                         .toString(),
                 "--out",
                 datasets.toString());
-        assertThat(built.exitCode()).as(built.toString()).isZero();
+        built.succeeds();
     }
 
     @Test
@@ -59,7 +59,7 @@ class RecommendListsCommandTest {
                         local.toString(),
                         "--size",
                         "20");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        run.succeeds();
         assertThat(run.out()).contains("Published ").contains("PAPI_LISTS");
 
         ObjectMapper json = new ObjectMapper();
@@ -133,7 +133,7 @@ class RecommendListsCommandTest {
                 new ArrayList<>(List.of("recommend", "lists", "-c", "shop", "--lists-table", "API.DATA.PAPI_LISTS"));
         all.addAll(List.of(args));
         CliRun.Result run = new CliRun(home).snowflake(snowflake).run(all.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        run.succeeds();
         return snowflake;
     }
 
@@ -156,7 +156,7 @@ class RecommendListsCommandTest {
     void inTheWarehouseComputesThereAndReplacesTheListsInOneTransaction() throws Exception {
         CliRun.Result printed =
                 new CliRun(home).run("recommend", "lists", "--print-sql", "--interactions-table", "SHOP.RECS.EVENTS");
-        assertThat(printed.exitCode()).as(printed.toString()).isZero();
+        printed.succeeds();
         assertThat(printed.out())
                 .contains("FROM SHOP.RECS.EVENTS")
                 .contains("BEGIN;")
@@ -171,8 +171,7 @@ class RecommendListsCommandTest {
                 .startsWith("INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\"");
         CliRun.Result both =
                 new CliRun(home).run("recommend", "lists", "--in-warehouse", "--datasets", datasets.toString());
-        assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.oneLineError()).isTrue();
+        both.failsWith(2);
     }
 
     @Test
@@ -180,14 +179,10 @@ class RecommendListsCommandTest {
         CliRun cli = new CliRun(home);
         CliRun.Result interval =
                 cli.run("recommend", "lists", "--datasets", datasets.toString(), "--trend-interval", "2h");
-        assertThat(interval.exitCode()).isEqualTo(2);
-        assertThat(interval.oneLineError()).as(interval.toString()).isTrue();
-        assertThat(interval.err()).contains("30m, 1h, 3h, 1d");
+        interval.failsWith(2, "30m, 1h, 3h, 1d");
         CliRun.Result missing =
                 cli.run("recommend", "lists", "--datasets", home.resolve("nope").toString());
-        assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.oneLineError()).as(missing.toString()).isTrue();
-        assertThat(missing.err()).contains("not a folder");
+        missing.failsWith(2, "not a folder");
         CliRun.Result empty = cli.run(
                 "recommend", "lists", "--datasets", home.resolve("events").toString());
         assertThat(empty.exitCode()).isEqualTo(2);

@@ -34,7 +34,7 @@ class RecommendListsEventsTest {
         for (String kind : new String[] {"ecommerce", "media"}) {
             CliRun.Result generated = new CliRun(home)
                     .run("data", "generate", "--kind", kind, "--users", "300", "--out", events.toString());
-            assertThat(generated.exitCode()).as(generated.toString()).isZero();
+            generated.succeeds();
         }
         ecommerce = events.resolve(InputShape.ECOMMERCE.table() + ".csv");
         media = events.resolve(InputShape.MEDIA.table() + ".parquet");
@@ -55,18 +55,12 @@ class RecommendListsEventsTest {
         }
     }
 
-    private static String[] concat(String[] a, String... b) {
-        String[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
-
     /** The JSON Lines of papi recommend lists with {@code args}; the TMPDIR it was given is empty afterwards. */
     private static String lists(String name, String... args) throws IOException {
         Path tmp = tmpdir(name);
         Path out = home.resolve(name + ".jsonl");
-        CliRun.Result run = cli(tmp).run(concat(new String[] {"recommend", "lists", "--out", out.toString()}, args));
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        CliRun.Result run = cli(tmp).run(Args.of("recommend", "lists", "--out", out.toString(), args));
+        run.succeeds();
         assertThat(entries(tmp)).as("the temporary datasets folder is removed").isZero();
         return Files.readString(out);
     }
@@ -74,8 +68,8 @@ class RecommendListsEventsTest {
     /** The JSON Lines of papi datasets KIND {@code args} --out DIR, then papi recommend lists --datasets DIR. */
     private static String listsOfBuiltDatasets(String name, String kind, String... args) throws IOException {
         Path datasets = home.resolve(name + "-datasets");
-        CliRun.Result built = new CliRun(home)
-                .run(concat(new String[] {"datasets", kind, "--out", datasets.toString(), "--format", "csv"}, args));
+        CliRun.Result built =
+                new CliRun(home).run(Args.of("datasets", kind, "--out", datasets.toString(), "--format", "csv", args));
         // exit 1 where a narrow window leaves fewer interactions than Personalize trains on: built, then refused
         assertThat(built.exitCode()).as(built.toString()).isIn(0, 1);
         assertThat(built.out()).as(built.toString()).contains("built in ");
@@ -91,11 +85,11 @@ class RecommendListsEventsTest {
 
     @Test
     void theWindowAndTheEcommerceFlagsShapeTheListsAsTheyShapeTheDatasets() throws IOException {
-        String[] shaped = concat(WINDOW, "--views", "product-view", "--dedupe", "--category-separator", "/");
-        String fromEvents = lists("shaped", concat(shaped, "--events", ecommerce.toString()));
+        String[] shaped = Args.of(WINDOW, "--views", "product-view", "--dedupe", "--category-separator", "/");
+        String fromEvents = lists("shaped", Args.of(shaped, "--events", ecommerce.toString()));
         assertThat(fromEvents)
                 .isEqualTo(
-                        listsOfBuiltDatasets("shaped", "ecommerce", concat(shaped, "--events", ecommerce.toString())));
+                        listsOfBuiltDatasets("shaped", "ecommerce", Args.of(shaped, "--events", ecommerce.toString())));
         assertThat(fromEvents)
                 .as("a narrower window is other lists")
                 .isNotEqualTo(lists("unshaped", "--events", ecommerce.toString()));
@@ -103,7 +97,7 @@ class RecommendListsEventsTest {
 
     @Test
     void listsFromPlaysEqualTheListsOfTheMediaDatasets() throws IOException {
-        String[] shaped = concat(WINDOW, "--valid-play-seconds", "30", "--plays", media.toString());
+        String[] shaped = Args.of(WINDOW, "--valid-play-seconds", "30", "--plays", media.toString());
         String fromPlays = lists("plays", shaped);
         assertThat(fromPlays).contains("\"list\":\"most-popular\"").contains("\"list\":\"similar\"");
         assertThat(fromPlays).isEqualTo(listsOfBuiltDatasets("plays", "media", shaped));
@@ -181,12 +175,11 @@ class RecommendListsEventsTest {
     private static void buildsTheInteractionsThenTheListsAsPrinted(
             InputShape shape, String flag, String dataset, String... window) throws IOException {
         ScriptedSnowflake snowflake = snowflake(shape);
-        String[] source =
-                concat(new String[] {flag, "SHOP.RAW.EVENTS", "--lists-table", "API.DATA.PAPI_LISTS"}, window);
+        String[] source = Args.of(flag, "SHOP.RAW.EVENTS", "--lists-table", "API.DATA.PAPI_LISTS", window);
         CliRun.Result run = new CliRun(home)
                 .snowflake(snowflake)
-                .run(concat(new String[] {"recommend", "lists", "--in-warehouse", "-c", "shop"}, source));
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+                .run(Args.of("recommend", "lists", "--in-warehouse", "-c", "shop", source));
+        run.succeeds();
         assertThat(run.out()).contains("Published the lists of SHOP.RAW.EVENTS to API.DATA.PAPI_LISTS");
         List<String> ran = snowflake.statements.stream()
                 .filter(s -> !s.startsWith("ALTER SESSION") && !s.startsWith("SELECT CURRENT"))
@@ -203,8 +196,8 @@ class RecommendListsEventsTest {
         assertThat(ran).noneMatch(s -> s.startsWith("COPY"));
         assertThat(ran.get(ran.size() - 1)).startsWith("INSERT INTO \"API\".\"DATA\".\"PAPI_LISTS\"");
 
-        CliRun.Result print = new CliRun(home).run(concat(new String[] {"recommend", "lists", "--print-sql"}, source));
-        assertThat(print.exitCode()).as(print.toString()).isZero();
+        CliRun.Result print = new CliRun(home).run(Args.of("recommend", "lists", "--print-sql", source));
+        print.succeeds();
         List<String> shown = printed(print.out());
         assertThat(shown.get(0))
                 .contains("INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'RAW' AND TABLE_NAME = 'EVENTS'");
@@ -238,9 +231,7 @@ class RecommendListsEventsTest {
         CliRun.Result run = new CliRun(home)
                 .snowflake(snowflake)
                 .run("recommend", "lists", "--in-warehouse", "-c", "shop", "--events-table", "SHOP.RAW.EVENTS");
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.oneLineError()).as(run.toString()).isTrue();
-        assertThat(run.err()).contains("SHOP.RAW.EVENTS: no interactions in the date window 2025-01-01..2025-01-31");
+        run.failsWith(2, "SHOP.RAW.EVENTS: no interactions in the date window 2025-01-01..2025-01-31");
         assertThat(snowflake.statements).noneMatch(s -> s.contains("PAPI_L_") || s.contains("PAPI_LISTS"));
     }
 }

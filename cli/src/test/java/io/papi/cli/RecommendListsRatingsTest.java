@@ -25,7 +25,7 @@ class RecommendListsRatingsTest {
         CliRun cli = new CliRun(home);
         Path data = home.resolve("data");
         CliRun.Result generated = cli.run("data", "generate", "--out", data.toString());
-        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        generated.succeeds();
         Set<String> rated = new HashSet<>();
         for (String line : Files.readAllLines(data.resolve("ratings.csv")).subList(1, 50)) {
             rated.add(line.split(",")[1]);
@@ -33,7 +33,7 @@ class RecommendListsRatingsTest {
         Path out = home.resolve("lists.jsonl");
         CliRun.Result run =
                 cli.run("recommend", "lists", "--ratings", data.toString(), "--out", out.toString(), "--size", "10");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        run.succeeds();
         assertThat(run.out()).contains("lists: ").contains("most-popular 1").contains("similar ");
 
         Map<String, Map<String, JsonNode>> lists = read(out);
@@ -68,7 +68,7 @@ class RecommendListsRatingsTest {
         Path out = home.resolve("ml.jsonl");
         CliRun.Result run =
                 new CliRun(home).run("recommend", "lists", "--ratings", ml.toString(), "--out", out.toString());
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        run.succeeds();
         JsonNode similar = read(out).get("similar").get("1").get("items");
         // the same users watched all three: only the genres (0.2 of the score) put 2 before 3
         assertThat(similar.get(0).get("item_id").asText()).isEqualTo("2");
@@ -92,7 +92,7 @@ class RecommendListsRatingsTest {
                         "user=who,item=what,rating=stars,delimiter=;,header=true",
                         "--out",
                         out.toString());
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        run.succeeds();
         JsonNode popular = read(out).get("most-popular").get("_").get("items");
         assertThat(popular.get(0).get("item_id").asText()).isEqualTo("10");
         assertThat(popular.get(0).get("score").asDouble()).isEqualTo(3.0);
@@ -105,20 +105,15 @@ class RecommendListsRatingsTest {
         Path data = home.resolve("data");
         Files.createDirectories(data);
         CliRun.Result both = cli.run("recommend", "lists", "--ratings", data.toString(), "--datasets", data.toString());
-        assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.oneLineError()).as(both.toString()).isTrue();
-        assertThat(both.err()).contains("not both");
+        both.failsWith(2, "not both");
         CliRun.Result missing = cli.run(
                 "recommend", "lists", "--ratings", home.resolve("nope.csv").toString());
-        assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.oneLineError()).as(missing.toString()).isTrue();
-        assertThat(missing.err()).contains("does not exist");
+        missing.failsWith(2, "does not exist");
         CliRun.Result neither = cli.run("recommend", "lists");
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("--ratings");
         CliRun.Result warehouse = cli.run("recommend", "lists", "--in-warehouse", "--ratings", data.toString());
-        assertThat(warehouse.exitCode()).isEqualTo(2);
-        assertThat(warehouse.oneLineError()).as(warehouse.toString()).isTrue();
+        warehouse.failsWith(2);
     }
 
     /** list name -> key -> the line. */

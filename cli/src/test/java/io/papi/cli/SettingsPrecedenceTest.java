@@ -2,6 +2,7 @@ package io.papi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.papi.cli.config.Setting;
 import io.papi.cli.config.Settings;
@@ -12,8 +13,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SettingsPrecedenceTest {
     @TempDir
@@ -46,18 +51,41 @@ class SettingsPrecedenceTest {
         assertThat(settings(null).get(Setting.JWT_LIFETIME, null)).contains("59m");
     }
 
-    @Test
-    void snowflakeHomeWinsOverTheHomeDirectories() throws Exception {
-        write(home.resolve(".snowflake/connections.toml"), "[default]\naccount = \"dot-snowflake\"\n");
-        write(home.resolve("elsewhere/connections.toml"), "[default]\naccount = \"snowflake-home\"\n");
-        env.put("SNOWFLAKE_HOME", home.resolve("elsewhere").toString());
-        assertThat(settings(null).get(Setting.ACCOUNT, null)).contains("snowflake-home");
+    /** Which file a connection is read from: the files written under home, SNOWFLAKE_HOME, the account read. */
+    static Stream<Arguments> connectionFiles() {
+        return Stream.of(
+                arguments(
+                        "SNOWFLAKE_HOME wins over the home directories",
+                        Map.of(
+                                ".snowflake/connections.toml", "[default]\naccount = \"dot-snowflake\"\n",
+                                "elsewhere/connections.toml", "[default]\naccount = \"snowflake-home\"\n"),
+                        "elsewhere",
+                        "snowflake-home"),
+                arguments(
+                        "~/.config/snowflake is used when ~/.snowflake is absent",
+                        Map.of(".config/snowflake/connections.toml", "[default]\naccount = \"xdg\"\n"),
+                        null,
+                        "xdg"),
+                arguments(
+                        "connections.toml wins when both files define connections",
+                        Map.of(
+                                ".snowflake/config.toml", "[connections.default]\naccount = \"from-config\"\n",
+                                ".snowflake/connections.toml", "[default]\naccount = \"from-connections\"\n"),
+                        null,
+                        "from-connections"));
     }
 
-    @Test
-    void configDirectoryIsUsedWhenDotSnowflakeIsAbsent() throws Exception {
-        write(home.resolve(".config/snowflake/connections.toml"), "[default]\naccount = \"xdg\"\n");
-        assertThat(settings(null).get(Setting.ACCOUNT, null)).contains("xdg");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("connectionFiles")
+    void theConnectionComesFromTheFileThatWins(
+            String rule, Map<String, String> files, String snowflakeHome, String account) throws Exception {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            write(home.resolve(file.getKey()), file.getValue());
+        }
+        if (snowflakeHome != null) {
+            env.put("SNOWFLAKE_HOME", home.resolve(snowflakeHome).toString());
+        }
+        assertThat(settings(null).get(Setting.ACCOUNT, null)).contains(account);
     }
 
     @Test
@@ -68,13 +96,6 @@ class SettingsPrecedenceTest {
                         + "private_key_path = \"/keys/dev.p8\"\n");
         assertThat(settings(null).get(Setting.ACCOUNT, null)).contains("dev-acct");
         assertThat(settings(null).get(Setting.PRIVATE_KEY, null)).contains("/keys/dev.p8");
-    }
-
-    @Test
-    void connectionsTomlWinsWhenBothDefineConnections() throws Exception {
-        write(home.resolve(".snowflake/config.toml"), "[connections.default]\naccount = \"from-config\"\n");
-        write(home.resolve(".snowflake/connections.toml"), "[default]\naccount = \"from-connections\"\n");
-        assertThat(settings(null).get(Setting.ACCOUNT, null)).contains("from-connections");
     }
 
     @Test

@@ -52,7 +52,7 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(snowflake.statements).hasSize(3);
         assertThat(snowflake.statements.get(0)).startsWith("CREATE USER");
         assertThat(snowflake.statements.get(1)).startsWith("GRANT ROLE");
@@ -136,7 +136,7 @@ class SnowflakeLoginTest extends KeyedHomeTest {
 
         var result = create();
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(snowflake.connects.get(0).properties())
                 .containsEntry("authenticator", "PROGRAMMATIC_ACCESS_TOKEN")
                 .containsEntry("token", "pat-secret-value")
@@ -160,7 +160,7 @@ class SnowflakeLoginTest extends KeyedHomeTest {
                 "--public-key",
                 publicKey().toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(snowflake.connects.get(0).properties())
                 .containsEntry("authenticator", "OAUTH")
                 .containsEntry("token", "oauth-access-token");

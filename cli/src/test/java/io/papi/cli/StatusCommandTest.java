@@ -151,7 +151,7 @@ class StatusCommandTest {
 
         var result = new CliRun(home).env("PAPI_HOME", papiHome.toString()).run(status(stub.baseUrl(), stub.baseUrl()));
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         stub.verify(getRequestedFor(urlEqualTo("/readyz"))
                 .withHeader("Authorization", equalTo("Bearer " + "c0ffee".repeat(8)))
                 .withHeader("X-Papi-Broker", equalTo("1")));

@@ -51,7 +51,7 @@ class TokenCommandTest extends KeyedHomeTest {
 
         var result = token("--role", "DATA_API_ROLE");
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out()).isEqualTo("ver:1-hint:abc-SESSIONTOKEN\n");
         assertThat(result.err()).isEmpty();
         snowflake.verify(postRequestedFor(urlEqualTo("/oauth/token"))
@@ -140,7 +140,7 @@ class TokenCommandTest extends KeyedHomeTest {
 
         var result = token("--pat-file", pat.toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out().strip()).isEqualTo("ver:1-hint:4711-ETMsDgAAAZfromPat0123");
         snowflake.verify(postRequestedFor(urlEqualTo(SnowflakeTokenEndpoint.PATH))
                 .withRequestBody(containing("subject_token=pat-secret-value")));

@@ -27,7 +27,7 @@ class UserCommandTest extends KeyedHomeTest {
     @Test
     void createPrintsTheServiceUserStatements() {
         var result = printCreate("svc_data_api", "DATA_API_ROLE");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out())
                 .isEqualTo(
                         "CREATE USER IF NOT EXISTS SVC_DATA_API TYPE = SERVICE DEFAULT_ROLE = DATA_API_ROLE RSA_PUBLIC_KEY = '"
@@ -39,7 +39,7 @@ class UserCommandTest extends KeyedHomeTest {
     @Test
     void namesWithQuotesCannotBreakOutOfTheStatement() {
         var result = printCreate("o'brien\"; DROP USER ADMIN; --", "R");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        result.succeeds();
         assertThat(result.out())
                 .startsWith("CREATE USER IF NOT EXISTS \"o'brien\"\"; DROP USER ADMIN; --\" TYPE = SERVICE");
         assertThat(result.out()).contains("GRANT ROLE R TO USER \"o'brien\"\"; DROP USER ADMIN; --\";");
@@ -86,12 +86,12 @@ class UserCommandTest extends KeyedHomeTest {
         String localDir = home.resolve("local").toString();
         var first = cli.run("user", "create", "--local", "--local-dir", localDir, "--public-key", pub());
         var second = cli.run("user", "create", "--local", "--local-dir", localDir, "--public-key", pub());
-        assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(second.exitCode()).as(second.toString()).isZero();
+        first.succeeds();
+        second.succeeds();
         assertThat(first.out()).isNotEqualTo(second.out());
 
         var describe = cli.run("user", "describe", "--local", "--local-dir", localDir, "--public-key", pub());
-        assertThat(describe.exitCode()).as(describe.toString()).isZero();
+        describe.succeeds();
         assertThat(describe.out()).contains("SVC_DATA_API").contains("is in RSA_PUBLIC_KEY");
     }
 

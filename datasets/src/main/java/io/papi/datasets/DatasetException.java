@@ -1,7 +1,7 @@
 package io.papi.datasets;
 
 /**
- * A build or validation that cannot go on, with a one-line message that says what was wrong and how to fix it.
+ * A build, validation or read-back of datasets that cannot go on, with a one-line message that says what was wrong and how to fix it.
  * {@link #badInput()} tells the caller's fault (a missing column, an empty window) from a failure of the run.
  */
 public final class DatasetException extends RuntimeException {

@@ -1,5 +1,6 @@
 package io.papi.lists;
 
+import io.papi.datasets.DatasetException;
 import io.papi.datasets.TrainingDataset;
 import io.papi.datasets.csv.CsvReader;
 import java.io.IOException;
@@ -31,11 +32,11 @@ public final class DatasetsFolder {
     }
 
     /**
-     * @throws ListsException (bad input) when the folder holds no interactions dataset, or a file is malformed
+     * @throws DatasetException (bad input) when the folder holds no interactions dataset, or a file is malformed
      */
     public static DatasetsFolder read(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw ListsException.badInput(
+            throw DatasetException.badInput(
                     "--datasets " + folder + " is not a folder: give the --out folder of papi datasets");
         }
         List<Interaction> rows = new ArrayList<>();
@@ -56,7 +57,7 @@ public final class DatasetsFolder {
             }
         }
         if (rows.isEmpty()) {
-            throw ListsException.badInput("no interactions under " + folder + ": expected "
+            throw DatasetException.badInput("no interactions under " + folder + ": expected "
                     + TrainingDataset.ECOMMERCE_INTERACTIONS.folder() + "/" + TrainingDataset.CSV_FILE
                     + " (or the media one); build them with papi datasets build --out " + folder);
         }
@@ -89,14 +90,14 @@ public final class DatasetsFolder {
             for (List<String> record = reader.next(); record != null; record = reader.next()) {
                 long line = reader.line() - 1;
                 if (record.size() < at.size()) {
-                    throw ListsException.badInput(
+                    throw DatasetException.badInput(
                             csv + " line " + line + ": " + record.size() + " fields, expected " + at.size());
                 }
                 long seconds;
                 try {
                     seconds = Long.parseLong(record.get(time));
                 } catch (NumberFormatException e) {
-                    throw ListsException.badInput(
+                    throw DatasetException.badInput(
                             csv + " line " + line + ": TIMESTAMP '" + record.get(time) + "' is not epoch seconds");
                 }
                 rows.add(new Interaction(
@@ -106,7 +107,7 @@ public final class DatasetsFolder {
                         EventType.of(record.get(type))));
             }
         } catch (IOException e) {
-            throw ListsException.badInput("cannot read " + csv + ": " + e.getMessage());
+            throw DatasetException.badInput("cannot read " + csv + ": " + e.getMessage());
         }
     }
 
@@ -122,13 +123,13 @@ public final class DatasetsFolder {
                 }
             }
         } catch (IOException e) {
-            throw ListsException.badInput("cannot read " + csv + ": " + e.getMessage());
+            throw DatasetException.badInput("cannot read " + csv + ": " + e.getMessage());
         }
     }
 
     private static Map<String, Integer> header(Path csv, List<String> header, String... needed) {
         if (header == null) {
-            throw ListsException.badInput(csv + " is empty: expected a header row");
+            throw DatasetException.badInput(csv + " is empty: expected a header row");
         }
         Map<String, Integer> at = new HashMap<>();
         for (String name : needed) {
@@ -139,7 +140,7 @@ public final class DatasetsFolder {
                 }
             }
             if (k < 0) {
-                throw ListsException.badInput(
+                throw DatasetException.badInput(
                         csv + " has no " + name + " column (header: " + String.join(",", header) + ")");
             }
             at.put(name, k);

@@ -8,26 +8,27 @@ import java.util.Optional;
  * lists under the seed item's id.
  */
 public enum ListName {
-    MOST_VIEWED("most-viewed", true),
-    BEST_SELLERS("best-sellers", true),
-    MOST_POPULAR("most-popular", true),
-    TRENDING("trending", true),
-    BOUGHT_TOGETHER("bought-together", false),
-    ALSO_VIEWED("also-viewed", false),
-    SIMILAR("similar", false),
+    MOST_VIEWED(true),
+    BEST_SELLERS(true),
+    MOST_POPULAR(true),
+    TRENDING(true),
+    BOUGHT_TOGETHER(false),
+    ALSO_VIEWED(false),
+    SIMILAR(false),
     /** Per user, not per item: what each user interacted with, for the API's {@code ?user=} filter. */
-    SEEN("seen", false),
+    SEEN(false),
     /** Per user: recommended for you / top picks ({@link PerUserLists}), read by POST /recommendations. */
-    FOR_YOU("for-you", false);
+    FOR_YOU(false);
 
     /** The key of a global list's one row. Keys are scoped by list, so an item called "_" cannot collide with it. */
     public static final String GLOBAL_KEY = "_";
 
-    private final String id;
+    /** The constant's name in lower case, with hyphens: {@code most-viewed}, {@code for-you}. */
+    private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     private final boolean global;
 
-    ListName(String id, boolean global) {
-        this.id = id;
+    ListName(boolean global) {
         this.global = global;
     }
 

@@ -12,7 +12,7 @@
  *       per user: {@link io.papi.lists.PerUserLists}; in the warehouse: {@link io.papi.lists.ListsWarehouseSql}.</li>
  *   <li>Output: {@link io.papi.lists.ListsJson}, {@link io.papi.lists.ListsTableStatements},
  *       {@link io.papi.lists.ListsPublisher}.</li>
- *   <li>Failures: {@link io.papi.lists.ListsException}.</li>
+ *   <li>Failures: {@link io.papi.datasets.DatasetException}, as for the datasets this module reads.</li>
  * </ol>
  *
  * <p>Internals: {@code compute} (popular and trending counts, co-occurrence, ranking).

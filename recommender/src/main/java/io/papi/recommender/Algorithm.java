@@ -12,30 +12,28 @@ public enum Algorithm {
      * 10 nearest users by cosine distance with the user itself among them, items scored by the plain sum of the
      * neighbours' ratings, top 3.
      */
-    NOTEBOOK("notebook", 3),
+    NOTEBOOK(3),
     /**
      * EASE with emphasized denoising (EDLAE, Steck 2020), rating-aware input and popularity damping, each chosen by
      * inner validation under {@code --tune auto}; the default, as it beats plain EASE on held-out data.
      */
-    EDLAE("edlae", 10),
+    EDLAE(10),
     /** EASE (Steck 2019), the closed-form linear item×item autoencoder. */
-    EASE("ease", 10),
+    EASE(10),
     /** Item-based kNN, cosine with shrinkage on binary interactions. A baseline, and the warehouse SQL's model. */
-    ITEMKNN("itemknn", 10),
+    ITEMKNN(10),
     /** Most-rated items first, the same for everyone. A baseline. */
-    POPULAR("popular", 10);
+    POPULAR(10);
 
-    private final String key;
     private final int defaultTopN;
 
-    Algorithm(String key, int defaultTopN) {
-        this.key = key;
+    Algorithm(int defaultTopN) {
         this.defaultTopN = defaultTopN;
     }
 
     /** The lower-case name used on command lines: {@code notebook}, {@code edlae}, {@code ease}, {@code itemknn}, {@code popular}. */
     public String key() {
-        return key;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Recommendations per user when the caller does not say: 3 for the notebook (as the guide), else 10. */
@@ -55,7 +53,7 @@ public enum Algorithm {
      */
     public static Algorithm parse(String name) {
         for (Algorithm a : values()) {
-            if (a.key.equalsIgnoreCase(name.trim())) {
+            if (a.name().equalsIgnoreCase(name.trim())) {
                 return a;
             }
         }
@@ -65,6 +63,6 @@ public enum Algorithm {
 
     @Override
     public String toString() {
-        return key.toLowerCase(Locale.ROOT);
+        return key();
     }
 }

@@ -18,14 +18,12 @@ final class ListTuningOptions {
     @Option(
             names = "--window",
             paramLabel = "DURATION",
-            converter = DurationConverter.class,
             description = "Popular lists count only the last DURATION before the latest event (e.g. 7d; default: all)")
     Duration window;
 
     @Option(
             names = "--half-life",
             paramLabel = "DURATION",
-            converter = DurationConverter.class,
             description = "Popular lists weigh each user by 2^(-age/half-life) (e.g. 3d; default: no decay)")
     Duration halfLife;
 

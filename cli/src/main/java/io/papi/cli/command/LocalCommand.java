@@ -4,7 +4,6 @@ import io.papi.cli.stack.Ports;
 import io.papi.cli.stack.RunUntilStopped;
 import io.papi.local.LocalAccount;
 import io.papi.local.LocalTokenEndpoint;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -42,7 +41,6 @@ public final class LocalCommand extends PapiSubcommand {
             names = "--session-lifetime",
             paramLabel = "DURATION",
             defaultValue = "10m",
-            converter = DurationConverter.class,
             description = "Lifetime of the session tokens issued (default: ${DEFAULT-VALUE})")
     Duration sessionLifetime;
 
@@ -50,12 +48,7 @@ public final class LocalCommand extends PapiSubcommand {
     protected int run() throws Exception {
         LocalAccount account = LocalAccount.open(localDir.resolve(environment()));
         try {
-            LocalTokenEndpoint endpoint = Ports.bind(
-                    "the local token endpoint",
-                    host,
-                    port,
-                    "--port",
-                    () -> account.startServer(new InetSocketAddress(host, port), sessionLifetime));
+            LocalTokenEndpoint endpoint = Ports.tokenEndpoint(account, host, port, "--port", sessionLifetime);
             out().println("Local account " + account.name() + " in " + account.directory());
             out().println("Token URL: " + endpoint.tokenUrl() + "   (use --account " + account.name() + " --token-url "
                     + endpoint.tokenUrl() + ")");

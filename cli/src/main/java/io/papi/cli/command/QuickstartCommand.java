@@ -95,7 +95,6 @@ public final class QuickstartCommand extends PapiSubcommand {
             names = "--session-lifetime",
             paramLabel = "DURATION",
             defaultValue = "10m",
-            converter = DurationConverter.class,
             description = "Lifetime of session tokens (default: ${DEFAULT-VALUE})")
     Duration sessionLifetime;
 
@@ -141,12 +140,7 @@ public final class QuickstartCommand extends PapiSubcommand {
             step((serviceKeys.created() ? "Created" : "Reusing") + " key pair " + serviceKeys.privateKeyFile());
             step("Service user: " + account.users().create(USER, ROLE, serviceKeys.publicKey()));
 
-            LocalTokenEndpoint tokens = Ports.bind(
-                    "the local token endpoint",
-                    HOST,
-                    tokenPort,
-                    "--token-port",
-                    () -> account.startServer(new InetSocketAddress(HOST, tokenPort), sessionLifetime));
+            LocalTokenEndpoint tokens = Ports.tokenEndpoint(account, HOST, tokenPort, "--token-port", sessionLifetime);
             started.add(tokens::stop);
             String endpoint = HOST + ":" + apiPort;
             var store = Stores.h2(LocalStore.jdbcUrl(dir), LookupTable.DEFAULT_NAME);

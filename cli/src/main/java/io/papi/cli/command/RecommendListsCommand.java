@@ -19,7 +19,6 @@ import io.papi.lists.DatasetsFolder;
 import io.papi.lists.Interaction;
 import io.papi.lists.ItemList;
 import io.papi.lists.ListOptions;
-import io.papi.lists.ListsException;
 import io.papi.lists.ListsJson;
 import io.papi.lists.ListsPublisher;
 import io.papi.lists.ListsTableStatements;
@@ -195,8 +194,6 @@ final class RecommendListsCommand extends PapiSubcommand {
             interactionCount = interactions.size();
             // with for-you / top picks: the default recommender, bought items left out (PerUserLists)
             lists = RecipeLists.computeWithPerUser(interactions, genres, options);
-        } catch (ListsException e) {
-            throw PapiException.of(e.getMessage(), e.badInput());
         } catch (DatasetException e) {
             throw PapiException.of(e.getMessage(), e.badInput());
         }

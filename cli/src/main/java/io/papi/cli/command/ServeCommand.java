@@ -86,7 +86,6 @@ public final class ServeCommand extends PapiSubcommand {
             names = "--store-timeout",
             paramLabel = "DURATION",
             defaultValue = "2s",
-            converter = DurationConverter.class,
             description = "Answer 503 when the store takes longer (default: ${DEFAULT-VALUE})")
     Duration storeTimeout;
 

@@ -11,34 +11,26 @@ import java.util.stream.Collectors;
  */
 public enum SnowflakeAuthenticator {
     /** Key pair: {@code privateKey} (a PrivateKey object, so no passphrase reaches the driver). */
-    SNOWFLAKE_JWT("snowflake_jwt", "SNOWFLAKE_JWT"),
+    SNOWFLAKE_JWT,
     /** SSO through the identity provider, in a browser the driver opens. */
-    EXTERNALBROWSER("externalbrowser", "EXTERNALBROWSER"),
+    EXTERNALBROWSER,
     /** Password plus an MFA code ({@code passcode}) or a Duo push. */
-    USERNAME_PASSWORD_MFA("username_password_mfa", "USERNAME_PASSWORD_MFA"),
+    USERNAME_PASSWORD_MFA,
     /** A programmatic access token in {@code token}. */
-    PROGRAMMATIC_ACCESS_TOKEN("programmatic_access_token", "PROGRAMMATIC_ACCESS_TOKEN"),
+    PROGRAMMATIC_ACCESS_TOKEN,
     /** An OAuth access token in {@code token}. */
-    OAUTH("oauth", "OAUTH"),
+    OAUTH,
     /** Password alone: Snowflake is blocking single-factor passwords for people (BCR-1971). */
-    SNOWFLAKE("snowflake", "SNOWFLAKE");
+    SNOWFLAKE;
 
-    private final String configName;
-    private final String driverValue;
-
-    SnowflakeAuthenticator(String configName, String driverValue) {
-        this.configName = configName;
-        this.driverValue = driverValue;
-    }
-
-    /** The name in connections.toml. */
+    /** The name in connections.toml: the constant's name in lower case. */
     public String configName() {
-        return configName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The value of snowflake-jdbc's {@code authenticator} property. */
+    /** The value of snowflake-jdbc's {@code authenticator} property: the constant's name. */
     public String driverValue() {
-        return driverValue;
+        return name();
     }
 
     /**
@@ -52,7 +44,7 @@ public enum SnowflakeAuthenticator {
             return PROGRAMMATIC_ACCESS_TOKEN;
         }
         for (SnowflakeAuthenticator a : values()) {
-            if (a.configName.equals(name)) {
+            if (a.configName().equals(name)) {
                 return a;
             }
         }
@@ -65,6 +57,6 @@ public enum SnowflakeAuthenticator {
 
     @Override
     public String toString() {
-        return configName;
+        return configName();
     }
 }

@@ -19,32 +19,8 @@ import org.eclipse.jetty.util.Callback;
  * One request to a sidecar listener and the means to answer it exactly once: JSON objects, plain text, and
  * refusals as one JSON line {@code {"error": ..., "reason": ...}}.
  */
-public final class HttpCall {
+public record HttpCall(Request request, Response response, Callback callback) {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Request request;
-    private final Response response;
-    private final Callback callback;
-    private final boolean secure;
-
-    public HttpCall(Request request, Response response, Callback callback) {
-        this.request = request;
-        this.response = response;
-        this.callback = callback;
-        this.secure = request.isSecure();
-    }
-
-    public Request request() {
-        return request;
-    }
-
-    public Response response() {
-        return response;
-    }
-
-    public Callback callback() {
-        return callback;
-    }
 
     public String method() {
         return request.getMethod();
@@ -69,7 +45,7 @@ public final class HttpCall {
 
     /** {@code https} when the listener serves TLS. */
     public String scheme() {
-        return secure ? "https" : "http";
+        return request.isSecure() ? "https" : "http";
     }
 
     /** Reads the body, blocking; at most {@code limit} bytes, else {@link IllegalArgumentException}. */

@@ -22,8 +22,8 @@ public final class TemporaryDatasets {
     /**
      * @param options the window and {@code input}'s shaping flags; only the CSVs are written, the files read back
      * @param parent where the temporary folder goes (it is made 0700)
-     * @throws io.papi.datasets.DatasetException for a missing or unreadable file, or an empty window
-     * @throws io.papi.lists.ListsException for datasets that cannot be read back
+     * @throws io.papi.datasets.DatasetException for a missing or unreadable file, an empty window, or datasets that
+     *     cannot be read back
      */
     public static DatasetsFolder read(EventInput input, BuildOptions options, Path parent) throws IOException {
         EventFile file = EventFile.of(input.file(), input.shape());
