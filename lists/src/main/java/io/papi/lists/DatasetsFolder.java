@@ -59,7 +59,8 @@ public final class DatasetsFolder {
         if (rows.isEmpty()) {
             throw DatasetException.badInput("no interactions under " + folder + ": expected "
                     + TrainingDataset.ECOMMERCE_INTERACTIONS.folder() + "/" + TrainingDataset.CSV_FILE
-                    + " (or the media one); build them with papi datasets build --out " + folder);
+                    + " (or the media one); build them with papi datasets ecommerce --events FILE --out " + folder
+                    + " (or papi datasets media --plays FILE)");
         }
         return new DatasetsFolder(rows, genres, read);
     }
